@@ -1,0 +1,290 @@
+//! The control API: JSON over HTTP on loopback, apart from the device pages. Tests and
+//! practice mode use it to inject faults, advance the clock, change the tenant, and read
+//! what devices really stored and what the mailbox received.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::device::{Device, DeviceFaults};
+use crate::identity::IdentityFaults;
+use crate::smtp::SmtpFaults;
+use crate::world::World;
+
+pub(crate) fn router(world: World) -> Router {
+    Router::new()
+        .route("/world", get(summary))
+        .route("/devices", get(devices))
+        .route("/devices/{i}", get(device))
+        .route("/devices/{i}/faults", put(device_faults))
+        .route("/devices/{i}/restart", post(restart))
+        .route("/devices/{i}/lockout", post(lockout))
+        .route("/devices/{i}/stale-setup-token", post(stale_token))
+        .route("/devices/{i}/expire-tokens", post(expire_tokens))
+        .route("/devices/{i}/scan", post(scan))
+        .route("/devices/{i}/connection-test", post(connection_test))
+        .route("/clock/advance", post(advance))
+        .route("/mailbox", get(mailbox).delete(clear_mailbox))
+        .route("/smtp/faults", get(smtp_faults).put(set_smtp_faults))
+        .route("/smtp/auth-log", get(smtp_auth_log))
+        .route("/identity/faults", get(identity_faults).put(set_identity_faults))
+        .route("/identity/pending", get(pending))
+        .route("/identity/approve", post(approve))
+        .route("/identity/decline", post(decline))
+        .route("/tenant", get(tenant).patch(patch_tenant))
+        .route("/tenant/users/{upn}", axum::routing::patch(patch_user))
+        .route("/tenant/users/{upn}/revoke", post(revoke))
+        .with_state(world)
+}
+
+fn err(status: StatusCode, msg: impl Into<String>) -> Response {
+    (status, Json(json!({ "error": msg.into() }))).into_response()
+}
+
+fn dev(world: &World, i: usize) -> Result<Device, Response> {
+    world
+        .device(i)
+        .cloned()
+        .ok_or_else(|| err(StatusCode::NOT_FOUND, format!("no device {i}")))
+}
+
+async fn summary(State(w): State<World>) -> Response {
+    Json(w.summary()).into_response()
+}
+
+async fn devices(State(w): State<World>) -> Response {
+    Json(w.devices().iter().map(|d| d.report()).collect::<Vec<_>>()).into_response()
+}
+
+async fn device(State(w): State<World>, Path(i): Path<usize>) -> Response {
+    match dev(&w, i) {
+        Ok(d) => Json(d.report()).into_response(),
+        Err(r) => r,
+    }
+}
+
+async fn device_faults(
+    State(w): State<World>,
+    Path(i): Path<usize>,
+    Json(f): Json<DeviceFaults>,
+) -> Response {
+    match dev(&w, i) {
+        Ok(d) => {
+            d.set_faults(f);
+            Json(d.report().faults).into_response()
+        }
+        Err(r) => r,
+    }
+}
+
+/// Runs `f` on device `i` and answers with its report.
+fn with_device(w: &World, i: usize, f: impl FnOnce(&Device)) -> Response {
+    match dev(w, i) {
+        Ok(d) => {
+            f(&d);
+            Json(d.report()).into_response()
+        }
+        Err(r) => r,
+    }
+}
+
+async fn restart(State(w): State<World>, Path(i): Path<usize>) -> Response {
+    with_device(&w, i, Device::restart)
+}
+
+async fn lockout(State(w): State<World>, Path(i): Path<usize>) -> Response {
+    with_device(&w, i, Device::lock_out)
+}
+
+async fn stale_token(State(w): State<World>, Path(i): Path<usize>) -> Response {
+    with_device(&w, i, Device::make_setup_tokens_stale)
+}
+
+async fn expire_tokens(State(w): State<World>, Path(i): Path<usize>) -> Response {
+    with_device(&w, i, Device::expire_tokens)
+}
+
+#[derive(Deserialize)]
+struct ScanRequest {
+    to: String,
+    #[serde(default = "one")]
+    pages: u32,
+}
+fn one() -> u32 {
+    1
+}
+
+async fn scan(
+    State(w): State<World>,
+    Path(i): Path<usize>,
+    Json(req): Json<ScanRequest>,
+) -> Response {
+    match dev(&w, i) {
+        Ok(d) => Json(d.scan_to_email(&req.to, req.pages).await).into_response(),
+        Err(r) => r,
+    }
+}
+
+async fn connection_test(State(w): State<World>, Path(i): Path<usize>) -> Response {
+    match dev(&w, i) {
+        Ok(d) => match d.connection_test().await {
+            Ok(m) => Json(json!({"ok": true, "message": m})).into_response(),
+            Err(m) => Json(json!({"ok": false, "message": m})).into_response(),
+        },
+        Err(r) => r,
+    }
+}
+
+#[derive(Deserialize)]
+struct Advance {
+    seconds: i64,
+}
+
+async fn advance(State(w): State<World>, Json(a): Json<Advance>) -> Response {
+    w.clock().advance(a.seconds);
+    Json(json!({"offset_seconds": w.clock().offset(), "now": w.clock().now()})).into_response()
+}
+
+async fn mailbox(State(w): State<World>) -> Response {
+    Json(w.smtp().messages()).into_response()
+}
+
+async fn clear_mailbox(State(w): State<World>) -> Response {
+    w.smtp().clear();
+    StatusCode::NO_CONTENT.into_response()
+}
+
+async fn smtp_faults(State(w): State<World>) -> Response {
+    Json(w.smtp().faults()).into_response()
+}
+
+async fn set_smtp_faults(State(w): State<World>, Json(f): Json<SmtpFaults>) -> Response {
+    w.smtp().set_faults(f);
+    Json(w.smtp().faults()).into_response()
+}
+
+async fn smtp_auth_log(State(w): State<World>) -> Response {
+    Json(w.smtp().auth_log()).into_response()
+}
+
+async fn identity_faults(State(w): State<World>) -> Response {
+    Json(w.identity().faults()).into_response()
+}
+
+async fn set_identity_faults(State(w): State<World>, Json(f): Json<IdentityFaults>) -> Response {
+    w.identity().set_faults(f);
+    Json(w.identity().faults()).into_response()
+}
+
+async fn pending(State(w): State<World>) -> Response {
+    Json(w.identity().pending()).into_response()
+}
+
+#[derive(Deserialize)]
+struct Approve {
+    user_code: String,
+    upn: String,
+    password: String,
+    #[serde(default)]
+    consent_for_org: bool,
+}
+
+async fn approve(State(w): State<World>, Json(a): Json<Approve>) -> Response {
+    match w
+        .identity()
+        .approve(&a.user_code, &a.upn, &a.password, a.consent_for_org)
+    {
+        Ok(()) => Json(json!({"approved": true})).into_response(),
+        Err(e) => (
+            StatusCode::CONFLICT,
+            Json(json!({"approved": false, "error": e.to_string(), "aadsts": e.aadsts()})),
+        )
+            .into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+struct Decline {
+    user_code: String,
+}
+
+async fn decline(State(w): State<World>, Json(d): Json<Decline>) -> Response {
+    match w.identity().decline(&d.user_code) {
+        Ok(()) => Json(json!({"declined": true})).into_response(),
+        Err(e) => err(StatusCode::CONFLICT, e.to_string()),
+    }
+}
+
+async fn tenant(State(w): State<World>) -> Response {
+    Json(w.tenant().config().clone()).into_response()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TenantPatch {
+    security_defaults: Option<bool>,
+    smtp_auth_enabled: Option<bool>,
+    basic_auth_enabled: Option<bool>,
+    block_device_code_flow: Option<bool>,
+}
+
+async fn patch_tenant(State(w): State<World>, Json(p): Json<TenantPatch>) -> Response {
+    let mut c = w.tenant().config();
+    if let Some(v) = p.security_defaults {
+        c.security_defaults = v;
+    }
+    if let Some(v) = p.smtp_auth_enabled {
+        c.smtp_auth_enabled = v;
+    }
+    if let Some(v) = p.basic_auth_enabled {
+        c.basic_auth_enabled = v;
+    }
+    if let Some(v) = p.block_device_code_flow {
+        c.block_device_code_flow = v;
+    }
+    Json(c.clone()).into_response()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserPatch {
+    /// "enabled", "disabled" or "inherit" (Set-CASMailbox -SmtpClientAuthenticationDisabled).
+    smtp_auth: Option<String>,
+}
+
+async fn patch_user(
+    State(w): State<World>,
+    Path(upn): Path<String>,
+    Json(p): Json<UserPatch>,
+) -> Response {
+    let mut c = w.tenant().config();
+    let Some(user) = c.users.iter_mut().find(|u| u.upn.eq_ignore_ascii_case(&upn)) else {
+        return err(StatusCode::NOT_FOUND, format!("no user {upn}"));
+    };
+    if let Some(v) = p.smtp_auth {
+        user.smtp_auth = match v.as_str() {
+            "enabled" => Some(true),
+            "disabled" => Some(false),
+            "inherit" => None,
+            other => {
+                return err(
+                    StatusCode::BAD_REQUEST,
+                    format!("smtp_auth must be enabled, disabled or inherit, not {other:?}"),
+                )
+            }
+        };
+    }
+    Json(user.clone()).into_response()
+}
+
+async fn revoke(State(w): State<World>, Path(upn): Path<String>) -> Response {
+    if w.tenant().user(&upn).is_none() {
+        return err(StatusCode::NOT_FOUND, format!("no user {upn}"));
+    }
+    w.tenant().revoke_sessions(&upn);
+    Json(json!({"revoked": upn})).into_response()
+}

@@ -1,0 +1,703 @@
+//! mDNS between hosts, for real, inside network namespaces this test creates:
+//! namespace A (the world: emulated devices, each with its own address) and
+//! namespace B (a browser), joined by a veth pair.
+//!
+//! 1. `devices_resolve_across_a_veth`: printoauth_sim's announcer in A, its browser in B.
+//! 2. `avahi_browses_the_devices`: Debian's avahi-daemon + avahi-browse in B.
+//!
+//! The processes inside the namespaces are this test binary itself, re-executed
+//! (`ip netns exec NS <test binary> --exact helper_... --include-ignored`) with
+//! POATEST_MDNS_ROLE / POATEST_MDNS_DIR telling the helper what to do. Nothing
+//! multicasts in the host's namespace. Needs root and iproute2 (skips otherwise,
+//! fails in CI); the avahi test needs avahi-daemon, avahi-utils and dbus.
+//!
+//! Run: cargo test -p printoauth-sim --test mdns_netns -- --nocapture --test-threads=1
+
+#[path = "support/netns.rs"]
+mod netns;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use netns::{
+    addr, privileged_or_skip, require_programs, run_in, wait_for, NetNs, TempDir, VethPair,
+};
+use printoauth_sim::mdns::{
+    browse_until, device_services, group_by_device, Announcer, BrowsedService, ServiceAnnouncement,
+};
+use printoauth_sim::models::{find, DeviceIdentity, ModelSpec, Vendor};
+use serde::{Deserialize, Serialize};
+
+const ROLE_ENV: &str = "POATEST_MDNS_ROLE";
+const DIR_ENV: &str = "POATEST_MDNS_DIR";
+
+// ---------------------------------------------------------------------------------
+// The emulated devices
+
+fn model(name: &str) -> &'static ModelSpec {
+    find(name).unwrap_or_else(|| panic!("model {name} not in the catalogue"))
+}
+
+/// A print-only variant (no scanner, no fax) of a catalogue model.
+fn print_only(name: &str) -> &'static ModelSpec {
+    let mut m = model(name).clone();
+    m.scanner = false;
+    m.fax = false;
+    Box::leak(Box::new(m))
+}
+
+fn identity(
+    m: &'static ModelSpec,
+    mac: [u8; 6],
+    ip: IpAddr,
+    http_port: u16,
+    https_port: u16,
+) -> DeviceIdentity {
+    let hex: String = mac.iter().map(|b| format!("{b:02x}")).collect();
+    let tail: String = mac[3..].iter().map(|b| format!("{b:02X}")).collect();
+    let (host_name, uuid, instance_name) = match m.vendor {
+        Vendor::Epson => (
+            format!("EPSON{tail}"),
+            format!("cfe92100-67c4-11d4-a45f-{hex}"),
+            format!("EPSON {}", m.name),
+        ),
+        Vendor::Brother => (
+            format!("BRN{}", hex.to_uppercase()),
+            format!("e3248000-80ce-11db-8000-{hex}"),
+            format!("Brother {}", m.name),
+        ),
+        Vendor::Hp => (
+            format!("HP{}", hex.to_uppercase()),
+            format!("564e4333-4b38-3234-3030-{hex}"),
+            format!("{} [{tail}]", m.name),
+        ),
+        Vendor::Canon => (
+            format!("Canon{tail}"),
+            format!("6d4ff0ce-6b11-11d8-8020-{hex}"),
+            format!("Canon {}", m.name),
+        ),
+    };
+    DeviceIdentity {
+        model: m,
+        mac,
+        host_name,
+        instance_name,
+        uuid,
+        ip,
+        http_port,
+        https_port,
+    }
+}
+
+/// Nine devices: Epson scanner+fax, scanner-only, mono, consumer (one on port 8080),
+/// print-only; a Brother, an HP and a Canon. Addresses .10.. in subnet `tag`.
+fn world(tag: u8) -> Vec<DeviceIdentity> {
+    let specs: Vec<(&'static ModelSpec, [u8; 6], u16, u16)> = vec![
+        (
+            model("WF-C5890 Series"),
+            [0x64, 0xeb, 0x8c, 0x4a, 0x3a, 0xab],
+            80,
+            443,
+        ),
+        (
+            model("AM-C4000 Series"),
+            [0xf8, 0xd0, 0x27, 0x01, 0x02, 0x03],
+            80,
+            443,
+        ),
+        (
+            model("WF-M5899 Series"),
+            [0x38, 0x1a, 0x52, 0x10, 0x20, 0x30],
+            80,
+            443,
+        ),
+        (
+            model("ET-4850 Series"),
+            [0x44, 0xd2, 0x44, 0xaa, 0xbb, 0xcc],
+            8080,
+            8443,
+        ),
+        (
+            model("L6270 Series"),
+            [0xa4, 0xee, 0x57, 0x0d, 0x0e, 0x0f],
+            80,
+            443,
+        ),
+        (
+            print_only("WF-C879R Series"),
+            [0xdc, 0xcd, 0x2f, 0x55, 0x66, 0x77],
+            80,
+            443,
+        ),
+        (
+            model("MFC-L8900CDW series"),
+            [0x30, 0x05, 0x5c, 0x11, 0x22, 0x33],
+            80,
+            443,
+        ),
+        (
+            model("HP Color LaserJet MFP M480"),
+            [0x28, 0x80, 0x23, 0x44, 0x55, 0x66],
+            80,
+            443,
+        ),
+        (
+            model("MF632C/634C"),
+            [0x00, 0x1e, 0x8f, 0x77, 0x88, 0x99],
+            80,
+            443,
+        ),
+    ];
+    specs
+        .into_iter()
+        .enumerate()
+        .map(|(i, (m, mac, http, https))| {
+            identity(m, mac, IpAddr::V4(addr(tag, 10 + i as u8)), http, https)
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------
+// Two hosts: A (world) and B (browser)
+
+struct TwoHosts {
+    // Field order is drop order: veth, then namespaces.
+    _veth: VethPair,
+    b: NetNs,
+    a: NetNs,
+}
+
+fn two_hosts(tag: u8, devices: &[DeviceIdentity]) -> TwoHosts {
+    let a = NetNs::new(&format!("t{tag}a")).expect("namespace A");
+    let b = NetNs::new(&format!("t{tag}b")).expect("namespace B");
+    let veth = VethPair::new(
+        &a,
+        "poa-a",
+        &format!("{}/24", addr(tag, 1)),
+        &b,
+        "poa-b",
+        &format!("{}/24", addr(tag, 2)),
+    )
+    .expect("veth pair");
+    for d in devices {
+        a.add_addr("poa-a", &format!("{}/32", d.ip))
+            .expect("device address");
+    }
+    TwoHosts { _veth: veth, b, a }
+}
+
+fn helper_cmd(role: &str, dir: &Path) -> Command {
+    let exe = std::env::current_exe().expect("test binary path");
+    let mut c = Command::new(exe);
+    c.args([
+        "--exact",
+        &format!("helper_{role}"),
+        "--nocapture",
+        "--include-ignored",
+        "--test-threads=1",
+    ]);
+    c.env(ROLE_ENV, role).env(DIR_ENV, dir);
+    c
+}
+
+/// Starts the announcer helper in `ns` for `services` and waits until all are announced.
+/// Returns the guard and the time the announcer took (start to all announced).
+fn start_announcer(
+    ns: &NetNs,
+    dir: &Path,
+    services: &[ServiceAnnouncement],
+) -> (netns::ChildGuard, Duration) {
+    std::fs::write(
+        dir.join("announce.json"),
+        serde_json::to_vec(services).unwrap(),
+    )
+    .unwrap();
+    let mut g = run_in(ns, &helper_cmd("announce", dir), &dir.join("announcer.log"))
+        .expect("spawn announcer");
+    let ready = dir.join("announced");
+    let ok = wait_for(Duration::from_secs(15), || {
+        ready.exists() || matches!(g.try_wait(), Ok(Some(_)))
+    });
+    assert!(
+        ok && ready.exists(),
+        "announcer not ready; log:\n{}",
+        g.log_text()
+    );
+    let ms: u64 = std::fs::read_to_string(&ready)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    (g, Duration::from_millis(ms))
+}
+
+fn stop_announcer(mut g: netns::ChildGuard, dir: &Path) {
+    std::fs::write(dir.join("stop"), "").unwrap();
+    let st = g.wait_timeout(Duration::from_secs(5)).unwrap();
+    assert!(
+        matches!(st, Some(s) if s.success()),
+        "announcer exit {st:?}; log:\n{}",
+        g.log_text()
+    );
+}
+
+fn all_services(devices: &[DeviceIdentity]) -> Vec<ServiceAnnouncement> {
+    devices.iter().flat_map(device_services).collect()
+}
+
+fn service_types(services: &[ServiceAnnouncement]) -> Vec<String> {
+    services
+        .iter()
+        .map(|s| s.service_type.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------
+// Helpers run inside the namespaces
+
+#[derive(Serialize, Deserialize)]
+struct BrowseJob {
+    types: Vec<String>,
+    /// Lower-case full names; browsing stops once all are resolved.
+    expect: Vec<String>,
+    timeout_ms: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct BrowseResult {
+    /// From the browser's start until all expected services were resolved (or timeout).
+    elapsed_ms: u64,
+    services: Vec<BrowsedService>,
+}
+
+fn helper_dir(role: &str) -> Option<PathBuf> {
+    if std::env::var(ROLE_ENV).ok()? != role {
+        return None;
+    }
+    std::env::var_os(DIR_ENV).map(PathBuf::from)
+}
+
+#[test]
+#[ignore = "helper: run by the tests in this file inside a network namespace"]
+fn helper_announce() {
+    let Some(dir) = helper_dir("announce") else {
+        return;
+    };
+    let services: Vec<ServiceAnnouncement> =
+        serde_json::from_slice(&std::fs::read(dir.join("announce.json")).unwrap()).unwrap();
+    let t0 = Instant::now();
+    let announcer = Announcer::start(services).expect("announcer");
+    announcer
+        .wait_announced(Duration::from_secs(10))
+        .expect("announced");
+    let took = t0.elapsed();
+    eprintln!(
+        "helper_announce: {} services announced in {took:?}",
+        announcer.fullnames().len()
+    );
+    std::fs::write(dir.join("announced"), took.as_millis().to_string()).unwrap();
+    // Block until the test says stop (bounded, in case the test died).
+    wait_for(Duration::from_secs(60), || dir.join("stop").exists());
+    announcer.shutdown();
+    eprintln!("helper_announce: stopped");
+}
+
+#[test]
+#[ignore = "helper: run by the tests in this file inside a network namespace"]
+fn helper_browse() {
+    let Some(dir) = helper_dir("browse") else {
+        return;
+    };
+    let job: BrowseJob =
+        serde_json::from_slice(&std::fs::read(dir.join("browse.json")).unwrap()).unwrap();
+    let expect: BTreeSet<String> = job.expect.iter().cloned().collect();
+    let t0 = Instant::now();
+    let services = browse_until(&job.types, Duration::from_millis(job.timeout_ms), |found| {
+        let have: BTreeSet<String> = found.iter().map(|s| s.fullname.to_lowercase()).collect();
+        expect.is_subset(&have)
+    })
+    .expect("browse");
+    let elapsed_ms = t0.elapsed().as_millis() as u64;
+    eprintln!(
+        "helper_browse: {} services in {elapsed_ms} ms",
+        services.len()
+    );
+    let out = BrowseResult {
+        elapsed_ms,
+        services,
+    };
+    std::fs::write(
+        dir.join("browse-result.json"),
+        serde_json::to_vec_pretty(&out).unwrap(),
+    )
+    .unwrap();
+}
+
+// ---------------------------------------------------------------------------------
+// Test 1: printoauth_sim announcer in A, printoauth_sim browser in B
+
+#[test]
+fn devices_resolve_across_a_veth() {
+    if !privileged_or_skip("devices_resolve_across_a_veth") {
+        return;
+    }
+    let t_test = Instant::now();
+    let tag = 1;
+    let devices = world(tag);
+    let services = all_services(&devices);
+    let hosts = two_hosts(tag, &devices);
+    let tmp = TempDir::new("mdns1").unwrap();
+
+    let (announcer, announce_time) = start_announcer(&hosts.a, &tmp.path, &services);
+
+    let job = BrowseJob {
+        types: service_types(&services),
+        expect: services
+            .iter()
+            .map(|s| s.fullname().to_lowercase())
+            .collect(),
+        timeout_ms: 15_000,
+    };
+    std::fs::write(tmp.join("browse.json"), serde_json::to_vec(&job).unwrap()).unwrap();
+    let mut browser = run_in(
+        &hosts.b,
+        &helper_cmd("browse", &tmp.path),
+        &tmp.join("browser.log"),
+    )
+    .unwrap();
+    let st = browser.wait_timeout(Duration::from_secs(25)).unwrap();
+    assert!(
+        matches!(st, Some(s) if s.success()),
+        "browser exit {st:?}; log:\n{}",
+        browser.log_text()
+    );
+    let result: BrowseResult =
+        serde_json::from_slice(&std::fs::read(tmp.join("browse-result.json")).unwrap()).unwrap();
+    stop_announcer(announcer, &tmp.path);
+
+    // Every service exactly once, with host, the device's own address, port and TXT.
+    let by_name: BTreeMap<String, &BrowsedService> = result
+        .services
+        .iter()
+        .map(|s| (s.fullname.to_lowercase(), s))
+        .collect();
+    assert_eq!(
+        by_name.len(),
+        result.services.len(),
+        "a service was reported twice"
+    );
+    let expected: BTreeSet<String> = services
+        .iter()
+        .map(|s| s.fullname().to_lowercase())
+        .collect();
+    let seen: BTreeSet<String> = by_name.keys().cloned().collect();
+    assert_eq!(
+        seen,
+        expected,
+        "missing: {:?}; unexpected: {:?}",
+        expected.difference(&seen).collect::<Vec<_>>(),
+        seen.difference(&expected).collect::<Vec<_>>()
+    );
+    for a in &services {
+        let s = by_name[&a.fullname().to_lowercase()];
+        let what = &s.fullname;
+        assert_eq!(s.service_type, a.service_type, "{what}");
+        assert_eq!(s.instance(), a.instance, "{what}");
+        assert_eq!(s.host, a.host, "{what}");
+        assert_eq!(
+            s.addresses,
+            vec![a.ip],
+            "{what}: only the device's own address"
+        );
+        assert_eq!(s.port, a.port, "{what}");
+        let want: BTreeMap<String, String> = a.txt.iter().cloned().collect();
+        assert_eq!(s.txt, want, "{what}: TXT");
+    }
+
+    // Merged by UUID (then host): one device per MAC, each with all its services.
+    let groups = group_by_device(&result.services);
+    assert_eq!(
+        groups.len(),
+        devices.len(),
+        "devices: {:?}",
+        groups.keys().collect::<Vec<_>>()
+    );
+    for d in &devices {
+        let key = format!("uuid:{}", d.uuid);
+        let g = groups
+            .get(&key)
+            .unwrap_or_else(|| panic!("no device {key}"));
+        assert_eq!(g.len(), device_services(d).len(), "{key}");
+        assert!(g.iter().all(|s| s.addresses == vec![d.ip]), "{key}");
+        if d.model.vendor == Vendor::Epson {
+            assert!(d.uuid.ends_with(&d.mac_hex()));
+        }
+    }
+    let epson_macs: BTreeSet<String> = groups
+        .keys()
+        .filter_map(|k| {
+            k.strip_prefix("uuid:cfe92100-67c4-11d4-a45f-")
+                .map(str::to_string)
+        })
+        .collect();
+    let want_macs: BTreeSet<String> = devices
+        .iter()
+        .filter(|d| d.model.vendor == Vendor::Epson)
+        .map(|d| d.mac_hex())
+        .collect();
+    assert_eq!(epson_macs, want_macs);
+
+    eprintln!(
+        "devices_resolve_across_a_veth: {} devices, {} services; announced (probe+announce) in {announce_time:?}; \
+         browser in B resolved all in {} ms; whole test {:?}",
+        devices.len(),
+        services.len(),
+        result.elapsed_ms,
+        t_test.elapsed()
+    );
+    drop(hosts);
+}
+
+// ---------------------------------------------------------------------------------
+// Test 2: printoauth_sim announcer in A, Debian's avahi in B
+
+/// One `=` line of `avahi-browse -p -r`.
+#[derive(Debug, Clone)]
+struct AvahiResolved {
+    iface: String,
+    name: String,
+    service_type: String,
+    host: String,
+    address: String,
+    port: u16,
+    /// In the order avahi prints them (the reverse of the announcement).
+    txt: Vec<(String, String)>,
+}
+
+/// Undoes avahi's escaping in `-p` output: `\DDD` (decimal byte) and `\c`.
+fn avahi_unescape(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' && i + 3 < b.len() && b[i + 1..i + 4].iter().all(u8::is_ascii_digit) {
+            out.push(s[i + 1..i + 4].parse::<u8>().unwrap_or(b'?'));
+            i += 4;
+        } else if b[i] == b'\\' && i + 1 < b.len() {
+            out.push(b[i + 1]);
+            i += 2;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Splits avahi's TXT field `"a=1" "b=2"` into items.
+fn avahi_txt(field: &str) -> Vec<(String, String)> {
+    let mut items = Vec::new();
+    let mut chars = field.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '"' {
+            continue;
+        }
+        let mut item = String::new();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => {
+                    if let Some(n) = chars.next() {
+                        item.push('\\');
+                        item.push(n);
+                    }
+                }
+                '"' => break,
+                c => item.push(c),
+            }
+        }
+        let item = avahi_unescape(&item);
+        let (k, v) = item.split_once('=').unwrap_or((&item, ""));
+        items.push((k.to_string(), v.to_string()));
+    }
+    items
+}
+
+fn parse_avahi(out: &str) -> Vec<AvahiResolved> {
+    out.lines()
+        .filter(|l| l.starts_with("=;"))
+        .filter_map(|l| {
+            let f: Vec<&str> = l.splitn(10, ';').collect();
+            if f.len() < 10 || f[2] != "IPv4" {
+                return None;
+            }
+            Some(AvahiResolved {
+                iface: f[1].to_string(),
+                name: avahi_unescape(f[3]),
+                service_type: f[4].to_string(),
+                host: f[6].to_string(),
+                address: f[7].to_string(),
+                port: f[8].parse().ok()?,
+                txt: avahi_txt(f[9]),
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn avahi_parsing() {
+    let line = r#"=;poa-b;IPv4;EPSON\032WF-C5890\032Series;_ipp._tcp;local;EPSON4A3AAB.local;10.0.0.10;631;"b=x\;y" "note=" "a=1""#;
+    let r = parse_avahi(line);
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].name, "EPSON WF-C5890 Series");
+    assert_eq!(
+        r[0].txt,
+        vec![
+            ("b".into(), "x;y".into()),
+            ("note".into(), "".into()),
+            ("a".into(), "1".into())
+        ]
+    );
+}
+
+#[test]
+fn avahi_browses_the_devices() {
+    if !privileged_or_skip("avahi_browses_the_devices") {
+        return;
+    }
+    require_programs(
+        "avahi_browses_the_devices",
+        &[
+            "avahi-daemon",
+            "avahi-browse",
+            "dbus-daemon",
+            "unshare",
+            "mount",
+        ],
+    );
+    let t_test = Instant::now();
+    let tag = 2;
+    let devices = world(tag);
+    let services = all_services(&devices);
+    let hosts = two_hosts(tag, &devices);
+    let tmp = TempDir::new("mdns2").unwrap();
+
+    let (announcer, announce_time) = start_announcer(&hosts.a, &tmp.path, &services);
+
+    // avahi-daemon (browser only) with a private D-Bus, in B, in a private mount namespace.
+    let avahi_dir = tmp.join("avahi");
+    std::fs::create_dir_all(&avahi_dir).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/avahi_ns.sh");
+    let mut cmd = Command::new("unshare");
+    cmd.args(["-m", "--propagation", "private", "sh"])
+        .arg(&script)
+        .arg(&avahi_dir)
+        .arg("poa-b");
+    let mut avahi = run_in(&hosts.b, &cmd, &tmp.join("avahi_ns.log")).expect("spawn avahi");
+    let ready = avahi_dir.join("ready");
+    let t_avahi = Instant::now();
+    let ok = wait_for(Duration::from_secs(10), || {
+        ready.exists() || matches!(avahi.try_wait(), Ok(Some(_)))
+    });
+    assert!(
+        ok && ready.exists(),
+        "avahi did not start; log:\n{}\n{}",
+        avahi.log_text(),
+        std::fs::read_to_string(avahi_dir.join("avahi.log")).unwrap_or_default()
+    );
+    let avahi_start = t_avahi.elapsed();
+
+    // avahi-browse -rptk per type (in parallel), repeated until every service is seen.
+    let bus = format!("unix:path={}", avahi_dir.join("dbus.sock").display());
+    let types = service_types(&services);
+    let want: BTreeSet<(String, String)> = services
+        .iter()
+        .map(|s| {
+            (
+                s.instance.clone(),
+                s.service_type.trim_end_matches(".local.").to_string(),
+            )
+        })
+        .collect();
+    let mut seen: BTreeMap<(String, String), AvahiResolved> = BTreeMap::new();
+    let t_browse = Instant::now();
+    let mut rounds = 0;
+    while t_browse.elapsed() < Duration::from_secs(20) {
+        rounds += 1;
+        let outputs: Vec<std::io::Result<std::process::Output>> = std::thread::scope(|s| {
+            let handles: Vec<_> = types
+                .iter()
+                .map(|t| {
+                    let t = t.trim_end_matches(".local.").to_string();
+                    let mut c = Command::new("avahi-browse");
+                    c.args(["-r", "-p", "-t", "-k", &t])
+                        .env("DBUS_SYSTEM_BUS_ADDRESS", &bus);
+                    let ns = &hosts.b;
+                    s.spawn(move || ns.output(&c, Duration::from_secs(10)))
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        for o in outputs {
+            let o = o.expect("avahi-browse");
+            assert!(
+                o.status.success(),
+                "avahi-browse: {:?} {}",
+                o.status,
+                String::from_utf8_lossy(&o.stderr)
+            );
+            for r in parse_avahi(&String::from_utf8_lossy(&o.stdout)) {
+                seen.insert((r.name.clone(), r.service_type.clone()), r);
+            }
+        }
+        if want.iter().all(|k| seen.contains_key(k)) {
+            break;
+        }
+    }
+    let browse_time = t_browse.elapsed();
+    let missing: Vec<_> = want.iter().filter(|k| !seen.contains_key(*k)).collect();
+    assert!(
+        missing.is_empty(),
+        "avahi did not resolve {missing:?} in {browse_time:?} ({rounds} rounds); avahi log:\n{}",
+        std::fs::read_to_string(avahi_dir.join("avahi.log")).unwrap_or_default()
+    );
+    let unexpected: Vec<_> = seen.keys().filter(|k| !want.contains(*k)).collect();
+    assert!(unexpected.is_empty(), "unexpected services: {unexpected:?}");
+
+    for a in &services {
+        let key = (
+            a.instance.clone(),
+            a.service_type.trim_end_matches(".local.").to_string(),
+        );
+        let r = &seen[&key];
+        assert_eq!(r.iface, "poa-b");
+        assert_eq!(r.host, a.host.trim_end_matches('.'), "{key:?}");
+        assert_eq!(
+            r.address,
+            a.ip.to_string(),
+            "{key:?}: the device's own address"
+        );
+        assert_eq!(r.port, a.port, "{key:?}");
+        let mut announced = a.txt.clone();
+        announced.reverse();
+        assert_eq!(
+            r.txt, announced,
+            "{key:?}: TXT (avahi prints it in reverse)"
+        );
+    }
+
+    avahi.stop();
+    stop_announcer(announcer, &tmp.path);
+    eprintln!(
+        "avahi_browses_the_devices: {} services; announced in {announce_time:?}; avahi-daemon up in {avahi_start:?}; \
+         avahi-browse resolved all in {browse_time:?} ({rounds} round(s) of {} parallel avahi-browse -rptk); whole test {:?}",
+        services.len(),
+        types.len(),
+        t_test.elapsed()
+    );
+    drop(hosts);
+}
