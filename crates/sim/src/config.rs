@@ -110,3 +110,57 @@ pub struct DeviceConfig {
 /// The practice administrator password of emulated Epson devices (business models
 /// log in as "admin").
 pub const DEFAULT_ADMIN_PASSWORD: &str = "epson-practice";
+
+impl WorldConfig {
+    /// The practice world: a few Epson devices of both firmware families (one without
+    /// OAuth2 firmware, one reached over its additional network), plus a Brother, an HP
+    /// and a Canon that can be recognised but not configured.
+    pub fn practice() -> Self {
+        let dev = |model: &str| DeviceConfig {
+            model: model.into(),
+            start_with_basic_auth: true,
+            ..Default::default()
+        };
+        let mut devices = vec![
+            dev("WF-C5890 Series"),
+            dev("ET-4850 Series"),
+            dev("AM-C4000 Series"),
+            dev("WF-2930 Series"),
+        ];
+        devices.push(DeviceConfig {
+            additional_network: true,
+            ..dev("WF-C879R Series")
+        });
+        for m in ["MFC-L8900CDW series", "HP Color LaserJet MFP M480", "MF632C/634C"] {
+            devices.push(DeviceConfig {
+                model: m.into(),
+                ..Default::default()
+            });
+        }
+        Self {
+            devices,
+            ..Default::default()
+        }
+    }
+
+    /// `n` Epson devices cycling through the OAuth2-capable models of both families.
+    pub fn with_epson_devices(n: usize) -> Self {
+        let models = [
+            "WF-C5890 Series",
+            "ET-4850 Series",
+            "AM-C4000 Series",
+            "L6270 Series",
+            "WF-C879R Series",
+        ];
+        Self {
+            devices: (0..n)
+                .map(|i| DeviceConfig {
+                    model: models[i % models.len()].into(),
+                    start_with_basic_auth: true,
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+}

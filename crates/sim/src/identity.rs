@@ -782,7 +782,7 @@ fn new_device_code() -> String {
 fn iso_time(unix: i64) -> String {
     chrono::DateTime::from_timestamp(unix, 0)
         .unwrap_or_default()
-        .format("%Y-%m-%dT%H:%M:%S%.7fZ")
+        .format("%Y-%m-%dT%H:%M:%S.0000000Z")
         .to_string()
 }
 
