@@ -33,7 +33,9 @@ use serde_json::{json, Value};
 
 use crate::html::{esc, field, parse_form};
 use crate::http::Shutdown;
-use crate::tenant::{AppConfig, Tenant, UserConfig, ACCESS_TOKEN_LIFETIME, REFRESH_TOKEN_INACTIVITY};
+use crate::tenant::{
+    AppConfig, Tenant, UserConfig, ACCESS_TOKEN_LIFETIME, REFRESH_TOKEN_INACTIVITY,
+};
 
 /// Lifetime of a device code / user code, seconds (Entra: 900).
 pub const DEVICE_CODE_LIFETIME: i64 = 900;
@@ -45,7 +47,10 @@ pub const DEVICE_CODE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_cod
 pub const USER_CODE_LEN: usize = 9;
 
 /// Resources whose tokens Exchange Online accepts for SMTP submission.
-const EXCHANGE_RESOURCES: [&str; 2] = ["https://outlook.office.com", "https://outlook.office365.com"];
+const EXCHANGE_RESOURCES: [&str; 2] = [
+    "https://outlook.office.com",
+    "https://outlook.office365.com",
+];
 /// Where a scope without a resource goes (as on the v2.0 endpoint).
 const GRAPH: &str = "https://graph.microsoft.com";
 /// OpenID Connect scopes, which name no resource.
@@ -288,7 +293,11 @@ impl Identity {
                 expires_at: c.expires_at,
             })
             .collect();
-        v.sort_by(|a, b| a.expires_at.cmp(&b.expires_at).then(a.user_code.cmp(&b.user_code)));
+        v.sort_by(|a, b| {
+            a.expires_at
+                .cmp(&b.expires_at)
+                .then(a.user_code.cmp(&b.user_code))
+        });
         v
     }
 
@@ -304,7 +313,10 @@ impl Identity {
 
     fn router(&self) -> Router {
         Router::new()
-            .route("/{tenant}/oauth2/v2.0/devicecode", axum::routing::post(devicecode))
+            .route(
+                "/{tenant}/oauth2/v2.0/devicecode",
+                axum::routing::post(devicecode),
+            )
             .route("/{tenant}/oauth2/v2.0/token", axum::routing::post(token))
             .route(
                 "/{tenant}/v2.0/.well-known/openid-configuration",
@@ -313,7 +325,10 @@ impl Identity {
             .route("/devicelogin", get(devicelogin_get).post(devicelogin_post))
             .route("/error", get(error_page))
             .fallback(not_found)
-            .layer(axum::middleware::from_fn_with_state(self.clone(), faults_layer))
+            .layer(axum::middleware::from_fn_with_state(
+                self.clone(),
+                faults_layer,
+            ))
             .with_state(self.clone())
     }
 
@@ -417,7 +432,10 @@ impl Identity {
         }
         let registered = tenant.state().registered_apps.contains(&client_id);
         if !registered && !user.role.can_grant_admin_consent() {
-            self.settle(user_code, CodeState::Denied(SignInError::AdminApprovalRequired))?;
+            self.settle(
+                user_code,
+                CodeState::Denied(SignInError::AdminApprovalRequired),
+            )?;
             return Err(SignInError::AdminApprovalRequired);
         }
         if tenant.has_consent(&user.upn, &client_id) {
@@ -498,7 +516,9 @@ impl Identity {
             }
         }
         let Store {
-            flows, by_user_code, ..
+            flows,
+            by_user_code,
+            ..
         } = st;
         flows.retain(|_, f| by_user_code.contains_key(&f.user_code));
     }
@@ -524,10 +544,10 @@ impl Identity {
         });
         let mut refresh = None;
         if scopes.has("offline_access") {
-            let rt = self
-                .inner
-                .tenant
-                .issue_refresh_token(upn, client_id, &scopes.to_scope_string());
+            let rt =
+                self.inner
+                    .tenant
+                    .issue_refresh_token(upn, client_id, &scopes.to_scope_string());
             body["refresh_token"] = Value::String(rt.clone());
             refresh = Some(rt);
         }
@@ -543,7 +563,13 @@ impl Identity {
         let (tid, name) = {
             let user = self.inner.tenant.user(upn);
             let name = user
-                .map(|u| if u.display_name.is_empty() { u.upn } else { u.display_name })
+                .map(|u| {
+                    if u.display_name.is_empty() {
+                        u.upn
+                    } else {
+                        u.display_name
+                    }
+                })
                 .unwrap_or_else(|| upn.to_string());
             (self.inner.tenant.config().id.clone(), name)
         };
@@ -572,20 +598,22 @@ impl Identity {
         )
     }
 
-    fn device_code_grant(&self, form: &[(String, String)], app: &AppConfig) -> Result<Value, OAuthError> {
+    fn device_code_grant(
+        &self,
+        form: &[(String, String)],
+        app: &AppConfig,
+    ) -> Result<Value, OAuthError> {
         let device_code = required(form, "device_code")?;
         let now = self.now();
         let (upn, scopes) = {
             let mut st = self.store();
             let rec = match st.codes.get_mut(device_code) {
                 Some(r) if r.client_id == app.client_id => r,
-                _ => {
-                    return Err(OAuthError::bad_request(
-                        "bad_verification_code",
-                        70018,
-                        "Invalid verification code. The device code is not known for this application.",
-                    ))
-                }
+                _ => return Err(OAuthError::bad_request(
+                    "bad_verification_code",
+                    70018,
+                    "Invalid verification code. The device code is not known for this application.",
+                )),
             };
             if rec.state == CodeState::Redeemed {
                 return Err(OAuthError::bad_request(
@@ -647,7 +675,11 @@ impl Identity {
         Ok(body)
     }
 
-    fn refresh_grant(&self, form: &[(String, String)], app: &AppConfig) -> Result<Value, OAuthError> {
+    fn refresh_grant(
+        &self,
+        form: &[(String, String)],
+        app: &AppConfig,
+    ) -> Result<Value, OAuthError> {
         let token = required(form, "refresh_token")?;
         let now = self.now();
         let tenant = &self.inner.tenant;
@@ -666,7 +698,11 @@ impl Identity {
                 "The provided value for the input parameter 'refresh_token' is not valid. The refresh token was issued to a different client.",
             ));
         }
-        let revoked_before = tenant.state().revoked_before.get(&rec.upn.to_lowercase()).copied();
+        let revoked_before = tenant
+            .state()
+            .revoked_before
+            .get(&rec.upn.to_lowercase())
+            .copied();
         if rec.revoked || revoked_before.is_some_and(|t| rec.issued_at < t) {
             return Err(OAuthError::bad_request(
                 "invalid_grant",
@@ -705,16 +741,17 @@ impl Identity {
             return Err(conditional_access_error());
         }
         let granted = Scopes::parse(&rec.scope).unwrap_or_default();
-        let scopes = match field(form, "scope").map(str::trim).filter(|s| !s.is_empty()) {
+        let scopes = match field(form, "scope")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             None => granted,
             Some(asked) => {
                 let asked = Scopes::parse(asked).map_err(|e| e.to_oauth())?;
-                let covered = asked.perms.iter().all(|p| {
-                    granted
-                        .perms
-                        .iter()
-                        .any(|g| g.eq_ignore_ascii_case(p))
-                });
+                let covered = asked
+                    .perms
+                    .iter()
+                    .all(|p| granted.perms.iter().any(|g| g.eq_ignore_ascii_case(p)));
                 if !covered {
                     return Err(consent_error(app));
                 }
@@ -742,7 +779,11 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 /// The code record for a user code that can still be signed in with.
-fn check_pending<'a>(st: &'a Store, user_code: &str, now: i64) -> Result<&'a CodeRecord, SignInError> {
+fn check_pending<'a>(
+    st: &'a Store,
+    user_code: &str,
+    now: i64,
+) -> Result<&'a CodeRecord, SignInError> {
     let rec = st
         .by_user_code
         .get(user_code)
@@ -888,7 +929,9 @@ impl Scopes {
 
     fn is_exchange(&self) -> bool {
         let r = self.resource();
-        EXCHANGE_RESOURCES.iter().any(|e| e.eq_ignore_ascii_case(&r))
+        EXCHANGE_RESOURCES
+            .iter()
+            .any(|e| e.eq_ignore_ascii_case(&r))
     }
 
     /// The `scope` of a token answer: the resource permissions as full URLs.
@@ -1018,7 +1061,10 @@ fn json_response(status: StatusCode, body: &Value) -> Response {
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json; charset=utf-8"),
     );
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store, no-cache"));
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store, no-cache"),
+    );
     h.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
     r
 }
@@ -1074,7 +1120,8 @@ async fn devicecode(
                     break c;
                 }
             };
-            st.by_user_code.insert(user_code.clone(), device_code.clone());
+            st.by_user_code
+                .insert(user_code.clone(), device_code.clone());
             st.codes.insert(
                 device_code.clone(),
                 CodeRecord {
@@ -1480,7 +1527,9 @@ async fn devicelogin_post(State(id): State<Identity>, body: Bytes) -> Response {
     }
     let user = upn.as_deref().and_then(|u| id.inner.tenant.user(u));
 
-    if stage == Stage::Consent && (field(&form, "accept").is_some() || field(&form, "cancel").is_some()) {
+    if stage == Stage::Consent
+        && (field(&form, "accept").is_some() || field(&form, "cancel").is_some())
+    {
         let Some(user) = user else {
             end_flow();
             return sign_in_error_page(&SignInError::SessionExpired, Some(&app));
@@ -1505,7 +1554,9 @@ async fn devicelogin_post(State(id): State<Identity>, body: Bytes) -> Response {
         };
     }
 
-    if let (Some(passwd), Some(user), Stage::Password) = (field(&form, "passwd"), user.as_ref(), stage) {
+    if let (Some(passwd), Some(user), Stage::Password) =
+        (field(&form, "passwd"), user.as_ref(), stage)
+    {
         if passwd.is_empty() {
             return password_page(&flow_id, &user.upn, Some("Please enter your password."));
         }
@@ -1566,7 +1617,8 @@ mod tests {
 
     #[test]
     fn scopes_split_and_normalise() {
-        let s = Scopes::parse("https://outlook.office.com/SMTP.Send offline_access OpenID").unwrap();
+        let s =
+            Scopes::parse("https://outlook.office.com/SMTP.Send offline_access OpenID").unwrap();
         assert_eq!(s.perms, vec!["https://outlook.office.com/SMTP.Send"]);
         assert_eq!(s.oidc, vec!["offline_access", "openid"]);
         assert!(s.is_exchange());
@@ -1606,7 +1658,11 @@ mod tests {
         for _ in 0..200 {
             let c = new_user_code();
             assert_eq!(c.len(), USER_CODE_LEN);
-            assert!(c.chars().all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit()), "{c}");
+            assert!(
+                c.chars()
+                    .all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit()),
+                "{c}"
+            );
         }
         assert_eq!(normalize_user_code(" abc-def 123 "), "ABCDEF123");
         assert!(new_device_code().len() > 100);
@@ -1616,11 +1672,17 @@ mod tests {
     fn messages_are_localised() {
         let en = sign_in_message(None, "http://x/devicelogin", "ABCDEFGHJ");
         assert_eq!(en, "To sign in, use a web browser to open the page http://x/devicelogin and enter the code ABCDEFGHJ to authenticate.");
-        assert_eq!(sign_in_message(Some("en-GB"), "u", "c"), sign_in_message(None, "u", "c"));
+        assert_eq!(
+            sign_in_message(Some("en-GB"), "u", "c"),
+            sign_in_message(None, "u", "c")
+        );
         for mkt in ["de-DE", "lt-LT", "fr-FR", "es-ES"] {
             let m = sign_in_message(Some(mkt), "http://x/devicelogin", "ABCDEFGHJ");
             assert_ne!(m, en, "{mkt}");
-            assert!(m.contains("http://x/devicelogin") && m.contains("ABCDEFGHJ"), "{m}");
+            assert!(
+                m.contains("http://x/devicelogin") && m.contains("ABCDEFGHJ"),
+                "{m}"
+            );
         }
     }
 

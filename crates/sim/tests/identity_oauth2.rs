@@ -1,0 +1,1182 @@
+//! Conformance of the Entra ID emulator: the device authorization grant and the
+//! refresh grant driven by the `oauth2` crate (v5) as a real client would, the device
+//! login pages driven by a plain HTTP client posting forms, and the raw wire shapes
+//! (statuses, `error_codes`, trace ids) checked with reqwest.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use oauth2::basic::{BasicClient, BasicTokenResponse};
+use oauth2::{
+    ClientId, DeviceAuthorizationResponse, DeviceAuthorizationUrl, EndpointNotSet, EndpointSet,
+    ExtraDeviceAuthorizationFields, RefreshToken, RequestTokenError, Scope,
+    StandardDeviceAuthorizationResponse, TokenResponse, TokenUrl,
+};
+use printoauth_sim::clock::Clock;
+use printoauth_sim::http::Shutdown;
+use printoauth_sim::identity::{self, Identity, IdentityFaults, SignInError};
+use printoauth_sim::tenant::{
+    AppConfig, Tenant, TenantConfig, DEVICE_APP_CLIENT_ID, PRINTOAUTH_APP_CLIENT_ID,
+    SMTP_SEND_SCOPE,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use tokio::sync::Notify;
+
+const ADMIN: &str = "admin@contoso.example";
+const ADMIN_PW: &str = "Practice-Admin-1";
+const USER: &str = "user@contoso.example";
+const USER_PW: &str = "Practice-User-1";
+const DEVICE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
+
+type OAuthClient =
+    BasicClient<EndpointNotSet, EndpointSet, EndpointNotSet, EndpointNotSet, EndpointSet>;
+
+/// Microsoft's extra device authorization field, kept with the crate's extension point.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct MsDeviceFields {
+    message: String,
+}
+impl ExtraDeviceAuthorizationFields for MsDeviceFields {}
+
+async fn start_with(cfg: TenantConfig) -> Identity {
+    identity::start(
+        Tenant::new(cfg, Clock::new()),
+        "127.0.0.1:0".parse().unwrap(),
+        Shutdown::new(),
+    )
+    .await
+    .expect("identity emulator starts")
+}
+
+async fn start() -> Identity {
+    start_with(TenantConfig::default()).await
+}
+
+fn http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+fn oauth(id: &Identity, client_id: &str) -> OAuthClient {
+    BasicClient::new(ClientId::new(client_id.to_string()))
+        .set_device_authorization_url(DeviceAuthorizationUrl::new(id.device_code_url()).unwrap())
+        .set_token_uri(TokenUrl::new(id.token_url()).unwrap())
+}
+
+fn smtp_scopes() -> Vec<Scope> {
+    vec![
+        Scope::new(SMTP_SEND_SCOPE.to_string()),
+        Scope::new("offline_access".to_string()),
+    ]
+}
+
+async fn device_code(
+    client: &OAuthClient,
+    http: &reqwest::Client,
+    scopes: Vec<Scope>,
+) -> DeviceAuthorizationResponse<MsDeviceFields> {
+    client
+        .exchange_device_code()
+        .add_scopes(scopes)
+        .request_async(http)
+        .await
+        .expect("device code")
+}
+
+/// The outcome of a poll as a product would look at it.
+#[derive(Debug)]
+enum Polled {
+    Token(Box<BasicTokenResponse>),
+    Server {
+        error: String,
+        description: String,
+    },
+    /// Transport or parse failures (only shown in panic messages).
+    #[allow(dead_code)]
+    Other(String),
+}
+
+impl Polled {
+    fn token(self) -> BasicTokenResponse {
+        match self {
+            Polled::Token(t) => *t,
+            other => panic!("expected a token, got {other:?}"),
+        }
+    }
+    /// (error, AADSTS number from the description's prefix).
+    fn server_error(&self) -> (&str, u32) {
+        match self {
+            Polled::Server { error, description } => (
+                error.as_str(),
+                aadsts_of(description).unwrap_or_else(|| panic!("no AADSTS in {description:?}")),
+            ),
+            other => panic!("expected a server error, got {other:?}"),
+        }
+    }
+    fn description(&self) -> &str {
+        match self {
+            Polled::Server { description, .. } => description,
+            other => panic!("expected a server error, got {other:?}"),
+        }
+    }
+}
+
+fn aadsts_of(desc: &str) -> Option<u32> {
+    desc.strip_prefix("AADSTS")?.split(':').next()?.parse().ok()
+}
+
+/// Polls with the crate's loop; the sleep function records the intervals the crate
+/// asks for and sleeps only briefly (the emulator does not police the rate).
+async fn poll_fast<EF: ExtraDeviceAuthorizationFields>(
+    client: &OAuthClient,
+    http: &reqwest::Client,
+    details: &DeviceAuthorizationResponse<EF>,
+) -> (Polled, Vec<Duration>) {
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let l = log.clone();
+    let sleep = move |d: Duration| {
+        l.lock().unwrap().push(d);
+        tokio::time::sleep(Duration::from_millis(10))
+    };
+    let res = client
+        .exchange_device_access_token(details)
+        .request_async(http, sleep, Some(Duration::from_secs(10)))
+        .await;
+    let intervals = log.lock().unwrap().clone();
+    (classify(res), intervals)
+}
+
+fn classify<RE: std::error::Error>(
+    res: Result<BasicTokenResponse, RequestTokenError<RE, oauth2::DeviceCodeErrorResponse>>,
+) -> Polled {
+    match res {
+        Ok(t) => Polled::Token(Box::new(t)),
+        Err(RequestTokenError::ServerResponse(e)) => Polled::Server {
+            error: e.error().to_string(),
+            description: e.error_description().cloned().unwrap_or_default(),
+        },
+        Err(e) => Polled::Other(format!("{e:?}")),
+    }
+}
+
+async fn refresh(
+    client: &OAuthClient,
+    http: &reqwest::Client,
+    rt: &RefreshToken,
+) -> Result<BasicTokenResponse, (String, u32)> {
+    match client.exchange_refresh_token(rt).request_async(http).await {
+        Ok(t) => Ok(t),
+        Err(RequestTokenError::ServerResponse(e)) => {
+            let d = e.error_description().cloned().unwrap_or_default();
+            Err((e.error().to_string(), aadsts_of(&d).unwrap_or(0)))
+        }
+        Err(e) => panic!("refresh transport error: {e:?}"),
+    }
+}
+
+/// Signs in through approve() and redeems the code: (client, token).
+async fn signed_in(id: &Identity, upn: &str, pw: &str) -> (OAuthClient, BasicTokenResponse) {
+    let client = oauth(id, DEVICE_APP_CLIENT_ID);
+    let h = http();
+    let details = device_code(&client, &h, smtp_scopes()).await;
+    id.approve(details.user_code().secret(), upn, pw, true)
+        .expect("approve");
+    let (polled, _) = poll_fast(&client, &h, &details).await;
+    (client, polled.token())
+}
+
+/// A person with a browser on the device login pages.
+struct Browser {
+    http: reqwest::Client,
+    url: String,
+}
+
+impl Browser {
+    fn new(id: &Identity) -> Self {
+        Self {
+            http: http(),
+            url: id.verification_uri(),
+        }
+    }
+
+    async fn open(&self) -> String {
+        let r = self.http.get(&self.url).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        assert!(r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html"));
+        r.text().await.unwrap()
+    }
+
+    async fn submit(&self, form: &[(&str, &str)]) -> String {
+        let r = self.http.post(&self.url).form(form).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        r.text().await.unwrap()
+    }
+
+    /// Code, account and password pages; returns (flow, the page after the password).
+    async fn sign_in(&self, code: &str, upn: &str, pw: &str) -> (String, String) {
+        let page = self.open().await;
+        assert!(page.contains(r#"id="otc""#) && page.contains(r#"id="idSIButton9""#));
+        let page = self.submit(&[("otc", code)]).await;
+        assert!(
+            page.contains(r#"id="i0116""#),
+            "account page expected: {page}"
+        );
+        let flow = flow_of(&page);
+        let page = self.submit(&[("flow", &flow), ("login", upn)]).await;
+        assert!(
+            page.contains(r#"id="i0118""#),
+            "password page expected: {page}"
+        );
+        assert_eq!(flow_of(&page), flow);
+        let page = self.submit(&[("flow", &flow), ("passwd", pw)]).await;
+        (flow, page)
+    }
+}
+
+fn flow_of(html: &str) -> String {
+    let marker = r#"name="flow" value=""#;
+    let start = html
+        .find(marker)
+        .unwrap_or_else(|| panic!("no flow field in {html}"))
+        + marker.len();
+    html[start..].split('"').next().unwrap().to_string()
+}
+
+async fn raw_post(url: &str, form: &[(&str, &str)]) -> (u16, Value) {
+    let r = http().post(url).form(form).send().await.unwrap();
+    let status = r.status().as_u16();
+    let ct = r.headers()["content-type"].to_str().unwrap().to_string();
+    assert!(ct.starts_with("application/json"), "{ct}");
+    (status, r.json().await.unwrap())
+}
+
+async fn raw_device_code(id: &Identity, client_id: &str, scope: &str) -> Value {
+    let (status, body) = raw_post(
+        &id.device_code_url(),
+        &[("client_id", client_id), ("scope", scope)],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    body
+}
+
+async fn raw_poll(id: &Identity, client_id: &str, device_code: &str) -> (u16, Value) {
+    raw_post(
+        &id.token_url(),
+        &[
+            ("grant_type", DEVICE_GRANT),
+            ("client_id", client_id),
+            ("device_code", device_code),
+        ],
+    )
+    .await
+}
+
+/// Checks Entra's error body shape and returns its AADSTS number.
+fn assert_entra_error(body: &Value, error: &str, code: u32) {
+    assert_eq!(body["error"], error, "{body}");
+    assert_eq!(body["error_codes"], json!([code]), "{body}");
+    let desc = body["error_description"].as_str().unwrap();
+    assert!(desc.starts_with(&format!("AADSTS{code}: ")), "{desc}");
+    let trace = body["trace_id"].as_str().unwrap();
+    let corr = body["correlation_id"].as_str().unwrap();
+    let ts = body["timestamp"].as_str().unwrap();
+    assert!(uuid::Uuid::parse_str(trace).is_ok() && uuid::Uuid::parse_str(corr).is_ok());
+    assert!(desc.contains(&format!("Trace ID: {trace}")), "{desc}");
+    assert!(desc.contains(&format!("Correlation ID: {corr}")), "{desc}");
+    assert!(desc.contains(&format!("Timestamp: {ts}")), "{desc}");
+    assert!(
+        chrono::NaiveDateTime::parse_from_str(ts, "%Y-%m-%d %H:%M:%SZ").is_ok(),
+        "{ts}"
+    );
+    assert!(body["error_uri"]
+        .as_str()
+        .unwrap()
+        .ends_with(&format!("/error?code={code}")));
+}
+
+// ---- the whole device flow -----------------------------------------------------
+
+#[tokio::test]
+async fn device_flow_end_to_end_through_pages_then_refresh() {
+    let id = start().await;
+    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
+    let h = http();
+    let mut scopes = smtp_scopes();
+    scopes.push(Scope::new("openid".into()));
+    let details = device_code(&client, &h, scopes).await;
+    assert_eq!(details.verification_uri().as_str(), id.verification_uri());
+    assert!(details.verification_uri_complete().is_none());
+    assert_eq!(details.interval(), Duration::from_secs(5));
+    assert_eq!(details.expires_in(), Duration::from_secs(900));
+    assert_eq!(
+        details.extra_fields().message,
+        format!(
+            "To sign in, use a web browser to open the page {} and enter the code {} to authenticate.",
+            id.verification_uri(),
+            details.user_code().secret()
+        )
+    );
+    assert_eq!(id.pending().len(), 1);
+
+    // The admin starts on the pages once the device has seen authorization_pending.
+    let first_pending = Arc::new(Notify::new());
+    let driver = {
+        let browser = Browser::new(&id);
+        let code = details.user_code().secret().clone();
+        let first_pending = first_pending.clone();
+        tokio::spawn(async move {
+            first_pending.notified().await;
+            let (flow, page) = browser.sign_in(&code, ADMIN, ADMIN_PW).await;
+            assert!(page.contains("Permissions requested"), "{page}");
+            assert!(page.contains("Epson Device Authentication (practice)"));
+            assert!(page.contains("Seiko Epson Corporation (emulated)"));
+            assert!(page.contains("Send email from mailboxes using SMTP AUTH"));
+            assert!(page.contains("Maintain access to data you have given it access to"));
+            assert!(page.contains("Sign you in and read your profile"));
+            assert!(page.contains(r#"id="consent_org""#));
+            assert!(page.contains("Consent on behalf of your organization"));
+            assert!(page.contains(r#"id="idBtn_Back""#));
+            browser
+                .submit(&[("flow", &flow), ("consent_org", "on"), ("accept", "Accept")])
+                .await
+        })
+    };
+    let sleeps = Arc::new(Mutex::new(Vec::new()));
+    let sleep = {
+        let sleeps = sleeps.clone();
+        let first_pending = first_pending.clone();
+        move |d: Duration| {
+            sleeps.lock().unwrap().push(d);
+            first_pending.notify_one();
+            tokio::time::sleep(d)
+        }
+    };
+    let started = Instant::now();
+    let token = client
+        .exchange_device_access_token(&details)
+        .request_async(&h, sleep, Some(Duration::from_secs(60)))
+        .await
+        .expect("token after the admin signed in");
+    let done_page = driver.await.unwrap();
+    assert!(done_page.contains(r#"id="signed-in""#), "{done_page}");
+    assert!(done_page.contains("Epson Device Authentication (practice)"));
+    // authorization_pending was answered at least once, at the announced interval.
+    let sleeps = sleeps.lock().unwrap().clone();
+    assert!(!sleeps.is_empty());
+    assert!(
+        sleeps.iter().all(|d| *d == Duration::from_secs(5)),
+        "{sleeps:?}"
+    );
+    assert!(started.elapsed() >= Duration::from_secs(5));
+
+    let tenant = id.tenant();
+    let claims = tenant
+        .validate_access_token(token.access_token().secret())
+        .expect("valid Exchange token");
+    assert_eq!(claims.upn, ADMIN);
+    assert_eq!(claims.appid, DEVICE_APP_CLIENT_ID);
+    assert_eq!(claims.scp, "SMTP.Send");
+    assert_eq!(
+        token.scopes().unwrap(),
+        &vec![Scope::new(SMTP_SEND_SCOPE.into())]
+    );
+    assert_eq!(token.expires_in(), Some(Duration::from_secs(3600)));
+    assert!(tenant.state().admin_consent.contains(DEVICE_APP_CLIENT_ID));
+    assert!(tenant
+        .state()
+        .registered_apps
+        .contains(DEVICE_APP_CLIENT_ID));
+    assert!(tenant.has_consent(USER, DEVICE_APP_CLIENT_ID));
+    assert!(id.pending().is_empty());
+
+    let rt = token
+        .refresh_token()
+        .expect("offline_access gives a refresh token");
+    tenant.clock().advance(3601);
+    assert!(tenant
+        .validate_access_token(token.access_token().secret())
+        .is_err());
+    let renewed = refresh(&client, &h, rt).await.expect("refresh");
+    tenant
+        .validate_access_token(renewed.access_token().secret())
+        .expect("refreshed token valid");
+    let rt2 = renewed.refresh_token().expect("a new refresh token");
+    assert_ne!(rt2.secret(), rt.secret());
+    refresh(&client, &h, rt2).await.expect("second refresh");
+}
+
+#[tokio::test]
+async fn id_token_and_refresh_token_follow_the_scopes_asked() {
+    let id = start().await;
+    let h = http();
+    // Without offline_access: no refresh token; with openid: an id token.
+    let details = raw_device_code(
+        &id,
+        DEVICE_APP_CLIENT_ID,
+        &format!("{SMTP_SEND_SCOPE} openid profile"),
+    )
+    .await;
+    id.approve(
+        details["user_code"].as_str().unwrap(),
+        ADMIN,
+        ADMIN_PW,
+        true,
+    )
+    .unwrap();
+    let (status, body) = raw_poll(
+        &id,
+        DEVICE_APP_CLIENT_ID,
+        details["device_code"].as_str().unwrap(),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["token_type"], "Bearer");
+    assert_eq!(body["scope"], SMTP_SEND_SCOPE);
+    assert_eq!(body["expires_in"], 3600);
+    assert_eq!(body["ext_expires_in"], 3600);
+    assert!(body.get("refresh_token").is_none(), "{body}");
+    let idt = body["id_token"].as_str().unwrap();
+    let parts: Vec<&str> = idt.split('.').collect();
+    assert_eq!(parts.len(), 3);
+    use base64::Engine;
+    let claims: Value = serde_json::from_slice(
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(parts[1])
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(claims["preferred_username"], ADMIN);
+    assert_eq!(claims["name"], "Practice Global Admin");
+    assert_eq!(claims["aud"], DEVICE_APP_CLIENT_ID);
+    assert_eq!(claims["tid"], id.tenant().config().id.as_str());
+    assert!(uuid::Uuid::parse_str(claims["oid"].as_str().unwrap()).is_ok());
+
+    // Without openid: no id token.
+    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
+    let details = device_code(&client, &h, smtp_scopes()).await;
+    id.approve(details.user_code().secret(), ADMIN, ADMIN_PW, false)
+        .unwrap();
+    let (status, body) = raw_poll(&id, DEVICE_APP_CLIENT_ID, details.device_code().secret()).await;
+    assert_eq!(status, 200);
+    assert!(body.get("id_token").is_none());
+    assert!(body["refresh_token"].as_str().is_some());
+}
+
+// ---- device code errors ----------------------------------------------------------
+
+#[tokio::test]
+async fn authorization_pending_has_entras_wire_shape() {
+    let id = start().await;
+    let details = raw_device_code(
+        &id,
+        DEVICE_APP_CLIENT_ID,
+        &format!("{SMTP_SEND_SCOPE} offline_access"),
+    )
+    .await;
+    let dc = details["device_code"].as_str().unwrap();
+    for _ in 0..2 {
+        let (status, body) = raw_poll(&id, DEVICE_APP_CLIENT_ID, dc).await;
+        assert_eq!(status, 400);
+        assert_entra_error(&body, "authorization_pending", 70016);
+        assert!(body["error_description"].as_str().unwrap().starts_with(
+            "AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling."
+        ));
+    }
+    // Each answer has its own trace id.
+    let (_, a) = raw_poll(&id, DEVICE_APP_CLIENT_ID, dc).await;
+    let (_, b) = raw_poll(&id, DEVICE_APP_CLIENT_ID, dc).await;
+    assert_ne!(a["trace_id"], b["trace_id"]);
+
+    id.approve(
+        details["user_code"].as_str().unwrap(),
+        ADMIN,
+        ADMIN_PW,
+        true,
+    )
+    .unwrap();
+    let (status, body) = raw_poll(&id, DEVICE_APP_CLIENT_ID, dc).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body["access_token"].as_str().is_some());
+    assert!(body["refresh_token"].as_str().is_some());
+}
+
+#[tokio::test]
+async fn device_code_is_redeemed_only_once() {
+    let id = start().await;
+    let details = raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+    id.approve(
+        details["user_code"].as_str().unwrap(),
+        ADMIN,
+        ADMIN_PW,
+        true,
+    )
+    .unwrap();
+    let dc = details["device_code"].as_str().unwrap();
+    let (status, _) = raw_poll(&id, DEVICE_APP_CLIENT_ID, dc).await;
+    assert_eq!(status, 200);
+    let (status, body) = raw_poll(&id, DEVICE_APP_CLIENT_ID, dc).await;
+    assert_eq!(status, 400);
+    assert_entra_error(&body, "invalid_grant", 70000);
+    // Another application cannot redeem someone else's device code.
+    let details = raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+    let (status, body) = raw_poll(
+        &id,
+        PRINTOAUTH_APP_CLIENT_ID,
+        details["device_code"].as_str().unwrap(),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_entra_error(&body, "bad_verification_code", 70018);
+}
+
+#[tokio::test]
+async fn declined_on_the_consent_page_is_authorization_declined() {
+    let id = start().await;
+    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
+    let h = http();
+    let details = device_code(&client, &h, smtp_scopes()).await;
+    let code = details.user_code().secret().clone();
+    let browser = Browser::new(&id);
+    let (flow, page) = browser.sign_in(&code, ADMIN, ADMIN_PW).await;
+    assert!(page.contains("Permissions requested"));
+    let page = browser
+        .submit(&[("flow", &flow), ("cancel", "Cancel")])
+        .await;
+    assert!(page.contains(r#"id="declined""#), "{page}");
+
+    let (polled, sleeps) = poll_fast(&client, &h, &details).await;
+    assert_eq!(polled.server_error(), ("authorization_declined", 65004));
+    assert!(sleeps.is_empty(), "no retry after a decline");
+    // Nothing was consented or registered.
+    assert!(!id.tenant().has_consent(ADMIN, DEVICE_APP_CLIENT_ID));
+    assert!(!id
+        .tenant()
+        .state()
+        .registered_apps
+        .contains(DEVICE_APP_CLIENT_ID));
+    // The code is finished: entering it again says so.
+    let page = browser.submit(&[("otc", &code)]).await;
+    assert!(page.contains("AADSTS90120"), "{page}");
+    assert_eq!(
+        id.approve(&code, ADMIN, ADMIN_PW, true),
+        Err(SignInError::CodeUsed)
+    );
+}
+
+#[tokio::test]
+async fn fabricated_device_code_is_bad_verification_code() {
+    let id = start().await;
+    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
+    let details: StandardDeviceAuthorizationResponse = serde_json::from_value(json!({
+        "device_code": "DAQABIQEAAAD-fabricated-by-the-test",
+        "user_code": "ABCDEFGHJ",
+        "verification_uri": id.verification_uri(),
+        "expires_in": 900,
+        "interval": 5,
+    }))
+    .unwrap();
+    let (polled, _) = poll_fast(&client, &http(), &details).await;
+    assert_eq!(polled.server_error(), ("bad_verification_code", 70018));
+    let (status, body) = raw_poll(&id, DEVICE_APP_CLIENT_ID, "fabricated").await;
+    assert_eq!(status, 400);
+    assert_entra_error(&body, "bad_verification_code", 70018);
+}
+
+#[tokio::test]
+async fn device_code_expires_after_900_seconds_of_world_time() {
+    let id = start().await;
+    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
+    let h = http();
+    let details = device_code(&client, &h, smtp_scopes()).await;
+    let code = details.user_code().secret().clone();
+    id.tenant().clock().advance(899);
+    assert_eq!(id.pending().len(), 1);
+    id.tenant().clock().advance(2);
+    assert!(id.pending().is_empty());
+
+    let (polled, _) = poll_fast(&client, &h, &details).await;
+    assert_eq!(polled.server_error(), ("expired_token", 70020));
+    // The server's answer, not the crate's own timeout (which has no AADSTS number).
+    assert!(polled
+        .description()
+        .starts_with("AADSTS70020: This device code has expired."));
+
+    assert_eq!(
+        id.approve(&code, ADMIN, ADMIN_PW, true),
+        Err(SignInError::CodeExpired)
+    );
+    let page = Browser::new(&id).submit(&[("otc", &code)]).await;
+    assert!(page.contains(r#"id="code-expired""#), "{page}");
+}
+
+#[tokio::test]
+async fn slow_down_grows_the_interval_and_the_flow_still_completes() {
+    let id = start().await;
+    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
+    let h = http();
+    let details = device_code(&client, &h, smtp_scopes()).await;
+    id.approve(details.user_code().secret(), ADMIN, ADMIN_PW, true)
+        .unwrap();
+    id.set_faults(IdentityFaults {
+        slow_down_polls: 2,
+        ..Default::default()
+    });
+    let (polled, sleeps) = poll_fast(&client, &h, &details).await;
+    let token = polled.token();
+    assert_eq!(
+        sleeps,
+        vec![Duration::from_secs(10), Duration::from_secs(15)]
+    );
+    assert_eq!(id.faults().slow_down_polls, 0);
+    id.tenant()
+        .validate_access_token(token.access_token().secret())
+        .unwrap();
+
+    // The raw answer.
+    let details = raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+    id.set_faults(IdentityFaults {
+        slow_down_polls: 1,
+        ..Default::default()
+    });
+    let (status, body) = raw_poll(
+        &id,
+        DEVICE_APP_CLIENT_ID,
+        details["device_code"].as_str().unwrap(),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_eq!(body["error"], "slow_down");
+    assert_eq!(body["error_codes"][0], 70016);
+}
+
+#[tokio::test]
+async fn app_without_public_client_flows_gets_invalid_client() {
+    let mut cfg = TenantConfig::default();
+    cfg.apps.push(AppConfig {
+        client_id: "0c9d6c3a-0000-4000-8000-00000000c0de".into(),
+        name: "Confidential app".into(),
+        publisher: "Someone".into(),
+        public_client: false,
+        registered: true,
+        admin_consented: true,
+    });
+    let id = start_with(cfg).await;
+    let client = oauth(&id, "0c9d6c3a-0000-4000-8000-00000000c0de");
+    let h = http();
+    let details = device_code(&client, &h, smtp_scopes()).await;
+    // Even after a successful sign-in the poll is refused.
+    id.approve(details.user_code().secret(), USER, USER_PW, false)
+        .unwrap();
+    let (polled, _) = poll_fast(&client, &h, &details).await;
+    assert_eq!(polled.server_error(), ("invalid_client", 7000218));
+    let (status, body) = raw_poll(
+        &id,
+        "0c9d6c3a-0000-4000-8000-00000000c0de",
+        details.device_code().secret(),
+    )
+    .await;
+    assert_eq!(status, 401);
+    assert_entra_error(&body, "invalid_client", 7000218);
+}
+
+// ---- sign-in outcomes on the pages -----------------------------------------------
+
+#[tokio::test]
+async fn conditional_access_blocks_the_device_code_flow() {
+    let id = start_with(TenantConfig {
+        block_device_code_flow: true,
+        ..Default::default()
+    })
+    .await;
+    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
+    let h = http();
+    let details = device_code(&client, &h, smtp_scopes()).await;
+    let (_, page) = Browser::new(&id)
+        .sign_in(details.user_code().secret(), ADMIN, ADMIN_PW)
+        .await;
+    assert!(page.contains("AADSTS53003"), "{page}");
+    assert!(page.contains("Conditional Access"));
+    assert!(page.contains(r#"id="blocked""#));
+    let (polled, _) = poll_fast(&client, &h, &details).await;
+    assert_eq!(polled.server_error(), ("invalid_grant", 53003));
+
+    // approve() gives the same outcome.
+    let details = device_code(&client, &h, smtp_scopes()).await;
+    assert_eq!(
+        id.approve(details.user_code().secret(), ADMIN, ADMIN_PW, true),
+        Err(SignInError::ConditionalAccess)
+    );
+    assert_eq!(SignInError::ConditionalAccess.aadsts(), Some(53003));
+}
+
+#[tokio::test]
+async fn conditional_access_also_stops_refreshing_a_device_code_session() {
+    let id = start().await;
+    let (client, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
+    id.tenant().config().block_device_code_flow = true;
+    let err = refresh(&client, &http(), token.refresh_token().unwrap())
+        .await
+        .unwrap_err();
+    assert_eq!(err, ("invalid_grant".to_string(), 53003));
+}
+
+#[tokio::test]
+async fn ordinary_user_needs_admin_approval_for_an_unregistered_app() {
+    let id = start().await;
+    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
+    let h = http();
+    let details = device_code(&client, &h, smtp_scopes()).await;
+    let (_, page) = Browser::new(&id)
+        .sign_in(details.user_code().secret(), USER, USER_PW)
+        .await;
+    assert!(page.contains("Need admin approval"), "{page}");
+    assert!(page.contains("AADSTS90094"));
+    assert!(page.contains(r#"id="need-admin-approval""#));
+    let (polled, _) = poll_fast(&client, &h, &details).await;
+    assert_eq!(polled.server_error(), ("invalid_grant", 90094));
+
+    let details = device_code(&client, &h, smtp_scopes()).await;
+    assert_eq!(
+        id.approve(details.user_code().secret(), USER, USER_PW, true),
+        Err(SignInError::AdminApprovalRequired)
+    );
+
+    // Once an admin consented for the organisation, the user signs in without any
+    // consent page.
+    let details = device_code(&client, &h, smtp_scopes()).await;
+    id.approve(details.user_code().secret(), ADMIN, ADMIN_PW, true)
+        .unwrap();
+    let details = device_code(&client, &h, smtp_scopes()).await;
+    let (_, page) = Browser::new(&id)
+        .sign_in(details.user_code().secret(), USER, USER_PW)
+        .await;
+    assert!(page.contains(r#"id="signed-in""#), "{page}");
+    let (polled, _) = poll_fast(&client, &h, &details).await;
+    let claims = id
+        .tenant()
+        .validate_access_token(polled.token().access_token().secret())
+        .unwrap();
+    assert_eq!(claims.upn, USER);
+}
+
+#[tokio::test]
+async fn wrong_password_and_unknown_account_are_shown_on_the_pages() {
+    let id = start().await;
+    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
+    let details = device_code(&client, &http(), smtp_scopes()).await;
+    let browser = Browser::new(&id);
+    let (flow, page) = browser
+        .sign_in(details.user_code().secret(), ADMIN, "not-the-password")
+        .await;
+    assert!(page.contains("AADSTS50126"), "{page}");
+    assert!(page.contains(r#"id="i0118""#), "stays on the password page");
+    // A different account: unknown.
+    let page = browser
+        .submit(&[("flow", &flow), ("login", "nobody@contoso.example")])
+        .await;
+    assert!(page.contains("AADSTS50034"), "{page}");
+    assert!(page.contains(r#"id="i0116""#));
+    // The right account and password continue to consent.
+    let page = browser.submit(&[("flow", &flow), ("login", ADMIN)]).await;
+    assert!(page.contains(r#"id="i0118""#), "{page}");
+    let page = browser
+        .submit(&[("flow", &flow), ("passwd", ADMIN_PW)])
+        .await;
+    assert!(page.contains("Permissions requested"), "{page}");
+    // The code stays pending through failed attempts.
+    assert_eq!(id.pending().len(), 1);
+
+    assert_eq!(
+        id.approve(details.user_code().secret(), ADMIN, "wrong", true),
+        Err(SignInError::BadPassword)
+    );
+    assert_eq!(
+        id.approve(
+            details.user_code().secret(),
+            "ghost@contoso.example",
+            "x",
+            true
+        )
+        .map_err(|e| e.aadsts()),
+        Err(Some(50034))
+    );
+}
+
+#[tokio::test]
+async fn code_page_rejects_bad_and_used_codes_and_ignores_otc_in_the_url() {
+    let id = start().await;
+    let browser = Browser::new(&id);
+    let page = browser.submit(&[("otc", "ZZZZZZZZZ")]).await;
+    assert!(page.contains("AADSTS90119"), "{page}");
+    assert!(page.contains(r#"id="otc""#));
+    assert_eq!(
+        id.approve("ZZZZZZZZZ", ADMIN, ADMIN_PW, true),
+        Err(SignInError::InvalidCode)
+    );
+
+    let details = raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+    let code = details["user_code"].as_str().unwrap();
+    assert_eq!(code.len(), 9);
+    assert!(code
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
+    // ?otc= does not pre-fill or skip the page.
+    let r = http()
+        .get(format!("{}?otc={code}", id.verification_uri()))
+        .send()
+        .await
+        .unwrap();
+    let page = r.text().await.unwrap();
+    assert!(!page.contains(code));
+    assert!(!page.contains(r#"id="i0116""#));
+    // Lower case with a space is accepted, as a person may type it.
+    let loose = format!("{} {}", &code[..4].to_lowercase(), &code[4..]);
+    let page = browser.submit(&[("otc", &loose)]).await;
+    assert!(page.contains(r#"id="i0116""#), "{page}");
+    assert!(page.contains("Epson Device Authentication (practice)"));
+
+    id.approve(code, ADMIN, ADMIN_PW, true).unwrap();
+    let page = browser.submit(&[("otc", code)]).await;
+    assert!(page.contains("AADSTS90120"), "{page}");
+    // A stale flow field sends the user back to the code page.
+    let page = browser
+        .submit(&[("flow", "no-such-flow"), ("login", ADMIN)])
+        .await;
+    assert!(page.contains(r#"id="otc""#), "{page}");
+}
+
+#[tokio::test]
+async fn user_consent_without_the_box_and_consent_withdrawn() {
+    let mut cfg = TenantConfig::default();
+    // printoauth's app is registered but has no admin consent.
+    cfg.apps[1].registered = true;
+    let id = start_with(cfg).await;
+    let client = oauth(&id, PRINTOAUTH_APP_CLIENT_ID);
+    let h = http();
+
+    // An ordinary user sees the consent page without the organisation box.
+    let details = device_code(&client, &h, smtp_scopes()).await;
+    let browser = Browser::new(&id);
+    let (flow, page) = browser
+        .sign_in(details.user_code().secret(), USER, USER_PW)
+        .await;
+    assert!(page.contains("Permissions requested"), "{page}");
+    assert!(!page.contains(r#"id="consent_org""#));
+    // A forged tick from an ordinary user is only the user's own consent.
+    let page = browser
+        .submit(&[("flow", &flow), ("consent_org", "on"), ("accept", "Accept")])
+        .await;
+    assert!(page.contains(r#"id="signed-in""#), "{page}");
+    let (polled, _) = poll_fast(&client, &h, &details).await;
+    let token = polled.token();
+    {
+        let st = id.tenant().state();
+        assert!(!st.admin_consent.contains(PRINTOAUTH_APP_CLIENT_ID));
+        assert!(st
+            .user_consent
+            .contains(&(USER.to_string(), PRINTOAUTH_APP_CLIENT_ID.to_string())));
+    }
+    assert!(!id.tenant().has_consent(ADMIN, PRINTOAUTH_APP_CLIENT_ID));
+
+    // Consent withdrawn: the refresh token no longer works.
+    id.tenant().state().user_consent.clear();
+    let err = refresh(&client, &h, token.refresh_token().unwrap())
+        .await
+        .unwrap_err();
+    assert_eq!(err, ("invalid_grant".to_string(), 65001));
+}
+
+// ---- refresh token lifetime -------------------------------------------------------
+
+#[tokio::test]
+async fn refresh_token_lapses_after_90_days_of_inactivity() {
+    let id = start().await;
+    let (client, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
+    let h = http();
+    let rt = token.refresh_token().unwrap();
+    let day = 24 * 3600;
+    // Use keeps it alive.
+    id.tenant().clock().advance(89 * day);
+    refresh(&client, &h, rt).await.expect("used within 90 days");
+    id.tenant().clock().advance(89 * day);
+    let renewed = refresh(&client, &h, rt)
+        .await
+        .expect("last use 89 days ago");
+    // Disuse kills it.
+    id.tenant().clock().advance(91 * day);
+    assert_eq!(
+        refresh(&client, &h, rt).await.unwrap_err(),
+        ("invalid_grant".to_string(), 700082)
+    );
+    assert_eq!(
+        refresh(&client, &h, renewed.refresh_token().unwrap())
+            .await
+            .unwrap_err(),
+        ("invalid_grant".to_string(), 700082)
+    );
+    // The raw answer.
+    let (status, body) = raw_post(
+        &id.token_url(),
+        &[
+            ("grant_type", "refresh_token"),
+            ("client_id", DEVICE_APP_CLIENT_ID),
+            ("refresh_token", rt.secret()),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_entra_error(&body, "invalid_grant", 700082);
+}
+
+#[tokio::test]
+async fn revoked_sessions_void_refresh_tokens() {
+    let id = start().await;
+    let (client, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
+    let h = http();
+    id.tenant().revoke_sessions(ADMIN);
+    assert_eq!(
+        refresh(&client, &h, token.refresh_token().unwrap())
+            .await
+            .unwrap_err(),
+        ("invalid_grant".to_string(), 50173)
+    );
+    // Signing in again works.
+    id.tenant().clock().advance(1);
+    let (client, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
+    refresh(&client, &h, token.refresh_token().unwrap())
+        .await
+        .expect("a fresh session refreshes");
+}
+
+#[tokio::test]
+async fn unknown_or_foreign_refresh_tokens_are_refused() {
+    let id = start().await;
+    let (_, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
+    let h = http();
+    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
+    assert_eq!(
+        refresh(&client, &h, &RefreshToken::new("0.PRACTICE.made-up".into()))
+            .await
+            .unwrap_err(),
+        ("invalid_grant".to_string(), 9002313)
+    );
+    let other = oauth(&id, PRINTOAUTH_APP_CLIENT_ID);
+    assert_eq!(
+        refresh(&other, &h, token.refresh_token().unwrap())
+            .await
+            .unwrap_err(),
+        ("invalid_grant".to_string(), 70000)
+    );
+}
+
+// ---- the device code endpoint and faults ---------------------------------------
+
+#[tokio::test]
+async fn device_code_endpoint_answers_and_refuses_like_entra() {
+    let id = start().await;
+    let body = raw_device_code(
+        &id,
+        DEVICE_APP_CLIENT_ID,
+        &format!("{SMTP_SEND_SCOPE} offline_access"),
+    )
+    .await;
+    assert_eq!(body["expires_in"], 900);
+    assert_eq!(body["interval"], 5);
+    assert_eq!(body["verification_uri"], id.verification_uri());
+    assert!(body.get("verification_uri_complete").is_none());
+    assert!(body["device_code"].as_str().unwrap().len() >= 100);
+    assert!(body["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("To sign in, use a web browser"));
+    let pending = id.pending();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].user_code, body["user_code"].as_str().unwrap());
+    assert_eq!(pending[0].client_id, DEVICE_APP_CLIENT_ID);
+    assert_eq!(
+        pending[0].scope,
+        format!("{SMTP_SEND_SCOPE} offline_access")
+    );
+    let now = id.tenant().clock().unix();
+    assert!((now + 898..=now + 900).contains(&pending[0].expires_at));
+
+    // Localised message.
+    for (mkt, word) in [("de-DE", "Code"), ("lt-LT", "kodą")] {
+        let (status, b) = raw_post(
+            &format!("{}?mkt={mkt}", id.device_code_url()),
+            &[
+                ("client_id", DEVICE_APP_CLIENT_ID),
+                ("scope", SMTP_SEND_SCOPE),
+            ],
+        )
+        .await;
+        assert_eq!(status, 200);
+        let m = b["message"].as_str().unwrap();
+        assert!(!m.starts_with("To sign in"), "{m}");
+        assert!(
+            m.contains(word) && m.contains(b["user_code"].as_str().unwrap()),
+            "{m}"
+        );
+    }
+
+    // Tenant by domain and "organizations" work; an unknown tenant does not.
+    let base = id.base_url();
+    for seg in ["contoso.example", "organizations", "common"] {
+        let (status, _) = raw_post(
+            &format!("{base}/{seg}/oauth2/v2.0/devicecode"),
+            &[
+                ("client_id", DEVICE_APP_CLIENT_ID),
+                ("scope", SMTP_SEND_SCOPE),
+            ],
+        )
+        .await;
+        assert_eq!(status, 200, "{seg}");
+    }
+    let (status, b) = raw_post(
+        &format!("{base}/fabrikam.example/oauth2/v2.0/devicecode"),
+        &[
+            ("client_id", DEVICE_APP_CLIENT_ID),
+            ("scope", SMTP_SEND_SCOPE),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_entra_error(&b, "invalid_request", 90002);
+
+    let (status, b) = raw_post(
+        &id.device_code_url(),
+        &[
+            ("client_id", "11111111-2222-3333-4444-555555555555"),
+            ("scope", SMTP_SEND_SCOPE),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_entra_error(&b, "unauthorized_client", 700016);
+
+    let (status, b) = raw_post(
+        &id.device_code_url(),
+        &[("client_id", DEVICE_APP_CLIENT_ID)],
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_entra_error(&b, "invalid_request", 900144);
+    assert!(b["error_description"].as_str().unwrap().contains("'scope'"));
+
+    // Scopes of two resources in one request.
+    let (status, b) = raw_post(
+        &id.device_code_url(),
+        &[
+            ("client_id", DEVICE_APP_CLIENT_ID),
+            (
+                "scope",
+                "https://outlook.office.com/SMTP.Send https://graph.microsoft.com/User.Read",
+            ),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_entra_error(&b, "invalid_scope", 28000);
+}
+
+#[tokio::test]
+async fn graph_scope_gives_a_token_exchange_cannot_use() {
+    let id = start().await;
+    // "SMTP.Send" without a resource is Microsoft Graph's permission, not Exchange's.
+    let details = raw_device_code(&id, DEVICE_APP_CLIENT_ID, "SMTP.Send offline_access").await;
+    id.approve(
+        details["user_code"].as_str().unwrap(),
+        ADMIN,
+        ADMIN_PW,
+        true,
+    )
+    .unwrap();
+    let (status, body) = raw_poll(
+        &id,
+        DEVICE_APP_CLIENT_ID,
+        details["device_code"].as_str().unwrap(),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(body["scope"], "https://graph.microsoft.com/SMTP.Send");
+    assert!(id
+        .tenant()
+        .validate_access_token(body["access_token"].as_str().unwrap())
+        .is_err());
+}
+
+#[tokio::test]
+async fn http_500_and_delay_faults() {
+    let id = start().await;
+    id.set_faults(IdentityFaults {
+        http_500_next: 2,
+        ..Default::default()
+    });
+    let (status, b) = raw_post(
+        &id.device_code_url(),
+        &[
+            ("client_id", DEVICE_APP_CLIENT_ID),
+            ("scope", SMTP_SEND_SCOPE),
+        ],
+    )
+    .await;
+    assert_eq!(status, 500);
+    assert_eq!(b["error"], "server_error");
+    let r = http().get(id.verification_uri()).send().await.unwrap();
+    assert_eq!(r.status(), 500);
+    assert_eq!(id.faults().http_500_next, 0);
+    raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+
+    id.set_faults(IdentityFaults {
+        delay_ms: 300,
+        ..Default::default()
+    });
+    let t = Instant::now();
+    raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+    assert!(t.elapsed() >= Duration::from_millis(300));
+    id.set_faults(IdentityFaults::default());
+    let t = Instant::now();
+    raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+    assert!(t.elapsed() < Duration::from_millis(300));
+}
+
+#[tokio::test]
+async fn decline_and_pending_through_the_api() {
+    let id = start().await;
+    let a = raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+    let b = raw_device_code(&id, PRINTOAUTH_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+    assert_eq!(id.pending().len(), 2);
+    id.decline(a["user_code"].as_str().unwrap()).unwrap();
+    let left = id.pending();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].client_id, PRINTOAUTH_APP_CLIENT_ID);
+    assert_eq!(
+        id.decline(a["user_code"].as_str().unwrap()),
+        Err(SignInError::CodeUsed)
+    );
+    assert_eq!(id.decline("NOTACODE1"), Err(SignInError::InvalidCode));
+    let (status, body) = raw_poll(
+        &id,
+        DEVICE_APP_CLIENT_ID,
+        a["device_code"].as_str().unwrap(),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_entra_error(&body, "authorization_declined", 65004);
+    // approve() by an admin without the box: user consent only, app registered.
+    id.approve(b["user_code"].as_str().unwrap(), ADMIN, ADMIN_PW, false)
+        .unwrap();
+    let st = id.tenant().state();
+    assert!(st.registered_apps.contains(PRINTOAUTH_APP_CLIENT_ID));
+    assert!(!st.admin_consent.contains(PRINTOAUTH_APP_CLIENT_ID));
+    assert!(st
+        .user_consent
+        .contains(&(ADMIN.to_string(), PRINTOAUTH_APP_CLIENT_ID.to_string())));
+}
