@@ -460,101 +460,157 @@ pub fn ensure_private_netns() -> anyhow::Result<()> {
 // ---------------------------------------------------------------------------------
 // Announcer
 
-/// Announces services over mDNS until shut down (or dropped). Each service's A record
-/// holds only its announcement's `ip`; addresses are never added automatically.
-pub struct Announcer {
-    daemon: Option<ServiceDaemon>,
+/// Biggest mDNS packet each device's responder sends (RFC 6762 section 17 allows up to
+/// 9000 bytes; mdns-sd's ceiling valid over IPv4 and IPv6 is 8952).
+///
+/// Why not mdns-sd's default of 1452: when a response does not fit, mdns-sd 0.21 sends
+/// the rest in continuation packets holding only additional records (ANCOUNT=0), and
+/// avahi drops every such packet ("Invalid response packet"). mdns-sd also rate-limits
+/// each record to one multicast per second, so a client asking for such a record right
+/// after it went out in a dropped packet gets no answer either: measured, avahi-browse
+/// then missed some devices for 20 s and more. One device's services (at most about
+/// 3 KB with all TXT records) fit one packet of this size.
+pub const MAX_PACKET_SIZE: usize = 8952;
+
+/// One responder: the services of one host (device).
+struct Responder {
+    daemon: ServiceDaemon,
     monitor: mdns_sd::Receiver<DaemonEvent>,
     fullnames: Vec<String>,
+}
+
+/// Announces services over mDNS until shut down (or dropped). Each service's A record
+/// holds only its announcement's `ip`; addresses are never added automatically.
+///
+/// Services are grouped by host, and each host (device) gets its own responder (an
+/// mdns-sd daemon), as each real device answers for itself: a query is answered by
+/// every device separately, in packets of at most [`MAX_PACKET_SIZE`] bytes.
+pub struct Announcer {
+    responders: Vec<Responder>,
 }
 
 impl Announcer {
     pub fn start(services: Vec<ServiceAnnouncement>) -> anyhow::Result<Announcer> {
         ensure_private_netns()?;
-        let daemon = ServiceDaemon::new().map_err(|e| anyhow!("starting the mDNS daemon: {e}"))?;
-        let monitor = daemon.monitor().map_err(|e| anyhow!("mDNS monitor: {e}"))?;
+        // Group by host, keeping the order of first appearance.
+        let mut hosts: Vec<(String, Vec<ServiceAnnouncement>)> = Vec::new();
+        for s in services {
+            let key = s.host.trim_end_matches('.').to_ascii_lowercase();
+            match hosts.iter_mut().find(|(h, _)| *h == key) {
+                Some((_, v)) => v.push(s),
+                None => hosts.push((key, vec![s])),
+            }
+        }
         let mut announcer = Announcer {
-            daemon: Some(daemon),
-            monitor,
-            fullnames: Vec::new(),
+            responders: Vec::new(),
         };
-        for s in &services {
-            let stype = normalize_service_type(&s.service_type);
-            // `ServiceInfo::new` with the device's own address; `enable_addr_auto` stays off,
-            // so no interface address is added. (mdns-sd 0.21 keeps record TTLs at its
-            // defaults, 120 s for SRV/A and 4500 s for PTR/TXT: no public setter.)
-            let info = ServiceInfo::new(&stype, &s.instance, &s.host, s.ip, s.port, &s.txt[..])
-                .map_err(|e| anyhow!("service {} {}: {e}", s.instance, stype))?;
-            debug_assert!(!info.is_addr_auto());
-            let fullname = info.get_fullname().to_string();
-            announcer
-                .daemon
-                .as_ref()
-                .expect("daemon")
-                .register(info)
-                .map_err(|e| anyhow!("registering {fullname}: {e}"))?;
-            announcer.fullnames.push(fullname);
+        for (host, services) in hosts {
+            let daemon = ServiceDaemon::new()
+                .map_err(|e| anyhow!("starting the mDNS daemon for {host}: {e}"))?;
+            let monitor = daemon.monitor().map_err(|e| anyhow!("mDNS monitor: {e}"))?;
+            daemon
+                .set_max_packet_size(mdns_sd::IfKind::All, MAX_PACKET_SIZE)
+                .map_err(|e| anyhow!("mDNS packet size: {e}"))?;
+            let mut responder = Responder {
+                daemon,
+                monitor,
+                fullnames: Vec::new(),
+            };
+            for s in &services {
+                let stype = normalize_service_type(&s.service_type);
+                // `ServiceInfo::new` with the device's own address; `enable_addr_auto` stays
+                // off, so no interface address is added. (mdns-sd 0.21 keeps record TTLs at
+                // its defaults, 120 s for SRV/A and 4500 s for PTR/TXT: no public setter.)
+                let info = ServiceInfo::new(&stype, &s.instance, &s.host, s.ip, s.port, &s.txt[..])
+                    .map_err(|e| anyhow!("service {} {}: {e}", s.instance, stype))?;
+                debug_assert!(!info.is_addr_auto());
+                let fullname = info.get_fullname().to_string();
+                responder
+                    .daemon
+                    .register(info)
+                    .map_err(|e| anyhow!("registering {fullname}: {e}"))?;
+                responder.fullnames.push(fullname);
+            }
+            announcer.responders.push(responder);
         }
         tracing::debug!(
-            count = announcer.fullnames.len(),
+            hosts = announcer.responders.len(),
+            services = announcer.fullnames().len(),
             "mDNS services registered"
         );
         Ok(announcer)
     }
 
     /// Full names of the registered services.
-    pub fn fullnames(&self) -> &[String] {
-        &self.fullnames
+    pub fn fullnames(&self) -> Vec<String> {
+        self.responders
+            .iter()
+            .flat_map(|r| r.fullnames.iter().cloned())
+            .collect()
     }
 
     /// Waits until every registered service has been announced (after probing) on at
     /// least one interface, or errors after `timeout`, naming those not announced.
-    /// Call it once: it consumes the daemon's announce events.
+    /// Call it once: it consumes the daemons' announce events.
     pub fn wait_announced(&self, timeout: Duration) -> anyhow::Result<()> {
         let deadline = Instant::now() + timeout;
-        let mut pending: BTreeSet<String> =
-            self.fullnames.iter().map(|f| f.to_lowercase()).collect();
-        while !pending.is_empty() {
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                bail!("not announced within {timeout:?}: {pending:?}");
-            }
-            match self.monitor.recv_timeout(left) {
-                Ok(DaemonEvent::Announce(fullname, _)) => {
-                    pending.remove(&fullname.to_lowercase());
+        let mut not_announced = Vec::new();
+        for r in &self.responders {
+            let mut pending: BTreeSet<String> =
+                r.fullnames.iter().map(|f| f.to_lowercase()).collect();
+            while !pending.is_empty() {
+                let left = deadline.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    break;
                 }
-                Ok(DaemonEvent::NameChange(c)) => {
-                    tracing::warn!(original = %c.original, new = %c.new_name, "mDNS name conflict");
+                match r.monitor.recv_timeout(left) {
+                    Ok(DaemonEvent::Announce(fullname, _)) => {
+                        pending.remove(&fullname.to_lowercase());
+                    }
+                    Ok(DaemonEvent::NameChange(c)) => {
+                        tracing::warn!(original = %c.original, new = %c.new_name, "mDNS name conflict");
+                    }
+                    Ok(DaemonEvent::Error(e)) => tracing::warn!("mDNS daemon: {e}"),
+                    Ok(_) | Err(_) => {}
                 }
-                Ok(DaemonEvent::Error(e)) => tracing::warn!("mDNS daemon: {e}"),
-                Ok(_) => {}
-                Err(_) => {}
             }
+            not_announced.extend(pending);
+        }
+        if !not_announced.is_empty() {
+            bail!("not announced within {timeout:?}: {not_announced:?}");
         }
         Ok(())
     }
 
-    /// Says goodbye (unregisters every service) and stops the daemon.
+    /// Says goodbye (unregisters every service) and stops the daemons.
     pub fn shutdown(mut self) {
         self.stop();
     }
 
     fn stop(&mut self) {
-        let Some(daemon) = self.daemon.take() else {
-            return;
-        };
+        let responders = std::mem::take(&mut self.responders);
         let mut waits = Vec::new();
-        for f in &self.fullnames {
-            if let Ok(rx) = daemon.unregister(f) {
-                waits.push(rx);
+        for r in &responders {
+            for f in &r.fullnames {
+                if let Ok(rx) = r.daemon.unregister(f) {
+                    waits.push(rx);
+                }
             }
         }
         let deadline = Instant::now() + Duration::from_secs(2);
         for rx in waits {
             let _ = rx.recv_timeout(deadline.saturating_duration_since(Instant::now()));
         }
-        if let Ok(rx) = daemon.shutdown() {
-            let _ = rx.recv_timeout(Duration::from_secs(2));
+        let stops: Vec<_> = responders
+            .iter()
+            .filter_map(|r| r.daemon.shutdown().ok())
+            .collect();
+        for rx in stops {
+            let _ = rx.recv_timeout(
+                deadline
+                    .saturating_duration_since(Instant::now())
+                    .max(Duration::from_millis(200)),
+            );
         }
     }
 }

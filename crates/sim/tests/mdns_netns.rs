@@ -12,6 +12,8 @@
 //! fails in CI); the avahi test needs avahi-daemon, avahi-utils and dbus.
 //!
 //! Run: cargo test -p printoauth-sim --test mdns_netns -- --nocapture --test-threads=1
+//! Debugging: POATEST_KEEP_TMP=1 keeps /tmp/poatest-<pid>-mdns* (JSON, helper logs,
+//! avahi's config and log); POATEST_AVAHI_DEBUG=1 runs avahi-daemon with --debug.
 
 #[path = "support/netns.rs"]
 mod netns;

@@ -89,7 +89,7 @@ while [ ! -S "$DIR/dbus.sock" ]; do
 done
 export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$DIR/dbus.sock"
 
-avahi-daemon -f "$DIR/avahi-daemon.conf" --no-chroot --no-drop-root --no-rlimits >"$DIR/avahi.log" 2>&1 &
+avahi-daemon -f "$DIR/avahi-daemon.conf" --no-chroot --no-drop-root --no-rlimits ${POATEST_AVAHI_DEBUG:+--debug} >"$DIR/avahi.log" 2>&1 &
 pids="$pids $!"
 i=0
 while ! grep -q "Server startup complete" "$DIR/avahi.log" 2>/dev/null; do
