@@ -50,13 +50,14 @@ pub struct Job {
 impl Job {
     /// The "Result" column of the job history (ASSUMED wording; codes per the guide).
     pub fn result_text(&self) -> String {
+        let first_line = |d: &str| d.lines().next().unwrap_or("").trim().to_string();
         match &self.result {
             JobResult::Succeeded => "Succeeded".into(),
             JobResult::Failed {
                 code: Some(c),
                 detail,
-            } => format!("Error {c}: {detail}"),
-            JobResult::Failed { code: None, detail } => format!("Error: {detail}"),
+            } => format!("Error {c}: {}", first_line(detail)),
+            JobResult::Failed { code: None, detail } => format!("Error: {}", first_line(detail)),
         }
     }
 }
@@ -379,6 +380,10 @@ async fn transport(dev: &Device) -> Result<(AsyncSmtpTransport<Tokio1Executor>, 
 /// Maps an SMTP failure to the job history code the guide names, if any.
 fn classify(e: &lettre::transport::smtp::Error) -> (Option<u32>, String) {
     let text = e.to_string();
+    if e.is_transient() && text.contains("(421)") {
+        // "Service not available": no connection to the email service.
+        return (Some(360), text);
+    }
     if e.is_permanent() || e.is_transient() {
         if text.contains("5.7.3 ") || text.ends_with("5.7.3") {
             return (Some(370), text);

@@ -137,6 +137,8 @@ async fn handle(dev: Device, method: Method, uri: Uri, headers: HeaderMap, body:
             login(&ctx)
         }
         (true, "/PRESENTATION/PSWD") if ctx.family == Family::Consumer => login(&ctx),
+        // The other family's log-in endpoint does not exist on this firmware.
+        (true, "/PRESENTATION/PSWD" | "/PRESENTATION/ADVANCED/PASSWORD/SET") => not_found(),
         (false, "/PRESENTATION/ADVANCED/INFO_PRTINFO/TOP") => product_status(&ctx),
         (false, "/PRESENTATION/ADVANCED/INFO_NWINFO/TOP") => network_status(&ctx),
         _ if ctx.dev.spec().vendor != Vendor::Epson => not_found(),
@@ -603,8 +605,9 @@ fn read_mail_form(ctx: &Ctx, base: &MailSettings) -> Result<MailSettings, F> {
     if let Some(v) = get(F::Pop3Port) {
         m.pop3_port = v.trim().parse().map_err(|_| F::Pop3Port)?;
     }
-    if m.auth_method == AuthMethod::OAuth2 && m.smtp_server.is_empty() {
-        // The device fills in the service's submission server when OAuth2 is chosen.
+    if m.auth_method == AuthMethod::OAuth2 {
+        // With OAuth2 the device uses the service's submission server (as the page
+        // shows once signed in); these values are not the admin's to choose.
         m.smtp_server = "smtp-mail.outlook.com".into();
         m.smtp_port = 587;
         m.secure = Secure::Starttls;
@@ -748,7 +751,8 @@ var y=document.getElementById('password-settings');if(y)y.style.display=o?'none'
 }
 
 fn additional_network_refusal(ctx: &Ctx) -> Option<Response> {
-    ctx.dev.state().additional_network.then(|| {
+    let additional = ctx.dev.state().additional_network;
+    additional.then(|| {
         mail_page(ctx, Some(("error", t(ctx.lang, "oauth_unsupported_network").to_string())))
     })
 }
