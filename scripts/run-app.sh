@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Builds and runs the printoauth desktop app, from a fresh Debian 12 machine (as root).
+#
+#   scripts/run-app.sh [--release] [--isolated] [-- ARGS for the app]
+#
+#   --release    build with the release profile (slower build, smaller and faster app)
+#   --isolated   run the app in a network namespace of its own with only loopback,
+#                so nothing it does on the network leaves the machine
+#
+# Steps: scripts/setup.sh (installs what is missing), the UI (npm ci when needed,
+# npm run build -> ui/dist), `cargo build -p printoauth-app` (the UI is embedded
+# in the binary), then runs target/<profile>/printoauth-app. Without a DISPLAY
+# (e.g. over ssh) the app runs under xvfb-run, in a virtual screen nobody sees.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+profile=debug
+cargo_profile=()
+isolated=0
+while (($#)); do
+  case "$1" in
+    --release) profile=release; cargo_profile=(--release) ;;
+    --isolated) isolated=1 ;;
+    --) shift; break ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run-app: unknown option $1 (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+echo "run-app: checking system packages and tools (scripts/setup.sh)"
+bash "$root/scripts/setup.sh"
+export PATH="$PATH:${CARGO_HOME:-$HOME/.cargo}/bin"
+
+echo "run-app: building the UI (ui/dist)"
+(
+  cd ui
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+  npm run build --silent
+)
+
+echo "run-app: building the app (cargo build -p printoauth-app${cargo_profile[*]:+ ${cargo_profile[*]}})"
+cargo build -p printoauth-app "${cargo_profile[@]}"
+target_dir="${CARGO_TARGET_DIR:-$root/target}"
+app="$target_dir/$profile/printoauth-app"
+
+cmd=("$app" "$@")
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "run-app: no DISPLAY: running the app under xvfb-run, in a virtual screen (nothing will appear)."
+  echo "run-app: stop it with Ctrl-C."
+  cmd=(xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" dbus-run-session -- env NO_AT_BRIDGE=1 "${cmd[@]}")
+fi
+if ((isolated)); then
+  [ "$(id -u)" = 0 ] || { echo "run-app: --isolated needs root (ip netns)" >&2; exit 1; }
+  ns="printoauth-app-$$"
+  ip netns add "$ns"
+  trap 'ip netns del "$ns" 2>/dev/null || true' EXIT
+  ip -n "$ns" link set lo up
+  echo "run-app: running in network namespace $ns (loopback only)"
+  cmd=(ip netns exec "$ns" "${cmd[@]}")
+fi
+
+echo "run-app: starting $app"
+"${cmd[@]}"
