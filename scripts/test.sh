@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test of printoauth on a fresh Debian 12 machine (as root: the mDNS tests
+# create network namespaces). Installs what is missing first.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+bash scripts/setup.sh
+
+# A target dir outside the clone survives between CI runs on the same machine.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/printoauth-target}"
+export CARGO_TERM_COLOR=never
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "UI: build and unit tests"
+(cd ui && npm run build --silent && npm test --silent)
+
+step "Rust: build everything"
+cargo build --workspace --all-targets --locked
+
+step "Rust: tests (nextest)"
+cargo nextest run --workspace --locked --no-fail-fast
+
+if [ -x tests/run-e2e.sh ]; then
+  step "End to end: the app window"
+  bash tests/run-e2e.sh
+fi
