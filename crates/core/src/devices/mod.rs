@@ -1,0 +1,10 @@
+//! devices (being written)
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "code", content = "params", rename_all = "kebab-case")]
+pub enum DeviceError {
+    #[error("placeholder: {detail}")]
+    Unreachable { detail: String },
+}

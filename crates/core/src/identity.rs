@@ -1,0 +1,10 @@
+//! identity (being written)
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "code", content = "params", rename_all = "kebab-case")]
+pub enum IdentityError {
+    #[error("placeholder: {detail}")]
+    AuthorityUnreachable { detail: String },
+}
