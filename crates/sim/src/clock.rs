@@ -47,7 +47,10 @@ mod tests {
         let before = c.unix();
         c.advance(3600);
         let after = c.unix();
-        assert!((3600..3610).contains(&(after - before)), "{before} -> {after}");
+        assert!(
+            (3600..3610).contains(&(after - before)),
+            "{before} -> {after}"
+        );
         assert_eq!(c.offset(), 3600);
     }
 }

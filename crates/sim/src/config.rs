@@ -131,7 +131,11 @@ impl WorldConfig {
             additional_network: true,
             ..dev("WF-C879R Series")
         });
-        for m in ["MFC-L8900CDW series", "HP Color LaserJet MFP M480", "MF632C/634C"] {
+        for m in [
+            "MFC-L8900CDW series",
+            "HP Color LaserJet MFP M480",
+            "MF632C/634C",
+        ] {
             devices.push(DeviceConfig {
                 model: m.into(),
                 ..Default::default()

@@ -31,7 +31,10 @@ pub(crate) fn router(world: World) -> Router {
         .route("/mailbox", get(mailbox).delete(clear_mailbox))
         .route("/smtp/faults", get(smtp_faults).put(set_smtp_faults))
         .route("/smtp/auth-log", get(smtp_auth_log))
-        .route("/identity/faults", get(identity_faults).put(set_identity_faults))
+        .route(
+            "/identity/faults",
+            get(identity_faults).put(set_identity_faults),
+        )
         .route("/identity/pending", get(pending))
         .route("/identity/approve", post(approve))
         .route("/identity/decline", post(decline))
@@ -262,7 +265,11 @@ async fn patch_user(
     Json(p): Json<UserPatch>,
 ) -> Response {
     let mut c = w.tenant().config();
-    let Some(user) = c.users.iter_mut().find(|u| u.upn.eq_ignore_ascii_case(&upn)) else {
+    let Some(user) = c
+        .users
+        .iter_mut()
+        .find(|u| u.upn.eq_ignore_ascii_case(&upn))
+    else {
         return err(StatusCode::NOT_FOUND, format!("no user {upn}"));
     };
     if let Some(v) = p.smtp_auth {

@@ -23,7 +23,9 @@ pub fn parse_form(body: &[u8]) -> Vec<(String, String)> {
 
 /// The first value of `name` in parsed form pairs.
 pub fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    form.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
 }
 
 #[cfg(test)]

@@ -68,11 +68,8 @@ pub async fn serve(
             let tls = tls.clone();
             let shutdown = shutdown.clone();
             tokio::spawn(async move {
-                let svc = TowerToHyperService::new(
-                    router.layer(axum::Extension(PeerAddr(peer))),
-                );
-                let builder =
-                    hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+                let svc = TowerToHyperService::new(router.layer(axum::Extension(PeerAddr(peer))));
+                let builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
                 match tls {
                     Some(acceptor) => match acceptor.accept(stream).await {
                         Ok(s) => {

@@ -417,10 +417,13 @@ impl Tenant {
         else {
             return Err(TokenError::Malformed);
         };
-        let sig = URL_SAFE_NO_PAD.decode(s).map_err(|_| TokenError::Malformed)?;
+        let sig = URL_SAFE_NO_PAD
+            .decode(s)
+            .map_err(|_| TokenError::Malformed)?;
         let mut mac = HmacSha256::new_from_slice(&self.inner.key).expect("hmac key");
         mac.update(format!("{h}.{p}").as_bytes());
-        mac.verify_slice(&sig).map_err(|_| TokenError::BadSignature)?;
+        mac.verify_slice(&sig)
+            .map_err(|_| TokenError::BadSignature)?;
         let claims: AccessClaims = URL_SAFE_NO_PAD
             .decode(p)
             .ok()

@@ -165,9 +165,18 @@ impl World {
         let mut devices = Vec::with_capacity(cfg.devices.len());
         let mut seen_names: HashMap<String, usize> = HashMap::new();
         for (i, dc) in cfg.devices.iter().enumerate() {
-            let dev = start_device(i, dc, &cfg, &clock, &tenant, &upstream, &shutdown, &mut seen_names)
-                .await
-                .with_context(|| format!("starting device {i} ({})", dc.model))?;
+            let dev = start_device(
+                i,
+                dc,
+                &cfg,
+                &clock,
+                &tenant,
+                &upstream,
+                &shutdown,
+                &mut seen_names,
+            )
+            .await
+            .with_context(|| format!("starting device {i} ({})", dc.model))?;
             devices.push(dev);
         }
 
@@ -230,7 +239,12 @@ impl World {
         self.inner.devices.get(index)
     }
     pub fn control_url(&self) -> String {
-        let addr = self.inner.control.lock().unwrap().expect("control API started");
+        let addr = self
+            .inner
+            .control
+            .lock()
+            .unwrap()
+            .expect("control API started");
         format!("http://{addr}")
     }
 
@@ -330,7 +344,9 @@ async fn start_device(
     let ip = dc.ip.unwrap_or(cfg.bind);
     let mut identity = device::identity_for(index, dc, spec, ip)?;
     // Instance names are unique on a network: a second device of a model gets " (2)".
-    let n = seen_names.entry(identity.instance_name.clone()).or_insert(0);
+    let n = seen_names
+        .entry(identity.instance_name.clone())
+        .or_insert(0);
     *n += 1;
     if *n > 1 {
         identity.instance_name = format!("{} ({n})", identity.instance_name);
@@ -347,8 +363,11 @@ async fn start_device(
         upstream.clone(),
         shutdown.clone(),
     )?;
-    dev.serve(SocketAddr::new(ip, http_port), SocketAddr::new(ip, https_port))
-        .await
-        .with_context(|| format!("binding {ip} ports {http_port}/{https_port}"))?;
+    dev.serve(
+        SocketAddr::new(ip, http_port),
+        SocketAddr::new(ip, https_port),
+    )
+    .await
+    .with_context(|| format!("binding {ip} ports {http_port}/{https_port}"))?;
     Ok(dev)
 }

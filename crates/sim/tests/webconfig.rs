@@ -46,7 +46,11 @@ fn input_value(html: &str, name: &str) -> Option<String> {
     let needle = format!("name=\"{name}\" value=\"");
     let start = html.find(&needle)? + needle.len();
     let end = html[start..].find('"')? + start;
-    Some(html[start..end].replace("&amp;", "&").replace("&quot;", "\""))
+    Some(
+        html[start..end]
+            .replace("&amp;", "&")
+            .replace("&quot;", "\""),
+    )
 }
 
 fn all_hidden(html: &str) -> Vec<(String, String)> {
@@ -56,7 +60,11 @@ fn all_hidden(html: &str) -> Vec<(String, String)> {
         rest = &rest[i + 27..];
         let name_end = rest.find('"').unwrap();
         let name = rest[..name_end].to_string();
-        out.push((name.clone(), input_value(&format!("name=\"{name}\"{}", &rest[name_end + 1..]), &name).unwrap_or_default()));
+        out.push((
+            name.clone(),
+            input_value(&format!("name=\"{name}\"{}", &rest[name_end + 1..]), &name)
+                .unwrap_or_default(),
+        ));
     }
     out
 }
@@ -98,7 +106,9 @@ async fn post(c: &reqwest::Client, url: String, form: &[(String, String)]) -> (u
 }
 
 fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-    v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    v.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
 }
 
 /// Logs in as administrator the way each firmware family expects.
@@ -107,7 +117,12 @@ async fn login(c: &reqwest::Client, base: &str, consumer: bool, password: &str) 
         post(
             c,
             format!("{base}/PRESENTATION/PSWD"),
-            &pairs(&[("session", password), ("from", "top"), ("trigger", "set"), ("access", "https")]),
+            &pairs(&[
+                ("session", password),
+                ("from", "top"),
+                ("trigger", "set"),
+                ("access", "https"),
+            ]),
         )
         .await
         .1
@@ -146,9 +161,20 @@ async fn both_families_log_in_over_http_and_https() {
                     format!("{base}{P}/PASSWORD/SET")
                 })
                 .form(&if consumer {
-                    pairs(&[("session", "epson-practice"), ("from", "top"), ("trigger", "set"), ("access", "https")])
+                    pairs(&[
+                        ("session", "epson-practice"),
+                        ("from", "top"),
+                        ("trigger", "set"),
+                        ("access", "https"),
+                    ])
                 } else {
-                    pairs(&[("INPUTT_USERNAME", "admin"), ("INPUTT_PASSWORD", "epson-practice"), ("INPUTT_ACCSESSMETHOD", "0"), ("INPUTT_DUMMY", ""), ("access", "https")])
+                    pairs(&[
+                        ("INPUTT_USERNAME", "admin"),
+                        ("INPUTT_PASSWORD", "epson-practice"),
+                        ("INPUTT_ACCSESSMETHOD", "0"),
+                        ("INPUTT_DUMMY", ""),
+                        ("access", "https"),
+                    ])
                 })
                 .send()
                 .await
@@ -162,7 +188,10 @@ async fn both_families_log_in_over_http_and_https() {
                 .to_string();
             assert!(cookie.starts_with("EPSON_COOKIE_SESSION="), "{cookie}");
             if consumer {
-                assert!(cookie.starts_with("EPSON_COOKIE_SESSION=session&"), "{cookie}");
+                assert!(
+                    cookie.starts_with("EPSON_COOKIE_SESSION=session&"),
+                    "{cookie}"
+                );
             }
             let (_, page) = get(&c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
             assert!(input_value(&page, "INPUTT_SETUPTOKEN").is_some_and(|t| !t.is_empty()));
@@ -223,7 +252,12 @@ async fn language_switch_and_english_labels() {
     assert!(!page.contains("Authentication Method"));
     let page = login(&c, &base, false, "nope").await;
     assert!(page.contains("Benutzername oder Kennwort ist falsch"));
-    post(&c, format!("{base}{P}/COMMON/TOP"), &pairs(&[("SEL_LANGA", "1")])).await;
+    post(
+        &c,
+        format!("{base}{P}/COMMON/TOP"),
+        &pairs(&[("SEL_LANGA", "1")]),
+    )
+    .await;
     let (_, page) = get(&c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
     assert!(page.contains("Authentication Method"), "{page}");
     assert!(page.contains("Sender&#39;s Email Address"));
@@ -251,11 +285,21 @@ async fn frameset_menu_bonjour_and_firmware_without_oauth2() {
     let (_, page) = post(
         &c,
         format!("{base}{P}/NWS_MAIL_BASIC/SET"),
-        &pairs(&[("INPUTT_SETUPTOKEN", &token), ("SEL_SMTPAUTH", "OAUTH2"), ("btn_ok", "OK")]),
+        &pairs(&[
+            ("INPUTT_SETUPTOKEN", &token),
+            ("SEL_SMTPAUTH", "OAUTH2"),
+            ("btn_ok", "OK"),
+        ]),
     )
     .await;
-    assert!(page.contains("Invalid value: Authentication Method"), "{page}");
-    assert_eq!(w.device(0).unwrap().report().stored.auth_method, AuthMethod::SmtpAuth);
+    assert!(
+        page.contains("Invalid value: Authentication Method"),
+        "{page}"
+    );
+    assert_eq!(
+        w.device(0).unwrap().report().stored.auth_method,
+        AuthMethod::SmtpAuth
+    );
     w.stop();
 }
 
@@ -272,7 +316,11 @@ async fn two_step_save_validation_and_stale_token() {
     let (_, page) = post(
         &c,
         format!("{base}{P}/NWS_MAIL_BASIC/SET"),
-        &pairs(&[("INPUTT_SETUPTOKEN", &token), ("INPUTT_SENDERADDR", "a;b@contoso.example"), ("btn_ok", "OK")]),
+        &pairs(&[
+            ("INPUTT_SETUPTOKEN", &token),
+            ("INPUTT_SENDERADDR", "a;b@contoso.example"),
+            ("btn_ok", "OK"),
+        ]),
     )
     .await;
     assert!(page.contains("Invalid value: Sender"), "{page}");
@@ -281,16 +329,27 @@ async fn two_step_save_validation_and_stale_token() {
     let (_, confirm) = post(
         &c,
         format!("{base}{P}/NWS_MAIL_BASIC/SET"),
-        &pairs(&[("INPUTT_SETUPTOKEN", &token), ("INPUTT_SENDERADDR", "printer@contoso.example"), ("INPUTT_SMTPPORT", "2525"), ("btn_ok", "OK")]),
+        &pairs(&[
+            ("INPUTT_SETUPTOKEN", &token),
+            ("INPUTT_SENDERADDR", "printer@contoso.example"),
+            ("INPUTT_SMTPPORT", "2525"),
+            ("btn_ok", "OK"),
+        ]),
     )
     .await;
     assert!(confirm.contains("NWS_MAIL_BASIC/CONFIRM"), "{confirm}");
-    assert_eq!(w.device(0).unwrap().report().stored.sender, "scanner@contoso.example");
+    assert_eq!(
+        w.device(0).unwrap().report().stored.sender,
+        "scanner@contoso.example"
+    );
     // Step two: post the confirmation back with every hidden input.
     let hidden = all_hidden(&confirm);
     assert!(hidden.iter().any(|(k, _)| k == "INPUTT_SETUPTOKEN"));
     let (_, done) = post(&c, format!("{base}{P}/NWS_MAIL_BASIC/CONFIRM"), &hidden).await;
-    assert!(done.contains("<div class=\"warning\">Setup complete.</div>"), "{done}");
+    assert!(
+        done.contains("<div class=\"warning\">Setup complete.</div>"),
+        "{done}"
+    );
     let r = w.device(0).unwrap().report();
     assert_eq!(r.stored.sender, "printer@contoso.example");
     assert_eq!(r.stored.smtp_port, 2525);
@@ -302,7 +361,11 @@ async fn two_step_save_validation_and_stale_token() {
     let (_, page) = post(
         &c,
         format!("{base}{P}/NWS_MAIL_BASIC/SET"),
-        &pairs(&[("INPUTT_SETUPTOKEN", &token), ("INPUTT_SMTPPORT", "25"), ("btn_ok", "OK")]),
+        &pairs(&[
+            ("INPUTT_SETUPTOKEN", &token),
+            ("INPUTT_SMTPPORT", "25"),
+            ("btn_ok", "OK"),
+        ]),
     )
     .await;
     assert!(page.contains("no longer valid"), "{page}");
@@ -341,28 +404,54 @@ async fn faults_500_slow_and_restart_in_the_middle_of_a_save() {
     let (_, confirm) = post(
         &c,
         format!("{base}{P}/NWS_MAIL_BASIC/SET"),
-        &pairs(&[("INPUTT_SETUPTOKEN", &token), ("INPUTT_SMTPPORT", "2526"), ("btn_ok", "OK")]),
+        &pairs(&[
+            ("INPUTT_SETUPTOKEN", &token),
+            ("INPUTT_SMTPPORT", "2526"),
+            ("btn_ok", "OK"),
+        ]),
     )
     .await;
-    let (_, page) = post(&c, format!("{base}{P}/NWS_MAIL_BASIC/CONFIRM"), &all_hidden(&confirm)).await;
+    let (_, page) = post(
+        &c,
+        format!("{base}{P}/NWS_MAIL_BASIC/CONFIRM"),
+        &all_hidden(&confirm),
+    )
+    .await;
     assert!(page.contains("Shutting down"), "{page}");
     // Away while restarting, then back with the old settings and no session.
-    assert_eq!(get(&c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await.0, 503);
+    assert_eq!(
+        get(&c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await.0,
+        503
+    );
     let r = dev.report();
     assert_eq!(r.stored.smtp_port, 587);
     assert_eq!(r.boot_count, 2);
-    tokio::time::sleep(Duration::from_millis(printoauth_sim::device::RESTART_MS + 100)).await;
+    tokio::time::sleep(Duration::from_millis(
+        printoauth_sim::device::RESTART_MS + 100,
+    ))
+    .await;
     let (status, page) = get(&c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
     assert_eq!(status, 200);
-    assert!(page.contains("Log in as administrator"), "session gone after restart");
+    assert!(
+        page.contains("Log in as administrator"),
+        "session gone after restart"
+    );
     w.stop();
 }
 
 fn oauth_fields(consumer: bool) -> [(&'static str, &'static str); 3] {
     if consumer {
-        [("SEL_SMTPAUTH", "OAUTH2"), ("SEL_OAUTHSERVICE", "1"), ("INPUTT_FROMADDR", "scanner@contoso.example")]
+        [
+            ("SEL_SMTPAUTH", "OAUTH2"),
+            ("SEL_OAUTHSERVICE", "1"),
+            ("INPUTT_FROMADDR", "scanner@contoso.example"),
+        ]
     } else {
-        [("SEL_AUTHMETHOD", "3"), ("SEL_MAILSERVICE", "EXO"), ("INPUTT_SENDERADDR", "scanner@contoso.example")]
+        [
+            ("SEL_AUTHMETHOD", "3"),
+            ("SEL_MAILSERVICE", "EXO"),
+            ("INPUTT_SENDERADDR", "scanner@contoso.example"),
+        ]
     }
 }
 
@@ -374,7 +463,12 @@ async fn save_oauth2_signed_out(c: &reqwest::Client, base: &str, consumer: bool)
     form.push(("INPUTT_SETUPTOKEN".into(), token));
     form.push(("btn_ok".into(), "OK".into()));
     let (_, confirm) = post(c, format!("{base}{P}/NWS_MAIL_BASIC/SET"), &form).await;
-    let (_, done) = post(c, format!("{base}{P}/NWS_MAIL_BASIC/CONFIRM"), &all_hidden(&confirm)).await;
+    let (_, done) = post(
+        c,
+        format!("{base}{P}/NWS_MAIL_BASIC/CONFIRM"),
+        &all_hidden(&confirm),
+    )
+    .await;
     assert!(done.contains("Setup complete."), "{done}");
 }
 
@@ -388,7 +482,13 @@ async fn start_sign_in(c: &reqwest::Client, base: &str, consumer: bool) -> Strin
     let (_, page) = post(
         c,
         format!("{base}{P}/NWS_MAIL_BASIC/SET"),
-        &pairs(&[("INPUTT_SETUPTOKEN", &token), (auth, oauth), (svc, exo), (sender, "scanner@contoso.example"), ("btn_signin", "Sign In")]),
+        &pairs(&[
+            ("INPUTT_SETUPTOKEN", &token),
+            (auth, oauth),
+            (svc, exo),
+            (sender, "scanner@contoso.example"),
+            ("btn_signin", "Sign In"),
+        ]),
     )
     .await;
     assert!(page.contains("Sign in with Microsoft"), "{page}");
@@ -396,7 +496,10 @@ async fn start_sign_in(c: &reqwest::Client, base: &str, consumer: bool) -> Strin
     let (_, page) = post(
         c,
         format!("{base}{P}/NWS_MAIL_BASIC/SET"),
-        &pairs(&[("INPUTT_SETUPTOKEN", &token), ("btn_msft", "Sign in with Microsoft")]),
+        &pairs(&[
+            ("INPUTT_SETUPTOKEN", &token),
+            ("btn_msft", "Sign in with Microsoft"),
+        ]),
     )
     .await;
     let code = text_of_id(&page, "user_code").unwrap_or_else(|| panic!("no code in {page}"));
@@ -420,7 +523,9 @@ async fn wait_signed_in(c: &reqwest::Client, base: &str) -> String {
 /// Follows the identity emulator's pages as the admin does in a browser.
 async fn consent_in_browser(verification_uri: &str, code: &str, upn: &str, password: &str) {
     let c = client();
-    let mut page = post(&c, verification_uri.to_string(), &pairs(&[("otc", code)])).await.1;
+    let mut page = post(&c, verification_uri.to_string(), &pairs(&[("otc", code)]))
+        .await
+        .1;
     let mut steps = 0;
     while !page.contains("id=\"signed-in\"") {
         steps += 1;
@@ -432,7 +537,11 @@ async fn consent_in_browser(verification_uri: &str, code: &str, upn: &str, passw
             page[a..e].replace("&amp;", "&")
         };
         let base = verification_uri.trim_end_matches("/devicelogin");
-        let url = if action.starts_with("http") { action } else { format!("{base}{action}") };
+        let url = if action.starts_with("http") {
+            action
+        } else {
+            format!("{base}{action}")
+        };
         let mut form = all_hidden(&page);
         if page.contains("name=\"login\"") {
             form.push(("login".into(), upn.into()));
@@ -451,8 +560,18 @@ async fn consent_in_browser(verification_uri: &str, code: &str, upn: &str, passw
 async fn save_ok(c: &reqwest::Client, base: &str) {
     let (_, page) = get(c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
     let token = input_value(&page, "INPUTT_SETUPTOKEN").unwrap();
-    let (_, confirm) = post(c, format!("{base}{P}/NWS_MAIL_BASIC/SET"), &pairs(&[("INPUTT_SETUPTOKEN", &token), ("btn_ok", "OK")])).await;
-    let (_, done) = post(c, format!("{base}{P}/NWS_MAIL_BASIC/CONFIRM"), &all_hidden(&confirm)).await;
+    let (_, confirm) = post(
+        c,
+        format!("{base}{P}/NWS_MAIL_BASIC/SET"),
+        &pairs(&[("INPUTT_SETUPTOKEN", &token), ("btn_ok", "OK")]),
+    )
+    .await;
+    let (_, done) = post(
+        c,
+        format!("{base}{P}/NWS_MAIL_BASIC/CONFIRM"),
+        &all_hidden(&confirm),
+    )
+    .await;
     assert!(done.contains("Setup complete."), "{done}");
 }
 
@@ -466,26 +585,59 @@ async fn device_signs_in_saves_and_scan_to_email_lands_in_the_mailbox() {
         let c = client();
         // Before: Basic auth, which Exchange refuses.
         let job = dev.scan_to_email(RECIPIENT, 1).await;
-        assert!(matches!(&job.result, JobResult::Failed { detail, .. } if detail.contains("5.7.30")), "{job:?}");
+        assert!(
+            matches!(&job.result, JobResult::Failed { detail, .. } if detail.contains("5.7.30")),
+            "{job:?}"
+        );
         // OAuth2 saved without signing in: the device asks for a sign-in (370).
         save_oauth2_signed_out(&c, base, consumer).await;
         let job = dev.scan_to_email(RECIPIENT, 1).await;
-        assert!(matches!(job.result, JobResult::Failed { code: Some(370), .. }), "{job:?}");
+        assert!(
+            matches!(
+                job.result,
+                JobResult::Failed {
+                    code: Some(370),
+                    ..
+                }
+            ),
+            "{job:?}"
+        );
 
         let code = start_sign_in(&c, base, consumer).await;
         if i == 0 {
-            consent_in_browser(&s.identity.verification_uri, &code, "admin@contoso.example", "Practice-Admin-1").await;
+            consent_in_browser(
+                &s.identity.verification_uri,
+                &code,
+                "admin@contoso.example",
+                "Practice-Admin-1",
+            )
+            .await;
         } else {
-            w.identity().approve(&code, "scanner@contoso.example", "Practice-Scanner-1", false).unwrap();
+            w.identity()
+                .approve(
+                    &code,
+                    "scanner@contoso.example",
+                    "Practice-Scanner-1",
+                    false,
+                )
+                .unwrap();
         }
         let account = wait_signed_in(&c, base).await;
-        let expect = if i == 0 { "admin@contoso.example" } else { "scanner@contoso.example" };
+        let expect = if i == 0 {
+            "admin@contoso.example"
+        } else {
+            "scanner@contoso.example"
+        };
         assert_eq!(account, expect);
 
         // Signed in but not saved: the device still cannot mail.
         assert_eq!(dev.report().committed_account, None);
         let job = dev.scan_to_email(RECIPIENT, 1).await;
-        assert_eq!(job.result_text().split(':').next().unwrap(), "Error 370", "{job:?}");
+        assert_eq!(
+            job.result_text().split(':').next().unwrap(),
+            "Error 370",
+            "{job:?}"
+        );
         assert_eq!(
             dev.report().panel_message.as_deref(),
             Some("You need to sign in to your email service. Contact your administrator.")
@@ -501,7 +653,10 @@ async fn device_signs_in_saves_and_scan_to_email_lands_in_the_mailbox() {
         // The sender must be the signed-in mailbox; for the admin it is not.
         let job = dev.scan_to_email(RECIPIENT, 2).await;
         if i == 0 {
-            assert!(matches!(&job.result, JobResult::Failed { detail, .. } if detail.contains("5.7.60")), "{job:?}");
+            assert!(
+                matches!(&job.result, JobResult::Failed { detail, .. } if detail.contains("5.7.60")),
+                "{job:?}"
+            );
         } else {
             assert_eq!(job.result, JobResult::Succeeded, "{job:?}");
             let got = w.smtp().messages_to(RECIPIENT);
@@ -528,36 +683,83 @@ async fn job_history_codes_360_361_370_and_refresh() {
     let dev = w.device(0).unwrap().clone();
     let c = client();
     let code = start_sign_in(&c, base, false).await;
-    w.identity().approve(&code, "scanner@contoso.example", "Practice-Scanner-1", false).unwrap();
+    w.identity()
+        .approve(
+            &code,
+            "scanner@contoso.example",
+            "Practice-Scanner-1",
+            false,
+        )
+        .unwrap();
     wait_signed_in(&c, base).await;
     save_ok(&c, base).await;
-    assert_eq!(dev.scan_to_email(RECIPIENT, 1).await.result, JobResult::Succeeded);
+    assert_eq!(
+        dev.scan_to_email(RECIPIENT, 1).await.result,
+        JobResult::Succeeded
+    );
 
     // Two hours later the access token has expired: the device refreshes it.
     w.clock().advance(2 * 3600);
-    assert_eq!(dev.scan_to_email(RECIPIENT, 1).await.result, JobResult::Succeeded);
+    assert_eq!(
+        dev.scan_to_email(RECIPIENT, 1).await.result,
+        JobResult::Succeeded
+    );
 
     // No connection to the email service: 360.
-    w.smtp().set_faults(printoauth_sim::smtp::SmtpFaults { unavailable_next: 1, ..Default::default() });
+    w.smtp().set_faults(printoauth_sim::smtp::SmtpFaults {
+        unavailable_next: 1,
+        ..Default::default()
+    });
     let job = dev.scan_to_email(RECIPIENT, 1).await;
-    assert!(matches!(job.result, JobResult::Failed { code: Some(360), .. }), "{job:?}");
+    assert!(
+        matches!(
+            job.result,
+            JobResult::Failed {
+                code: Some(360),
+                ..
+            }
+        ),
+        "{job:?}"
+    );
 
     // Long disuse: the refresh token lapsed: 361, and the device says it expired.
     dev.expire_tokens();
     let job = dev.scan_to_email(RECIPIENT, 1).await;
-    assert!(matches!(&job.result, JobResult::Failed { code: Some(361), detail } if detail.contains("700082")), "{job:?}");
+    assert!(
+        matches!(&job.result, JobResult::Failed { code: Some(361), detail } if detail.contains("700082")),
+        "{job:?}"
+    );
     assert!(matches!(dev.report().oauth, OAuthState::Expired { .. }));
 
     // Sign in again, save: mail works again; then sessions revoked: 370.
     let code = start_sign_in(&c, base, false).await;
-    w.identity().approve(&code, "scanner@contoso.example", "Practice-Scanner-1", false).unwrap();
+    w.identity()
+        .approve(
+            &code,
+            "scanner@contoso.example",
+            "Practice-Scanner-1",
+            false,
+        )
+        .unwrap();
     wait_signed_in(&c, base).await;
     save_ok(&c, base).await;
-    assert_eq!(dev.scan_to_email(RECIPIENT, 1).await.result, JobResult::Succeeded);
+    assert_eq!(
+        dev.scan_to_email(RECIPIENT, 1).await.result,
+        JobResult::Succeeded
+    );
     w.tenant().revoke_sessions("scanner@contoso.example");
     w.clock().advance(2 * 3600);
     let job = dev.scan_to_email(RECIPIENT, 1).await;
-    assert!(matches!(job.result, JobResult::Failed { code: Some(370), .. }), "{job:?}");
+    assert!(
+        matches!(
+            job.result,
+            JobResult::Failed {
+                code: Some(370),
+                ..
+            }
+        ),
+        "{job:?}"
+    );
 
     // The job history page and its CSV export carry the codes. (Hours of world time
     // have passed: the session has lapsed, so log in again.)
@@ -568,7 +770,10 @@ async fn job_history_codes_360_361_370_and_refresh() {
     let token = input_value(&page, "INPUTT_SETUPTOKEN").unwrap();
     let csv = c
         .post(format!("{base}{P}/INFO_JOBHISTORY/OUTPUT.CSV"))
-        .form(&pairs(&[("INPUTT_SETUPTOKEN", &token), ("INPUTD_HISTORYTYPE", "ALL")]))
+        .form(&pairs(&[
+            ("INPUTT_SETUPTOKEN", &token),
+            ("INPUTD_HISTORYTYPE", "ALL"),
+        ]))
         .send()
         .await
         .unwrap()
@@ -576,10 +781,18 @@ async fn job_history_codes_360_361_370_and_refresh() {
         .await
         .unwrap();
     let mut lines = csv.lines();
-    assert_eq!(lines.next().unwrap(), "Receipt No.,Date/Time,Completed,Type,Result,Pages,From,To,File Name");
+    assert_eq!(
+        lines.next().unwrap(),
+        "Receipt No.,Date/Time,Completed,Type,Result,Pages,From,To,File Name"
+    );
     let results: Vec<_> = lines.map(|l| csv_fields(l)[4].clone()).collect();
     for code in ["360", "361", "370"] {
-        assert!(results.iter().any(|r| r.starts_with(&format!("Error {code}"))), "{code} in {results:?}");
+        assert!(
+            results
+                .iter()
+                .any(|r| r.starts_with(&format!("Error {code}"))),
+            "{code} in {results:?}"
+        );
     }
     assert!(results.iter().filter(|r| *r == "Succeeded").count() >= 3);
     w.stop();
@@ -588,7 +801,10 @@ async fn job_history_codes_360_361_370_and_refresh() {
 #[tokio::test]
 async fn additional_network_refuses_oauth2_and_fax_server_takes_it() {
     let w = world(vec![
-        DeviceConfig { additional_network: true, ..device("WF-C879R Series") },
+        DeviceConfig {
+            additional_network: true,
+            ..device("WF-C879R Series")
+        },
         device("WF-C5890 Series"),
     ])
     .await;
@@ -601,7 +817,11 @@ async fn additional_network_refuses_oauth2_and_fax_server_takes_it() {
     let (_, page) = post(
         &c,
         format!("{base}{P}/NWS_MAIL_BASIC/SET"),
-        &pairs(&[("INPUTT_SETUPTOKEN", &token), ("SEL_AUTHMETHOD", "3"), ("btn_signin", "Sign In")]),
+        &pairs(&[
+            ("INPUTT_SETUPTOKEN", &token),
+            ("SEL_AUTHMETHOD", "3"),
+            ("btn_signin", "Sign In"),
+        ]),
     )
     .await;
     assert!(page.contains("additional network"), "{page}");
@@ -618,12 +838,26 @@ async fn additional_network_refuses_oauth2_and_fax_server_takes_it() {
     let (_, confirm) = post(
         &c,
         format!("{base}{P}/FAX_SERVER_MAIL/SET"),
-        &pairs(&[("INPUTT_SETUPTOKEN", &token), ("SEL_FAXAUTHMETHOD", "3"), ("INPUTT_FAXSMTPSERVER", "smtp.fax-provider.example"), ("INPUTT_FAXSMTPPORT", "587"), ("btn_ok", "OK")]),
+        &pairs(&[
+            ("INPUTT_SETUPTOKEN", &token),
+            ("SEL_FAXAUTHMETHOD", "3"),
+            ("INPUTT_FAXSMTPSERVER", "smtp.fax-provider.example"),
+            ("INPUTT_FAXSMTPPORT", "587"),
+            ("btn_ok", "OK"),
+        ]),
     )
     .await;
-    let (_, done) = post(&c, format!("{base}{P}/FAX_SERVER_MAIL/CONFIRM"), &all_hidden(&confirm)).await;
+    let (_, done) = post(
+        &c,
+        format!("{base}{P}/FAX_SERVER_MAIL/CONFIRM"),
+        &all_hidden(&confirm),
+    )
+    .await;
     assert!(done.contains("Setup complete."), "{done}");
-    assert_eq!(w.device(1).unwrap().report().fax_stored.auth_method, AuthMethod::OAuth2);
+    assert_eq!(
+        w.device(1).unwrap().report().fax_stored.auth_method,
+        AuthMethod::OAuth2
+    );
     w.stop();
 }
 
@@ -632,10 +866,24 @@ async fn control_api_reads_state_and_injects_faults() {
     let w = world(vec![device("WF-C5890 Series")]).await;
     let url = w.control_url();
     let c = reqwest::Client::new();
-    let summary: serde_json::Value = c.get(format!("{url}/world")).send().await.unwrap().json().await.unwrap();
+    let summary: serde_json::Value = c
+        .get(format!("{url}/world"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(summary["devices"][0]["model"], "WF-C5890 Series");
-    assert!(summary["ca_pem"].as_str().unwrap().contains("BEGIN CERTIFICATE"));
-    let r = c.post(format!("{url}/devices/0/lockout")).send().await.unwrap();
+    assert!(summary["ca_pem"]
+        .as_str()
+        .unwrap()
+        .contains("BEGIN CERTIFICATE"));
+    let r = c
+        .post(format!("{url}/devices/0/lockout"))
+        .send()
+        .await
+        .unwrap();
     let report: serde_json::Value = r.json().await.unwrap();
     assert_eq!(report["locked"], true);
     let r: serde_json::Value = c
@@ -648,11 +896,35 @@ async fn control_api_reads_state_and_injects_faults() {
         .await
         .unwrap();
     assert_eq!(r["http_500_next"], 1);
-    let r: serde_json::Value = c.post(format!("{url}/clock/advance")).json(&serde_json::json!({"seconds": 60})).send().await.unwrap().json().await.unwrap();
+    let r: serde_json::Value = c
+        .post(format!("{url}/clock/advance"))
+        .json(&serde_json::json!({"seconds": 60}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(r["offset_seconds"], 60);
-    let r: serde_json::Value = c.patch(format!("{url}/tenant")).json(&serde_json::json!({"security_defaults": true})).send().await.unwrap().json().await.unwrap();
+    let r: serde_json::Value = c
+        .patch(format!("{url}/tenant"))
+        .json(&serde_json::json!({"security_defaults": true}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(r["security_defaults"], true);
     assert!(w.tenant().config().security_defaults);
-    assert_eq!(c.get(format!("{url}/devices/9")).send().await.unwrap().status().as_u16(), 404);
+    assert_eq!(
+        c.get(format!("{url}/devices/9"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        404
+    );
     w.stop();
 }

@@ -11,7 +11,11 @@ use printoauth_sim::config::WorldConfig;
 use printoauth_sim::world::{World, WorldSummary};
 
 #[derive(Parser)]
-#[command(name = "printoauth-sim", version, about = "The emulated world printoauth practises against")]
+#[command(
+    name = "printoauth-sim",
+    version,
+    about = "The emulated world printoauth practises against"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -77,8 +81,7 @@ fn main() -> anyhow::Result<()> {
             } else {
                 types
             };
-            let found =
-                printoauth_sim::mdns::browse(&types, Duration::from_secs_f64(seconds))?;
+            let found = printoauth_sim::mdns::browse(&types, Duration::from_secs_f64(seconds))?;
             println!("{}", serde_json::to_string_pretty(&found)?);
             Ok(())
         }

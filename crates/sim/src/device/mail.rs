@@ -32,7 +32,10 @@ const MICROSOFT_SMTP_HOSTS: &[&str] = &[
 pub enum JobResult {
     Succeeded,
     /// `code`: the guide's job history code (360, 361, 370) when one applies.
-    Failed { code: Option<u32>, detail: String },
+    Failed {
+        code: Option<u32>,
+        detail: String,
+    },
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -102,7 +105,8 @@ fn tenant_segment(service: EmailService) -> &'static str {
 fn account_of(ans: &TokenAnswer) -> String {
     let claim = |jwt: &str, keys: &[&str]| -> Option<String> {
         let payload = jwt.split('.').nth(1)?;
-        let v: serde_json::Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).ok()?).ok()?;
+        let v: serde_json::Value =
+            serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).ok()?).ok()?;
         keys.iter()
             .find_map(|k| v.get(*k).and_then(|x| x.as_str()).map(str::to_string))
     };
@@ -280,12 +284,19 @@ async fn mail_token(dev: &Device) -> Result<(String, String), (Option<u32>, Stri
         ])
         .send()
         .await
-        .map_err(|e| (Some(360), format!("no connection to the email service: {e}")))?;
+        .map_err(|e| {
+            (
+                Some(360),
+                format!("no connection to the email service: {e}"),
+            )
+        })?;
     let ok = resp.status().is_success();
-    let body = resp
-        .bytes()
-        .await
-        .map_err(|e| (Some(360), format!("no connection to the email service: {e}")))?;
+    let body = resp.bytes().await.map_err(|e| {
+        (
+            Some(360),
+            format!("no connection to the email service: {e}"),
+        )
+    })?;
     let now = inner.clock.unix();
     let mut st = dev.state();
     if ok {
@@ -321,7 +332,9 @@ async fn mail_token(dev: &Device) -> Result<(String, String), (Option<u32>, Stri
 }
 
 /// Builds the SMTP transport for the stored settings, or says why it cannot.
-async fn transport(dev: &Device) -> Result<(AsyncSmtpTransport<Tokio1Executor>, String), (Option<u32>, String)> {
+async fn transport(
+    dev: &Device,
+) -> Result<(AsyncSmtpTransport<Tokio1Executor>, String), (Option<u32>, String)> {
     let inner = &dev.inner;
     let s = dev.state().stored.clone();
     if s.smtp_server.is_empty() {
@@ -394,7 +407,14 @@ fn classify(e: &lettre::transport::smtp::Error) -> (Option<u32>, String) {
     (Some(360), text)
 }
 
-fn record(dev: &Device, kind: &str, pages: u32, from: &str, to: &str, result: JobResult) -> super::Job {
+fn record(
+    dev: &Device,
+    kind: &str,
+    pages: u32,
+    from: &str,
+    to: &str,
+    result: JobResult,
+) -> super::Job {
     let mut st = dev.state();
     let receipt_no = st.jobs.last().map(|j| j.receipt_no + 1).unwrap_or(1);
     let job = Job {
@@ -418,7 +438,9 @@ pub(crate) async fn scan_to_email(dev: &Device, to: &str, pages: u32) -> Job {
     let sender = dev.state().stored.sender.clone();
     let outcome = async {
         let (transport, _account) = transport(dev).await?;
-        let to_mb = to.parse().map_err(|e| (None, format!("bad recipient: {e}")))?;
+        let to_mb = to
+            .parse()
+            .map_err(|e| (None, format!("bad recipient: {e}")))?;
         let from_mb = sender
             .parse()
             .map_err(|e| (None, format!("bad sender address: {e}")))?;

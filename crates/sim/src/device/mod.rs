@@ -81,9 +81,14 @@ pub enum OAuthState {
         tokens: Tokens,
     },
     /// The last sign-in attempt failed; the page says why.
-    Failed { error: String, description: String },
+    Failed {
+        error: String,
+        description: String,
+    },
     /// The tokens lapsed (long disuse, revoked): the admin must sign in again.
-    Expired { account: String },
+    Expired {
+        account: String,
+    },
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -190,7 +195,14 @@ fn derive_mac(index: usize, vendor: Vendor) -> [u8; 6] {
         Vendor::Canon => [0x00, 0x1e, 0x8f],
     };
     let n = index as u32 + 0x4a3a10;
-    [oui[0], oui[1], oui[2], (n >> 16) as u8, (n >> 8) as u8, n as u8]
+    [
+        oui[0],
+        oui[1],
+        oui[2],
+        (n >> 16) as u8,
+        (n >> 8) as u8,
+        n as u8,
+    ]
 }
 
 fn parse_mac(s: &str) -> Option<[u8; 6]> {
@@ -326,8 +338,8 @@ impl Device {
     /// Starts the web server: HTTP on `http` and HTTPS on `https`.
     pub(crate) async fn serve(&self, http: SocketAddr, https: SocketAddr) -> std::io::Result<()> {
         let router = pages::router(self.clone());
-        let (h, _) = crate::http::serve(http, None, router.clone(), self.inner.shutdown.clone())
-            .await?;
+        let (h, _) =
+            crate::http::serve(http, None, router.clone(), self.inner.shutdown.clone()).await?;
         let tls = tokio_rustls::TlsAcceptor::from(self.inner.cert.server_config());
         let (s, _) =
             crate::http::serve(https, Some(tls), router, self.inner.shutdown.clone()).await?;

@@ -25,10 +25,12 @@ pub(crate) fn new_token() -> String {
 }
 
 pub(crate) fn router(dev: Device) -> Router {
-    Router::new().fallback(move |method: Method, uri: Uri, headers: HeaderMap, body: Bytes| {
-        let dev = dev.clone();
-        async move { handle(dev, method, uri, headers, body).await }
-    })
+    Router::new().fallback(
+        move |method: Method, uri: Uri, headers: HeaderMap, body: Bytes| {
+            let dev = dev.clone();
+            async move { handle(dev, method, uri, headers, body).await }
+        },
+    )
 }
 
 struct Ctx {
@@ -73,7 +75,13 @@ fn cookie_value(headers: &HeaderMap) -> Option<String> {
         .map(|(_, v)| v.to_string())
 }
 
-async fn handle(dev: Device, method: Method, uri: Uri, headers: HeaderMap, body: Bytes) -> Response {
+async fn handle(
+    dev: Device,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     // Injected faults first, as a struggling device would show them.
     let (delay, fail) = {
         let mut st = dev.state();
@@ -201,7 +209,13 @@ fn vendor_name(ctx: &Ctx) -> &'static str {
 fn token_of(ctx: &Ctx) -> String {
     ctx.session
         .as_ref()
-        .and_then(|sid| ctx.dev.state().sessions.get(sid).map(|s| s.setup_token.clone()))
+        .and_then(|sid| {
+            ctx.dev
+                .state()
+                .sessions
+                .get(sid)
+                .map(|s| s.setup_token.clone())
+        })
         .unwrap_or_default()
 }
 
@@ -249,7 +263,12 @@ fn select(name: &str, options: &[(&str, &str)], selected: &str) -> String {
     let mut out = format!("<select id=\"{n}\" name=\"{n}\">", n = esc(name));
     for (v, label) in options {
         let sel = if *v == selected { " selected" } else { "" };
-        let _ = write!(out, "<option value=\"{}\"{sel}>{}</option>", esc(v), esc(label));
+        let _ = write!(
+            out,
+            "<option value=\"{}\"{sel}>{}</option>",
+            esc(v),
+            esc(label)
+        );
     }
     out.push_str("</select>");
     out
@@ -312,9 +331,15 @@ fn common_top(ctx: Ctx, is_post: bool) -> Response {
 
 fn header_page(ctx: &Ctx) -> Response {
     let login = if ctx.session.is_some() {
-        format!("<a href=\"{P}/COMMON/LOGOUT\" target=\"_top\">{}</a>", esc(t(ctx.lang, "logout")))
+        format!(
+            "<a href=\"{P}/COMMON/LOGOUT\" target=\"_top\">{}</a>",
+            esc(t(ctx.lang, "logout"))
+        )
     } else {
-        format!("<a href=\"{P}/PASSWORD/TOP\" target=\"contents\">{}</a>", esc(t(ctx.lang, "login")))
+        format!(
+            "<a href=\"{P}/PASSWORD/TOP\" target=\"contents\">{}</a>",
+            esc(t(ctx.lang, "login"))
+        )
     };
     let cur = match ctx.lang {
         Lang::En => "1",
@@ -323,7 +348,10 @@ fn header_page(ctx: &Ctx) -> Response {
     let body = format!(
         "<div id=\"login\">{login}</div>\
 <form method=\"post\" action=\"{P}/COMMON/TOP\" target=\"_top\">{}{}{}</form>",
-        format_args!("<label for=\"SEL_LANGA\">{}</label>", esc(t(ctx.lang, "language"))),
+        format_args!(
+            "<label for=\"SEL_LANGA\">{}</label>",
+            esc(t(ctx.lang, "language"))
+        ),
         select("SEL_LANGA", &[("1", "English"), ("2", "Deutsch")], cur),
         submit("btn_lang", t(ctx.lang, "ok")),
     );
@@ -464,8 +492,10 @@ fn login(ctx: &Ctx) -> Response {
     );
     let mut resp = html(page(ctx, t(lang, "login"), &body));
     let cookie = format!("{COOKIE}={sid}; Path=/; HttpOnly");
-    resp.headers_mut()
-        .insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).expect("cookie"));
+    resp.headers_mut().insert(
+        header::SET_COOKIE,
+        HeaderValue::from_str(&cookie).expect("cookie"),
+    );
     resp
 }
 
@@ -494,10 +524,18 @@ fn product_status(ctx: &Ctx) -> Response {
         row(l("model"), "model", &esc(&id.instance_name)),
         row(l("firmware"), "fw", &esc(&fw)),
         row(l("mac"), "mac", &esc(&id.mac_hex().to_uppercase())),
-        row(l("email_server_status"), "mailstatus", &esc(&email_status_text(ctx))),
+        row(
+            l("email_server_status"),
+            "mailstatus",
+            &esc(&email_status_text(ctx))
+        ),
     );
     if let Some(p) = panel {
-        let _ = write!(body, "<div class=\"panel\" id=\"panel-message\">{}</div>", esc(&p));
+        let _ = write!(
+            body,
+            "<div class=\"panel\" id=\"panel-message\">{}</div>",
+            esc(&p)
+        );
     }
     html(page(ctx, l("product_status"), &body))
 }
@@ -516,7 +554,11 @@ fn network_status(ctx: &Ctx) -> Response {
         row(l("ip"), "ip", &esc(&id.ip.to_string())),
         row(l("mac"), "mac", &esc(&id.mac_hex().to_uppercase())),
         row(l("connected_via"), "via", &esc(via)),
-        row(l("email_server_status"), "mailstatus", &esc(&email_status_text(ctx))),
+        row(
+            l("email_server_status"),
+            "mailstatus",
+            &esc(&email_status_text(ctx))
+        ),
     );
     html(page(ctx, l("network_status"), &body))
 }
@@ -556,7 +598,10 @@ fn auth_options(ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
     let mut v = vec![
         (s::auth_value(fam, AuthMethod::Off), t(ctx.lang, "off")),
         (s::auth_value(fam, AuthMethod::SmtpAuth), "SMTP AUTH"),
-        (s::auth_value(fam, AuthMethod::PopBeforeSmtp), "POP before SMTP"),
+        (
+            s::auth_value(fam, AuthMethod::PopBeforeSmtp),
+            "POP before SMTP",
+        ),
     ];
     if ctx.dev.oauth2_available() {
         v.push((s::auth_value(fam, AuthMethod::OAuth2), "OAuth2"));
@@ -655,7 +700,11 @@ fn mail_page(ctx: &Ctx, message: Option<(&str, String)>) -> Response {
     body.push_str(&row(
         l("auth_method"),
         n(F::AuthMethod),
-        &select(n(F::AuthMethod), &auth_options(ctx), s::auth_value(fam, m.auth_method)),
+        &select(
+            n(F::AuthMethod),
+            &auth_options(ctx),
+            s::auth_value(fam, m.auth_method),
+        ),
     ));
     if ctx.dev.oauth2_available() {
         // The OAuth2 part of the page (shown by the page's script when OAuth2 is chosen).
@@ -666,8 +715,14 @@ fn mail_page(ctx: &Ctx, message: Option<(&str, String)>) -> Response {
             &select(
                 n(F::Service),
                 &[
-                    (s::service_value(fam, EmailService::ExchangeOnline), "Microsoft Exchange Online"),
-                    (s::service_value(fam, EmailService::OutlookCom), "Outlook.com"),
+                    (
+                        s::service_value(fam, EmailService::ExchangeOnline),
+                        "Microsoft Exchange Online",
+                    ),
+                    (
+                        s::service_value(fam, EmailService::OutlookCom),
+                        "Outlook.com",
+                    ),
                 ],
                 s::service_value(fam, m.email_service),
             ),
@@ -684,7 +739,10 @@ fn mail_page(ctx: &Ctx, message: Option<(&str, String)>) -> Response {
         body.push_str(&row(
             l("current_status"),
             "current_status",
-            &format!("<span id=\"current_status\">{}</span> {button}", esc(status)),
+            &format!(
+                "<span id=\"current_status\">{}</span> {button}",
+                esc(status)
+            ),
         ));
         if let OAuthState::SignedIn { account, .. } = &oauth {
             body.push_str(&row(
@@ -694,17 +752,41 @@ fn mail_page(ctx: &Ctx, message: Option<(&str, String)>) -> Response {
             ));
         }
         if let OAuthState::Expired { .. } = &oauth {
-            let _ = write!(body, "<tr><td colspan=\"2\" class=\"error\">{}</td></tr>", esc(l("signin_expired")));
+            let _ = write!(
+                body,
+                "<tr><td colspan=\"2\" class=\"error\">{}</td></tr>",
+                esc(l("signin_expired"))
+            );
         }
         body.push_str("</tbody>");
     }
     body.push_str("<tbody id=\"password-settings\">");
-    body.push_str(&row(l("auth_account"), n(F::Account), &text_input(n(F::Account), &m.account, "text", 255)));
-    body.push_str(&row(l("auth_password"), n(F::Password), &text_input(n(F::Password), "", "password", 20)));
+    body.push_str(&row(
+        l("auth_account"),
+        n(F::Account),
+        &text_input(n(F::Account), &m.account, "text", 255),
+    ));
+    body.push_str(&row(
+        l("auth_password"),
+        n(F::Password),
+        &text_input(n(F::Password), "", "password", 20),
+    ));
     body.push_str("</tbody>");
-    body.push_str(&row(l("sender"), n(F::Sender), &text_input(n(F::Sender), &m.sender, "text", 255)));
-    body.push_str(&row(l("smtp_server"), n(F::SmtpServer), &text_input(n(F::SmtpServer), &m.smtp_server, "text", 255)));
-    body.push_str(&row(l("smtp_port"), n(F::SmtpPort), &text_input(n(F::SmtpPort), &m.smtp_port.to_string(), "text", 5)));
+    body.push_str(&row(
+        l("sender"),
+        n(F::Sender),
+        &text_input(n(F::Sender), &m.sender, "text", 255),
+    ));
+    body.push_str(&row(
+        l("smtp_server"),
+        n(F::SmtpServer),
+        &text_input(n(F::SmtpServer), &m.smtp_server, "text", 255),
+    ));
+    body.push_str(&row(
+        l("smtp_port"),
+        n(F::SmtpPort),
+        &text_input(n(F::SmtpPort), &m.smtp_port.to_string(), "text", 5),
+    ));
     body.push_str(&row(
         l("secure"),
         n(F::Secure),
@@ -730,8 +812,16 @@ fn mail_page(ctx: &Ctx, message: Option<(&str, String)>) -> Response {
             s::cert_value(fam, m.cert_validation),
         ),
     ));
-    body.push_str(&row(l("pop3_server"), n(F::Pop3Server), &text_input(n(F::Pop3Server), &m.pop3_server, "text", 255)));
-    body.push_str(&row(l("pop3_port"), n(F::Pop3Port), &text_input(n(F::Pop3Port), &m.pop3_port.to_string(), "text", 5)));
+    body.push_str(&row(
+        l("pop3_server"),
+        n(F::Pop3Server),
+        &text_input(n(F::Pop3Server), &m.pop3_server, "text", 255),
+    ));
+    body.push_str(&row(
+        l("pop3_port"),
+        n(F::Pop3Port),
+        &text_input(n(F::Pop3Port), &m.pop3_port.to_string(), "text", 5),
+    ));
     let _ = write!(
         body,
         "</table><p class=\"note\">{}</p><p>{}</p></form>",
@@ -747,13 +837,23 @@ var x=document.getElementById('oauth2-settings');if(x)x.style.display=o?'':'none
 var y=document.getElementById('password-settings');if(y)y.style.display=o?'none':'';}}s.addEventListener('change',u);u();}})();</script>",
         a = n(F::AuthMethod)
     );
-    html(page(ctx, &format!("{} > {}", l("email_server"), l("basic")), &body))
+    html(page(
+        ctx,
+        &format!("{} > {}", l("email_server"), l("basic")),
+        &body,
+    ))
 }
 
 fn additional_network_refusal(ctx: &Ctx) -> Option<Response> {
     let additional = ctx.dev.state().additional_network;
     additional.then(|| {
-        mail_page(ctx, Some(("error", t(ctx.lang, "oauth_unsupported_network").to_string())))
+        mail_page(
+            ctx,
+            Some((
+                "error",
+                t(ctx.lang, "oauth_unsupported_network").to_string(),
+            )),
+        )
     })
 }
 
@@ -802,7 +902,11 @@ async fn mail_set(ctx: &Ctx) -> Response {
             submit("btn_msft", l("sign_in_ms")),
             submit("btn_back", l("back")),
         );
-        return html(page(ctx, &format!("{} > {}", l("email_server"), l("sign_in")), &body));
+        return html(page(
+            ctx,
+            &format!("{} > {}", l("email_server"), l("sign_in")),
+            &body,
+        ));
     }
     if pressed("btn_msft") {
         return match mail::start_sign_in(&ctx.dev, m.email_service).await {
@@ -846,14 +950,20 @@ fn confirm_page(ctx: &Ctx, m: &MailSettings) -> Response {
     let mut hiddens = hidden("INPUTT_SETUPTOKEN", &token_of(ctx));
     for (f, v) in [
         (F::AuthMethod, s::auth_value(fam, m.auth_method).to_string()),
-        (F::Service, s::service_value(fam, m.email_service).to_string()),
+        (
+            F::Service,
+            s::service_value(fam, m.email_service).to_string(),
+        ),
         (F::Account, m.account.clone()),
         (F::Password, m.password.clone()),
         (F::Sender, m.sender.clone()),
         (F::SmtpServer, m.smtp_server.clone()),
         (F::SmtpPort, m.smtp_port.to_string()),
         (F::Secure, s::secure_value(fam, m.secure).to_string()),
-        (F::CertValidation, s::cert_value(fam, m.cert_validation).to_string()),
+        (
+            F::CertValidation,
+            s::cert_value(fam, m.cert_validation).to_string(),
+        ),
         (F::Pop3Server, m.pop3_server.clone()),
         (F::Pop3Port, m.pop3_port.to_string()),
     ] {
@@ -866,7 +976,11 @@ fn confirm_page(ctx: &Ctx, m: &MailSettings) -> Response {
         submit("btn_confirm", l("ok")),
         esc(l("back")),
     );
-    html(page(ctx, &format!("{} > {}", l("email_server"), l("basic")), &body))
+    html(page(
+        ctx,
+        &format!("{} > {}", l("email_server"), l("basic")),
+        &body,
+    ))
 }
 
 fn shutting_down(ctx: &Ctx) -> Response {
@@ -874,7 +988,10 @@ fn shutting_down(ctx: &Ctx) -> Response {
     html(page(
         ctx,
         t(ctx.lang, "title"),
-        &format!("<div class=\"warning\">{}</div>", esc(t(ctx.lang, "shutting_down"))),
+        &format!(
+            "<div class=\"warning\">{}</div>",
+            esc(t(ctx.lang, "shutting_down"))
+        ),
     ))
 }
 
@@ -903,9 +1020,12 @@ fn mail_confirm(ctx: &Ctx) -> Response {
     {
         let mut st = ctx.dev.state();
         st.committed = match (&m.auth_method, &st.oauth) {
-            (AuthMethod::OAuth2, OAuthState::SignedIn { account, tokens, .. }) => {
-                Some((account.clone(), tokens.clone()))
-            }
+            (
+                AuthMethod::OAuth2,
+                OAuthState::SignedIn {
+                    account, tokens, ..
+                },
+            ) => Some((account.clone(), tokens.clone())),
             _ => None,
         };
         if m.auth_method != AuthMethod::OAuth2 || st.committed.is_some() {
@@ -920,7 +1040,11 @@ fn mail_confirm(ctx: &Ctx) -> Response {
         esc(l("setup_complete")),
         esc(l("ok"))
     );
-    html(page(ctx, &format!("{} > {}", l("email_server"), l("basic")), &body))
+    html(page(
+        ctx,
+        &format!("{} > {}", l("email_server"), l("basic")),
+        &body,
+    ))
 }
 
 /// The sign-in sub-page: the code and URL while the device polls, then the result.
@@ -943,22 +1067,44 @@ fn oauth_page(ctx: &Ctx) -> Response {
                 body,
                 "<p id=\"device-code-message\">{}</p>{}{}<p>{}</p>",
                 esc(&prompt),
-                row(l("auth_code"), "user_code", &format!("<strong id=\"user_code\">{}</strong>", esc(user_code))),
-                format_args!("<p><a id=\"verification_uri\" href=\"{0}\" target=\"_blank\">{0}</a></p>", esc(verification_uri)),
+                row(
+                    l("auth_code"),
+                    "user_code",
+                    &format!("<strong id=\"user_code\">{}</strong>", esc(user_code))
+                ),
+                format_args!(
+                    "<p><a id=\"verification_uri\" href=\"{0}\" target=\"_blank\">{0}</a></p>",
+                    esc(verification_uri)
+                ),
                 esc(l("waiting"))
             );
             let _ = write!(
                 body,
                 "{}",
-                row(l("current_status"), "current_status", &format!("<span id=\"current_status\">{}</span>", esc(l("signed_out"))))
+                row(
+                    l("current_status"),
+                    "current_status",
+                    &format!(
+                        "<span id=\"current_status\">{}</span>",
+                        esc(l("signed_out"))
+                    )
+                )
             );
         }
         OAuthState::SignedIn { account, .. } => {
             let _ = write!(
                 body,
                 "<table>{}{}</table>",
-                row(l("current_status"), "current_status", &format!("<span id=\"current_status\">{}</span>", esc(l("signed_in")))),
-                row(l("auth_account"), "oauth_account", &format!("<span id=\"oauth_account\">{}</span>", esc(account))),
+                row(
+                    l("current_status"),
+                    "current_status",
+                    &format!("<span id=\"current_status\">{}</span>", esc(l("signed_in")))
+                ),
+                row(
+                    l("auth_account"),
+                    "oauth_account",
+                    &format!("<span id=\"oauth_account\">{}</span>", esc(account))
+                ),
             );
         }
         OAuthState::Failed { description, .. } => {
@@ -967,14 +1113,28 @@ fn oauth_page(ctx: &Ctx) -> Response {
                 "<div class=\"error\">{} {}</div><table>{}</table>",
                 esc(l("signin_failed")),
                 esc(description),
-                row(l("current_status"), "current_status", &format!("<span id=\"current_status\">{}</span>", esc(l("signed_out")))),
+                row(
+                    l("current_status"),
+                    "current_status",
+                    &format!(
+                        "<span id=\"current_status\">{}</span>",
+                        esc(l("signed_out"))
+                    )
+                ),
             );
         }
         OAuthState::SignedOut | OAuthState::Expired { .. } => {
             let _ = write!(
                 body,
                 "<table>{}</table>",
-                row(l("current_status"), "current_status", &format!("<span id=\"current_status\">{}</span>", esc(l("signed_out")))),
+                row(
+                    l("current_status"),
+                    "current_status",
+                    &format!(
+                        "<span id=\"current_status\">{}</span>",
+                        esc(l("signed_out"))
+                    )
+                ),
             );
         }
     }
@@ -985,16 +1145,27 @@ fn oauth_page(ctx: &Ctx) -> Response {
         esc(l("back"))
     );
     if refresh {
-        body.insert_str(0, &format!("<meta http-equiv=\"refresh\" content=\"5; url={P}/NWS_MAIL_OAUTH/TOP\">"));
+        body.insert_str(
+            0,
+            &format!("<meta http-equiv=\"refresh\" content=\"5; url={P}/NWS_MAIL_OAUTH/TOP\">"),
+        );
     }
-    html(page(ctx, &format!("{} > {}", l("email_server"), l("sign_in_ms")), &body))
+    html(page(
+        ctx,
+        &format!("{} > {}", l("email_server"), l("sign_in_ms")),
+        &body,
+    ))
 }
 
 fn conn_test_page(ctx: &Ctx, result: Option<(&str, String)>) -> Response {
     let l = |k| t(ctx.lang, k);
     let mut body = String::new();
     if let Some((class, text)) = result {
-        let _ = write!(body, "<div class=\"{class}\" id=\"test-result\">{}</div>", esc(&text));
+        let _ = write!(
+            body,
+            "<div class=\"{class}\" id=\"test-result\">{}</div>",
+            esc(&text)
+        );
     }
     let _ = write!(
         body,
@@ -1002,7 +1173,11 @@ fn conn_test_page(ctx: &Ctx, result: Option<(&str, String)>) -> Response {
         hidden("INPUTT_SETUPTOKEN", &token_of(ctx)),
         submit("btn_start", l("start"))
     );
-    html(page(ctx, &format!("{} > {}", l("email_server"), l("connection_test")), &body))
+    html(page(
+        ctx,
+        &format!("{} > {}", l("email_server"), l("connection_test")),
+        &body,
+    ))
 }
 
 async fn conn_test(ctx: &Ctx) -> Response {
@@ -1011,7 +1186,10 @@ async fn conn_test(ctx: &Ctx) -> Response {
     }
     match ctx.dev.connection_test().await {
         Ok(msg) => conn_test_page(ctx, Some(("warning", msg))),
-        Err(e) => conn_test_page(ctx, Some(("error", format!("{} {e}", t(ctx.lang, "test_failed"))))),
+        Err(e) => conn_test_page(
+            ctx,
+            Some(("error", format!("{} {e}", t(ctx.lang, "test_failed")))),
+        ),
     }
 }
 
@@ -1080,7 +1258,16 @@ fn fax_page(ctx: &Ctx, message: Option<(&str, String)>) -> Response {
         ),
         submit("btn_ok", l("ok")),
     );
-    html(page(ctx, &format!("{} > {} > {}", l("tab_fax"), l("fax_server"), l("email_server_settings")), &body))
+    html(page(
+        ctx,
+        &format!(
+            "{} > {} > {}",
+            l("tab_fax"),
+            l("fax_server"),
+            l("email_server_settings")
+        ),
+        &body,
+    ))
 }
 
 fn read_fax_form(ctx: &Ctx) -> Result<super::FaxMailSettings, F> {
@@ -1130,7 +1317,13 @@ fn fax_set(ctx: &Ctx) -> Response {
         Err(f) => return fax_page(ctx, Some(("error", invalid_msg(ctx, f)))),
     };
     if m.auth_method == AuthMethod::OAuth2 && ctx.dev.state().additional_network {
-        return fax_page(ctx, Some(("error", t(ctx.lang, "oauth_unsupported_network").to_string())));
+        return fax_page(
+            ctx,
+            Some((
+                "error",
+                t(ctx.lang, "oauth_unsupported_network").to_string(),
+            )),
+        );
     }
     if let Some(sid) = &ctx.session {
         if let Some(s) = ctx.dev.state().sessions.get_mut(sid) {
@@ -1156,7 +1349,11 @@ fn fax_set(ctx: &Ctx) -> Response {
         esc(l("confirm_title")),
         submit("btn_confirm", l("ok"))
     );
-    html(page(ctx, &format!("{} > {}", l("tab_fax"), l("fax_server")), &body))
+    html(page(
+        ctx,
+        &format!("{} > {}", l("tab_fax"), l("fax_server")),
+        &body,
+    ))
 }
 
 fn fax_confirm(ctx: &Ctx) -> Response {
@@ -1248,7 +1445,10 @@ fn job_csv(ctx: &Ctx) -> Response {
         StatusCode::OK,
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"jobhistory.csv\""),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"jobhistory.csv\"",
+            ),
         ],
         out,
     )
