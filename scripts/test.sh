@@ -14,7 +14,7 @@ export CARGO_TERM_COLOR=never
 step() { printf '\n== %s\n' "$*"; }
 
 step "UI: build and unit tests"
-(cd ui && npm run build --silent && npm test --silent)
+(cd ui && npm run check --silent && npm test --silent && npm run build --silent)
 
 step "Rust: build everything"
 cargo build --workspace --all-targets --locked
@@ -22,7 +22,5 @@ cargo build --workspace --all-targets --locked
 step "Rust: tests (nextest)"
 cargo nextest run --workspace --locked --no-fail-fast
 
-if [ -x tests/run-e2e.sh ]; then
-  step "End to end: the app window"
-  bash tests/run-e2e.sh
-fi
+step "End to end: the app window (WebDriver under Xvfb)"
+bash tests/e2e/app-smoke.sh
