@@ -1,0 +1,1404 @@
+//! Epson Web Config driver.
+//!
+//! What it relies on (public facts about Web Config): the admin log-in page
+//! `/PRESENTATION/ADVANCED/PASSWORD/TOP` and the two log-in forms (business models
+//! post user name and password to `.../PASSWORD/SET`, consumer models post
+//! `session=<password>` to `/PRESENTATION/PSWD`; which one is decided from the form
+//! the device serves), the session cookie, the `INPUTT_SETUPTOKEN` hidden input that
+//! every settings form carries, the two-step save ending in "Setup complete.", the
+//! "Shutting down" page of a restart, `SEL_LANGA=1` posted to
+//! `/PRESENTATION/ADVANCED/COMMON/TOP` switching the UI to English, and the job
+//! history CSV export.
+//!
+//! What it does not rely on: the Email Server page's path and field names, and how
+//! the OAuth sub-page polls. The driver switches Web Config to English, follows the
+//! menu link "Email Server" > "Basic", finds controls by their label (or row header)
+//! text and select options by their text, presses buttons by their visible value
+//! ("Sign In", "Sign in with Microsoft", "OK"), posts every form to its own action
+//! with every hidden input kept, and polls the page the sign-in page refreshes to.
+//! When something is missing the error names it and carries a redacted copy of the
+//! page.
+//!
+//! Note: the language switch is device-wide on Web Config; the driver leaves the
+//! device in English.
+//!
+//! Robustness: a lost session or stale setup token → log in again (with the
+//! credentials given to `login`) and repeat; HTTP 500 → a few retries; HTTP 503 or
+//! connection refused (a restart) → wait up to [`ConnectOptions::restart_timeout`];
+//! "Shutting down" during a save → wait, log in again, and save again unless the
+//! device already shows the target settings.
+
+mod client;
+mod forms;
+mod jobs;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use serde::{Deserialize, Serialize};
+use tokio::sync::Mutex;
+use url::Url;
+
+use self::client::Http;
+use self::forms::{contains_ci, same, Field, Form, Link, Page};
+use super::pin::{MemoryPinStore, PinStore};
+use super::{
+    AdminCredentials, AuthMethod, DeviceDriver, DeviceError, EmailService, EmailSettings,
+    FaxOAuthTarget, FirmwareFamily, JobEntry, MailCapabilities, OAuthTarget, PanelState,
+    SecureConnection, SettingMismatch, SignInCode, SignInStatus,
+};
+
+// Public facts about Web Config.
+const COMMON_TOP: &str = "/PRESENTATION/ADVANCED/COMMON/TOP";
+const PASSWORD_TOP: &str = "/PRESENTATION/ADVANCED/PASSWORD/TOP";
+const CONSUMER_LOGIN: &str = "/PRESENTATION/PSWD";
+const BUSINESS_LOGIN: &str = "/PRESENTATION/ADVANCED/PASSWORD/SET";
+const PRODUCT_STATUS: &str = "/PRESENTATION/ADVANCED/INFO_PRTINFO/TOP";
+const NETWORK_STATUS: &str = "/PRESENTATION/ADVANCED/INFO_NWINFO/TOP";
+const JOB_HISTORY_CSV: &str = "/PRESENTATION/ADVANCED/INFO_JOBHISTORY/OUTPUT.CSV";
+
+// Visible labels (English, after the language switch).
+const L_AUTH: &[&str] = &["Authentication Method"];
+const L_SERVICE: &[&str] = &["Email service", "Email Service Provider", "Service"];
+const L_SENDER: &[&str] = &[
+    "Sender's Email Address",
+    "Sender Email Address",
+    "Sender Address",
+];
+const L_SERVER: &[&str] = &["SMTP Server Address", "Server Address"];
+const L_PORT: &[&str] = &["SMTP Server Port Number", "SMTP Port Number", "Port Number"];
+const L_SECURE: &[&str] = &["Secure Connection"];
+const L_CERT: &[&str] = &["Certificate Validation"];
+const L_ACCOUNT: &[&str] = &["Authenticated Account"];
+const L_STATUS: &[&str] = &["Current Status"];
+const L_CODE: &[&str] = &[
+    "Authentication code",
+    "Authentication Code",
+    "User code",
+    "Code",
+];
+const EXCLUDE_POP: &[&str] = &["POP3", "POP "];
+
+const MAX_RECOVERIES: u32 = 3;
+
+/// Where the device is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceAddress {
+    /// Host name or IP address (IPv6 without brackets).
+    pub host: String,
+    /// HTTPS port (443 by default); `None`: no HTTPS.
+    pub https_port: Option<u16>,
+    /// HTTP port (80 by default), used only when allowed.
+    pub http_port: Option<u16>,
+}
+
+impl DeviceAddress {
+    /// The standard ports, 443 and 80.
+    pub fn new(host: impl Into<String>) -> Self {
+        Self {
+            host: host.into(),
+            https_port: Some(443),
+            http_port: Some(80),
+        }
+    }
+    pub fn with_ports(
+        host: impl Into<String>,
+        https_port: Option<u16>,
+        http_port: Option<u16>,
+    ) -> Self {
+        Self {
+            host: host.into(),
+            https_port,
+            http_port,
+        }
+    }
+    /// From the device's URLs (either may be absent), e.g.
+    /// `https://192.0.2.5:443` and `http://192.0.2.5:80`.
+    pub fn from_urls(https: Option<&str>, http: Option<&str>) -> Option<Self> {
+        let hu = https.and_then(|u| Url::parse(u).ok());
+        let pu = http.and_then(|u| Url::parse(u).ok());
+        let host = hu
+            .as_ref()
+            .or(pu.as_ref())?
+            .host_str()?
+            .trim_matches(['[', ']'])
+            .to_string();
+        Some(Self {
+            host,
+            https_port: hu.as_ref().and_then(|u| u.port_or_known_default()),
+            http_port: pu.as_ref().and_then(|u| u.port_or_known_default()),
+        })
+    }
+    pub(crate) fn host_for_url(&self) -> String {
+        if self.host.contains(':') {
+            format!("[{}]", self.host)
+        } else {
+            self.host.clone()
+        }
+    }
+    pub(crate) fn display(&self) -> String {
+        self.host.clone()
+    }
+}
+
+/// How to connect.
+#[derive(Clone)]
+pub struct ConnectOptions {
+    /// Use plain HTTP when HTTPS is unavailable (off by default).
+    pub allow_http: bool,
+    /// Certificate pins (first use pins; a change is an error).
+    pub pin_store: Arc<dyn PinStore>,
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+    /// How long a restarting device (503 / connection refused) is waited for.
+    pub restart_timeout: Duration,
+    /// Retries of an HTTP 500 answer.
+    pub server_error_retries: u32,
+    /// Pause between retries.
+    pub retry_delay: Duration,
+    /// Assumed lifetime of the device's sign-in code (not shown by devices).
+    pub sign_in_code_lifetime: Duration,
+}
+
+impl Default for ConnectOptions {
+    fn default() -> Self {
+        Self {
+            allow_http: false,
+            pin_store: Arc::new(MemoryPinStore::new()),
+            connect_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(30),
+            restart_timeout: Duration::from_secs(90),
+            server_error_retries: 3,
+            retry_delay: Duration::from_millis(400),
+            sign_in_code_lifetime: Duration::from_secs(15 * 60),
+        }
+    }
+}
+
+impl std::fmt::Debug for ConnectOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConnectOptions")
+            .field("allow_http", &self.allow_http)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("request_timeout", &self.request_timeout)
+            .field("restart_timeout", &self.restart_timeout)
+            .field("server_error_retries", &self.server_error_retries)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why an attempt stopped.
+enum Step {
+    Fail(DeviceError),
+    /// The device shows its log-in page or says the setup token is stale.
+    SessionLost,
+    /// The device said "Shutting down".
+    Restarting,
+}
+
+impl From<DeviceError> for Step {
+    fn from(e: DeviceError) -> Self {
+        Step::Fail(e)
+    }
+}
+
+type StepResult<T> = Result<T, Step>;
+
+#[derive(Default)]
+struct State {
+    creds: Option<AdminCredentials>,
+    family: Option<FirmwareFamily>,
+    english: bool,
+    menu: Option<(Vec<Link>, String)>,
+    mail_url: Option<Url>,
+    signin_form: Option<Form>,
+    status_url: Option<Url>,
+    pending_code: Option<String>,
+    target: Option<OAuthTarget>,
+    secrets: Vec<String>,
+}
+
+/// The Epson Web Config driver. See the module documentation.
+pub struct EpsonWebConfig {
+    addr: DeviceAddress,
+    opts: ConnectOptions,
+    http: std::sync::OnceLock<Result<Http, DeviceError>>,
+    state: Mutex<State>,
+}
+
+/// Runs an attempt again after logging in again (lost session, stale token) or
+/// after waiting out a restart, a bounded number of times.
+macro_rules! recovering {
+    ($self:ident, $st:ident, $attempt:expr) => {{
+        let mut recoveries = 0u32;
+        let started = std::time::Instant::now();
+        loop {
+            match $attempt {
+                Ok(v) => break Ok(v),
+                Err(Step::Fail(e)) => break Err(e),
+                Err(Step::SessionLost) => {
+                    recoveries += 1;
+                    if recoveries > MAX_RECOVERIES {
+                        break Err(DeviceError::DeviceSessionLost {
+                            attempts: recoveries,
+                        });
+                    }
+                    $self.relogin(&mut $st).await?;
+                }
+                Err(Step::Restarting) => {
+                    recoveries += 1;
+                    if recoveries > MAX_RECOVERIES {
+                        break Err(DeviceError::DeviceRestartTimeout {
+                            address: $self.addr.display(),
+                            waited_secs: started.elapsed().as_secs(),
+                        });
+                    }
+                    $self.wait_back().await?;
+                    $self.relogin(&mut $st).await?;
+                }
+            }
+        }
+    }};
+}
+
+fn is_shutting_down(p: &Page) -> bool {
+    p.texts.iter().any(|t| contains_ci(t, "Shutting down"))
+}
+
+fn is_complete(p: &Page) -> bool {
+    p.warnings
+        .iter()
+        .chain(p.texts.iter())
+        .any(|t| contains_ci(t, "Setup complete"))
+}
+
+fn option_texts(f: &Field) -> Vec<String> {
+    f.options().iter().map(|o| o.1.clone()).collect()
+}
+
+fn is_oauth2_text(t: &str) -> bool {
+    same(t, "OAuth2") || same(t, "OAuth 2.0") || same(t, "OAuth")
+}
+
+fn secure_texts(s: &SecureConnection) -> Vec<&str> {
+    match s {
+        SecureConnection::None => vec!["None"],
+        SecureConnection::StartTls => vec!["STARTTLS"],
+        SecureConnection::SslTls => vec!["SSL/TLS"],
+        SecureConnection::Other(o) => vec![o.as_str()],
+    }
+}
+
+fn service_texts(s: EmailService) -> &'static [&'static str] {
+    match s {
+        EmailService::ExchangeOnline => &["Microsoft Exchange Online", "Exchange Online"],
+        EmailService::OutlookCom => &["Outlook.com"],
+    }
+}
+
+fn parse_auth(t: &str) -> AuthMethod {
+    if same(t, "Off") {
+        AuthMethod::Off
+    } else if same(t, "SMTP AUTH") {
+        AuthMethod::SmtpAuth
+    } else if same(t, "POP before SMTP") {
+        AuthMethod::PopBeforeSmtp
+    } else if is_oauth2_text(t) {
+        AuthMethod::OAuth2
+    } else {
+        AuthMethod::Other(t.to_string())
+    }
+}
+
+fn parse_secure(t: &str) -> SecureConnection {
+    if same(t, "None") {
+        SecureConnection::None
+    } else if same(t, "STARTTLS") {
+        SecureConnection::StartTls
+    } else if same(t, "SSL/TLS") {
+        SecureConnection::SslTls
+    } else {
+        SecureConnection::Other(t.to_string())
+    }
+}
+
+/// The word after `marker` in `text` ("... enter the code ABC to ..." → "ABC").
+fn word_after(text: &str, marker: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let i = lower.find(&marker.to_lowercase())? + marker.len();
+    let w = text.get(i..)?.split_whitespace().next()?;
+    let w = w.trim_end_matches(['.', ',', ';', ')']);
+    (!w.is_empty()).then(|| w.to_string())
+}
+
+/// Checks an address the way the device's form does (manual: 0-255 characters,
+/// none of `:()<>[];¥`, not starting with ".").
+fn check_sender(sender: &str) -> Result<(), DeviceError> {
+    let bad = sender.is_empty()
+        || sender.len() > 255
+        || sender.starts_with('.')
+        || !sender.contains('@')
+        || sender
+            .chars()
+            .any(|c| ":()<>[];¥\\\"".contains(c) || !(' '..='~').contains(&c) || c == ' ');
+    if bad {
+        return Err(DeviceError::DeviceInvalidValue {
+            field: "sender".into(),
+            value: sender.into(),
+        });
+    }
+    Ok(())
+}
+
+impl EpsonWebConfig {
+    pub fn new(base: DeviceAddress, opts: ConnectOptions) -> Self {
+        Self {
+            addr: base,
+            opts,
+            http: std::sync::OnceLock::new(),
+            state: Mutex::new(State::default()),
+        }
+    }
+
+    pub fn address(&self) -> &DeviceAddress {
+        &self.addr
+    }
+
+    /// The firmware family seen at log-in.
+    pub async fn family(&self) -> FirmwareFamily {
+        self.state
+            .lock()
+            .await
+            .family
+            .unwrap_or(FirmwareFamily::Unknown)
+    }
+
+    fn http(&self) -> Result<&Http, DeviceError> {
+        self.http
+            .get_or_init(|| Http::new(self.addr.clone(), self.opts.clone()))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    async fn url(&self, path: &str) -> Result<Url, DeviceError> {
+        self.http()?.url(path).await
+    }
+
+    fn not_understood(st: &State, page_name: &str, missing: String, page: &Page) -> DeviceError {
+        DeviceError::DevicePageNotUnderstood {
+            page: page_name.into(),
+            missing,
+            redacted_html: forms::redact(&page.html, &st.secrets),
+        }
+    }
+
+    /// Session checks on a page answered to a logged-in request.
+    fn check_session(p: &Page) -> StepResult<()> {
+        let stale = p.errors.iter().any(|e| {
+            contains_ci(e, "no longer valid")
+                || contains_ci(e, "log in again")
+                || contains_ci(e, "session")
+        });
+        let login = p.login_form().is_some() && p.form_with_label(L_AUTH).is_none();
+        if stale || login {
+            Err(Step::SessionLost)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The device's refusal, if the page shows one.
+    fn refusal(p: &Page, page_name: &str) -> StepResult<()> {
+        if let Some(msg) = p.errors.first() {
+            if contains_ci(msg, "additional network") {
+                return Err(Step::Fail(DeviceError::DeviceAdditionalNetwork {
+                    device_message: Some(msg.clone()),
+                }));
+            }
+            return Err(Step::Fail(DeviceError::DeviceRefused {
+                page: page_name.into(),
+                device_message: msg.clone(),
+            }));
+        }
+        Ok(())
+    }
+
+    async fn ensure_english(&self, st: &mut State) -> Result<(), DeviceError> {
+        if !st.english {
+            let url = self.url(COMMON_TOP).await?;
+            self.http()?
+                .post(&url, &[("SEL_LANGA".into(), "1".into())])
+                .await?;
+            st.english = true;
+        }
+        Ok(())
+    }
+
+    async fn login_inner(
+        &self,
+        st: &mut State,
+        creds: &AdminCredentials,
+    ) -> Result<(), DeviceError> {
+        self.ensure_english(st).await?;
+        if !st.secrets.contains(&creds.password) {
+            st.secrets.push(creds.password.clone());
+        }
+        let http = self.http()?;
+        let page = http.get(&self.url(PASSWORD_TOP).await?).await?;
+        let Some(form) = page.login_form() else {
+            return Err(Self::not_understood(
+                st,
+                "log-in",
+                "log-in form".into(),
+                &page,
+            ));
+        };
+        let path = form.action.path().to_string();
+        let has = |n: &str| form.fields.iter().any(|f| f.name == n);
+        let family = if path.eq_ignore_ascii_case(CONSUMER_LOGIN) || has("session") {
+            FirmwareFamily::Consumer
+        } else if path.eq_ignore_ascii_case(BUSINESS_LOGIN)
+            || has("INPUTT_PASSWORD")
+            || form.fields.iter().any(|f| f.kind == forms::FieldKind::Text)
+        {
+            FirmwareFamily::Business
+        } else {
+            FirmwareFamily::Consumer
+        };
+        let mut over: Vec<(String, String)> = Vec::new();
+        for f in &form.fields {
+            match f.kind {
+                forms::FieldKind::Password => over.push((f.name.clone(), creds.password.clone())),
+                forms::FieldKind::Text => over.push((
+                    f.name.clone(),
+                    creds.user.clone().unwrap_or_else(|| "admin".into()),
+                )),
+                _ => {}
+            }
+        }
+        let defaults: &[(&str, &str)] = match family {
+            FirmwareFamily::Consumer => &[("from", "top"), ("trigger", "set"), ("access", "https")],
+            _ => &[
+                ("INPUTT_ACCSESSMETHOD", "0"),
+                ("INPUTT_DUMMY", ""),
+                ("access", "https"),
+            ],
+        };
+        for (k, v) in defaults {
+            if !has(k) {
+                over.push((k.to_string(), v.to_string()));
+            }
+        }
+        let body = form.submission(form.buttons.first(), &over);
+        let action = form.action.clone();
+        let resp = http.post(&action, &body).await?;
+        let said = |needle: &str| {
+            resp.errors
+                .iter()
+                .chain(resp.texts.iter())
+                .any(|t| contains_ci(t, needle))
+        };
+        if said("Try again later") || said("locked") {
+            return Err(DeviceError::DeviceLoginLockedOut { family });
+        }
+        if resp.status == 404 {
+            return Err(Self::not_understood(
+                st,
+                "log-in",
+                "log-in endpoint".into(),
+                &resp,
+            ));
+        }
+        if !resp.errors.is_empty() || resp.login_form().is_some() {
+            return Err(DeviceError::DeviceLoginRejected { family });
+        }
+        st.family = Some(family);
+        st.creds = Some(creds.clone());
+        Ok(())
+    }
+
+    async fn relogin(&self, st: &mut State) -> Result<(), DeviceError> {
+        let creds = st.creds.clone().ok_or(DeviceError::DeviceNotLoggedIn {})?;
+        st.signin_form = None;
+        self.login_inner(st, &creds).await
+    }
+
+    /// After "Shutting down": wait until the device answers again.
+    async fn wait_back(&self) -> Result<(), DeviceError> {
+        tokio::time::sleep(self.opts.retry_delay).await;
+        let url = self.url(PASSWORD_TOP).await?;
+        self.http()?.get(&url).await?;
+        Ok(())
+    }
+
+    /// Menu links (from the frameset's frames and the top page), cached.
+    async fn menu(&self, st: &mut State) -> Result<(Vec<Link>, String), DeviceError> {
+        if let Some(m) = &st.menu {
+            return Ok(m.clone());
+        }
+        let http = self.http()?;
+        let top = http.get(&self.url(COMMON_TOP).await?).await?;
+        let mut links = top.links.clone();
+        let mut html = top.html.clone();
+        for (src, _) in &top.frames {
+            let p = http.get(src).await?;
+            links.extend(p.links.iter().cloned());
+            html.push_str("\n<!-- frame -->\n");
+            html.push_str(&p.html);
+        }
+        if links.is_empty() {
+            return Ok((links, html));
+        }
+        st.menu = Some((links, html));
+        Ok(st.menu.clone().unwrap())
+    }
+
+    async fn menu_url(
+        &self,
+        st: &mut State,
+        parent: Option<&str>,
+        text: &str,
+    ) -> Result<Result<Url, String>, DeviceError> {
+        let (links, html) = self.menu(st).await?;
+        let found = forms::menu_link(&links, parent, text).map(|l| l.href.clone());
+        Ok(found.ok_or(html))
+    }
+
+    async fn mail_page(&self, st: &mut State) -> StepResult<(Page, Form)> {
+        let url = match &st.mail_url {
+            Some(u) => u.clone(),
+            None => match self.menu_url(st, Some("Email Server"), "Basic").await? {
+                Ok(u) => {
+                    st.mail_url = Some(u.clone());
+                    u
+                }
+                Err(html) => {
+                    return Err(Step::Fail(DeviceError::DevicePageNotUnderstood {
+                        page: "menu".into(),
+                        missing: "menu entry 'Email Server > Basic'".into(),
+                        redacted_html: forms::redact(&html, &st.secrets),
+                    }))
+                }
+            },
+        };
+        let page = self.http()?.get(&url).await?;
+        Self::check_session(&page)?;
+        if page.status >= 400 {
+            // Attach the menu that pointed there as well: the error page alone says
+            // little.
+            let menu = st.menu.as_ref().map(|m| m.1.clone()).unwrap_or_default();
+            let html = format!(
+                "{menu}\n<!-- {} answered HTTP {}: -->\n{}",
+                url.path(),
+                page.status,
+                page.html
+            );
+            return Err(Step::Fail(DeviceError::DevicePageNotUnderstood {
+                page: "email-server-basic".into(),
+                missing: format!(
+                    "page 'Email Server > Basic' at {} (HTTP {})",
+                    url.path(),
+                    page.status
+                ),
+                redacted_html: forms::redact(&html, &st.secrets),
+            }));
+        }
+        let Some(form) = page.form_with_label(L_AUTH).cloned() else {
+            return Err(Step::Fail(Self::not_understood(
+                st,
+                "email-server-basic",
+                "field 'Authentication Method'".into(),
+                &page,
+            )));
+        };
+        Ok((page, form))
+    }
+
+    fn field<'a>(
+        st: &State,
+        page: &Page,
+        form: &'a Form,
+        labels: &[&str],
+        page_name: &str,
+    ) -> Result<&'a Field, DeviceError> {
+        labels
+            .iter()
+            .find_map(|l| form.field_by_label(l, EXCLUDE_POP))
+            .ok_or_else(|| {
+                Self::not_understood(st, page_name, format!("field '{}'", labels[0]), page)
+            })
+    }
+
+    fn select(
+        st: &State,
+        page: &Page,
+        field: &Field,
+        texts: &[&str],
+        label: &str,
+        page_name: &str,
+    ) -> Result<(String, String), DeviceError> {
+        field
+            .option_value(texts)
+            .map(|v| (field.name.clone(), v))
+            .ok_or_else(|| {
+                Self::not_understood(
+                    st,
+                    page_name,
+                    format!("option '{}' of '{label}'", texts[0]),
+                    page,
+                )
+            })
+    }
+
+    fn oauth2_option(
+        st: &State,
+        page: &Page,
+        auth: &Field,
+        scope: &str,
+    ) -> Result<(String, String), DeviceError> {
+        match auth.options().iter().find(|o| is_oauth2_text(&o.1)) {
+            Some(o) => Ok((auth.name.clone(), o.0.clone())),
+            None => {
+                let (model, firmware) = (None, None);
+                let _ = (st, page);
+                Err(DeviceError::DeviceOauth2Unavailable {
+                    scope: scope.into(),
+                    model,
+                    firmware,
+                    offered: option_texts(auth),
+                })
+            }
+        }
+    }
+
+    /// The field values that put `target` on the Email Server form.
+    fn target_values(
+        st: &State,
+        page: &Page,
+        form: &Form,
+        target: &OAuthTarget,
+    ) -> Result<Vec<(String, String)>, DeviceError> {
+        const P: &str = "email-server-basic";
+        let auth = Self::field(st, page, form, L_AUTH, P)?;
+        let mut out = vec![Self::oauth2_option(st, page, auth, "email-server")?];
+        let svc = Self::field(st, page, form, L_SERVICE, P)?;
+        out.push(Self::select(
+            st,
+            page,
+            svc,
+            service_texts(target.service),
+            "Email service",
+            P,
+        )?);
+        let sender = Self::field(st, page, form, L_SENDER, P)?;
+        out.push((sender.name.clone(), target.sender.clone()));
+        if let Some(s) = &target.smtp_server {
+            let f = Self::field(st, page, form, L_SERVER, P)?;
+            out.push((f.name.clone(), s.clone()));
+        }
+        if let Some(p) = target.smtp_port {
+            let f = Self::field(st, page, form, L_PORT, P)?;
+            out.push((f.name.clone(), p.to_string()));
+        }
+        let sec = Self::field(st, page, form, L_SECURE, P)?;
+        out.push(Self::select(
+            st,
+            page,
+            sec,
+            &["STARTTLS"],
+            "Secure Connection",
+            P,
+        )?);
+        let cert = Self::field(st, page, form, L_CERT, P)?;
+        out.push(Self::select(
+            st,
+            page,
+            cert,
+            &["Enable", "On"],
+            "Certificate Validation",
+            P,
+        )?);
+        Ok(out)
+    }
+
+    fn settings_from(page: &Page, form: &Form) -> EmailSettings {
+        let shown = |labels: &[&str]| {
+            labels
+                .iter()
+                .find_map(|l| form.field_by_label(l, EXCLUDE_POP))
+                .map(|f| f.shown())
+        };
+        let auth_method = shown(L_AUTH)
+            .map(|t| parse_auth(&t))
+            .unwrap_or(AuthMethod::Other(String::new()));
+        let email_service = if auth_method == AuthMethod::OAuth2 {
+            shown(L_SERVICE).and_then(|t| {
+                if service_texts(EmailService::ExchangeOnline)
+                    .iter()
+                    .any(|x| same(x, &t))
+                {
+                    Some(EmailService::ExchangeOnline)
+                } else if service_texts(EmailService::OutlookCom)
+                    .iter()
+                    .any(|x| same(x, &t))
+                {
+                    Some(EmailService::OutlookCom)
+                } else {
+                    None
+                }
+            })
+        } else {
+            None
+        };
+        let current_status = page.row(L_STATUS);
+        let signed_in = current_status
+            .as_deref()
+            .is_some_and(|s| same(s, "Signed in"));
+        let oauth_account = if signed_in { page.row(L_ACCOUNT) } else { None };
+        EmailSettings {
+            auth_method,
+            email_service,
+            current_status,
+            signed_in,
+            oauth_account,
+            sender: shown(L_SENDER),
+            smtp_server: shown(L_SERVER),
+            smtp_port: shown(L_PORT).and_then(|p| p.trim().parse().ok()),
+            secure_connection: shown(L_SECURE)
+                .map(|t| parse_secure(&t))
+                .unwrap_or(SecureConnection::Other(String::new())),
+            certificate_validation: shown(L_CERT).and_then(|t| {
+                if same(&t, "Enable") || same(&t, "On") {
+                    Some(true)
+                } else if same(&t, "Disable") || same(&t, "Off") {
+                    Some(false)
+                } else {
+                    None
+                }
+            }),
+        }
+    }
+
+    async fn network_says_additional(&self, st: &mut State) -> StepResult<bool> {
+        let url = match self.menu_url(st, None, "Network Status").await? {
+            Ok(u) => u,
+            Err(_) => self.url(NETWORK_STATUS).await?,
+        };
+        let page = self.http()?.get(&url).await?;
+        Self::check_session(&page)?;
+        Ok(page
+            .rows
+            .iter()
+            .any(|(_, v)| contains_ci(v, "additional network"))
+            || page
+                .texts
+                .iter()
+                .any(|t| contains_ci(t, "additional network")))
+    }
+
+    async fn product_page(&self, st: &mut State) -> StepResult<Page> {
+        let url = match self.menu_url(st, None, "Product Status").await? {
+            Ok(u) => u,
+            Err(_) => self.url(PRODUCT_STATUS).await?,
+        };
+        let page = self.http()?.get(&url).await?;
+        Self::check_session(&page)?;
+        Ok(page)
+    }
+
+    async fn fax_page(&self, st: &mut State) -> StepResult<Option<(Page, Form)>> {
+        let Ok(url) = self
+            .menu_url(st, Some("Fax Server"), "Email Server Settings")
+            .await?
+        else {
+            return Ok(None);
+        };
+        let page = self.http()?.get(&url).await?;
+        Self::check_session(&page)?;
+        if page.status >= 400 {
+            return Ok(None);
+        }
+        Ok(page.form_with_label(L_AUTH).cloned().map(|f| (page, f)))
+    }
+
+    async fn try_capabilities(&self, st: &mut State) -> StepResult<MailCapabilities> {
+        let (page, form) = self.mail_page(st).await?;
+        let auth = Self::field(st, &page, &form, L_AUTH, "email-server-basic")?;
+        let auth_methods = option_texts(auth);
+        let oauth2_available = auth_methods.iter().any(|t| is_oauth2_text(t));
+        let additional_network = self.network_says_additional(st).await?
+            || page
+                .errors
+                .iter()
+                .any(|e| contains_ci(e, "additional network"));
+        let product = self.product_page(st).await?;
+        let fax = self.fax_page(st).await?;
+        let fax_server_oauth2 = fax.as_ref().is_some_and(|(_, f)| {
+            f.field_by_label(L_AUTH[0], &[])
+                .is_some_and(|a| a.options().iter().any(|o| is_oauth2_text(&o.1)))
+        });
+        Ok(MailCapabilities {
+            family: st.family.unwrap_or(FirmwareFamily::Unknown),
+            model: product.row(&["Printer Name", "Model", "Product Name"]),
+            firmware: product.row(&["Firmware", "Firmware Version"]),
+            oauth2_available,
+            auth_methods,
+            additional_network,
+            fax_server: fax.is_some(),
+            fax_server_oauth2,
+        })
+    }
+
+    async fn try_configure(&self, st: &mut State, target: &OAuthTarget) -> StepResult<()> {
+        st.signin_form = None;
+        let (page, form) = self.mail_page(st).await?;
+        let auth = Self::field(st, &page, &form, L_AUTH, "email-server-basic")?;
+        if let Err(DeviceError::DeviceOauth2Unavailable { scope, offered, .. }) =
+            Self::oauth2_option(st, &page, auth, "email-server")
+        {
+            let product = self.product_page(st).await.ok();
+            return Err(Step::Fail(DeviceError::DeviceOauth2Unavailable {
+                scope,
+                model: product
+                    .as_ref()
+                    .and_then(|p| p.row(&["Printer Name", "Model"])),
+                firmware: product
+                    .as_ref()
+                    .and_then(|p| p.row(&["Firmware", "Firmware Version"])),
+                offered,
+            }));
+        }
+        if self.network_says_additional(st).await? {
+            return Err(Step::Fail(DeviceError::DeviceAdditionalNetwork {
+                device_message: None,
+            }));
+        }
+        let values = Self::target_values(st, &page, &form, target)?;
+        if form.button(&["Sign Out"]).is_some() && form.button(&["Sign In"]).is_none() {
+            // Already signed in: the values go with the save.
+            return Ok(());
+        }
+        let Some(button) = form.button(&["Sign In"]) else {
+            return Err(Step::Fail(Self::not_understood(
+                st,
+                "email-server-basic",
+                "button 'Sign In'".into(),
+                &page,
+            )));
+        };
+        let resp = self
+            .http()?
+            .post(&form.action, &form.submission(Some(button), &values))
+            .await?;
+        Self::check_session(&resp)?;
+        Self::refusal(&resp, "email-server-basic")?;
+        match resp.form_with_button(&["Sign in with Microsoft"]) {
+            Some((f, _)) => {
+                st.signin_form = Some(f.clone());
+                Ok(())
+            }
+            None => Err(Step::Fail(Self::not_understood(
+                st,
+                "email-server-sign-in",
+                "button 'Sign in with Microsoft'".into(),
+                &resp,
+            ))),
+        }
+    }
+
+    async fn try_start_sign_in(&self, st: &mut State) -> StepResult<SignInCode> {
+        if st.signin_form.is_none() {
+            let target = st
+                .target
+                .clone()
+                .ok_or(DeviceError::DeviceSignInNotStarted {})?;
+            self.try_configure(st, &target).await?;
+        }
+        let Some(form) = st.signin_form.take() else {
+            let (page, _) = self.mail_page(st).await?;
+            return Err(Step::Fail(DeviceError::DeviceAlreadySignedIn {
+                account: page.row(L_ACCOUNT),
+            }));
+        };
+        let button = form.button(&["Sign in with Microsoft"]);
+        let resp = self
+            .http()?
+            .post(&form.action, &form.submission(button, &[]))
+            .await?;
+        Self::check_session(&resp)?;
+        Self::refusal(&resp, "email-server-sign-in")?;
+        let message = resp
+            .text_containing("enter the code")
+            .or_else(|| resp.text_containing("devicelogin"));
+        let code = resp.row(L_CODE).or_else(|| {
+            message
+                .as_deref()
+                .and_then(|m| word_after(m, "enter the code"))
+        });
+        let device_host = resp.url.host_str().map(str::to_string);
+        let uri = message
+            .as_deref()
+            .and_then(|m| word_after(m, "open the page"))
+            .filter(|u| u.starts_with("http"))
+            .or_else(|| {
+                resp.links
+                    .iter()
+                    .find(|l| {
+                        l.href.path().contains("devicelogin")
+                            || (l.href.host_str().map(str::to_string) != device_host
+                                && l.href.scheme().starts_with("http"))
+                    })
+                    .map(|l| l.href.to_string())
+            });
+        let Some(code) = code else {
+            return Err(Step::Fail(Self::not_understood(
+                st,
+                "email-server-sign-in",
+                "authentication code".into(),
+                &resp,
+            )));
+        };
+        let Some(uri) = uri else {
+            return Err(Step::Fail(Self::not_understood(
+                st,
+                "email-server-sign-in",
+                "verification URL".into(),
+                &resp,
+            )));
+        };
+        st.status_url = resp.meta_refresh.clone().or_else(|| {
+            resp.links
+                .iter()
+                .find(|l| same(&l.text, "Refresh"))
+                .map(|l| l.href.clone())
+        });
+        st.pending_code = Some(code.clone());
+        let lifetime = chrono::Duration::from_std(self.opts.sign_in_code_lifetime)
+            .unwrap_or_else(|_| chrono::Duration::minutes(15));
+        Ok(SignInCode {
+            user_code: code,
+            verification_uri: uri,
+            expires_at: chrono::Utc::now() + lifetime,
+        })
+    }
+
+    async fn try_sign_in_status(&self, st: &mut State) -> StepResult<SignInStatus> {
+        let page = match st.status_url.clone() {
+            Some(u) => {
+                let p = self.http()?.get(&u).await?;
+                Self::check_session(&p)?;
+                p
+            }
+            None => self.mail_page(st).await?.0,
+        };
+        if let Some(e) = page.errors.first() {
+            return Ok(SignInStatus::Failed { detail: e.clone() });
+        }
+        let status = page.row(L_STATUS);
+        if let Some(s) = &status {
+            if same(s, "Signed in") {
+                return Ok(SignInStatus::SignedIn {
+                    account: page.row(L_ACCOUNT),
+                });
+            }
+            let l = s.to_lowercase();
+            if ["fail", "error", "expired", "denied", "declined", "cancel"]
+                .iter()
+                .any(|w| l.contains(w))
+            {
+                return Ok(SignInStatus::Failed { detail: s.clone() });
+            }
+        }
+        let code = page.row(L_CODE).or_else(|| {
+            page.text_containing("enter the code")
+                .and_then(|m| word_after(&m, "enter the code"))
+        });
+        match code {
+            Some(code) => Ok(SignInStatus::Pending { code }),
+            None if status.is_none() => Err(Step::Fail(Self::not_understood(
+                st,
+                "email-server-sign-in-status",
+                "row 'Current Status'".into(),
+                &page,
+            ))),
+            None => Ok(SignInStatus::SignedOut),
+        }
+    }
+
+    /// Posts `form` with `values` and OK, then the confirmation form.
+    async fn submit_and_confirm(
+        &self,
+        st: &State,
+        page: &Page,
+        form: &Form,
+        values: &[(String, String)],
+        page_name: &str,
+    ) -> StepResult<()> {
+        let Some(ok) = form.button(&["OK", "Apply", "Save"]) else {
+            return Err(Step::Fail(Self::not_understood(
+                st,
+                page_name,
+                "button 'OK'".into(),
+                page,
+            )));
+        };
+        let http = self.http()?;
+        let resp = http
+            .post(&form.action, &form.submission(Some(ok), values))
+            .await?;
+        Self::check_session(&resp)?;
+        Self::refusal(&resp, page_name)?;
+        if is_shutting_down(&resp) {
+            return Err(Step::Restarting);
+        }
+        if is_complete(&resp) {
+            return Ok(());
+        }
+        let Some((confirm, button)) = resp.form_with_button(&["OK", "Apply", "Confirm"]) else {
+            return Err(Step::Fail(Self::not_understood(
+                st,
+                page_name,
+                "confirmation form".into(),
+                &resp,
+            )));
+        };
+        let done = http
+            .post(&confirm.action, &confirm.submission(Some(button), &[]))
+            .await?;
+        Self::check_session(&done)?;
+        Self::refusal(&done, page_name)?;
+        if is_shutting_down(&done) {
+            return Err(Step::Restarting);
+        }
+        if is_complete(&done) {
+            return Ok(());
+        }
+        Err(Step::Fail(DeviceError::DeviceSaveNotConfirmed {
+            page: page_name.into(),
+            redacted_html: forms::redact(&done.html, &st.secrets),
+        }))
+    }
+
+    async fn try_save(&self, st: &mut State, restarted: bool) -> StepResult<()> {
+        let (page, form) = self.mail_page(st).await?;
+        let values = match &st.target {
+            Some(t) => {
+                if restarted && Self::mismatches(&Self::settings_from(&page, &form), t).is_empty() {
+                    // Saved before the restart.
+                    return Ok(());
+                }
+                Self::target_values(st, &page, &form, t)?
+            }
+            None => Vec::new(),
+        };
+        self.submit_and_confirm(st, &page, &form, &values, "email-server-basic")
+            .await
+    }
+
+    fn mismatches(s: &EmailSettings, t: &OAuthTarget) -> Vec<SettingMismatch> {
+        let mut out = Vec::new();
+        let mut check = |field: &str, expected: String, found: String, ok: bool| {
+            if !ok {
+                out.push(SettingMismatch {
+                    field: field.into(),
+                    expected,
+                    found,
+                });
+            }
+        };
+        check(
+            "authentication-method",
+            "OAuth2".into(),
+            format!("{:?}", s.auth_method),
+            s.auth_method == AuthMethod::OAuth2,
+        );
+        check(
+            "email-service",
+            format!("{:?}", t.service),
+            format!("{:?}", s.email_service),
+            s.email_service == Some(t.service),
+        );
+        let sender = s.sender.clone().unwrap_or_default();
+        check(
+            "sender",
+            t.sender.clone(),
+            sender.clone(),
+            sender.eq_ignore_ascii_case(&t.sender),
+        );
+        if let Some(server) = &t.smtp_server {
+            let found = s.smtp_server.clone().unwrap_or_default();
+            check(
+                "smtp-server",
+                server.clone(),
+                found.clone(),
+                found.eq_ignore_ascii_case(server),
+            );
+        }
+        if let Some(port) = t.smtp_port {
+            check(
+                "smtp-port",
+                port.to_string(),
+                s.smtp_port.map(|p| p.to_string()).unwrap_or_default(),
+                s.smtp_port == Some(port),
+            );
+        }
+        check(
+            "secure-connection",
+            "StartTls".into(),
+            format!("{:?}", s.secure_connection),
+            s.secure_connection == SecureConnection::StartTls,
+        );
+        check(
+            "certificate-validation",
+            "true".into(),
+            format!("{:?}", s.certificate_validation),
+            s.certificate_validation == Some(true),
+        );
+        out
+    }
+
+    async fn try_job_history(&self, st: &mut State) -> StepResult<Vec<JobEntry>> {
+        let url = match self.menu_url(st, None, "Job Status").await? {
+            Ok(u) => u,
+            Err(_) => {
+                self.url("/PRESENTATION/ADVANCED/INFO_JOBHISTORY/TOP")
+                    .await?
+            }
+        };
+        let http = self.http()?;
+        let page = http.get(&url).await?;
+        Self::check_session(&page)?;
+        let form = page
+            .forms
+            .iter()
+            .find(|f| f.action.path().to_ascii_uppercase().ends_with(".CSV"))
+            .or_else(|| {
+                page.form_with_button(&["Export to CSV", "Export"])
+                    .map(|x| x.0)
+            });
+        let (action, body) = match form {
+            Some(f) => (
+                f.action.clone(),
+                f.submission(None, &[("INPUTD_HISTORYTYPE".into(), "ALL".into())]),
+            ),
+            None => {
+                let Some(token) = page
+                    .forms
+                    .iter()
+                    .flat_map(|f| f.fields.iter())
+                    .find(|f| f.name == "INPUTT_SETUPTOKEN")
+                else {
+                    return Err(Step::Fail(Self::not_understood(
+                        st,
+                        "job-history",
+                        "export form".into(),
+                        &page,
+                    )));
+                };
+                (
+                    self.url(JOB_HISTORY_CSV).await?,
+                    vec![
+                        ("INPUTT_SETUPTOKEN".into(), token.value.clone()),
+                        ("INPUTD_HISTORYTYPE".into(), "ALL".into()),
+                    ],
+                )
+            }
+        };
+        let (status, ctype, text) = http.post_text(&action, &body).await?;
+        let looks_html = ctype.contains("html") || text.trim_start().starts_with('<');
+        if looks_html {
+            let p = Page::parse(action.clone(), status, text);
+            Self::check_session(&p)?;
+            return Err(Step::Fail(Self::not_understood(
+                st,
+                "job-history-export",
+                "CSV export".into(),
+                &p,
+            )));
+        }
+        jobs::entries(&text).map_err(|missing| {
+            Step::Fail(DeviceError::DeviceJobHistoryUnreadable {
+                missing,
+                redacted_text: forms::redact(
+                    &text.chars().take(4000).collect::<String>(),
+                    &st.secrets,
+                ),
+            })
+        })
+    }
+
+    async fn try_panel(&self, st: &mut State) -> StepResult<PanelState> {
+        let page = self.product_page(st).await?;
+        let email_server_status = page.row(&["Email Server Status"]);
+        let message = page
+            .text_containing("sign in to your email service")
+            .or_else(|| page.text_containing("email service"))
+            .filter(|m| Some(m) != email_server_status.as_ref());
+        let needs_sign_in = message
+            .as_deref()
+            .is_some_and(|m| contains_ci(m, "need to sign in"));
+        let sign_in_expired = message
+            .as_deref()
+            .is_some_and(|m| contains_ci(m, "expired"))
+            || email_server_status
+                .as_deref()
+                .is_some_and(|m| contains_ci(m, "expired"));
+        Ok(PanelState {
+            email_server_status,
+            message,
+            needs_sign_in,
+            sign_in_expired,
+        })
+    }
+
+    async fn try_fax(&self, st: &mut State, target: &FaxOAuthTarget) -> StepResult<()> {
+        const P: &str = "fax-server-email";
+        let Some((page, form)) = self.fax_page(st).await? else {
+            return Err(Step::Fail(DeviceError::DeviceFaxServerUnavailable {}));
+        };
+        let auth = Self::field(st, &page, &form, L_AUTH, P)?;
+        let mut values = vec![Self::oauth2_option(st, &page, auth, "fax-server")?];
+        if let Some(s) = &target.sender {
+            check_sender(s)?;
+            let f = Self::field(st, &page, &form, L_SENDER, P)?;
+            values.push((f.name.clone(), s.clone()));
+        }
+        if let Some(a) = &target.account {
+            let f = Self::field(st, &page, &form, L_ACCOUNT, P)?;
+            values.push((f.name.clone(), a.clone()));
+        }
+        let f = Self::field(st, &page, &form, L_SERVER, P)?;
+        values.push((f.name.clone(), target.smtp_server.clone()));
+        let f = Self::field(st, &page, &form, L_PORT, P)?;
+        values.push((f.name.clone(), target.smtp_port.to_string()));
+        let f = Self::field(st, &page, &form, L_SECURE, P)?;
+        values.push(Self::select(
+            st,
+            &page,
+            f,
+            &secure_texts(&target.secure_connection),
+            "Secure Connection",
+            P,
+        )?);
+        self.submit_and_confirm(st, &page, &form, &values, P).await
+    }
+}
+
+#[async_trait]
+impl DeviceDriver for EpsonWebConfig {
+    async fn login(&self, creds: &AdminCredentials) -> Result<(), DeviceError> {
+        let mut st = self.state.lock().await;
+        st.menu = None;
+        self.login_inner(&mut st, creds).await
+    }
+
+    async fn mail_capabilities(&self) -> Result<MailCapabilities, DeviceError> {
+        let mut st = self.state.lock().await;
+        recovering!(self, st, self.try_capabilities(&mut st).await)
+    }
+
+    async fn read_email_settings(&self) -> Result<EmailSettings, DeviceError> {
+        let mut st = self.state.lock().await;
+        recovering!(
+            self,
+            st,
+            self.mail_page(&mut st)
+                .await
+                .map(|(p, f)| Self::settings_from(&p, &f))
+        )
+    }
+
+    async fn configure_oauth2(&self, target: &OAuthTarget) -> Result<(), DeviceError> {
+        check_sender(&target.sender)?;
+        if target.smtp_port == Some(0) {
+            return Err(DeviceError::DeviceInvalidValue {
+                field: "smtp-port".into(),
+                value: "0".into(),
+            });
+        }
+        let mut st = self.state.lock().await;
+        st.target = Some(target.clone());
+        recovering!(self, st, self.try_configure(&mut st, target).await)
+    }
+
+    async fn start_sign_in(&self) -> Result<SignInCode, DeviceError> {
+        let mut st = self.state.lock().await;
+        recovering!(self, st, self.try_start_sign_in(&mut st).await)
+    }
+
+    async fn sign_in_status(&self) -> Result<SignInStatus, DeviceError> {
+        let mut st = self.state.lock().await;
+        recovering!(self, st, self.try_sign_in_status(&mut st).await)
+    }
+
+    async fn save(&self) -> Result<(), DeviceError> {
+        let mut st = self.state.lock().await;
+        let mut restarted = false;
+        let mut recoveries = 0u32;
+        let started = std::time::Instant::now();
+        loop {
+            match self.try_save(&mut st, restarted).await {
+                Ok(()) => {
+                    // A sign-in page loaded before the save is not reused.
+                    st.signin_form = None;
+                    return Ok(());
+                }
+                Err(Step::Fail(e)) => return Err(e),
+                Err(Step::SessionLost) => {
+                    recoveries += 1;
+                    if recoveries > MAX_RECOVERIES {
+                        return Err(DeviceError::DeviceSessionLost {
+                            attempts: recoveries,
+                        });
+                    }
+                    self.relogin(&mut st).await?;
+                }
+                Err(Step::Restarting) => {
+                    recoveries += 1;
+                    if recoveries > MAX_RECOVERIES {
+                        return Err(DeviceError::DeviceRestartTimeout {
+                            address: self.addr.display(),
+                            waited_secs: started.elapsed().as_secs(),
+                        });
+                    }
+                    restarted = true;
+                    self.wait_back().await?;
+                    self.relogin(&mut st).await?;
+                }
+            }
+        }
+    }
+
+    async fn verify(&self, target: &OAuthTarget) -> Result<EmailSettings, DeviceError> {
+        let settings = self.read_email_settings().await?;
+        let mut mismatches = Self::mismatches(&settings, target);
+        if !settings.signed_in {
+            mismatches.push(SettingMismatch {
+                field: "current-status".into(),
+                expected: "Signed in".into(),
+                found: settings.current_status.clone().unwrap_or_default(),
+            });
+        }
+        if mismatches.is_empty() {
+            Ok(settings)
+        } else {
+            Err(DeviceError::DeviceVerifyMismatch { mismatches })
+        }
+    }
+
+    async fn job_history(&self) -> Result<Vec<JobEntry>, DeviceError> {
+        let mut st = self.state.lock().await;
+        recovering!(self, st, self.try_job_history(&mut st).await)
+    }
+
+    async fn panel_state(&self) -> Result<PanelState, DeviceError> {
+        let mut st = self.state.lock().await;
+        recovering!(self, st, self.try_panel(&mut st).await)
+    }
+
+    async fn configure_fax_oauth2(&self, target: &FaxOAuthTarget) -> Result<(), DeviceError> {
+        let mut st = self.state.lock().await;
+        recovering!(self, st, self.try_fax(&mut st, target).await)
+    }
+}

@@ -1,0 +1,606 @@
+//! The Epson Web Config driver against emulated devices in an in-process world on
+//! loopback: both firmware families end to end over HTTPS with the certificate
+//! pinned, a German-language device, firmware without OAuth2, the additional
+//! network, wrong password and lock-out, stale setup tokens, a restart in the middle
+//! of a save, HTTP 500, a changed certificate, HTTP only when allowed, job history
+//! codes and the panel message, fax server mail, and a non-Epson device.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use printoauth_core::devices::{
+    AdminCredentials, AuthMethod, ConnectOptions, DeviceAddress, DeviceDriver, DeviceError,
+    EmailService, EpsonWebConfig, FaxOAuthTarget, FirmwareFamily, JobOutcome, JsonFilePinStore,
+    MemoryPinStore, OAuthTarget, PinStore, SecureConnection, SignInStatus,
+};
+use printoauth_sim::config::{DeviceConfig, Lang, WorldConfig};
+use printoauth_sim::device::{DeviceFaults, JobResult};
+use printoauth_sim::world::World;
+
+const ADMIN: &str = "admin@contoso.example";
+const ADMIN_PW: &str = "Practice-Admin-1";
+const RECIPIENT: &str = "user@contoso.example";
+const DEVICE_PW: &str = "epson-practice";
+
+fn device(model: &str) -> DeviceConfig {
+    DeviceConfig {
+        model: model.into(),
+        start_with_basic_auth: true,
+        ..Default::default()
+    }
+}
+
+async fn world(devices: Vec<DeviceConfig>) -> World {
+    World::start(WorldConfig {
+        devices,
+        ..Default::default()
+    })
+    .await
+    .unwrap()
+}
+
+fn address(w: &World, i: usize) -> DeviceAddress {
+    let d = &w.summary().devices[i];
+    DeviceAddress::from_urls(Some(&d.https_url), Some(&d.http_url)).unwrap()
+}
+
+fn quick_opts(pins: Arc<dyn PinStore>) -> ConnectOptions {
+    ConnectOptions {
+        pin_store: pins,
+        retry_delay: Duration::from_millis(200),
+        restart_timeout: Duration::from_secs(20),
+        ..Default::default()
+    }
+}
+
+fn driver(w: &World, i: usize) -> EpsonWebConfig {
+    EpsonWebConfig::new(address(w, i), quick_opts(Arc::new(MemoryPinStore::new())))
+}
+
+fn creds(w: &World, i: usize) -> AdminCredentials {
+    let d = &w.summary().devices[i];
+    AdminCredentials {
+        user: d.admin_user.clone(),
+        password: d.admin_password.clone(),
+    }
+}
+
+async fn wait_signed_in(d: &EpsonWebConfig) -> Option<String> {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        match d.sign_in_status().await.unwrap() {
+            SignInStatus::SignedIn { account } => return account,
+            SignInStatus::Failed { detail } => panic!("sign-in failed: {detail}"),
+            other => assert!(Instant::now() < deadline, "never signed in: {other:?}"),
+        }
+        tokio::time::sleep(Duration::from_millis(400)).await;
+    }
+}
+
+/// Log in → configure → sign in (approved as the Global Admin) → save → verify.
+async fn run_guide(w: &World, i: usize, d: &EpsonWebConfig) {
+    d.login(&creds(w, i)).await.unwrap();
+    let caps = d.mail_capabilities().await.unwrap();
+    assert!(caps.oauth2_available, "{caps:?}");
+    assert!(!caps.additional_network);
+    let before = d.read_email_settings().await.unwrap();
+    assert_eq!(before.auth_method, AuthMethod::SmtpAuth, "{before:?}");
+    let target = OAuthTarget::exchange_online(ADMIN);
+    d.configure_oauth2(&target).await.unwrap();
+    let code = d.start_sign_in().await.unwrap();
+    assert!(!code.user_code.is_empty());
+    assert!(code.verification_uri.ends_with("/devicelogin"), "{code:?}");
+    assert!(code.expires_at > chrono::Utc::now());
+    assert!(matches!(
+        d.sign_in_status().await.unwrap(),
+        SignInStatus::Pending { code: c } if c == code.user_code
+    ));
+    w.identity()
+        .approve(&code.user_code, ADMIN, ADMIN_PW, true)
+        .unwrap();
+    assert_eq!(wait_signed_in(d).await.as_deref(), Some(ADMIN));
+    d.save().await.unwrap();
+    let after = d.verify(&target).await.unwrap();
+    assert_eq!(after.auth_method, AuthMethod::OAuth2);
+    assert_eq!(after.email_service, Some(EmailService::ExchangeOnline));
+    assert_eq!(after.secure_connection, SecureConnection::StartTls);
+    assert_eq!(after.certificate_validation, Some(true));
+    assert_eq!(after.oauth_account.as_deref(), Some(ADMIN));
+}
+
+async fn check_device_mails(w: &World, i: usize) {
+    let dev = w.device(i).unwrap();
+    let r = dev.report();
+    assert_eq!(
+        r.stored.auth_method,
+        printoauth_sim::device::AuthMethod::OAuth2
+    );
+    assert_eq!(r.stored.sender, ADMIN);
+    assert_eq!(r.committed_account.as_deref(), Some(ADMIN));
+    let job = dev.scan_to_email(RECIPIENT, 1).await;
+    assert_eq!(job.result, JobResult::Succeeded, "{job:?}");
+}
+
+#[tokio::test]
+async fn both_families_end_to_end_over_https_with_pinned_certificate() {
+    let w = world(vec![device("WF-C5890 Series"), device("ET-4850 Series")]).await;
+    let pins: Arc<MemoryPinStore> = Arc::new(MemoryPinStore::new());
+    let d0 = EpsonWebConfig::new(address(&w, 0), quick_opts(pins.clone()));
+    let d1 = EpsonWebConfig::new(address(&w, 1), quick_opts(pins.clone()));
+    tokio::join!(run_guide(&w, 0, &d0), run_guide(&w, 1, &d1));
+    assert_eq!(d0.family().await, FirmwareFamily::Business);
+    assert_eq!(d1.family().await, FirmwareFamily::Consumer);
+    for i in 0..2 {
+        check_device_mails(&w, i).await;
+        let a = address(&w, i);
+        let pinned = pins
+            .get(&format!("{}:{}", a.host, a.https_port.unwrap()))
+            .unwrap()
+            .expect("pinned on first use");
+        let want: String = w
+            .device(i)
+            .unwrap()
+            .report()
+            .cert_sha256
+            .chars()
+            .filter(|c| c.is_ascii_hexdigit())
+            .collect::<String>()
+            .to_lowercase();
+        assert_eq!(pinned, want);
+    }
+    w.stop();
+}
+
+#[tokio::test]
+async fn german_device_is_switched_to_english() {
+    let w = world(vec![DeviceConfig {
+        language: Lang::De,
+        ..device("WF-C5890 Series")
+    }])
+    .await;
+    let d = driver(&w, 0);
+    run_guide(&w, 0, &d).await;
+    check_device_mails(&w, 0).await;
+    w.stop();
+}
+
+#[tokio::test]
+async fn firmware_without_oauth2_is_a_specific_error() {
+    let w = world(vec![device("WF-2930 Series")]).await;
+    let d = driver(&w, 0);
+    d.login(&creds(&w, 0)).await.unwrap();
+    let caps = d.mail_capabilities().await.unwrap();
+    assert!(!caps.oauth2_available);
+    assert!(
+        caps.auth_methods.iter().any(|m| m == "SMTP AUTH"),
+        "{caps:?}"
+    );
+    let err = d
+        .configure_oauth2(&OAuthTarget::exchange_online(ADMIN))
+        .await
+        .unwrap_err();
+    match &err {
+        DeviceError::DeviceOauth2Unavailable {
+            scope,
+            offered,
+            model,
+            ..
+        } => {
+            assert_eq!(scope, "email-server");
+            assert!(!offered.iter().any(|o| o.contains("OAuth")));
+            assert!(
+                model.as_deref().unwrap_or("").contains("WF-2930"),
+                "{err:?}"
+            );
+        }
+        e => panic!("{e:?}"),
+    }
+    assert_eq!(
+        printoauth_core::Error::from(err).code(),
+        "device-oauth2-unavailable"
+    );
+    w.stop();
+}
+
+#[tokio::test]
+async fn additional_network_is_a_specific_error() {
+    let w = world(vec![DeviceConfig {
+        additional_network: true,
+        ..device("WF-C879R Series")
+    }])
+    .await;
+    let d = driver(&w, 0);
+    d.login(&creds(&w, 0)).await.unwrap();
+    let caps = d.mail_capabilities().await.unwrap();
+    assert!(caps.oauth2_available && caps.additional_network, "{caps:?}");
+    let err = d
+        .configure_oauth2(&OAuthTarget::exchange_online(ADMIN))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, DeviceError::DeviceAdditionalNetwork { .. }),
+        "{err:?}"
+    );
+    w.stop();
+}
+
+#[tokio::test]
+async fn wrong_password_then_lock_out_for_both_families() {
+    let w = world(vec![device("WF-C5890 Series"), device("ET-4850 Series")]).await;
+    for (i, family) in [(0, FirmwareFamily::Business), (1, FirmwareFamily::Consumer)] {
+        let d = driver(&w, i);
+        let mut wrong = creds(&w, i);
+        wrong.password = "not-the-password".into();
+        assert_eq!(
+            d.login(&wrong).await.unwrap_err(),
+            DeviceError::DeviceLoginRejected { family }
+        );
+        let mut last = None;
+        for _ in 0..5 {
+            last = Some(d.login(&wrong).await.unwrap_err());
+        }
+        assert_eq!(last.unwrap(), DeviceError::DeviceLoginLockedOut { family });
+        // Locked: even the right password is refused for now.
+        assert_eq!(
+            d.login(&creds(&w, i)).await.unwrap_err(),
+            DeviceError::DeviceLoginLockedOut { family }
+        );
+        // Operations without a log-in say so.
+        assert_eq!(
+            d.read_email_settings().await.unwrap_err(),
+            DeviceError::DeviceNotLoggedIn {}
+        );
+    }
+    w.stop();
+}
+
+#[tokio::test]
+async fn stale_setup_token_and_lost_session_are_recovered() {
+    let w = world(vec![device("WF-C5890 Series")]).await;
+    let d = driver(&w, 0);
+    let dev = w.device(0).unwrap();
+    d.login(&creds(&w, 0)).await.unwrap();
+    let target = OAuthTarget::exchange_online(ADMIN);
+    d.configure_oauth2(&target).await.unwrap();
+    // The sign-in form already loaded now carries a stale token.
+    dev.make_setup_tokens_stale();
+    let code = d.start_sign_in().await.unwrap();
+    w.identity()
+        .approve(&code.user_code, ADMIN, ADMIN_PW, true)
+        .unwrap();
+    assert_eq!(wait_signed_in(&d).await.as_deref(), Some(ADMIN));
+    // Sessions lost (as after a restart) before the save: log in again.
+    dev.restart();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    d.save().await.unwrap();
+    d.verify(&target).await.unwrap();
+    check_device_mails(&w, 0).await;
+    w.stop();
+}
+
+#[tokio::test]
+async fn restart_in_the_middle_of_a_save_is_ridden_out() {
+    let w = world(vec![device("ET-4850 Series")]).await;
+    let d = driver(&w, 0);
+    let dev = w.device(0).unwrap();
+    d.login(&creds(&w, 0)).await.unwrap();
+    let target = OAuthTarget::exchange_online(ADMIN);
+    d.configure_oauth2(&target).await.unwrap();
+    let code = d.start_sign_in().await.unwrap();
+    w.identity()
+        .approve(&code.user_code, ADMIN, ADMIN_PW, true)
+        .unwrap();
+    wait_signed_in(&d).await;
+    dev.set_faults(DeviceFaults {
+        restart_on_next_save: true,
+        ..Default::default()
+    });
+    let t0 = Instant::now();
+    d.save().await.unwrap();
+    assert!(t0.elapsed() < Duration::from_secs(15));
+    assert_eq!(dev.report().boot_count, 2, "the device did restart");
+    d.verify(&target).await.unwrap();
+    check_device_mails(&w, 0).await;
+    w.stop();
+}
+
+#[tokio::test]
+async fn http_500_is_retried_a_bounded_number_of_times() {
+    let w = world(vec![device("WF-C5890 Series")]).await;
+    let dev = w.device(0).unwrap();
+    let d = driver(&w, 0);
+    dev.set_faults(DeviceFaults {
+        http_500_next: 2,
+        ..Default::default()
+    });
+    d.login(&creds(&w, 0)).await.unwrap();
+    assert!(d.mail_capabilities().await.unwrap().oauth2_available);
+    dev.set_faults(DeviceFaults {
+        http_500_next: 1000,
+        ..Default::default()
+    });
+    let err = d.read_email_settings().await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            DeviceError::DeviceHttpStatus {
+                status: 500,
+                attempts: 4,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    w.stop();
+}
+
+#[tokio::test]
+async fn changed_certificate_stops_before_logging_in() {
+    let w = world(vec![device("WF-C5890 Series")]).await;
+    let a = address(&w, 0);
+    let key = format!("{}:{}", a.host, a.https_port.unwrap());
+    let pins = Arc::new(MemoryPinStore::new());
+    pins.set(&key, &"ab".repeat(32)).unwrap();
+    let d = EpsonWebConfig::new(a, quick_opts(pins.clone()));
+    let err = d.login(&creds(&w, 0)).await.unwrap_err();
+    match &err {
+        DeviceError::DeviceCertificateChanged {
+            pinned_sha256,
+            found_sha256,
+            ..
+        } => {
+            assert_eq!(pinned_sha256, &"ab".repeat(32));
+            assert_eq!(found_sha256.len(), 64);
+        }
+        e => panic!("{e:?}"),
+    }
+    // Even with HTTP allowed there is no silent fallback after a certificate change.
+    let d = EpsonWebConfig::new(
+        address(&w, 0),
+        ConnectOptions {
+            allow_http: true,
+            ..quick_opts(pins)
+        },
+    );
+    assert!(matches!(
+        d.login(&creds(&w, 0)).await.unwrap_err(),
+        DeviceError::DeviceCertificateChanged { .. }
+    ));
+    w.stop();
+}
+
+#[tokio::test]
+async fn json_pin_file_is_written_on_first_use_and_reused() {
+    let w = world(vec![device("WF-C5890 Series")]).await;
+    let dir = std::env::temp_dir().join(format!("printoauth-pins-{}", uuid::Uuid::new_v4()));
+    let path = dir.join("pins.json");
+    let store = Arc::new(JsonFilePinStore::new(&path));
+    let d = EpsonWebConfig::new(address(&w, 0), quick_opts(store.clone()));
+    d.login(&creds(&w, 0)).await.unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let a = address(&w, 0);
+    let pinned = v["pins"][format!("{}:{}", a.host, a.https_port.unwrap())]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(pinned.len(), 64);
+    // No temporary files are left behind.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    // A second driver with the same file trusts the same certificate.
+    let d2 = EpsonWebConfig::new(
+        address(&w, 0),
+        quick_opts(Arc::new(JsonFilePinStore::new(&path))),
+    );
+    d2.login(&creds(&w, 0)).await.unwrap();
+    store.remove("nobody:443").unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    w.stop();
+}
+
+#[tokio::test]
+async fn plain_http_only_when_allowed() {
+    let w = world(vec![device("ET-4850 Series")]).await;
+    let s = w.summary();
+    let http_only = DeviceAddress::from_urls(None, Some(&s.devices[0].http_url)).unwrap();
+    let d = EpsonWebConfig::new(
+        http_only.clone(),
+        quick_opts(Arc::new(MemoryPinStore::new())),
+    );
+    assert!(matches!(
+        d.login(&creds(&w, 0)).await.unwrap_err(),
+        DeviceError::DeviceHttpsUnavailable { .. }
+    ));
+    let d = EpsonWebConfig::new(
+        http_only,
+        ConnectOptions {
+            allow_http: true,
+            ..quick_opts(Arc::new(MemoryPinStore::new()))
+        },
+    );
+    d.login(&creds(&w, 0)).await.unwrap();
+    assert_eq!(
+        d.read_email_settings().await.unwrap().auth_method,
+        AuthMethod::SmtpAuth
+    );
+    w.stop();
+}
+
+#[tokio::test]
+async fn job_history_codes_and_panel_message() {
+    let w = world(vec![device("WF-C5890 Series")]).await;
+    let dev = w.device(0).unwrap();
+    let d = driver(&w, 0);
+    d.login(&creds(&w, 0)).await.unwrap();
+    let target = OAuthTarget::exchange_online(ADMIN);
+    d.configure_oauth2(&target).await.unwrap();
+    // OAuth2 saved without signing in: the device asks for a sign-in (370).
+    d.save().await.unwrap();
+    assert!(matches!(
+        d.verify(&target).await.unwrap_err(),
+        DeviceError::DeviceVerifyMismatch { mismatches } if mismatches.len() == 1 && mismatches[0].field == "current-status"
+    ));
+    assert_eq!(d.sign_in_status().await.unwrap(), SignInStatus::SignedOut);
+    let job = dev.scan_to_email(RECIPIENT, 1).await;
+    assert!(
+        matches!(
+            job.result,
+            JobResult::Failed {
+                code: Some(370),
+                ..
+            }
+        ),
+        "{job:?}"
+    );
+    let panel = d.panel_state().await.unwrap();
+    assert!(panel.needs_sign_in, "{panel:?}");
+    assert!(panel
+        .message
+        .as_deref()
+        .unwrap()
+        .contains("You need to sign in to your email service"));
+
+    let code = d.start_sign_in().await.unwrap();
+    w.identity()
+        .approve(&code.user_code, ADMIN, ADMIN_PW, true)
+        .unwrap();
+    wait_signed_in(&d).await;
+    d.save().await.unwrap();
+    d.verify(&target).await.unwrap();
+    assert_eq!(
+        dev.scan_to_email(RECIPIENT, 2).await.result,
+        JobResult::Succeeded
+    );
+    assert!(!d.panel_state().await.unwrap().needs_sign_in);
+    dev.expire_tokens();
+    let job = dev.scan_to_email(RECIPIENT, 1).await;
+    assert!(
+        matches!(
+            job.result,
+            JobResult::Failed {
+                code: Some(361),
+                ..
+            }
+        ),
+        "{job:?}"
+    );
+
+    // Later: the Web Config session has lapsed; the driver logs in again.
+    w.clock().advance(30 * 60);
+    let history = d.job_history().await.unwrap();
+    let outcomes: Vec<_> = history.iter().map(|j| j.outcome.clone()).collect();
+    assert!(
+        outcomes.contains(&JobOutcome::SignInRequired),
+        "{history:?}"
+    );
+    assert!(
+        outcomes.contains(&JobOutcome::ConnectionExpired),
+        "{history:?}"
+    );
+    assert!(outcomes.contains(&JobOutcome::Succeeded), "{history:?}");
+    let ok = history
+        .iter()
+        .find(|j| j.outcome == JobOutcome::Succeeded)
+        .unwrap();
+    assert_eq!(ok.to, RECIPIENT);
+    assert_eq!(ok.pages, Some(2));
+    assert!(history.iter().any(|j| j.code == Some(361)));
+    w.stop();
+}
+
+#[tokio::test]
+async fn fax_server_email_takes_oauth2() {
+    let w = world(vec![device("WF-C5890 Series")]).await;
+    let d = driver(&w, 0);
+    d.login(&creds(&w, 0)).await.unwrap();
+    let caps = d.mail_capabilities().await.unwrap();
+    assert!(caps.fax_server && caps.fax_server_oauth2, "{caps:?}");
+    d.configure_fax_oauth2(&FaxOAuthTarget {
+        sender: Some("fax@contoso.example".into()),
+        account: None,
+        smtp_server: "smtp.fax-provider.example".into(),
+        smtp_port: 587,
+        secure_connection: SecureConnection::StartTls,
+    })
+    .await
+    .unwrap();
+    let fax = w.device(0).unwrap().report().fax_stored;
+    assert_eq!(fax.auth_method, printoauth_sim::device::AuthMethod::OAuth2);
+    assert_eq!(fax.smtp_server, "smtp.fax-provider.example");
+    assert_eq!(fax.sender, "fax@contoso.example");
+    w.stop();
+}
+
+#[tokio::test]
+async fn non_epson_device_is_not_understood_with_a_redacted_page() {
+    let w = world(vec![device("MFC-L8900CDW series")]).await;
+    let d = driver(&w, 0);
+    let c = creds(&w, 0);
+    let err = match d.login(&c).await {
+        Err(e) => e,
+        Ok(()) => d.mail_capabilities().await.unwrap_err(),
+    };
+    eprintln!("{err:#?}");
+    match &err {
+        DeviceError::DevicePageNotUnderstood {
+            missing,
+            redacted_html,
+            ..
+        } => {
+            assert!(!missing.is_empty());
+            assert!(!redacted_html.is_empty());
+            assert!(!redacted_html.contains(&c.password));
+            assert!(!redacted_html.contains("INPUTT_SETUPTOKEN\" value=\"0"));
+        }
+        e => panic!("{e:?}"),
+    }
+    let json = serde_json::to_value(printoauth_core::Error::from(err)).unwrap();
+    assert_eq!(json["code"], "device-page-not-understood");
+    assert!(json["params"]["missing"].is_string());
+    w.stop();
+}
+
+#[test]
+fn errors_serialise_as_code_and_params() {
+    let e = DeviceError::DeviceLoginRejected {
+        family: FirmwareFamily::Consumer,
+    };
+    let v = serde_json::to_value(&e).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!({"code": "device-login-rejected", "params": {"family": "consumer"}})
+    );
+    let back: DeviceError = serde_json::from_value(v).unwrap();
+    assert_eq!(back, e);
+    let c = AdminCredentials::new(DEVICE_PW);
+    assert!(!format!("{c:?}").contains(DEVICE_PW));
+}
+
+#[tokio::test]
+async fn outlook_com_is_chosen_by_its_option_text_and_bad_senders_are_refused() {
+    let w = world(vec![device("ET-4850 Series")]).await;
+    let d = driver(&w, 0);
+    d.login(&creds(&w, 0)).await.unwrap();
+    assert_eq!(
+        d.configure_oauth2(&OAuthTarget::exchange_online("a;b@contoso.example"))
+            .await
+            .unwrap_err(),
+        DeviceError::DeviceInvalidValue {
+            field: "sender".into(),
+            value: "a;b@contoso.example".into()
+        }
+    );
+    let target = OAuthTarget::new(EmailService::OutlookCom, "someone@outlook.example");
+    d.configure_oauth2(&target).await.unwrap();
+    let s = d.read_email_settings().await.unwrap();
+    assert_eq!(s.auth_method, AuthMethod::OAuth2);
+    assert_eq!(s.email_service, Some(EmailService::OutlookCom));
+    assert_eq!(s.sender.as_deref(), Some("someone@outlook.example"));
+    assert!(!s.signed_in);
+    // Nothing is stored before the save.
+    assert_eq!(
+        w.device(0).unwrap().report().stored.auth_method,
+        printoauth_sim::device::AuthMethod::SmtpAuth
+    );
+    w.stop();
+}
