@@ -1,1 +1,377 @@
-fn main() {}
+//! printoauth: discover printers and scanners, check the tenant, configure devices for
+//! OAuth 2.0 with Exchange Online, and troubleshoot them — from a terminal or a script.
+//!
+//! Exit codes (stable):
+//! - 0: everything asked for succeeded;
+//! - 1: something was done but failed (a device, a check, a finding that needs action);
+//! - 2: the command line was wrong;
+//! - 3: the command could not run (no password, unreadable world file, discovery
+//!   unavailable, a device that cannot be resolved).
+//!
+//! `--json` prints machine-readable output on standard output: one JSON object per
+//! line for progress events (`{"event": ...}`), and a final `{"result": ...}` line.
+//! Errors are `{code, params}` objects. Human output goes to standard output, and
+//! progress to standard error.
+//!
+//! Passwords are never taken as arguments: `PRINTOAUTH_ADMIN_PASSWORD` (scripts), a
+//! prompt on the terminal, or, in practice mode, the emulated device's own.
+
+mod output;
+mod target;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use printoauth_core::devices::{DeviceDriver, EmailService, OAuthTarget};
+use printoauth_core::discovery::{self, DiscoveryOptions, InterfaceChoice};
+use printoauth_core::run::{self, DeviceState, RunOptions};
+use printoauth_core::tenant_check::{self, TenantCheckConfig};
+use printoauth_core::troubleshoot;
+
+use output::Out;
+use target::{Targets, World};
+
+#[derive(Parser)]
+#[command(name = "printoauth", version, about = "Move scan-to-email devices to OAuth 2.0 with Exchange Online")]
+struct Cli {
+    /// Machine-readable output (JSON lines).
+    #[arg(long, global = true)]
+    json: bool,
+    /// A practice world file (from `printoauth practice`): use its emulated devices,
+    /// sign-in service and mail server instead of the real ones.
+    #[arg(long, global = true, env = "PRINTOAUTH_WORLD")]
+    world: Option<PathBuf>,
+    /// Allow plain HTTP to devices when HTTPS is unavailable.
+    #[arg(long, global = true)]
+    allow_http: bool,
+    /// Where device certificates are pinned (default: the user's config folder).
+    #[arg(long, global = true, env = "PRINTOAUTH_PINS")]
+    pins: Option<PathBuf>,
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Service {
+    ExchangeOnline,
+    OutlookCom,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// List printers and scanners on the network (mDNS).
+    Discover {
+        /// How long to listen, in seconds.
+        #[arg(long, default_value_t = 3.0)]
+        seconds: f64,
+        /// Keep listening and print changes as they happen (Ctrl-C stops).
+        #[arg(long)]
+        watch: bool,
+        /// Only these network interfaces (repeatable).
+        #[arg(long = "interface")]
+        interfaces: Vec<String>,
+        /// Include VPN and virtual interfaces.
+        #[arg(long)]
+        all_interfaces: bool,
+    },
+    /// Show a device's mail settings and whether OAuth2 is possible.
+    Status {
+        /// Address, host name, URL — or in practice mode the device's index or host name.
+        device: String,
+        /// Administrator user name (business models; "admin" by default).
+        #[arg(long)]
+        user: Option<String>,
+    },
+    /// Configure devices: OAuth2 with Exchange Online, sign-in, save, verify.
+    Configure {
+        #[arg(required = true)]
+        devices: Vec<String>,
+        /// Sender's Email Address (the mailbox the devices send as).
+        #[arg(long)]
+        sender: String,
+        #[arg(long, value_enum, default_value_t = Service::ExchangeOnline)]
+        service: Service,
+        /// Devices worked on at once.
+        #[arg(long, default_value_t = 8)]
+        concurrency: usize,
+        #[arg(long)]
+        user: Option<String>,
+    },
+    /// Check the tenant's prerequisites: sign in, then send a test mail.
+    CheckTenant {
+        /// The mailbox to send the test mail from (the signed-in account by default).
+        #[arg(long)]
+        sender: Option<String>,
+        /// Where the test mail goes (the sender by default).
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// Diagnose one device: expired sign-in, unsaved settings, job errors 360/361/370.
+    Troubleshoot {
+        device: String,
+        #[arg(long)]
+        user: Option<String>,
+    },
+    /// Start the emulated world (practice mode) and say how to use it.
+    Practice {
+        /// Instead of the practice set, this many Epson devices.
+        #[arg(long)]
+        epson: Option<usize>,
+        /// Where to write the world file.
+        #[arg(long, default_value = "printoauth-world.json")]
+        world_file: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let out = Out::new(cli.json);
+    let rt = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            out.fatal("runtime", &e.to_string());
+            return ExitCode::from(3);
+        }
+    };
+    rt.block_on(dispatch(cli, out))
+}
+
+async fn dispatch(cli: Cli, out: Out) -> ExitCode {
+    let world = match cli.world.as_deref().map(World::load).transpose() {
+        Ok(w) => w,
+        Err(e) => {
+            out.fatal("world-file-unreadable", &e.to_string());
+            return ExitCode::from(3);
+        }
+    };
+    let targets = Targets::new(world.clone(), cli.allow_http, cli.pins.clone());
+    match cli.cmd {
+        Cmd::Discover {
+            seconds,
+            watch,
+            interfaces,
+            all_interfaces,
+        } => discover(&out, world.as_ref(), seconds, watch, interfaces, all_interfaces).await,
+        Cmd::Status { device, user } => status(&out, &targets, &device, user).await,
+        Cmd::Configure {
+            devices,
+            sender,
+            service,
+            concurrency,
+            user,
+        } => configure(&out, &targets, devices, sender, service, concurrency, user).await,
+        Cmd::CheckTenant { sender, to } => check_tenant(&out, world.as_ref(), sender, to).await,
+        Cmd::Troubleshoot { device, user } => troubleshoot_cmd(&out, &targets, &device, user).await,
+        Cmd::Practice { epson, world_file } => practice(&out, epson, world_file).await,
+    }
+}
+
+async fn discover(
+    out: &Out,
+    world: Option<&World>,
+    seconds: f64,
+    watch: bool,
+    interfaces: Vec<String>,
+    all_interfaces: bool,
+) -> ExitCode {
+    if let Some(w) = world {
+        // Practice mode: the emulated devices are fed in directly; nothing is announced
+        // on the real network.
+        out.devices(&w.discovered());
+        return ExitCode::SUCCESS;
+    }
+    let opts = DiscoveryOptions {
+        interfaces: if all_interfaces {
+            InterfaceChoice::All
+        } else if !interfaces.is_empty() {
+            InterfaceChoice::Only(interfaces)
+        } else {
+            InterfaceChoice::Default
+        },
+        allow_host_network: true,
+        ..Default::default()
+    };
+    if watch {
+        let mut d = match discovery::Discovery::start(opts) {
+            Ok(d) => d,
+            Err(e) => {
+                out.error(&e.into());
+                return ExitCode::from(3);
+            }
+        };
+        loop {
+            tokio::select! {
+                ev = d.next_event() => match ev {
+                    Some(ev) => out.discovery_event(&ev),
+                    None => break,
+                },
+                _ = tokio::signal::ctrl_c() => break,
+            }
+        }
+        tokio::task::spawn_blocking(move || d.stop()).await.ok();
+        return ExitCode::SUCCESS;
+    }
+    match discovery::discover_for(opts, Duration::from_secs_f64(seconds)).await {
+        Ok(devs) => {
+            out.devices(&devs);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            out.error(&e.into());
+            ExitCode::from(3)
+        }
+    }
+}
+
+async fn status(out: &Out, targets: &Targets, device: &str, user: Option<String>) -> ExitCode {
+    let t = match targets.resolve(device, user) {
+        Ok(t) => t,
+        Err(e) => return out.cannot_run(&e),
+    };
+    let d = t.driver.as_ref();
+    let r = async {
+        d.login(&t.credentials).await?;
+        let caps = d.mail_capabilities().await?;
+        let settings = d.read_email_settings().await?;
+        let panel = d.panel_state().await?;
+        Ok::<_, printoauth_core::Error>((caps, settings, panel))
+    }
+    .await;
+    match r {
+        Ok((caps, settings, panel)) => {
+            out.status(&t.label, &caps, &settings, &panel);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            out.error(&e);
+            ExitCode::from(1)
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn configure(
+    out: &Out,
+    targets: &Targets,
+    devices: Vec<String>,
+    sender: String,
+    service: Service,
+    concurrency: usize,
+    user: Option<String>,
+) -> ExitCode {
+    let service = match service {
+        Service::ExchangeOnline => EmailService::ExchangeOnline,
+        Service::OutlookCom => EmailService::OutlookCom,
+    };
+    let mut tasks = Vec::new();
+    for dev in &devices {
+        match targets.resolve(dev, user.clone()) {
+            Ok(t) => tasks.push(run::DeviceTask {
+                id: t.label.clone(),
+                driver: t.driver.clone(),
+                credentials: t.credentials.clone(),
+                target: OAuthTarget::new(service, sender.clone()),
+            }),
+            Err(e) => return out.cannot_run(&e),
+        }
+    }
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let opts = RunOptions {
+        concurrency,
+        ..Default::default()
+    };
+    let batch = tokio::spawn(run::run_batch(tasks, opts, tx));
+    while let Some(ev) = rx.recv().await {
+        out.run_event(&ev);
+    }
+    let outcomes = batch.await.expect("batch task");
+    out.run_summary(&outcomes);
+    if outcomes.iter().all(|o| matches!(o.state, DeviceState::Done { .. })) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+async fn check_tenant(out: &Out, world: Option<&World>, sender: Option<String>, to: Option<String>) -> ExitCode {
+    let mut cfg = match world {
+        Some(w) => w.tenant_check_config(),
+        None => TenantCheckConfig::new(printoauth_core::identity::PRINTOAUTH_CLIENT_ID_PLACEHOLDER),
+    };
+    cfg.from = sender;
+    cfg.to = to;
+    let report = tenant_check::run_tenant_check(cfg, |p| out.tenant_progress(&p)).await;
+    out.tenant_report(&report);
+    if report.passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+async fn troubleshoot_cmd(out: &Out, targets: &Targets, device: &str, user: Option<String>) -> ExitCode {
+    let t = match targets.resolve(device, user) {
+        Ok(t) => t,
+        Err(e) => return out.cannot_run(&e),
+    };
+    let d: &dyn DeviceDriver = t.driver.as_ref();
+    let r = async {
+        d.login(&t.credentials).await?;
+        troubleshoot::troubleshoot(d).await
+    }
+    .await;
+    match r {
+        Ok(health) => {
+            out.health(&t.label, &health);
+            let healthy = health
+                .diagnoses
+                .iter()
+                .all(|x| matches!(x.remedy, troubleshoot::Remedy::None {}));
+            if healthy {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => {
+            out.error(&e);
+            ExitCode::from(1)
+        }
+    }
+}
+
+async fn practice(out: &Out, epson: Option<usize>, world_file: PathBuf) -> ExitCode {
+    use printoauth_sim::config::WorldConfig;
+    let cfg = match epson {
+        Some(n) => WorldConfig::with_epson_devices(n),
+        None => WorldConfig::practice(),
+    };
+    let world = match printoauth_sim::world::World::start(cfg).await {
+        Ok(w) => w,
+        Err(e) => {
+            out.fatal("practice-world-failed", &format!("{e:#}"));
+            return ExitCode::from(3);
+        }
+    };
+    let summary = world.summary();
+    if let Err(e) = target::write_atomically(&world_file, &serde_json::to_vec_pretty(&summary).expect("summary")) {
+        out.fatal("world-file-unwritable", &e.to_string());
+        world.stop();
+        return ExitCode::from(3);
+    }
+    out.practice_started(&world_file, &summary);
+    let _ = tokio::signal::ctrl_c().await;
+    world.stop();
+    let _ = std::fs::remove_file(&world_file);
+    ExitCode::SUCCESS
+}
+
+/// Shared by the commands that work on one device.
+pub struct Resolved {
+    pub label: String,
+    pub driver: Arc<dyn DeviceDriver>,
+    pub credentials: printoauth_core::devices::AdminCredentials,
+}

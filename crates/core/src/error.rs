@@ -8,6 +8,7 @@ pub use crate::devices::DeviceError;
 pub use crate::discovery::DiscoveryError;
 pub use crate::identity::IdentityError;
 pub use crate::mail::MailError;
+pub use crate::run::RunError;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
 #[serde(untagged)]
@@ -20,6 +21,8 @@ pub enum Error {
     Identity(#[from] IdentityError),
     #[error(transparent)]
     Mail(#[from] MailError),
+    #[error(transparent)]
+    Run(#[from] RunError),
 }
 
 impl Error {

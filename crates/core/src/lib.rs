@@ -15,5 +15,8 @@ pub mod discovery;
 pub mod error;
 pub mod identity;
 pub mod mail;
+pub mod run;
+pub mod tenant_check;
+pub mod troubleshoot;
 
 pub use error::Error;

@@ -105,6 +105,9 @@ pub struct DeviceSummary {
     pub uuid: String,
     pub mac: String,
     pub cert_sha256: String,
+    /// The DNS-SD services this device announces (with `--mdns`), or would: practice
+    /// mode can hand them to discovery in-process instead of announcing them.
+    pub services: Vec<mdns::ServiceAnnouncement>,
 }
 
 fn url_host(ip: IpAddr) -> String {
@@ -323,6 +326,7 @@ fn device_summary(d: &Device) -> DeviceSummary {
         uuid: id.uuid.clone(),
         mac: r.mac,
         cert_sha256: r.cert_sha256,
+        services: mdns::device_services(&id),
     }
 }
 

@@ -40,7 +40,7 @@ language = "de"
     )
     .unwrap();
     let summary = tmp.join("summary.json");
-    let mut child = Command::new(SIM)
+    let child = Command::new(SIM)
         .args(["run", "--config"])
         .arg(&cfg)
         .arg("--summary")

@@ -1,0 +1,200 @@
+//! Turning what the user typed into devices to talk to, and the practice world file
+//! into the sign-in service, mail server and devices of the emulated world.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use printoauth_core::devices::{
+    AdminCredentials, ConnectOptions, DeviceAddress, EpsonWebConfig, JsonFilePinStore,
+    MemoryPinStore, PinStore,
+};
+use printoauth_core::discovery::{merge_services, DiscoveredDevice, ServiceRecord, TxtItem};
+use printoauth_core::identity::Authority;
+use printoauth_core::mail::SmtpServer;
+use printoauth_core::tenant_check::TenantCheckConfig;
+use printoauth_sim::world::{DeviceSummary, WorldSummary};
+
+use crate::Resolved;
+
+/// The environment variable scripts use for the devices' administrator password.
+pub const PASSWORD_ENV: &str = "PRINTOAUTH_ADMIN_PASSWORD";
+
+/// A practice world, from the file `printoauth practice` writes.
+#[derive(Clone)]
+pub struct World {
+    pub summary: WorldSummary,
+}
+
+impl World {
+    pub fn load(path: &Path) -> anyhow::Result<World> {
+        let bytes = std::fs::read(path)?;
+        Ok(World {
+            summary: serde_json::from_slice(&bytes)?,
+        })
+    }
+
+    /// The emulated devices, through the same recognition as real mDNS answers.
+    pub fn discovered(&self) -> Vec<DiscoveredDevice> {
+        let records: Vec<ServiceRecord> = self
+            .summary
+            .devices
+            .iter()
+            .flat_map(|d| d.services.iter())
+            .map(|s| {
+                ServiceRecord::new(
+                    &s.fullname(),
+                    &s.service_type,
+                    &s.host,
+                    s.port,
+                    [s.ip],
+                    s.txt.iter().map(|(k, v)| TxtItem::new(k, v)),
+                )
+            })
+            .collect();
+        merge_services(&records)
+    }
+
+    /// The tenant check against the world's identity and SMTP emulators.
+    pub fn tenant_check_config(&self) -> TenantCheckConfig {
+        let s = &self.summary;
+        let mut cfg = TenantCheckConfig::new(s.identity.printoauth_client_id.clone());
+        cfg.authority = Authority::new(s.identity.base_url.clone(), s.tenant.id.clone());
+        cfg.smtp = SmtpServer {
+            host: s.smtp.addr.ip().to_string(),
+            port: s.smtp.addr.port(),
+            tls_name: s.smtp.tls_name.clone(),
+            extra_root_ca_pem: Some(s.ca_pem.clone()),
+        };
+        cfg
+    }
+
+    /// A device by index, host name, instance name or address.
+    fn device(&self, key: &str) -> Option<&DeviceSummary> {
+        let k = key.trim();
+        self.summary.devices.iter().find(|d| {
+            k.parse::<usize>().ok() == Some(d.index)
+                || d.host_name.eq_ignore_ascii_case(k)
+                || format!("{}.local", d.host_name).eq_ignore_ascii_case(k)
+                || d.instance_name.eq_ignore_ascii_case(k)
+                || d.http_url == k
+                || d.https_url == k
+        })
+    }
+}
+
+pub struct Targets {
+    world: Option<World>,
+    opts: ConnectOptions,
+}
+
+impl Targets {
+    pub fn new(world: Option<World>, allow_http: bool, pins: Option<PathBuf>) -> Targets {
+        let pin_store: Arc<dyn PinStore> = match (&world, pins.or_else(default_pin_file)) {
+            // A practice world's devices are new each time: pin in memory only.
+            (Some(_), _) | (None, None) => Arc::new(MemoryPinStore::new()),
+            (None, Some(path)) => Arc::new(JsonFilePinStore::new(path)),
+        };
+        Targets {
+            world,
+            opts: ConnectOptions {
+                allow_http,
+                pin_store,
+                ..Default::default()
+            },
+        }
+    }
+
+    /// Resolves a device argument to a driver and credentials.
+    pub fn resolve(&self, arg: &str, user: Option<String>) -> Result<Resolved, String> {
+        let (address, practice_password) = match self.world.as_ref().and_then(|w| w.device(arg)) {
+            Some(d) => (
+                DeviceAddress::from_urls(Some(&d.https_url), Some(&d.http_url))
+                    .ok_or_else(|| format!("device {arg}: bad address in the world file"))?,
+                Some(d.admin_password.clone()),
+            ),
+            None => (parse_address(arg)?, None),
+        };
+        let password = match std::env::var(PASSWORD_ENV) {
+            Ok(p) if !p.is_empty() => p,
+            _ => match practice_password {
+                Some(p) => p,
+                None => prompt_password(arg)?,
+            },
+        };
+        let credentials = match user {
+            Some(u) => AdminCredentials::with_user(u, password),
+            None => AdminCredentials::new(password),
+        };
+        Ok(Resolved {
+            label: arg.to_string(),
+            driver: Arc::new(EpsonWebConfig::new(address, self.opts.clone())),
+            credentials,
+        })
+    }
+}
+
+fn default_pin_file() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("printoauth").join("device-pins.json"))
+}
+
+/// "host", "host:port" (HTTPS port), "https://host:port" or "http://host:port".
+fn parse_address(arg: &str) -> Result<DeviceAddress, String> {
+    let a = arg.trim();
+    if a.starts_with("https://") {
+        return DeviceAddress::from_urls(Some(a), None).ok_or_else(|| format!("cannot read the address {a}"));
+    }
+    if a.starts_with("http://") {
+        return DeviceAddress::from_urls(None, Some(a)).ok_or_else(|| format!("cannot read the address {a}"));
+    }
+    if a.is_empty() || a.contains('/') || a.contains(char::is_whitespace) {
+        return Err(format!("cannot read the address {a:?}"));
+    }
+    if a.parse::<std::net::IpAddr>().is_ok() {
+        return Ok(DeviceAddress::new(a));
+    }
+    match a.rsplit_once(':') {
+        Some((host, port)) if !host.contains(':') => {
+            let port: u16 = port.parse().map_err(|_| format!("bad port in {a}"))?;
+            Ok(DeviceAddress::with_ports(host, Some(port), Some(80)))
+        }
+        _ => Ok(DeviceAddress::new(a)),
+    }
+}
+
+fn prompt_password(device: &str) -> Result<String, String> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        return Err(format!(
+            "no administrator password for {device}: set {PASSWORD_ENV} or run in a terminal"
+        ));
+    }
+    rpassword::prompt_password(format!("Administrator password for {device}: "))
+        .map_err(|e| format!("reading the password: {e}"))
+}
+
+/// Writes the whole file under a temporary name, then renames it into place.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses() {
+        assert_eq!(parse_address("192.0.2.7").unwrap(), DeviceAddress::new("192.0.2.7"));
+        assert_eq!(
+            parse_address("printer.example:8443").unwrap(),
+            DeviceAddress::with_ports("printer.example", Some(8443), Some(80))
+        );
+        assert_eq!(parse_address("https://192.0.2.7:4443").unwrap().https_port, Some(4443));
+        assert_eq!(parse_address("2001:db8::1").unwrap().host, "2001:db8::1");
+        assert!(parse_address("a b").is_err());
+    }
+}

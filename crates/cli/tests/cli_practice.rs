@@ -1,0 +1,206 @@
+//! The `printoauth` CLI against an emulated world (a world file, as `printoauth
+//! practice` writes): configure ten Epson devices end to end with the identity
+//! emulator approving consent, check the tenant, troubleshoot, discover.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use printoauth_sim::config::{DeviceConfig, WorldConfig};
+use printoauth_sim::device::JobResult;
+use printoauth_sim::world::World;
+use serde_json::Value;
+
+const CLI: &str = env!("CARGO_BIN_EXE_printoauth");
+const ADMIN: &str = "admin@contoso.example";
+const ADMIN_PW: &str = "Practice-Admin-1";
+
+struct WorldFile {
+    path: std::path::PathBuf,
+}
+
+impl WorldFile {
+    fn write(w: &World, tag: &str) -> WorldFile {
+        let path = std::env::temp_dir().join(format!("printoauth-cli-{}-{tag}.json", std::process::id()));
+        std::fs::write(&path, serde_json::to_vec(&w.summary()).unwrap()).unwrap();
+        WorldFile { path }
+    }
+}
+
+impl Drop for WorldFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+fn dev(model: &str) -> DeviceConfig {
+    DeviceConfig {
+        model: model.into(),
+        start_with_basic_auth: true,
+        ..Default::default()
+    }
+}
+
+/// Runs the CLI with `--json`, approving every sign-in code it prints; returns the
+/// exit code and every JSON line.
+async fn run_cli(w: &World, file: &WorldFile, args: &[&str]) -> (i32, Vec<Value>) {
+    let mut child = Command::new(CLI)
+        .arg("--json")
+        .arg("--world")
+        .arg(&file.path)
+        .args(args)
+        .env_remove("PRINTOAUTH_ADMIN_PASSWORD")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let identity = w.identity().clone();
+    let lines = tokio::task::spawn_blocking(move || {
+        let mut lines = Vec::new();
+        for line in BufReader::new(stdout).lines() {
+            let v: Value = serde_json::from_str(&line.unwrap()).expect("JSON line");
+            // The administrator signs in with the code the device shows.
+            let code = v["event"]["state"]["code"]["user_code"]
+                .as_str()
+                .or(v["event"]["user_code"].as_str());
+            if let Some(code) = code {
+                identity.approve(code, ADMIN, ADMIN_PW, true).unwrap();
+            }
+            lines.push(v);
+        }
+        lines
+    })
+    .await
+    .unwrap();
+    let status = tokio::task::spawn_blocking(move || child.wait().unwrap()).await.unwrap();
+    (status.code().unwrap(), lines)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn configure_ten_devices_end_to_end() {
+    let mut devices: Vec<DeviceConfig> = [
+        "WF-C5890 Series",
+        "ET-4850 Series",
+        "AM-C4000 Series",
+        "L6270 Series",
+        "WF-M5899 Series",
+        "WF-C5890 Series",
+        "ET-4850 Series",
+        "AM-C4000 Series",
+        "WF-2930 Series",
+        "WF-C879R Series",
+    ]
+    .iter()
+    .map(|m| dev(m))
+    .collect();
+    devices[4].firmware = Some("25.06.MN10A0".into()); // WF-M5899 updated to OAuth2 firmware
+    devices[9].additional_network = true;
+    let w = World::start(WorldConfig {
+        devices,
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let file = WorldFile::write(&w, "configure");
+    let args: Vec<String> = (0..10).map(|i| i.to_string()).collect();
+    let mut all = vec!["configure", "--sender", ADMIN, "--concurrency", "10"];
+    all.extend(args.iter().map(String::as_str));
+    let (code, lines) = run_cli(&w, &file, &all).await;
+    assert_eq!(code, 1, "two devices cannot be done: exit 1");
+    let result = lines.iter().find_map(|l| l.get("result")).expect("result line");
+    let outcomes = result.as_array().unwrap();
+    assert_eq!(outcomes.len(), 10);
+    for (i, o) in outcomes.iter().enumerate() {
+        let state = o["state"]["state"].as_str().unwrap();
+        match i {
+            8 => {
+                assert_eq!(state, "failed");
+                assert_eq!(o["state"]["error"]["code"], "device-oauth2-unavailable", "{o}");
+                assert_eq!(o["state"]["failed_at"], "oauth2-set");
+            }
+            9 => {
+                assert_eq!(state, "failed");
+                assert_eq!(o["state"]["error"]["code"], "device-additional-network", "{o}");
+            }
+            _ => assert_eq!(state, "done", "device {i}: {o}"),
+        }
+    }
+    // Events: every configured device needed the administrator once.
+    let needs = lines
+        .iter()
+        .filter(|l| l["event"]["state"]["state"] == "needs-you")
+        .count();
+    assert_eq!(needs, 8);
+    // The devices really switched, and their scan-to-email lands in the mailbox.
+    for i in 0..8 {
+        let d = w.device(i).unwrap();
+        let r = d.report();
+        assert_eq!(r.committed_account.as_deref(), Some(ADMIN), "device {i}");
+        let job = d.scan_to_email("user@contoso.example", 1).await;
+        assert_eq!(job.result, JobResult::Succeeded, "device {i}: {job:?}");
+    }
+    assert_eq!(w.smtp().messages_to("user@contoso.example").len(), 8);
+    // The two that could not be done still use what they had.
+    assert_eq!(w.device(8).unwrap().report().committed_account, None);
+    w.stop();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn check_tenant_reports_each_failed_prerequisite_with_its_fix() {
+    let w = World::start(WorldConfig::default()).await.unwrap();
+    let file = WorldFile::write(&w, "tenant");
+    let (code, lines) = run_cli(&w, &file, &["check-tenant"]).await;
+    assert_eq!(code, 0, "{lines:?}");
+    assert_eq!(w.smtp().messages_to(ADMIN).len(), 1, "the test mail landed");
+
+    w.tenant().config().smtp_auth_enabled = false;
+    let (code, lines) = run_cli(&w, &file, &["check-tenant"]).await;
+    assert_eq!(code, 1);
+    let report = lines.iter().find_map(|l| l.get("result")).unwrap();
+    let check = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "smtp-auth-organisation")
+        .unwrap();
+    assert_eq!(check["status"], "failed", "{report}");
+    let fix = serde_json::to_string(&check["fix"]).unwrap();
+    assert!(fix.contains("Set-TransportConfig -SmtpClientAuthenticationDisabled $false"), "{fix}");
+    w.stop();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn discover_troubleshoot_and_status_in_practice_mode() {
+    let w = World::start(WorldConfig::practice()).await.unwrap();
+    let file = WorldFile::write(&w, "discover");
+    let (code, lines) = run_cli(&w, &file, &["discover"]).await;
+    assert_eq!(code, 0);
+    let devs = lines[0]["result"].as_array().unwrap();
+    let s = w.summary();
+    assert_eq!(devs.len(), s.devices.len(), "each device exactly once");
+    for d in &s.devices {
+        let found = devs
+            .iter()
+            .find(|x| x["host_name"].as_str().map(|h| h.trim_end_matches('.').trim_end_matches(".local")) == Some(d.host_name.as_str()))
+            .unwrap_or_else(|| panic!("{} not listed", d.host_name));
+        let vendor = serde_json::to_value(d.vendor).unwrap();
+        assert_eq!(found["vendor"], vendor, "{found}");
+        assert_eq!(found["supported"], vendor == "epson");
+        if vendor == "epson" {
+            assert_eq!(found["model"].as_str(), Some(d.model.as_str()), "{found}");
+            let admin = found["admin_url"].as_str().unwrap();
+            assert!(admin.contains(&d.host_name) && admin.ends_with("/PRESENTATION/BONJOUR"), "{admin}");
+        }
+    }
+
+    // A device still on Basic auth: troubleshoot says so and exits 1.
+    let (code, lines) = run_cli(&w, &file, &["troubleshoot", "0"]).await;
+    assert_eq!(code, 1);
+    let finding = &lines[0]["result"]["health"]["diagnoses"][0]["finding"]["code"];
+    assert_eq!(finding, "still-on-basic-auth", "{lines:?}");
+
+    let (code, lines) = run_cli(&w, &file, &["status", "1"]).await;
+    assert_eq!(code, 0);
+    assert_eq!(lines[0]["result"]["capabilities"]["oauth2_available"], true);
+    w.stop();
+}

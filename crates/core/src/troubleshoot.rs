@@ -1,0 +1,338 @@
+//! Troubleshooting one device: the vendor guide's symptoms, read from what the device
+//! shows (Email Server settings and sign-in, the panel/status message, the job
+//! history), turned into findings with remedies. Findings are data (a code and
+//! parameters) that the UI and CLI localise.
+
+use serde::{Deserialize, Serialize};
+
+use crate::devices::{
+    AuthMethod, DeviceDriver, EmailSettings, JobEntry, JobOutcome, PanelState, SignInStatus,
+};
+use crate::identity::parse_aadsts;
+use crate::Error;
+
+/// What is wrong (or right).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "code", content = "params", rename_all = "kebab-case")]
+pub enum Finding {
+    /// OAuth2 is set, signed in, and the last mail job succeeded (or none failed since).
+    Healthy { account: Option<String> },
+    /// The device still uses a password (SMTP AUTH / POP before SMTP / none):
+    /// Exchange Online refuses Basic authentication.
+    StillOnBasicAuth { method: String },
+    /// Current Status says Signed in but mail asks for a sign-in: the settings were
+    /// not sent to the device (OK was not pressed).
+    SignedInNotSaved { account: Option<String> },
+    /// OAuth2 is chosen but nobody signed in.
+    NotSignedIn {},
+    /// The sign-in lapsed (long disuse, sign-in frequency): job code 361 or the
+    /// device's expiry message.
+    SignInExpired { job_code: Option<u32> },
+    /// The device must sign in again (job code 370, tokens revoked or refused).
+    MustSignInAgain { job_code: Option<u32> },
+    /// No connection to the cloud or email service (job code 360).
+    NoConnection { job_code: Option<u32> },
+    /// The device's sign-in was refused by a Conditional Access policy.
+    ConditionalAccessBlocked { aadsts: u32 },
+    /// The sign-in failed for another reason; `aadsts` when the device quoted one.
+    SignInFailed { detail: String, aadsts: Option<u32> },
+}
+
+/// What fixes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "code", content = "params", rename_all = "kebab-case")]
+pub enum Remedy {
+    /// Nothing to do.
+    None {},
+    /// Run the configuration (OAuth2 with Exchange Online, sign in, save).
+    Configure {},
+    /// Press OK on Email Server > Basic to send the settings to the device again.
+    Resave {},
+    /// The administrator signs the device in again.
+    SignInAgain {},
+    /// Check the device's network, DNS and that it reaches the mail service.
+    CheckConnection {},
+    /// An Entra ID administrator reviews Conditional Access policies (exclude the
+    /// device's app or the account from blocking the device code flow).
+    ReviewConditionalAccess {},
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnosis {
+    pub finding: Finding,
+    pub remedy: Remedy,
+}
+
+/// Everything the diagnosis was made from, for the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeviceHealth {
+    pub settings: EmailSettings,
+    pub sign_in: SignInStatus,
+    pub panel: PanelState,
+    /// The newest job history entries first (at most 10).
+    pub recent_jobs: Vec<JobEntry>,
+    pub diagnoses: Vec<Diagnosis>,
+}
+
+/// Reads the device (already logged in) and diagnoses it.
+pub async fn troubleshoot(d: &dyn DeviceDriver) -> Result<DeviceHealth, Error> {
+    let settings = d.read_email_settings().await?;
+    let sign_in = d.sign_in_status().await?;
+    let panel = d.panel_state().await?;
+    let mut jobs = d.job_history().await?;
+    jobs.reverse();
+    jobs.truncate(10);
+    let diagnoses = diagnose(&settings, &sign_in, &panel, &jobs);
+    Ok(DeviceHealth {
+        settings,
+        sign_in,
+        panel,
+        recent_jobs: jobs,
+        diagnoses,
+    })
+}
+
+/// The pure part: from what the device shows to findings. `jobs` newest first.
+pub fn diagnose(
+    settings: &EmailSettings,
+    sign_in: &SignInStatus,
+    panel: &PanelState,
+    jobs: &[JobEntry],
+) -> Vec<Diagnosis> {
+    let mut out = Vec::new();
+    let add = |out: &mut Vec<Diagnosis>, finding, remedy| out.push(Diagnosis { finding, remedy });
+
+    if let SignInStatus::Failed { detail } = sign_in {
+        match parse_aadsts(detail) {
+            Some(53003) => add(
+                &mut out,
+                Finding::ConditionalAccessBlocked { aadsts: 53003 },
+                Remedy::ReviewConditionalAccess {},
+            ),
+            aadsts => add(
+                &mut out,
+                Finding::SignInFailed {
+                    detail: detail.clone(),
+                    aadsts,
+                },
+                Remedy::SignInAgain {},
+            ),
+        }
+    }
+    if settings.auth_method != AuthMethod::OAuth2 {
+        let method = match &settings.auth_method {
+            AuthMethod::Off => "off".to_string(),
+            AuthMethod::SmtpAuth => "smtp-auth".to_string(),
+            AuthMethod::PopBeforeSmtp => "pop-before-smtp".to_string(),
+            AuthMethod::OAuth2 => "oauth2".to_string(),
+            AuthMethod::Other(s) => s.clone(),
+        };
+        add(
+            &mut out,
+            Finding::StillOnBasicAuth { method },
+            Remedy::Configure {},
+        );
+        return out;
+    }
+
+    // The newest mail job that failed with one of the guide's codes, unless a later
+    // job succeeded.
+    let last_failure = jobs
+        .iter()
+        .take_while(|j| j.outcome != JobOutcome::Succeeded)
+        .find(|j| {
+            matches!(
+                j.outcome,
+                JobOutcome::NoConnection
+                    | JobOutcome::ConnectionExpired
+                    | JobOutcome::SignInRequired
+            )
+        });
+    let signed_in = settings.signed_in || matches!(sign_in, SignInStatus::SignedIn { .. });
+
+    if panel.sign_in_expired
+        || matches!(
+            last_failure.map(|j| &j.outcome),
+            Some(JobOutcome::ConnectionExpired)
+        )
+    {
+        add(
+            &mut out,
+            Finding::SignInExpired {
+                job_code: last_failure.and_then(|j| j.code),
+            },
+            Remedy::SignInAgain {},
+        );
+    } else if signed_in
+        && (panel.needs_sign_in
+            || matches!(
+                last_failure.map(|j| &j.outcome),
+                Some(JobOutcome::SignInRequired)
+            ))
+    {
+        add(
+            &mut out,
+            Finding::SignedInNotSaved {
+                account: settings.oauth_account.clone(),
+            },
+            Remedy::Resave {},
+        );
+    } else if !signed_in {
+        add(&mut out, Finding::NotSignedIn {}, Remedy::SignInAgain {});
+    } else if let Some(j) = last_failure {
+        match j.outcome {
+            JobOutcome::NoConnection => add(
+                &mut out,
+                Finding::NoConnection { job_code: j.code },
+                Remedy::CheckConnection {},
+            ),
+            _ => add(
+                &mut out,
+                Finding::MustSignInAgain { job_code: j.code },
+                Remedy::SignInAgain {},
+            ),
+        }
+    }
+    if out.is_empty() {
+        add(
+            &mut out,
+            Finding::Healthy {
+                account: settings.oauth_account.clone(),
+            },
+            Remedy::None {},
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::devices::SecureConnection;
+
+    fn settings(method: AuthMethod, signed_in: bool) -> EmailSettings {
+        EmailSettings {
+            auth_method: method,
+            email_service: None,
+            current_status: None,
+            signed_in,
+            oauth_account: signed_in.then(|| "scanner@contoso.example".to_string()),
+            sender: None,
+            smtp_server: None,
+            smtp_port: None,
+            secure_connection: SecureConnection::StartTls,
+            certificate_validation: Some(true),
+        }
+    }
+
+    fn panel(needs: bool, expired: bool) -> PanelState {
+        PanelState {
+            email_server_status: None,
+            message: None,
+            needs_sign_in: needs,
+            sign_in_expired: expired,
+        }
+    }
+
+    fn job(outcome: JobOutcome, code: Option<u32>) -> JobEntry {
+        JobEntry {
+            receipt_no: "1".into(),
+            date_time: String::new(),
+            completed: String::new(),
+            job_type: "Scan to Email".into(),
+            result: String::new(),
+            pages: Some(1),
+            from: String::new(),
+            to: String::new(),
+            file_name: String::new(),
+            outcome,
+            code,
+        }
+    }
+
+    fn codes(d: &[Diagnosis]) -> Vec<String> {
+        d.iter()
+            .map(|x| {
+                serde_json::to_value(&x.finding).unwrap()["code"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_guides_symptoms() {
+        let signed_in = SignInStatus::SignedIn { account: None };
+        let out = SignInStatus::SignedOut;
+        assert_eq!(
+            codes(&diagnose(
+                &settings(AuthMethod::SmtpAuth, false),
+                &out,
+                &panel(false, false),
+                &[]
+            )),
+            ["still-on-basic-auth"]
+        );
+        assert_eq!(
+            codes(&diagnose(
+                &settings(AuthMethod::OAuth2, true),
+                &signed_in,
+                &panel(true, false),
+                &[]
+            )),
+            ["signed-in-not-saved"]
+        );
+        assert_eq!(
+            codes(&diagnose(
+                &settings(AuthMethod::OAuth2, false),
+                &out,
+                &panel(true, false),
+                &[]
+            )),
+            ["not-signed-in"]
+        );
+        assert_eq!(
+            codes(&diagnose(
+                &settings(AuthMethod::OAuth2, false),
+                &out,
+                &panel(false, true),
+                &[job(JobOutcome::ConnectionExpired, Some(361))]
+            )),
+            ["sign-in-expired"]
+        );
+        assert_eq!(
+            codes(&diagnose(
+                &settings(AuthMethod::OAuth2, true),
+                &signed_in,
+                &panel(false, false),
+                &[job(JobOutcome::NoConnection, Some(360))]
+            )),
+            ["no-connection"]
+        );
+        // A success after the failure: healthy.
+        assert_eq!(
+            codes(&diagnose(
+                &settings(AuthMethod::OAuth2, true),
+                &signed_in,
+                &panel(false, false),
+                &[
+                    job(JobOutcome::Succeeded, None),
+                    job(JobOutcome::NoConnection, Some(360))
+                ]
+            )),
+            ["healthy"]
+        );
+        let blocked = SignInStatus::Failed {
+            detail: "AADSTS53003: Access has been blocked by Conditional Access policies.".into(),
+        };
+        let d = diagnose(
+            &settings(AuthMethod::OAuth2, false),
+            &blocked,
+            &panel(false, false),
+            &[],
+        );
+        assert_eq!(codes(&d)[0], "conditional-access-blocked");
+        assert_eq!(d[0].remedy, Remedy::ReviewConditionalAccess {});
+    }
+}
