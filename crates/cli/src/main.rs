@@ -35,7 +35,11 @@ use output::Out;
 use target::{Targets, World};
 
 #[derive(Parser)]
-#[command(name = "printoauth", version, about = "Move scan-to-email devices to OAuth 2.0 with Exchange Online")]
+#[command(
+    name = "printoauth",
+    version,
+    about = "Move scan-to-email devices to OAuth 2.0 with Exchange Online"
+)]
 struct Cli {
     /// Machine-readable output (JSON lines).
     #[arg(long, global = true)]
@@ -154,7 +158,17 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
             watch,
             interfaces,
             all_interfaces,
-        } => discover(&out, world.as_ref(), seconds, watch, interfaces, all_interfaces).await,
+        } => {
+            discover(
+                &out,
+                world.as_ref(),
+                seconds,
+                watch,
+                interfaces,
+                all_interfaces,
+            )
+            .await
+        }
         Cmd::Status { device, user } => status(&out, &targets, &device, user).await,
         Cmd::Configure {
             devices,
@@ -289,14 +303,22 @@ async fn configure(
     }
     let outcomes = batch.await.expect("batch task");
     out.run_summary(&outcomes);
-    if outcomes.iter().all(|o| matches!(o.state, DeviceState::Done { .. })) {
+    if outcomes
+        .iter()
+        .all(|o| matches!(o.state, DeviceState::Done { .. }))
+    {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
 }
 
-async fn check_tenant(out: &Out, world: Option<&World>, sender: Option<String>, to: Option<String>) -> ExitCode {
+async fn check_tenant(
+    out: &Out,
+    world: Option<&World>,
+    sender: Option<String>,
+    to: Option<String>,
+) -> ExitCode {
     let mut cfg = match world {
         Some(w) => w.tenant_check_config(),
         None => TenantCheckConfig::new(printoauth_core::identity::PRINTOAUTH_CLIENT_ID_PLACEHOLDER),
@@ -312,7 +334,12 @@ async fn check_tenant(out: &Out, world: Option<&World>, sender: Option<String>, 
     }
 }
 
-async fn troubleshoot_cmd(out: &Out, targets: &Targets, device: &str, user: Option<String>) -> ExitCode {
+async fn troubleshoot_cmd(
+    out: &Out,
+    targets: &Targets,
+    device: &str,
+    user: Option<String>,
+) -> ExitCode {
     let t = match targets.resolve(device, user) {
         Ok(t) => t,
         Err(e) => return out.cannot_run(&e),
@@ -357,7 +384,10 @@ async fn practice(out: &Out, epson: Option<usize>, world_file: PathBuf) -> ExitC
         }
     };
     let summary = world.summary();
-    if let Err(e) = target::write_atomically(&world_file, &serde_json::to_vec_pretty(&summary).expect("summary")) {
+    if let Err(e) = target::write_atomically(
+        &world_file,
+        &serde_json::to_vec_pretty(&summary).expect("summary"),
+    ) {
         out.fatal("world-file-unwritable", &e.to_string());
         world.stop();
         return ExitCode::from(3);

@@ -70,7 +70,10 @@ impl Out {
         if self.json {
             self.line(json!({ "error": e }));
         } else {
-            eprintln!("printoauth: {}", coded(&serde_json::to_value(e).unwrap_or_default()));
+            eprintln!(
+                "printoauth: {}",
+                coded(&serde_json::to_value(e).unwrap_or_default())
+            );
         }
     }
 
@@ -105,7 +108,10 @@ impl Out {
                 vendor,
                 model,
                 d.host_name.as_deref().unwrap_or("-"),
-                d.addresses.first().map(|a| a.to_string()).unwrap_or_else(|| "-".into()),
+                d.addresses
+                    .first()
+                    .map(|a| a.to_string())
+                    .unwrap_or_else(|| "-".into()),
                 if d.capabilities.scan { "yes" } else { "no" },
                 d.admin_url.as_deref().unwrap_or("-"),
             );
@@ -118,29 +124,61 @@ impl Out {
             return self.event(ev);
         }
         match ev {
-            DiscoveryEvent::Added(d) => println!("+ {} {}", d.id, d.model.as_deref().unwrap_or("?")),
-            DiscoveryEvent::Changed(d) => println!("~ {} {}", d.id, d.model.as_deref().unwrap_or("?")),
+            DiscoveryEvent::Added(d) => {
+                println!("+ {} {}", d.id, d.model.as_deref().unwrap_or("?"))
+            }
+            DiscoveryEvent::Changed(d) => {
+                println!("~ {} {}", d.id, d.model.as_deref().unwrap_or("?"))
+            }
             DiscoveryEvent::Removed { id } => println!("- {id}"),
         }
     }
 
-    pub fn status(&self, label: &str, caps: &MailCapabilities, s: &EmailSettings, panel: &PanelState) {
+    pub fn status(
+        &self,
+        label: &str,
+        caps: &MailCapabilities,
+        s: &EmailSettings,
+        panel: &PanelState,
+    ) {
         if self.json {
-            return self.result(&json!({"device": label, "capabilities": caps, "settings": s, "panel": panel}));
+            return self.result(
+                &json!({"device": label, "capabilities": caps, "settings": s, "panel": panel}),
+            );
         }
-        println!("{label}: {} (firmware {})", caps.model.as_deref().unwrap_or("?"), caps.firmware.as_deref().unwrap_or("?"));
-        println!("  OAuth2 available:     {}", if caps.oauth2_available { "yes" } else { "no" });
+        println!(
+            "{label}: {} (firmware {})",
+            caps.model.as_deref().unwrap_or("?"),
+            caps.firmware.as_deref().unwrap_or("?")
+        );
+        println!(
+            "  OAuth2 available:     {}",
+            if caps.oauth2_available { "yes" } else { "no" }
+        );
         if caps.additional_network {
-            println!("  Reached over the additional network: OAuth2 works only on the standard network.");
+            println!(
+                "  Reached over the additional network: OAuth2 works only on the standard network."
+            );
         }
         println!("  Authentication:       {:?}", s.auth_method);
-        println!("  Current status:       {}", s.current_status.as_deref().unwrap_or("-"));
-        println!("  Account:              {}", s.oauth_account.as_deref().unwrap_or("-"));
-        println!("  Sender:               {}", s.sender.as_deref().unwrap_or("-"));
+        println!(
+            "  Current status:       {}",
+            s.current_status.as_deref().unwrap_or("-")
+        );
+        println!(
+            "  Account:              {}",
+            s.oauth_account.as_deref().unwrap_or("-")
+        );
+        println!(
+            "  Sender:               {}",
+            s.sender.as_deref().unwrap_or("-")
+        );
         println!(
             "  SMTP server:          {}:{}",
             s.smtp_server.as_deref().unwrap_or("-"),
-            s.smtp_port.map(|p| p.to_string()).unwrap_or_else(|| "-".into())
+            s.smtp_port
+                .map(|p| p.to_string())
+                .unwrap_or_else(|| "-".into())
         );
         if let Some(m) = &panel.message {
             println!("  Device says:          {m}");
@@ -162,8 +200,12 @@ impl Out {
                     ev.device, code.verification_uri, code.user_code
                 );
             }
-            DeviceState::Done { .. } => println!("[{}] done: signed in, saved and verified.", ev.device),
-            DeviceState::Failed { failed_at, error, .. } => {
+            DeviceState::Done { .. } => {
+                println!("[{}] done: signed in, saved and verified.", ev.device)
+            }
+            DeviceState::Failed {
+                failed_at, error, ..
+            } => {
                 let step = serde_json::to_value(failed_at).unwrap_or_default();
                 println!(
                     "[{}] failed before {}: {}",
@@ -196,7 +238,12 @@ impl Out {
             TenantCheckProgress::SignedIn { account } => {
                 eprintln!("Signed in as {}.", account.as_deref().unwrap_or("?"))
             }
-            TenantCheckProgress::SendingTestMail { from, to, host, port } => {
+            TenantCheckProgress::SendingTestMail {
+                from,
+                to,
+                host,
+                port,
+            } => {
                 eprintln!("Sending a test mail from {from} to {to} through {host}:{port}…")
             }
             TenantCheckProgress::Done { .. } => {}
@@ -216,13 +263,26 @@ impl Out {
             };
             println!("{mark} {}", id.as_str().unwrap_or("?"));
             if let Some(cause) = &c.cause {
-                println!("     cause: {}", coded(&serde_json::to_value(cause).unwrap_or_default()));
+                println!(
+                    "     cause: {}",
+                    coded(&serde_json::to_value(cause).unwrap_or_default())
+                );
             }
             if let Some(fix) = &c.fix {
-                println!("     fix:   {}", coded(&serde_json::to_value(fix).unwrap_or_default()));
+                println!(
+                    "     fix:   {}",
+                    coded(&serde_json::to_value(fix).unwrap_or_default())
+                );
             }
         }
-        println!("{}", if r.passed { "The tenant is ready." } else { "The tenant is not ready: see the fixes above." });
+        println!(
+            "{}",
+            if r.passed {
+                "The tenant is ready."
+            } else {
+                "The tenant is not ready: see the fixes above."
+            }
+        );
     }
 
     pub fn health(&self, label: &str, h: &DeviceHealth) {
@@ -231,8 +291,14 @@ impl Out {
         }
         println!("{label}:");
         for d in &h.diagnoses {
-            println!("  finding: {}", coded(&serde_json::to_value(&d.finding).unwrap_or_default()));
-            println!("  remedy:  {}", coded(&serde_json::to_value(&d.remedy).unwrap_or_default()));
+            println!(
+                "  finding: {}",
+                coded(&serde_json::to_value(&d.finding).unwrap_or_default())
+            );
+            println!(
+                "  remedy:  {}",
+                coded(&serde_json::to_value(&d.remedy).unwrap_or_default())
+            );
         }
     }
 
@@ -240,10 +306,28 @@ impl Out {
         if self.json {
             return self.result(&json!({"world_file": file, "world": s}));
         }
-        println!("Practice world running ({} devices). Ctrl-C stops it.", s.devices.len());
-        println!("Point the CLI at it:  printoauth --world {} discover", file.display());
-        println!("                      printoauth --world {} configure 0 1 --sender admin@{}", file.display(), s.tenant.domain);
-        println!("Sign in as admin@{} / {}", s.tenant.domain, s.tenant.users.first().map(|u| u.password.as_str()).unwrap_or("?"));
+        println!(
+            "Practice world running ({} devices). Ctrl-C stops it.",
+            s.devices.len()
+        );
+        println!(
+            "Point the CLI at it:  printoauth --world {} discover",
+            file.display()
+        );
+        println!(
+            "                      printoauth --world {} configure 0 1 --sender admin@{}",
+            file.display(),
+            s.tenant.domain
+        );
+        println!(
+            "Sign in as admin@{} / {}",
+            s.tenant.domain,
+            s.tenant
+                .users
+                .first()
+                .map(|u| u.password.as_str())
+                .unwrap_or("?")
+        );
         println!("Control API: {}", s.control_url);
     }
 }

@@ -144,10 +144,12 @@ fn default_pin_file() -> Option<PathBuf> {
 fn parse_address(arg: &str) -> Result<DeviceAddress, String> {
     let a = arg.trim();
     if a.starts_with("https://") {
-        return DeviceAddress::from_urls(Some(a), None).ok_or_else(|| format!("cannot read the address {a}"));
+        return DeviceAddress::from_urls(Some(a), None)
+            .ok_or_else(|| format!("cannot read the address {a}"));
     }
     if a.starts_with("http://") {
-        return DeviceAddress::from_urls(None, Some(a)).ok_or_else(|| format!("cannot read the address {a}"));
+        return DeviceAddress::from_urls(None, Some(a))
+            .ok_or_else(|| format!("cannot read the address {a}"));
     }
     if a.is_empty() || a.contains('/') || a.contains(char::is_whitespace) {
         return Err(format!("cannot read the address {a:?}"));
@@ -188,12 +190,18 @@ mod tests {
 
     #[test]
     fn addresses() {
-        assert_eq!(parse_address("192.0.2.7").unwrap(), DeviceAddress::new("192.0.2.7"));
+        assert_eq!(
+            parse_address("192.0.2.7").unwrap(),
+            DeviceAddress::new("192.0.2.7")
+        );
         assert_eq!(
             parse_address("printer.example:8443").unwrap(),
             DeviceAddress::with_ports("printer.example", Some(8443), Some(80))
         );
-        assert_eq!(parse_address("https://192.0.2.7:4443").unwrap().https_port, Some(4443));
+        assert_eq!(
+            parse_address("https://192.0.2.7:4443").unwrap().https_port,
+            Some(4443)
+        );
         assert_eq!(parse_address("2001:db8::1").unwrap().host, "2001:db8::1");
         assert!(parse_address("a b").is_err());
     }

@@ -20,7 +20,8 @@ struct WorldFile {
 
 impl WorldFile {
     fn write(w: &World, tag: &str) -> WorldFile {
-        let path = std::env::temp_dir().join(format!("printoauth-cli-{}-{tag}.json", std::process::id()));
+        let path =
+            std::env::temp_dir().join(format!("printoauth-cli-{}-{tag}.json", std::process::id()));
         std::fs::write(&path, serde_json::to_vec(&w.summary()).unwrap()).unwrap();
         WorldFile { path }
     }
@@ -72,7 +73,9 @@ async fn run_cli(w: &World, file: &WorldFile, args: &[&str]) -> (i32, Vec<Value>
     })
     .await
     .unwrap();
-    let status = tokio::task::spawn_blocking(move || child.wait().unwrap()).await.unwrap();
+    let status = tokio::task::spawn_blocking(move || child.wait().unwrap())
+        .await
+        .unwrap();
     (status.code().unwrap(), lines)
 }
 
@@ -107,7 +110,10 @@ async fn configure_ten_devices_end_to_end() {
     all.extend(args.iter().map(String::as_str));
     let (code, lines) = run_cli(&w, &file, &all).await;
     assert_eq!(code, 1, "two devices cannot be done: exit 1");
-    let result = lines.iter().find_map(|l| l.get("result")).expect("result line");
+    let result = lines
+        .iter()
+        .find_map(|l| l.get("result"))
+        .expect("result line");
     let outcomes = result.as_array().unwrap();
     assert_eq!(outcomes.len(), 10);
     for (i, o) in outcomes.iter().enumerate() {
@@ -115,12 +121,18 @@ async fn configure_ten_devices_end_to_end() {
         match i {
             8 => {
                 assert_eq!(state, "failed");
-                assert_eq!(o["state"]["error"]["code"], "device-oauth2-unavailable", "{o}");
+                assert_eq!(
+                    o["state"]["error"]["code"], "device-oauth2-unavailable",
+                    "{o}"
+                );
                 assert_eq!(o["state"]["failed_at"], "oauth2-set");
             }
             9 => {
                 assert_eq!(state, "failed");
-                assert_eq!(o["state"]["error"]["code"], "device-additional-network", "{o}");
+                assert_eq!(
+                    o["state"]["error"]["code"], "device-additional-network",
+                    "{o}"
+                );
             }
             _ => assert_eq!(state, "done", "device {i}: {o}"),
         }
@@ -165,7 +177,10 @@ async fn check_tenant_reports_each_failed_prerequisite_with_its_fix() {
         .unwrap();
     assert_eq!(check["status"], "failed", "{report}");
     let fix = serde_json::to_string(&check["fix"]).unwrap();
-    assert!(fix.contains("Set-TransportConfig -SmtpClientAuthenticationDisabled $false"), "{fix}");
+    assert!(
+        fix.contains("Set-TransportConfig -SmtpClientAuthenticationDisabled $false"),
+        "{fix}"
+    );
     w.stop();
 }
 
@@ -181,7 +196,12 @@ async fn discover_troubleshoot_and_status_in_practice_mode() {
     for d in &s.devices {
         let found = devs
             .iter()
-            .find(|x| x["host_name"].as_str().map(|h| h.trim_end_matches('.').trim_end_matches(".local")) == Some(d.host_name.as_str()))
+            .find(|x| {
+                x["host_name"]
+                    .as_str()
+                    .map(|h| h.trim_end_matches('.').trim_end_matches(".local"))
+                    == Some(d.host_name.as_str())
+            })
             .unwrap_or_else(|| panic!("{} not listed", d.host_name));
         let vendor = serde_json::to_value(d.vendor).unwrap();
         assert_eq!(found["vendor"], vendor, "{found}");
@@ -189,7 +209,10 @@ async fn discover_troubleshoot_and_status_in_practice_mode() {
         if vendor == "epson" {
             assert_eq!(found["model"].as_str(), Some(d.model.as_str()), "{found}");
             let admin = found["admin_url"].as_str().unwrap();
-            assert!(admin.contains(&d.host_name) && admin.ends_with("/PRESENTATION/BONJOUR"), "{admin}");
+            assert!(
+                admin.contains(&d.host_name) && admin.ends_with("/PRESENTATION/BONJOUR"),
+                "{admin}"
+            );
         }
     }
 

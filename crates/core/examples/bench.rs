@@ -10,7 +10,9 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use printoauth_core::devices::{AdminCredentials, ConnectOptions, DeviceAddress, EpsonWebConfig, OAuthTarget};
+use printoauth_core::devices::{
+    AdminCredentials, ConnectOptions, DeviceAddress, EpsonWebConfig, OAuthTarget,
+};
 use printoauth_core::discovery::{Discovery, DiscoveryOptions, InterfaceChoice};
 use printoauth_core::run::{self, DeviceState, RunOptions};
 use printoauth_sim::config::WorldConfig;
@@ -20,9 +22,11 @@ fn peak_rss_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1).and_then(|k| k.parse::<f64>().ok()))
+            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .and_then(|k| k.parse::<f64>().ok())
+            })
         })
         .map(|kib| kib / 1024.0)
         .unwrap_or(f64::NAN)
@@ -53,7 +57,12 @@ async fn configure(n: usize) -> (Duration, usize) {
         while let Some(ev) = rx.recv().await {
             if let DeviceState::NeedsYou { code } = ev.state {
                 identity
-                    .approve(&code.user_code, "scanner@contoso.example", "Practice-Scanner-1", false)
+                    .approve(
+                        &code.user_code,
+                        "scanner@contoso.example",
+                        "Practice-Scanner-1",
+                        false,
+                    )
                     .expect("approve");
             }
         }
@@ -106,9 +115,16 @@ async fn main() {
     match args.first().map(String::as_str) {
         Some("configure") => {
             let sizes: Vec<usize> = args[1..].iter().filter_map(|a| a.parse().ok()).collect();
-            let sizes = if sizes.is_empty() { vec![10, 25, 50] } else { sizes };
+            let sizes = if sizes.is_empty() {
+                vec![10, 25, 50]
+            } else {
+                sizes
+            };
             println!("configure (consent auto-approved; the device polls Entra every 5 s as real ones do)");
-            println!("{:>8} {:>10} {:>12} {:>8}", "devices", "seconds", "ms/device", "ok");
+            println!(
+                "{:>8} {:>10} {:>12} {:>8}",
+                "devices", "seconds", "ms/device", "ok"
+            );
             for n in sizes {
                 let (took, ok) = configure(n).await;
                 println!(
@@ -119,7 +135,10 @@ async fn main() {
                     ok
                 );
             }
-            println!("peak RSS (world + client in one process): {:.1} MiB", peak_rss_mib());
+            println!(
+                "peak RSS (world + client in one process): {:.1} MiB",
+                peak_rss_mib()
+            );
         }
         Some("discover") => {
             let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(50);

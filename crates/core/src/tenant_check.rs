@@ -157,7 +157,7 @@ pub enum Fix {
     /// Use the mailbox address as the XOAUTH2 user.
     UseMailboxAddress { account: String },
     /// Use OAuth 2.0 instead of Basic authentication.
-    UseOAuth {},
+    UseOauth {},
     /// Turn authentication on in the sending client.
     EnableAuthentication {},
     /// Use an SMTP server that offers XOAUTH2 (Exchange Online: smtp.office365.com:587).
@@ -442,7 +442,7 @@ pub fn diagnose_mail(e: &MailError) -> Diagnosis {
                 account: account.clone(),
             },
         ),
-        E::MailBasicAuthNotSupported { .. } => d(Cause::BasicAuthNotSupported {}, Fix::UseOAuth {}),
+        E::MailBasicAuthNotSupported { .. } => d(Cause::BasicAuthNotSupported {}, Fix::UseOauth {}),
         E::MailServerBusy { reply } => d(
             Cause::SmtpServerBusy {
                 code: reply.code,

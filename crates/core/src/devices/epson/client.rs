@@ -157,6 +157,7 @@ impl Http {
             return Ok(b);
         }
         let mut https_detail = String::from("no HTTPS port");
+        let mut https_timed_out = false;
         if let Some(port) = self.addr.https_port {
             let base = Url::parse(&format!("https://{}:{port}/", self.addr.host_for_url()))
                 .map_err(|e| DeviceError::DeviceUnreachable {
@@ -187,6 +188,7 @@ impl Http {
                             return Err(err);
                         }
                         https_detail = error_chain(&e);
+                        https_timed_out = e.is_timeout();
                         // A device in the middle of a restart: wait a little.
                         if e.is_connect()
                             && started.elapsed()
@@ -210,6 +212,14 @@ impl Http {
                 })?;
             *self.base.lock().unwrap() = Some(base.clone());
             return Ok(base);
+        }
+        if https_timed_out {
+            // No answer in time at all: the device is unreachable (or too slow),
+            // not merely without HTTPS.
+            return Err(DeviceError::DeviceUnreachable {
+                address: self.address(),
+                detail: https_detail,
+            });
         }
         Err(DeviceError::DeviceHttpsUnavailable {
             address: self.address(),
