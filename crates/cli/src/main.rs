@@ -80,6 +80,10 @@ enum Cmd {
         /// Include VPN and virtual interfaces.
         #[arg(long)]
         all_interfaces: bool,
+        /// Add a device by IP address or host name (its web page is probed) instead
+        /// of listening (repeatable).
+        #[arg(long = "add", value_name = "HOST")]
+        add: Vec<String>,
     },
     /// Show a device's mail settings and whether OAuth2 is possible.
     Status {
@@ -158,16 +162,21 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
             watch,
             interfaces,
             all_interfaces,
+            add,
         } => {
-            discover(
-                &out,
-                world.as_ref(),
-                seconds,
-                watch,
-                interfaces,
-                all_interfaces,
-            )
-            .await
+            if add.is_empty() {
+                discover(
+                    &out,
+                    world.as_ref(),
+                    seconds,
+                    watch,
+                    interfaces,
+                    all_interfaces,
+                )
+                .await
+            } else {
+                add_by_address(&out, &add).await
+            }
         }
         Cmd::Status { device, user } => status(&out, &targets, &device, user).await,
         Cmd::Configure {
@@ -237,6 +246,27 @@ async fn discover(
             out.error(&e.into());
             ExitCode::from(3)
         }
+    }
+}
+
+/// Manual add: probes each address's web server and lists what answered.
+async fn add_by_address(out: &Out, hosts: &[String]) -> ExitCode {
+    let mut found = Vec::new();
+    let mut failed = false;
+    for h in hosts {
+        match discovery::probe(h).await {
+            Ok(d) => found.push(d),
+            Err(e) => {
+                failed = true;
+                out.error(&e.into());
+            }
+        }
+    }
+    out.devices(&found);
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

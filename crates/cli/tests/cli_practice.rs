@@ -222,6 +222,16 @@ async fn discover_troubleshoot_and_status_in_practice_mode() {
     let finding = &lines[0]["result"]["health"]["diagnoses"][0]["finding"]["code"];
     assert_eq!(finding, "still-on-basic-auth", "{lines:?}");
 
+    // Manual add by address: the device's web page is probed.
+    let http = s.devices[1]
+        .http_url
+        .trim_start_matches("http://")
+        .to_string();
+    let (code, lines) = run_cli(&w, &file, &["discover", "--add", &http]).await;
+    assert_eq!(code, 0, "{lines:?}");
+    let added = &lines.last().unwrap()["result"][0];
+    assert_eq!(added["vendor"], "epson", "{added}");
+
     let (code, lines) = run_cli(&w, &file, &["status", "1"]).await;
     assert_eq!(code, 0);
     assert_eq!(lines[0]["result"]["capabilities"]["oauth2_available"], true);
