@@ -8,7 +8,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/printoauth-target}"
 N="${1:-50}"
 
-cargo build --release -q -p printoauth-sim -p printoauth-core --example bench
+cargo build --release -q -p printoauth-sim --bin printoauth-sim
+cargo build --release -q -p printoauth-core --example bench
 bin="$CARGO_TARGET_DIR/release"
 
 echo "== configure"
