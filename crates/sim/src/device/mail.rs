@@ -101,6 +101,15 @@ fn tenant_segment(service: EmailService) -> &'static str {
     }
 }
 
+/// `<identity>/<tenant>/oauth2/v2.0/<endpoint>` for the service the device signs in to.
+fn identity_url(dev: &Device, service: EmailService, endpoint: &str) -> String {
+    format!(
+        "{}/{}/oauth2/v2.0/{endpoint}",
+        dev.inner.upstream.identity_base,
+        tenant_segment(service)
+    )
+}
+
 /// Reads the signed-in account from the token answer (id token, else access token).
 fn account_of(ans: &TokenAnswer) -> String {
     let claim = |jwt: &str, keys: &[&str]| -> Option<String> {
@@ -121,11 +130,7 @@ fn account_of(ans: &TokenAnswer) -> String {
 /// and polls in the background until the admin has signed in (or it fails).
 pub(crate) async fn start_sign_in(dev: &Device, service: EmailService) -> Result<(), String> {
     let inner = &dev.inner;
-    let url = format!(
-        "{}/{}/oauth2/v2.0/devicecode",
-        inner.upstream.identity_base,
-        tenant_segment(service)
-    );
+    let url = identity_url(dev, service, "devicecode");
     let resp = inner
         .http_client
         .post(&url)
@@ -170,11 +175,7 @@ pub(crate) async fn start_sign_in(dev: &Device, service: EmailService) -> Result
 
 async fn poll(dev: Device, device_code: String, mut interval: u64, service: EmailService) {
     let inner = &dev.inner;
-    let url = format!(
-        "{}/{}/oauth2/v2.0/token",
-        inner.upstream.identity_base,
-        tenant_segment(service)
-    );
+    let url = identity_url(&dev, service, "token");
     loop {
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_secs(interval)) => {}
@@ -268,11 +269,7 @@ async fn mail_token(dev: &Device) -> Result<(String, String), (Option<u32>, Stri
         OAuthState::SignedIn { service, .. } => *service,
         _ => EmailService::ExchangeOnline,
     };
-    let url = format!(
-        "{}/{}/oauth2/v2.0/token",
-        inner.upstream.identity_base,
-        tenant_segment(service)
-    );
+    let url = identity_url(dev, service, "token");
     let resp = inner
         .http_client
         .post(&url)
