@@ -91,8 +91,8 @@ impl Out {
             return;
         }
         println!(
-            "{:<10} {:<30} {:<18} {:<16} {:<5} {}",
-            "VENDOR", "MODEL", "HOST", "ADDRESS", "SCAN", "ADMIN PAGE"
+            "{:<10} {:<30} {:<18} {:<16} {:<5} ADMIN PAGE",
+            "VENDOR", "MODEL", "HOST", "ADDRESS", "SCAN"
         );
         for d in devs {
             let vendor = serde_json::to_value(d.vendor).unwrap_or_default();

@@ -121,7 +121,7 @@ fn failure(o: &DeviceOutcome) -> (Step, String, Value) {
 fn nothing_changed(w: &World) {
     let r = w.device(0).unwrap().report();
     assert_eq!(
-        serde_json::to_value(&r.stored.auth_method).unwrap(),
+        serde_json::to_value(r.stored.auth_method).unwrap(),
         "smtp_auth",
         "the device keeps its previous settings"
     );

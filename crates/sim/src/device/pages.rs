@@ -372,7 +372,7 @@ fn menu(ctx: &Ctx) -> Response {
     let _ = write!(
         body,
         "<li>{}<ul><li>{}<ul><li><a href=\"{P}/NWS_MAIL_BASIC/TOP\" target=\"contents\">{}</a></li>\
-<li><a href=\"{P}/NWS_MAIL_CONNECTTEST/TOP\" target=\"contents\">{}</a></li></ul></li></ul></li>\n",
+<li><a href=\"{P}/NWS_MAIL_CONNECTTEST/TOP\" target=\"contents\">{}</a></li></ul></li></ul></li>",
         l("tab_network"),
         l("email_server"),
         l("basic"),
@@ -381,7 +381,7 @@ fn menu(ctx: &Ctx) -> Response {
     if ctx.dev.spec().fax {
         let _ = write!(
             body,
-            "<li>{}<ul><li>{}<ul><li><a href=\"{P}/FAX_SERVER_MAIL/TOP\" target=\"contents\">{}</a></li></ul></li></ul></li>\n",
+            "<li>{}<ul><li>{}<ul><li><a href=\"{P}/FAX_SERVER_MAIL/TOP\" target=\"contents\">{}</a></li></ul></li></ul></li>",
             l("tab_fax"),
             l("fax_server"),
             l("email_server_settings")

@@ -259,10 +259,10 @@ pub fn validate(m: &MailSettings) -> Result<(), Invalid> {
     {
         return Err(Invalid(F::Sender));
     }
-    if m.auth_method != AuthMethod::Off || !m.smtp_server.is_empty() {
-        if !valid_server(&m.smtp_server) {
-            return Err(Invalid(F::SmtpServer));
-        }
+    if (m.auth_method != AuthMethod::Off || !m.smtp_server.is_empty())
+        && !valid_server(&m.smtp_server)
+    {
+        return Err(Invalid(F::SmtpServer));
     }
     if m.smtp_port == 0 {
         return Err(Invalid(F::SmtpPort));
