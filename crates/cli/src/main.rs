@@ -16,6 +16,7 @@
 //! Passwords are never taken as arguments: `PRINTOAUTH_ADMIN_PASSWORD` (scripts), a
 //! prompt on the terminal, or, in practice mode, the emulated device's own.
 
+mod i18n;
 mod output;
 mod target;
 
@@ -41,9 +42,12 @@ use target::{Targets, World};
     about = "Move scan-to-email devices to OAuth 2.0 with Exchange Online"
 )]
 struct Cli {
-    /// Machine-readable output (JSON lines).
+    /// Machine-readable output (JSON lines, language-neutral).
     #[arg(long, global = true)]
     json: bool,
+    /// Language of the output: en, uz, lt, be, hi, mk (default: the system's).
+    #[arg(long, global = true, env = "PRINTOAUTH_LANG")]
+    lang: Option<String>,
     /// A practice world file (from `printoauth practice`): use its emulated devices,
     /// sign-in service and mail server instead of the real ones.
     #[arg(long, global = true, env = "PRINTOAUTH_WORLD")]
@@ -136,7 +140,7 @@ enum Cmd {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let out = Out::new(cli.json);
+    let out = Out::new(cli.json, i18n::choose(cli.lang.as_deref()));
     let rt = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {

@@ -1,23 +1,27 @@
 //! Output: human-readable text, or with `--json` one JSON object per line
 //! (`{"event": ...}` while working, `{"result": ...}` at the end, `{"error": ...}`).
-//! Messages are rendered from codes and parameters; the languages' catalogues take
-//! over the wording (issue "Speak the users' languages").
+//! Human output comes from the language's Fluent catalogue (`i18n/`); codes and
+//! parameters of errors, causes and fixes are shown as data until their own messages
+//! join the catalogues.
 
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use printoauth_core::devices::{EmailSettings, MailCapabilities, PanelState};
+use printoauth_core::devices::{AuthMethod, EmailSettings, MailCapabilities, PanelState};
 use printoauth_core::discovery::{DiscoveredDevice, DiscoveryEvent};
-use printoauth_core::run::{DeviceOutcome, DeviceState, RunEvent};
-use printoauth_core::tenant_check::{CheckStatus, TenantCheckProgress, TenantCheckReport};
+use printoauth_core::run::{DeviceOutcome, DeviceState, RunEvent, Step};
+use printoauth_core::tenant_check::{CheckId, CheckStatus, TenantCheckProgress, TenantCheckReport};
 use printoauth_core::troubleshoot::DeviceHealth;
 use printoauth_sim::world::WorldSummary;
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use crate::i18n::{Arg, Tr};
+
 pub struct Out {
     json: bool,
+    tr: Tr,
 }
 
 /// "code (k=v, k=v)" for a `{code, params}` value.
@@ -40,8 +44,15 @@ fn coded(v: &Value) -> String {
 }
 
 impl Out {
-    pub fn new(json: bool) -> Out {
-        Out { json }
+    pub fn new(json: bool, lang: &str) -> Out {
+        Out {
+            json,
+            tr: Tr::new(lang),
+        }
+    }
+
+    fn t(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.tr.t(id, args)
     }
 
     fn line(&self, v: Value) {
@@ -58,11 +69,16 @@ impl Out {
         self.line(json!({ "event": e }));
     }
 
+    fn unknown(&self) -> String {
+        self.t("cli-unknown", &[])
+    }
+
     pub fn fatal(&self, code: &str, detail: &str) {
         if self.json {
             self.line(json!({"error": {"code": code, "params": {"detail": detail}}}));
         } else {
-            eprintln!("printoauth: {code}: {detail}");
+            let error = format!("{code}: {detail}");
+            eprintln!("{}", self.t("cli-error", &[("error", error.into())]));
         }
     }
 
@@ -70,10 +86,8 @@ impl Out {
         if self.json {
             self.line(json!({ "error": e }));
         } else {
-            eprintln!(
-                "printoauth: {}",
-                coded(&serde_json::to_value(e).unwrap_or_default())
-            );
+            let error = coded(&serde_json::to_value(e).unwrap_or_default());
+            eprintln!("{}", self.t("cli-error", &[("error", error.into())]));
         }
     }
 
@@ -82,26 +96,36 @@ impl Out {
         ExitCode::from(3)
     }
 
+    fn yes_no(&self, b: bool) -> String {
+        self.t(if b { "cli-yes" } else { "cli-no" }, &[])
+    }
+
     pub fn devices(&self, devs: &[DiscoveredDevice]) {
         if self.json {
             return self.result(&devs);
         }
         if devs.is_empty() {
-            println!("No printers or scanners answered.");
+            println!("{}", self.t("cli-no-devices", &[]));
             return;
         }
+        let h = |id: &str| self.t(id, &[]);
         println!(
-            "{:<10} {:<30} {:<18} {:<16} {:<5} ADMIN PAGE",
-            "VENDOR", "MODEL", "HOST", "ADDRESS", "SCAN"
+            "{:<10} {:<30} {:<18} {:<16} {:<5} {}",
+            h("cli-col-vendor"),
+            h("cli-col-model"),
+            h("cli-col-host"),
+            h("cli-col-address"),
+            h("cli-col-scan"),
+            h("cli-col-admin")
         );
         for d in devs {
             let vendor = serde_json::to_value(d.vendor).unwrap_or_default();
-            let vendor = vendor.as_str().unwrap_or("?");
-            let model = d.model.clone().unwrap_or_else(|| "?".into());
+            let vendor = vendor.as_str().unwrap_or("?").to_string();
+            let model = d.model.clone().unwrap_or_else(|| self.unknown());
             let model = if d.supported {
                 model
             } else {
-                format!("{model} (not supported yet)")
+                self.t("cli-not-supported", &[("model", model.into())])
             };
             println!(
                 "{:<10} {:<30} {:<18} {:<16} {:<5} {}",
@@ -112,23 +136,27 @@ impl Out {
                     .first()
                     .map(|a| a.to_string())
                     .unwrap_or_else(|| "-".into()),
-                if d.capabilities.scan { "yes" } else { "no" },
+                self.yes_no(d.capabilities.scan),
                 d.admin_url.as_deref().unwrap_or("-"),
             );
         }
-        println!("{} device(s).", devs.len());
+        println!(
+            "{}",
+            self.t("cli-devices-found", &[("count", devs.len().into())])
+        );
     }
 
     pub fn discovery_event(&self, ev: &DiscoveryEvent) {
         if self.json {
             return self.event(ev);
         }
+        let unknown = self.unknown();
         match ev {
             DiscoveryEvent::Added(d) => {
-                println!("+ {} {}", d.id, d.model.as_deref().unwrap_or("?"))
+                println!("+ {} {}", d.id, d.model.as_deref().unwrap_or(&unknown))
             }
             DiscoveryEvent::Changed(d) => {
-                println!("~ {} {}", d.id, d.model.as_deref().unwrap_or("?"))
+                println!("~ {} {}", d.id, d.model.as_deref().unwrap_or(&unknown))
             }
             DiscoveryEvent::Removed { id } => println!("- {id}"),
         }
@@ -146,74 +174,133 @@ impl Out {
                 &json!({"device": label, "capabilities": caps, "settings": s, "panel": panel}),
             );
         }
+        let or_dash = |v: Option<&str>| v.unwrap_or("-").to_string();
         println!(
-            "{label}: {} (firmware {})",
-            caps.model.as_deref().unwrap_or("?"),
-            caps.firmware.as_deref().unwrap_or("?")
+            "{}",
+            self.t(
+                "cli-status-title",
+                &[
+                    ("device", label.into()),
+                    (
+                        "model",
+                        caps.model.clone().unwrap_or_else(|| self.unknown()).into()
+                    ),
+                    (
+                        "firmware",
+                        caps.firmware
+                            .clone()
+                            .unwrap_or_else(|| self.unknown())
+                            .into()
+                    ),
+                ]
+            )
         );
-        println!(
-            "  OAuth2 available:     {}",
-            if caps.oauth2_available { "yes" } else { "no" }
-        );
+        let line = |text: String| println!("  {text}");
+        line(self.t(
+            "cli-status-oauth2",
+            &[("available", self.yes_no(caps.oauth2_available).into())],
+        ));
         if caps.additional_network {
-            println!(
-                "  Reached over the additional network: OAuth2 works only on the standard network."
-            );
+            line(self.t("cli-status-additional-network", &[]));
         }
-        println!("  Authentication:       {:?}", s.auth_method);
-        println!(
-            "  Current status:       {}",
-            s.current_status.as_deref().unwrap_or("-")
-        );
-        println!(
-            "  Account:              {}",
-            s.oauth_account.as_deref().unwrap_or("-")
-        );
-        println!(
-            "  Sender:               {}",
-            s.sender.as_deref().unwrap_or("-")
-        );
-        println!(
-            "  SMTP server:          {}:{}",
-            s.smtp_server.as_deref().unwrap_or("-"),
-            s.smtp_port
-                .map(|p| p.to_string())
-                .unwrap_or_else(|| "-".into())
+        let method = match &s.auth_method {
+            AuthMethod::Off => "Off".to_string(),
+            AuthMethod::SmtpAuth => "SMTP AUTH".to_string(),
+            AuthMethod::PopBeforeSmtp => "POP before SMTP".to_string(),
+            AuthMethod::OAuth2 => "OAuth2".to_string(),
+            AuthMethod::Other(o) => o.clone(),
+        };
+        line(self.t("cli-status-auth", &[("method", method.into())]));
+        line(self.t(
+            "cli-status-current",
+            &[("status", or_dash(s.current_status.as_deref()).into())],
+        ));
+        line(self.t(
+            "cli-status-account",
+            &[("account", or_dash(s.oauth_account.as_deref()).into())],
+        ));
+        line(self.t(
+            "cli-status-sender",
+            &[("sender", or_dash(s.sender.as_deref()).into())],
+        ));
+        line(
+            self.t(
+                "cli-status-smtp",
+                &[
+                    ("server", or_dash(s.smtp_server.as_deref()).into()),
+                    (
+                        "port",
+                        s.smtp_port
+                            .map(|p| p.to_string())
+                            .unwrap_or_else(|| "-".into())
+                            .into(),
+                    ),
+                ],
+            ),
         );
         if let Some(m) = &panel.message {
-            println!("  Device says:          {m}");
+            line(self.t("cli-status-device-says", &[("message", m.into())]));
         }
+    }
+
+    fn step_name(&self, step: Step) -> String {
+        let id = match step {
+            Step::Found => "cli-step-found",
+            Step::LoggedIn => "cli-step-logged-in",
+            Step::Oauth2Set => "cli-step-oauth2-set",
+            Step::WaitingForConsent => "cli-step-waiting-for-consent",
+            Step::SignedIn => "cli-step-signed-in",
+            Step::Saved => "cli-step-saved",
+            Step::Verified => "cli-step-verified",
+        };
+        self.t(id, &[])
     }
 
     pub fn run_event(&self, ev: &RunEvent) {
         if self.json {
             return self.event(ev);
         }
+        let device = || Arg::from(&ev.device);
         match &ev.state {
             DeviceState::Working { step } => {
-                let step = serde_json::to_value(step).unwrap_or_default();
-                eprintln!("[{}] {}", ev.device, step.as_str().unwrap_or("?"));
-            }
-            DeviceState::NeedsYou { code } => {
-                println!(
-                    "[{}] Sign in: open {} and enter the code {} (an administrator who can consent for the organisation).",
-                    ev.device, code.verification_uri, code.user_code
+                eprintln!(
+                    "{}",
+                    self.t(
+                        "cli-run-step",
+                        &[("device", device()), ("step", self.step_name(*step).into())]
+                    )
                 );
             }
+            DeviceState::NeedsYou { code } => println!(
+                "{}",
+                self.t(
+                    "cli-run-sign-in",
+                    &[
+                        ("device", device()),
+                        ("url", code.verification_uri.clone().into()),
+                        ("code", code.user_code.clone().into()),
+                    ]
+                )
+            ),
             DeviceState::Done { .. } => {
-                println!("[{}] done: signed in, saved and verified.", ev.device)
+                println!("{}", self.t("cli-run-done", &[("device", device())]))
             }
             DeviceState::Failed {
                 failed_at, error, ..
-            } => {
-                let step = serde_json::to_value(failed_at).unwrap_or_default();
-                println!(
-                    "[{}] failed before {}: {}",
-                    ev.device,
-                    step.as_str().unwrap_or("?"),
-                    coded(&serde_json::to_value(error).unwrap_or_default())
-                );
-            }
+            } => println!(
+                "{}",
+                self.t(
+                    "cli-run-failed",
+                    &[
+                        ("device", device()),
+                        ("step", self.step_name(*failed_at).into()),
+                        (
+                            "error",
+                            coded(&serde_json::to_value(error).unwrap_or_default()).into()
+                        ),
+                    ]
+                )
+            ),
         }
     }
 
@@ -222,7 +309,13 @@ impl Out {
             return self.result(&outcomes);
         }
         let done = outcomes.iter().filter(|o| o.succeeded()).count();
-        println!("\n{done} of {} device(s) configured.", outcomes.len());
+        println!(
+            "\n{}",
+            self.t(
+                "cli-run-summary",
+                &[("done", done.into()), ("total", outcomes.len().into())]
+            )
+        );
     }
 
     pub fn tenant_progress(&self, p: &TenantCheckProgress) {
@@ -234,18 +327,39 @@ impl Out {
                 user_code,
                 verification_uri,
                 ..
-            } => println!("Sign in: open {verification_uri} and enter the code {user_code}."),
-            TenantCheckProgress::SignedIn { account } => {
-                eprintln!("Signed in as {}.", account.as_deref().unwrap_or("?"))
-            }
+            } => println!(
+                "{}",
+                self.t(
+                    "cli-tenant-sign-in",
+                    &[("url", verification_uri.into()), ("code", user_code.into())]
+                )
+            ),
+            TenantCheckProgress::SignedIn { account } => eprintln!(
+                "{}",
+                self.t(
+                    "cli-tenant-signed-in",
+                    &[(
+                        "account",
+                        account.clone().unwrap_or_else(|| self.unknown()).into()
+                    )]
+                )
+            ),
             TenantCheckProgress::SendingTestMail {
                 from,
                 to,
                 host,
                 port,
-            } => {
-                eprintln!("Sending a test mail from {from} to {to} through {host}:{port}…")
-            }
+            } => eprintln!(
+                "{}",
+                self.t(
+                    "cli-tenant-sending",
+                    &[
+                        ("from", from.into()),
+                        ("to", to.into()),
+                        ("server", format!("{host}:{port}").into()),
+                    ]
+                )
+            ),
             TenantCheckProgress::Done { .. } => {}
         }
     }
@@ -255,34 +369,42 @@ impl Out {
             return self.result(r);
         }
         for c in &r.checks {
-            let id = serde_json::to_value(c.id).unwrap_or_default();
-            let mark = match c.status {
-                CheckStatus::Passed => "ok  ",
-                CheckStatus::Failed => "FAIL",
-                CheckStatus::NotChecked => "-   ",
+            let name = match c.id {
+                CheckId::SecurityDefaults => "cli-check-security-defaults",
+                CheckId::SmtpAuthOrganisation => "cli-check-smtp-auth-organisation",
+                CheckId::SmtpAuthMailbox => "cli-check-smtp-auth-mailbox",
+                CheckId::DeviceCodeFlowAllowed => "cli-check-device-code-flow-allowed",
+                CheckId::Consent => "cli-check-consent",
+                CheckId::SignIn => "cli-check-sign-in",
+                CheckId::TestMail => "cli-check-test-mail",
             };
-            println!("{mark} {}", id.as_str().unwrap_or("?"));
+            let mark = match c.status {
+                CheckStatus::Passed => "cli-check-passed",
+                CheckStatus::Failed => "cli-check-failed",
+                CheckStatus::NotChecked => "cli-check-not-checked",
+            };
+            println!("{:<12} {}", self.t(mark, &[]), self.t(name, &[]));
             if let Some(cause) = &c.cause {
+                let cause = coded(&serde_json::to_value(cause).unwrap_or_default());
                 println!(
-                    "     cause: {}",
-                    coded(&serde_json::to_value(cause).unwrap_or_default())
+                    "             {}",
+                    self.t("cli-tenant-cause", &[("cause", cause.into())])
                 );
             }
             if let Some(fix) = &c.fix {
+                let fix = coded(&serde_json::to_value(fix).unwrap_or_default());
                 println!(
-                    "     fix:   {}",
-                    coded(&serde_json::to_value(fix).unwrap_or_default())
+                    "             {}",
+                    self.t("cli-tenant-fix", &[("fix", fix.into())])
                 );
             }
         }
-        println!(
-            "{}",
-            if r.passed {
-                "The tenant is ready."
-            } else {
-                "The tenant is not ready: see the fixes above."
-            }
-        );
+        let verdict = if r.passed {
+            "cli-tenant-ready"
+        } else {
+            "cli-tenant-not-ready"
+        };
+        println!("{}", self.t(verdict, &[]));
     }
 
     pub fn health(&self, label: &str, h: &DeviceHealth) {
@@ -291,14 +413,13 @@ impl Out {
         }
         println!("{label}:");
         for d in &h.diagnoses {
+            let finding = coded(&serde_json::to_value(&d.finding).unwrap_or_default());
+            let remedy = coded(&serde_json::to_value(&d.remedy).unwrap_or_default());
             println!(
-                "  finding: {}",
-                coded(&serde_json::to_value(&d.finding).unwrap_or_default())
+                "  {}",
+                self.t("cli-finding", &[("finding", finding.into())])
             );
-            println!(
-                "  remedy:  {}",
-                coded(&serde_json::to_value(&d.remedy).unwrap_or_default())
-            );
+            println!("  {}", self.t("cli-remedy", &[("remedy", remedy.into())]));
         }
     }
 
@@ -307,27 +428,37 @@ impl Out {
             return self.result(&json!({"world_file": file, "world": s}));
         }
         println!(
-            "Practice world running ({} devices). Ctrl-C stops it.",
-            s.devices.len()
+            "{}",
+            self.t("cli-practice-running", &[("count", s.devices.len().into())])
         );
+        let file = file.display();
+        for command in [
+            format!("printoauth --world {file} discover"),
+            format!(
+                "printoauth --world {file} configure 0 1 --sender admin@{}",
+                s.tenant.domain
+            ),
+        ] {
+            println!(
+                "  {}",
+                self.t("cli-practice-point", &[("command", command.into())])
+            );
+        }
+        if let Some(admin) = s.tenant.users.first() {
+            println!(
+                "{}",
+                self.t(
+                    "cli-practice-sign-in-as",
+                    &[
+                        ("account", (&admin.upn).into()),
+                        ("password", (&admin.password).into())
+                    ]
+                )
+            );
+        }
         println!(
-            "Point the CLI at it:  printoauth --world {} discover",
-            file.display()
+            "{}",
+            self.t("cli-practice-control", &[("url", (&s.control_url).into())])
         );
-        println!(
-            "                      printoauth --world {} configure 0 1 --sender admin@{}",
-            file.display(),
-            s.tenant.domain
-        );
-        println!(
-            "Sign in as admin@{} / {}",
-            s.tenant.domain,
-            s.tenant
-                .users
-                .first()
-                .map(|u| u.password.as_str())
-                .unwrap_or("?")
-        );
-        println!("Control API: {}", s.control_url);
     }
 }
