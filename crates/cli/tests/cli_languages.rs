@@ -83,5 +83,8 @@ async fn hindi_lithuanian_plurals_and_neutral_json() {
     assert_eq!(lt_forms[0], lt_forms[3], "{lt_forms:?}");
     assert_eq!(lt_forms[1], lt_forms[2], "{lt_forms:?}");
     assert_ne!(lt_forms[0], lt_forms[1], "{lt_forms:?}");
-    assert!(lt_forms[0].contains("įrenginys") && lt_forms[1].contains("įrenginiai"), "{lt_forms:?}");
+    assert!(
+        lt_forms[0].contains("įrenginys") && lt_forms[1].contains("įrenginiai"),
+        "{lt_forms:?}"
+    );
 }
