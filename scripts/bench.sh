@@ -5,7 +5,7 @@
 #   - discovering 50 devices over mDNS after they have announced, from another host.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/printoauth-target}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${HOME:-/root}/.cache/printoauth-target}"
 N="${1:-50}"
 
 cargo build --release -q -p printoauth-sim --bin printoauth-sim

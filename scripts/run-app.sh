@@ -31,7 +31,7 @@ done
 
 echo "run-app: checking system packages and tools (scripts/setup.sh)"
 bash "$root/scripts/setup.sh"
-export PATH="$PATH:${CARGO_HOME:-$HOME/.cargo}/bin"
+export PATH="$PATH:${CARGO_HOME:-${HOME:-/root}/.cargo}/bin"
 
 echo "run-app: building the UI (ui/dist)"
 (

@@ -8,7 +8,7 @@ cd "$here"
 bash scripts/setup.sh
 
 # A target dir outside the clone survives between CI runs on the same machine.
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/printoauth-target}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${HOME:-/root}/.cache/printoauth-target}"
 export CARGO_TERM_COLOR=never
 
 step() { printf '\n== %s\n' "$*"; }

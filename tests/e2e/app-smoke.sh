@@ -19,7 +19,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 limit="${PRINTOAUTH_E2E_TIMEOUT:-180}"
-export PATH="$PATH:${CARGO_HOME:-$HOME/.cargo}/bin"
+export PATH="$PATH:${CARGO_HOME:-${HOME:-/root}/.cargo}/bin"
 
 for tool in node xvfb-run dbus-run-session tauri-driver WebKitWebDriver; do
   command -v "$tool" >/dev/null || { echo "app-smoke: $tool is missing (run scripts/setup.sh)" >&2; exit 1; }
