@@ -2,6 +2,8 @@
 # Installs everything printoauth needs to build, run and test on Debian 12 (as root).
 # Idempotent: safe to run again; it only installs what is missing.
 set -euo pipefail
+# rustup installs cargo here; a non-login shell may not have it on PATH yet.
+export PATH="$PATH:${CARGO_HOME:-${HOME:-/root}/.cargo}/bin"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 APT_PACKAGES=(

@@ -2,6 +2,8 @@
 # Runs every test of printoauth on a fresh Debian 12 machine (as root: the mDNS tests
 # create network namespaces). Installs what is missing first.
 set -euo pipefail
+# rustup installs cargo here; a non-login shell may not have it on PATH yet.
+export PATH="$PATH:${CARGO_HOME:-${HOME:-/root}/.cargo}/bin"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
