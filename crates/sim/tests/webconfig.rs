@@ -111,6 +111,13 @@ fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Logs in and opens Email Server > Basic; returns the form's setup token.
+async fn open_mail_form(c: &reqwest::Client, base: &str, consumer: bool) -> String {
+    login(c, base, consumer, "epson-practice").await;
+    let (_, page) = get(c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
+    input_value(&page, "INPUTT_SETUPTOKEN").unwrap_or_else(|| panic!("no setup token in {page}"))
+}
+
 /// Logs in as administrator the way each firmware family expects.
 async fn login(c: &reqwest::Client, base: &str, consumer: bool, password: &str) -> String {
     if consumer {
@@ -308,9 +315,7 @@ async fn two_step_save_validation_and_stale_token() {
     let w = world(vec![device("WF-C5890 Series")]).await;
     let base = w.summary().devices[0].http_url.clone();
     let c = client();
-    login(&c, &base, false, "epson-practice").await;
-    let (_, page) = get(&c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
-    let token = input_value(&page, "INPUTT_SETUPTOKEN").unwrap();
+    let token = open_mail_form(&c, &base, false).await;
 
     // A sender with a forbidden character is refused by the form.
     let (_, page) = post(
@@ -398,9 +403,7 @@ async fn faults_500_slow_and_restart_in_the_middle_of_a_save() {
         restart_on_next_save: true,
         ..Default::default()
     });
-    login(&c, &base, false, "epson-practice").await;
-    let (_, page) = get(&c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
-    let token = input_value(&page, "INPUTT_SETUPTOKEN").unwrap();
+    let token = open_mail_form(&c, &base, false).await;
     let (_, confirm) = post(
         &c,
         format!("{base}{P}/NWS_MAIL_BASIC/SET"),
@@ -456,9 +459,7 @@ fn oauth_fields(consumer: bool) -> [(&'static str, &'static str); 3] {
 }
 
 async fn save_oauth2_signed_out(c: &reqwest::Client, base: &str, consumer: bool) {
-    login(c, base, consumer, "epson-practice").await;
-    let (_, page) = get(c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
-    let token = input_value(&page, "INPUTT_SETUPTOKEN").unwrap();
+    let token = open_mail_form(c, base, consumer).await;
     let mut form = pairs(&oauth_fields(consumer));
     form.push(("INPUTT_SETUPTOKEN".into(), token));
     form.push(("btn_ok".into(), "OK".into()));
@@ -811,9 +812,7 @@ async fn additional_network_refuses_oauth2_and_fax_server_takes_it() {
     let s = w.summary();
     let c = client();
     let base = &s.devices[0].http_url;
-    login(&c, base, false, "epson-practice").await;
-    let (_, page) = get(&c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
-    let token = input_value(&page, "INPUTT_SETUPTOKEN").unwrap();
+    let token = open_mail_form(&c, base, false).await;
     let (_, page) = post(
         &c,
         format!("{base}{P}/NWS_MAIL_BASIC/SET"),

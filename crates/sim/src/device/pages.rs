@@ -790,15 +790,7 @@ fn mail_page(ctx: &Ctx, message: Option<(&str, String)>) -> Response {
     body.push_str(&row(
         l("secure"),
         n(F::Secure),
-        &select(
-            n(F::Secure),
-            &[
-                (s::secure_value(fam, Secure::None), l("none")),
-                (s::secure_value(fam, Secure::Starttls), "STARTTLS"),
-                (s::secure_value(fam, Secure::SslTls), "SSL/TLS"),
-            ],
-            s::secure_value(fam, m.secure),
-        ),
+        &secure_select(ctx, n(F::Secure), m.secure),
     ));
     body.push_str(&row(
         l("cert_validation"),
@@ -842,6 +834,20 @@ var y=document.getElementById('password-settings');if(y)y.style.display=o?'none'
         &format!("{} > {}", l("email_server"), l("basic")),
         &body,
     ))
+}
+
+/// The Secure Connection select (Email Server and Fax Server pages alike).
+fn secure_select(ctx: &Ctx, name: &str, value: Secure) -> String {
+    let fam = ctx.family;
+    select(
+        name,
+        &[
+            (s::secure_value(fam, Secure::None), t(ctx.lang, "none")),
+            (s::secure_value(fam, Secure::Starttls), "STARTTLS"),
+            (s::secure_value(fam, Secure::SslTls), "SSL/TLS"),
+        ],
+        s::secure_value(fam, value),
+    )
 }
 
 fn additional_network_refusal(ctx: &Ctx) -> Option<Response> {
@@ -1246,15 +1252,7 @@ fn fax_page(ctx: &Ctx, message: Option<(&str, String)>) -> Response {
         row(
             l("secure"),
             nsec,
-            &select(
-                nsec,
-                &[
-                    (s::secure_value(fam, Secure::None), l("none")),
-                    (s::secure_value(fam, Secure::Starttls), "STARTTLS"),
-                    (s::secure_value(fam, Secure::SslTls), "SSL/TLS"),
-                ],
-                s::secure_value(fam, m.secure)
-            )
+            &secure_select(ctx, nsec, m.secure)
         ),
         submit("btn_ok", l("ok")),
     );
