@@ -1,11 +1,26 @@
-//! Commands the UI calls through `invoke`. Each returns `Result<_, AppError>`
-//! so a failure reaches the UI as `{code, params}`.
+//! Commands the UI calls through `invoke`. Each returns `Result<_, AppError>` so a
+//! failure reaches the UI as `{code, params}`; long work reports progress over a
+//! `tauri::ipc::Channel`. The commands only carry calls to the modules that do the work.
 //!
-//! Kept out of lib.rs: `#[tauri::command]` items defined at the crate root
-//! clash with the macros they generate (E0255).
+//! Kept out of lib.rs: `#[tauri::command]` items defined at the crate root clash with
+//! the macros they generate (E0255).
 
-use crate::error::AppError;
-use crate::models::AppInfo;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+
+use crate::error::{AppError, ErrorCode};
+use crate::models::*;
+use crate::state::AppState;
+
+/// The OS language, from the environment (LC_ALL, LC_MESSAGES, LANG) on Unix.
+fn os_language() -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty() && v != "C" && v != "POSIX")
+        .map(|v| v.split(['.', '@']).next().unwrap_or("").replace('_', "-"))
+        .filter(|v| !v.is_empty())
+}
 
 /// The app's name, version and which modes this build offers.
 #[tauri::command]
@@ -14,7 +29,219 @@ pub fn app_info() -> Result<AppInfo, AppError> {
         name: "printoauth".to_owned(),
         version: env!("CARGO_PKG_VERSION").to_owned(),
         practice_mode_available: cfg!(feature = "practice"),
+        os_language: os_language(),
     })
+}
+
+/// The UI is interactive: logs the time since the process started (the bench reads it).
+#[tauri::command]
+pub fn ui_ready() -> Result<(), AppError> {
+    eprintln!("printoauth: interactive after {} ms", crate::ms_since_start());
+    Ok(())
+}
+
+#[tauri::command]
+pub fn list_interfaces() -> Result<Vec<NetworkInterfaceView>, AppError> {
+    Ok(crate::discovery::interfaces())
+}
+
+#[tauri::command]
+pub fn discovery_start(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    interfaces: InterfaceChoice,
+    on_event: Channel<DeviceListEvent>,
+) -> Result<(), AppError> {
+    // Rows already known (practice devices, manual adds) first.
+    for device in state.registry.views() {
+        let _ = on_event.send(DeviceListEvent::Added { device });
+    }
+    *state.device_events.lock().unwrap() = Some(on_event);
+    crate::discovery::start(&app, interfaces)
+}
+
+#[tauri::command]
+pub fn discovery_stop(state: State<'_, AppState>) -> Result<(), AppError> {
+    state.discovery.lock().unwrap().take();
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn add_device(state: State<'_, AppState>, host: String) -> Result<DeviceView, AppError> {
+    let found = printoauth_core::discovery::probe(host.trim())
+        .await
+        .map_err(|e| AppError::from(printoauth_core::Error::from(e)))?;
+    let address = found
+        .admin_url
+        .as_deref()
+        .filter(|u| u.starts_with("https://"))
+        .and_then(|u| printoauth_core::devices::DeviceAddress::from_urls(Some(u), None))
+        .or_else(|| crate::devices::address_of(&found))
+        .ok_or_else(|| AppError::internal("no address"))?;
+    let (view, new) = state.registry.upsert(crate::devices::Registry::entry(
+        crate::devices::view_of(&found, false),
+        address,
+    ));
+    state.emit_device(if new {
+        DeviceListEvent::Added {
+            device: view.clone(),
+        }
+    } else {
+        DeviceListEvent::Changed {
+            device: view.clone(),
+        }
+    });
+    Ok(view)
+}
+
+#[tauri::command]
+pub async fn practice_start(
+    state: State<'_, AppState>,
+    devices: u32,
+) -> Result<PracticeInfo, AppError> {
+    #[cfg(feature = "practice")]
+    {
+        let mut slot = state.practice.lock().await;
+        if let Some(old) = slot.take() {
+            old.stop();
+            for id in state.registry.remove_practice() {
+                state.emit_device(DeviceListEvent::Removed { id });
+            }
+        }
+        let mut p = crate::practice::Practice::start(devices as usize).await?;
+        let views = p.register(&state.registry);
+        for device in views {
+            state.emit_device(DeviceListEvent::Added { device });
+        }
+        state.consent.set_practice_origin(p.identity_origin());
+        let info = p.info(&state.registry);
+        *slot = Some(p);
+        Ok(info)
+    }
+    #[cfg(not(feature = "practice"))]
+    {
+        let _ = (state, devices);
+        Err(AppError::new(ErrorCode::PracticeUnavailable))
+    }
+}
+
+#[tauri::command]
+pub async fn practice_stop(state: State<'_, AppState>) -> Result<(), AppError> {
+    #[cfg(feature = "practice")]
+    {
+        if let Some(p) = state.practice.lock().await.take() {
+            p.stop();
+        }
+        for id in state.registry.remove_practice() {
+            state.emit_device(DeviceListEvent::Removed { id });
+        }
+        state.consent.set_practice_origin(None);
+        Ok(())
+    }
+    #[cfg(not(feature = "practice"))]
+    {
+        let _ = state;
+        Err(AppError::new(ErrorCode::PracticeUnavailable))
+    }
+}
+
+#[tauri::command]
+pub async fn practice_set_fault(
+    state: State<'_, AppState>,
+    fault: PracticeFault,
+    device: Option<String>,
+    on: bool,
+) -> Result<PracticeInfo, AppError> {
+    #[cfg(feature = "practice")]
+    {
+        let mut slot = state.practice.lock().await;
+        let p = slot
+            .as_mut()
+            .ok_or_else(|| AppError::new(ErrorCode::PracticeNotRunning))?;
+        p.set_fault(fault, device, on).await?;
+        Ok(p.info(&state.registry))
+    }
+    #[cfg(not(feature = "practice"))]
+    {
+        let _ = (state, fault, device, on);
+        Err(AppError::new(ErrorCode::PracticeUnavailable))
+    }
+}
+
+#[tauri::command]
+pub fn tenant_prerequisites(sender: Option<String>) -> Result<Vec<Prerequisite>, AppError> {
+    Ok(crate::tenant::prerequisites(sender.as_deref()))
+}
+
+#[tauri::command]
+pub async fn tenant_check(
+    app: AppHandle,
+    request: TenantCheckRequest,
+    on_progress: Channel<TenantProgress>,
+) -> Result<TenantCheckView, AppError> {
+    crate::tenant::check(app, request, on_progress).await
+}
+
+#[tauri::command]
+pub fn tenant_check_cancel(state: State<'_, AppState>) -> Result<(), AppError> {
+    crate::tenant::cancel(&state);
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn run_start(
+    app: AppHandle,
+    request: RunRequest,
+    on_event: Channel<RunEvent>,
+) -> Result<(), AppError> {
+    crate::run::run(app, request, on_event).await
+}
+
+#[tauri::command]
+pub fn run_cancel(state: State<'_, AppState>) -> Result<(), AppError> {
+    crate::run::cancel(&state);
+    Ok(())
+}
+
+#[tauri::command]
+pub fn consent_show(app: AppHandle, state: State<'_, AppState>) -> Result<(), AppError> {
+    state.consent.set_auto_open(true);
+    state.consent.show(&app)?;
+    Ok(())
+}
+
+/// Opens a sign-in page in the user's own browser (for tenants that block embedded
+/// sign-in). Only the pages the consent window may show.
+#[tauri::command]
+pub fn open_in_browser(state: State<'_, AppState>, url: String) -> Result<(), AppError> {
+    let parsed = url::Url::parse(&url)
+        .map_err(|_| AppError::new(ErrorCode::UrlNotAllowed).with("url", &url))?;
+    if !crate::consent::allowed(&parsed, state.consent.practice_origin().as_deref())
+        || parsed.scheme() == "about"
+    {
+        return Err(AppError::new(ErrorCode::UrlNotAllowed).with("url", &url));
+    }
+    open::that_detached(parsed.as_str()).map_err(AppError::internal)
+}
+
+#[tauri::command]
+pub async fn troubleshoot(
+    state: State<'_, AppState>,
+    id: String,
+    admin_user: Option<String>,
+    password: Option<String>,
+) -> Result<HealthView, AppError> {
+    crate::troubleshoot::run(&state, &id, admin_user, password, false).await
+}
+
+#[tauri::command]
+pub async fn remedy_resave(
+    state: State<'_, AppState>,
+    id: String,
+    admin_user: Option<String>,
+    password: Option<String>,
+) -> Result<HealthView, AppError> {
+    crate::troubleshoot::run(&state, &id, admin_user, password, true).await
 }
 
 #[cfg(test)]
@@ -33,6 +260,6 @@ mod tests {
     fn app_info_is_camel_case_on_the_wire() {
         let v = serde_json::to_value(app_info().unwrap()).unwrap();
         assert!(v.get("practiceModeAvailable").is_some(), "{v}");
-        assert!(v.get("version").is_some(), "{v}");
+        assert!(v.get("osLanguage").is_some(), "{v}");
     }
 }

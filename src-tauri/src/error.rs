@@ -1,39 +1,78 @@
 //! Errors the commands return to the UI.
 //!
 //! An error crosses the IPC boundary as `{ "code": "...", "params": { ... } }`:
-//! a stable code the UI turns into a localised message, and the values that
-//! message needs. Never a free-form English string.
+//! a stable code the UI turns into a localised message (`error-<code>` in the Fluent
+//! catalogues), and the values that message needs as strings. Never a free-form
+//! English sentence. The core's errors keep their own codes (`device-…`, `identity-…`,
+//! `mail-…`, `run-…`, `discovery-…`); the app adds the codes of [`ErrorCode`].
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-/// Stable identifiers of the errors the UI knows how to explain.
-/// Serialised in kebab-case (`"internal"`, ...), the form the UI's catalogue uses.
+use crate::models::Coded;
+
+/// The app's own error codes. Serialised in kebab-case, the form the catalogues use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ErrorCode {
     /// Something went wrong that the user cannot act on; `detail` says what, for logs.
     Internal,
+    /// This build has no practice mode.
+    PracticeUnavailable,
+    /// A practice command while practice mode is off.
+    PracticeNotRunning,
+    /// No device with this id (`id`) is known.
+    DeviceUnknown,
+    /// The device (`id`, `vendor`) is listed but printoauth cannot configure it yet.
+    DeviceUnsupported,
+    /// A batch is already running.
+    RunInProgress,
+    /// The wizard was started with no device.
+    NoDevicesSelected,
+    /// The sender (`address`) is not a mail address.
+    SenderInvalid,
+    /// No administrator password for `device`.
+    PasswordMissing,
+    /// Only Microsoft's sign-in pages (or the practice emulator) may be opened (`url`).
+    UrlNotAllowed,
+    /// A tenant check is already running.
+    TenantCheckInProgress,
+    /// The batch was cancelled before this device finished.
+    RunCancelled,
 }
 
 impl ErrorCode {
-    /// Every code, for tests that check each one has a message in the UI.
-    pub const ALL: &'static [ErrorCode] = &[ErrorCode::Internal];
+    /// Every code, for tests that check each one has a message.
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::Internal,
+        ErrorCode::PracticeUnavailable,
+        ErrorCode::PracticeNotRunning,
+        ErrorCode::DeviceUnknown,
+        ErrorCode::DeviceUnsupported,
+        ErrorCode::RunInProgress,
+        ErrorCode::NoDevicesSelected,
+        ErrorCode::SenderInvalid,
+        ErrorCode::PasswordMissing,
+        ErrorCode::UrlNotAllowed,
+        ErrorCode::TenantCheckInProgress,
+        ErrorCode::RunCancelled,
+    ];
 
     /// The code as it appears on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::Internal => "internal",
-        }
+    pub fn as_str(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
     }
 }
 
 /// An error for the UI: a code and the named values its message needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
-#[error("{}{}", code.as_str(), fmt_params(params))]
+#[error("{}{}", code, fmt_params(params))]
 pub struct AppError {
-    pub code: ErrorCode,
+    pub code: String,
     pub params: BTreeMap<String, String>,
 }
 
@@ -45,7 +84,7 @@ impl AppError {
     /// An error with no parameters.
     pub fn new(code: ErrorCode) -> Self {
         Self {
-            code,
+            code: code.as_str(),
             params: BTreeMap::new(),
         }
     }
@@ -60,6 +99,28 @@ impl AppError {
     pub fn internal(detail: impl ToString) -> Self {
         Self::new(ErrorCode::Internal).with("detail", detail)
     }
+
+    pub fn coded(&self) -> Coded {
+        Coded {
+            code: self.code.clone(),
+            params: self.params.clone(),
+        }
+    }
+}
+
+impl From<Coded> for AppError {
+    fn from(c: Coded) -> Self {
+        AppError {
+            code: c.code,
+            params: c.params,
+        }
+    }
+}
+
+impl From<printoauth_core::Error> for AppError {
+    fn from(e: printoauth_core::Error) -> Self {
+        Coded::from_serialisable(&e).into()
+    }
 }
 
 impl From<tauri::Error> for AppError {
@@ -71,6 +132,7 @@ impl From<tauri::Error> for AppError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use printoauth_core::devices::{DeviceError, FirmwareFamily};
 
     #[test]
     fn serialises_as_code_and_params() {
@@ -84,26 +146,44 @@ mod tests {
 
     #[test]
     fn no_params_is_an_empty_object() {
-        let v = serde_json::to_value(AppError::new(ErrorCode::Internal)).unwrap();
-        assert_eq!(v, serde_json::json!({"code": "internal", "params": {}}));
+        let v = serde_json::to_value(AppError::new(ErrorCode::RunInProgress)).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"code": "run-in-progress", "params": {}})
+        );
     }
 
     #[test]
-    fn code_as_str_matches_serde() {
-        for &code in ErrorCode::ALL {
-            assert_eq!(
-                serde_json::to_value(code).unwrap(),
-                serde_json::Value::from(code.as_str())
-            );
+    fn core_errors_keep_their_code_and_flatten_params() {
+        let e: printoauth_core::Error = DeviceError::DeviceOauth2Unavailable {
+            scope: "email-server".into(),
+            model: Some("WF-2930 Series".into()),
+            firmware: None,
+            offered: vec!["SMTP AUTH".into(), "POP before SMTP".into()],
         }
+        .into();
+        let a = AppError::from(e);
+        assert_eq!(a.code, "device-oauth2-unavailable");
+        assert_eq!(a.params["model"], "WF-2930 Series");
+        assert_eq!(a.params["offered"], "SMTP AUTH\nPOP before SMTP");
+        assert!(!a.params.contains_key("firmware"), "null params are left out");
+
+        let e: printoauth_core::Error = DeviceError::DeviceLoginRejected {
+            family: FirmwareFamily::Business,
+        }
+        .into();
+        let a = AppError::from(e);
+        assert_eq!(a.code, "device-login-rejected");
+        assert_eq!(a.params["family"], "business");
     }
 
     #[test]
-    fn every_code_has_an_english_message_in_the_ui() {
-        let table = include_str!("../../ui/src/lib/i18n.ts");
-        for code in ErrorCode::ALL {
-            let id = format!("\"error-{}\":", code.as_str());
-            assert!(table.contains(&id), "ui/src/lib/i18n.ts has no {id}");
+    fn every_app_code_is_kebab_case_and_distinct() {
+        let mut seen = std::collections::HashSet::new();
+        for &code in ErrorCode::ALL {
+            let s = code.as_str();
+            assert!(!s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+            assert!(seen.insert(s));
         }
     }
 

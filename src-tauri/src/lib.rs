@@ -1,20 +1,98 @@
-//! printoauth's desktop shell: builds the Tauri app and registers its commands.
-//! The work itself lives in printoauth-core; this crate only carries it to the UI.
+//! printoauth's desktop shell: builds the Tauri app, owns the app's state and windows,
+//! and registers its commands. The work itself lives in printoauth-core (and, for
+//! practice mode, printoauth-sim); this crate only carries it to the UI.
+//!
+//! Windows:
+//! - `main`: the app's own UI (bundled assets, the only window with a capability);
+//! - `consent`: the embedded sign-in window ([`consent`]), remote pages only, no
+//!   capability and no IPC, allowed to navigate only to Microsoft's sign-in hosts (or,
+//!   in practice mode, the emulator).
+//!
+//! Browsing data of both lives in a private folder of this app run
+//! ([`session::SessionDir`]), wiped after every batch and deleted when the app exits.
 
+pub mod bindings;
 pub mod commands;
+pub mod consent;
+pub mod devices;
+pub mod discovery;
 pub mod error;
 pub mod models;
+#[cfg(feature = "practice")]
+pub mod practice;
+pub mod run;
+pub mod session;
+pub mod state;
+pub mod tenant;
+pub mod troubleshoot;
+
+use std::time::Instant;
+
+use tauri::{Manager, RunEvent, WebviewUrl, WebviewWindowBuilder};
 
 pub use error::{AppError, ErrorCode};
 
+/// When the process started, for the start-to-interactive figure.
+static STARTED: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+
 /// Builds the Tauri app with every command the UI may call.
 pub fn builder() -> tauri::Builder<tauri::Wry> {
-    tauri::Builder::default().invoke_handler(tauri::generate_handler![commands::app_info])
+    tauri::Builder::default()
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::ui_ready,
+            commands::list_interfaces,
+            commands::discovery_start,
+            commands::discovery_stop,
+            commands::add_device,
+            commands::practice_start,
+            commands::practice_stop,
+            commands::practice_set_fault,
+            commands::tenant_prerequisites,
+            commands::tenant_check,
+            commands::tenant_check_cancel,
+            commands::run_start,
+            commands::run_cancel,
+            commands::consent_show,
+            commands::open_in_browser,
+            commands::troubleshoot,
+            commands::remedy_resave,
+        ])
+        .setup(|app| {
+            let session = session::SessionDir::create()?;
+            let webview_data = session.webview_data();
+            let pins = app.path().app_data_dir().ok().map(|d| d.join("device-pins.json"));
+            app.manage(state::AppState::new(session, pins));
+            // The main window is made here, not in tauri.conf.json, so its browsing
+            // data goes to this run's private folder (shared with the consent window:
+            // WebKitGTK lets one web context be driven by WebDriver).
+            WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
+                .title("printoauth")
+                .inner_size(1100.0, 760.0)
+                .min_inner_size(720.0, 520.0)
+                .center()
+                .data_directory(webview_data)
+                .build()?;
+            Ok(())
+        })
 }
 
 /// Runs the app until its last window closes.
 pub fn run() {
+    let _ = STARTED.set(Instant::now());
     builder()
-        .run(tauri::generate_context!())
-        .expect("error while running printoauth");
+        .build(tauri::generate_context!())
+        .expect("error while building printoauth")
+        .run(|app, event| {
+            if let RunEvent::Exit = event {
+                if let Some(state) = app.try_state::<state::AppState>() {
+                    state.shutdown();
+                }
+            }
+        });
+}
+
+/// Milliseconds since the process started (0 when unknown).
+pub fn ms_since_start() -> u128 {
+    STARTED.get().map(|s| s.elapsed().as_millis()).unwrap_or(0)
 }

@@ -1,0 +1,325 @@
+//! The embedded sign-in window.
+//!
+//! When a device shows its code, this window opens the device's verification page with
+//! the code already typed into the code field; the administrator signs in and consents
+//! on behalf of the organisation. Devices waiting at the same time queue: the same
+//! window (and its sign-in session) serves one after the other, so the administrator
+//! signs in once per batch.
+//!
+//! The window is a remote page and is treated as one:
+//! - it may navigate only to Microsoft's sign-in hosts ([`allowed`]) or, in practice
+//!   mode, the emulator's origin; anything else is refused and logged;
+//! - it opens no other windows;
+//! - no capability names it, so it cannot invoke any command;
+//! - the code is filled in by an initialization script that first checks the page's
+//!   origin against the same list, and takes the code from the URL's fragment, which
+//!   never reaches a server;
+//! - its browsing data lives in this app run's private folder, wiped when the batch
+//!   ends (see [`crate::session`]).
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use tauri::webview::NewWindowResponse;
+use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
+use url::Url;
+
+use crate::error::{AppError, ErrorCode};
+
+pub const LABEL: &str = "consent";
+
+/// Microsoft's sign-in hosts, any path.
+const SIGN_IN_HOSTS: &[&str] = &[
+    "login.microsoftonline.com",
+    "login.microsoft.com",
+    "login.live.com",
+];
+/// microsoft.com only for its device login page.
+const DEVICE_LOGIN_HOSTS: &[&str] = &["microsoft.com", "www.microsoft.com"];
+
+/// Whether the consent window may show `url`. `practice_origin` is the emulator's
+/// `scheme://host:port` in practice mode.
+pub fn allowed(url: &Url, practice_origin: Option<&str>) -> bool {
+    if url.as_str() == "about:blank" {
+        return true;
+    }
+    if let Some(origin) = practice_origin {
+        if url.origin().ascii_serialization() == origin {
+            return true;
+        }
+    }
+    if url.scheme() != "https" || url.port().is_some_and(|p| p != 443) {
+        return false;
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return false;
+    }
+    let Some(host) = url.host_str().map(|h| h.to_ascii_lowercase()) else {
+        return false;
+    };
+    if SIGN_IN_HOSTS.contains(&host.as_str()) {
+        return true;
+    }
+    DEVICE_LOGIN_HOSTS.contains(&host.as_str()) && {
+        let p = url.path().to_ascii_lowercase();
+        p == "/devicelogin" || p.starts_with("/devicelogin/")
+    }
+}
+
+/// The origins the fill-in script may type the code into.
+fn script_origins(practice_origin: Option<&str>) -> Vec<String> {
+    let mut o: Vec<String> = SIGN_IN_HOSTS
+        .iter()
+        .chain(DEVICE_LOGIN_HOSTS)
+        .map(|h| format!("https://{h}"))
+        .collect();
+    if let Some(p) = practice_origin {
+        o.push(p.to_string());
+    }
+    o
+}
+
+/// The initialization script: on an allowed origin, takes the code from
+/// `#printoauth-code=…`, removes it from the address, and types it into the code
+/// field (found by id/name "otc", else by its label), retrying while the page builds
+/// itself. It never submits: the administrator presses Next.
+pub fn fill_script(practice_origin: Option<&str>) -> String {
+    let origins = serde_json::to_string(&script_origins(practice_origin)).unwrap();
+    format!(
+        r#"(function () {{
+  var allowed = {origins};
+  if (allowed.indexOf(window.location.origin) < 0) return;
+  var m = /(?:^#|&)printoauth-code=([A-Za-z0-9-]{{4,24}})/.exec(window.location.hash);
+  if (!m) return;
+  var code = m[1];
+  try {{ history.replaceState(history.state, "", window.location.pathname + window.location.search); }} catch (e) {{}}
+  function field() {{
+    var el = document.getElementById("otc") || document.querySelector('input[name="otc"]');
+    if (el) return el;
+    var labels = document.querySelectorAll("label");
+    for (var i = 0; i < labels.length; i++) {{
+      if (/code/i.test(labels[i].textContent || "") && labels[i].control) return labels[i].control;
+    }}
+    return null;
+  }}
+  function fill() {{
+    var el = field();
+    if (!el) return false;
+    el.value = code;
+    el.dispatchEvent(new Event("input", {{ bubbles: true }}));
+    el.dispatchEvent(new Event("change", {{ bubbles: true }}));
+    el.focus();
+    return true;
+  }}
+  function start() {{
+    if (fill()) return;
+    var tries = 0;
+    var timer = setInterval(function () {{
+      if (fill() || ++tries > 100) clearInterval(timer);
+    }}, 100);
+  }}
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+}})();"#
+    )
+}
+
+/// The page to open for a code.
+pub fn page_for(verification_uri: &str, user_code: &str) -> Result<Url, AppError> {
+    let mut u = Url::parse(verification_uri).map_err(|_| {
+        AppError::new(ErrorCode::UrlNotAllowed).with("url", verification_uri)
+    })?;
+    let code: String = user_code
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    u.set_fragment(Some(&format!("printoauth-code={code}")));
+    Ok(u)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Waiting {
+    pub device: String,
+    pub user_code: String,
+    pub verification_uri: String,
+}
+
+#[derive(Default)]
+struct Inner {
+    queue: VecDeque<Waiting>,
+    practice_origin: Option<String>,
+    /// Open the window by itself when a code arrives (the wizard's choice).
+    auto_open: bool,
+    refused: Vec<String>,
+}
+
+/// The sign-in queue and its window.
+pub struct Consent {
+    data_dir: PathBuf,
+    inner: Mutex<Inner>,
+}
+
+impl Consent {
+    pub fn new(data_dir: PathBuf) -> Consent {
+        Consent {
+            data_dir,
+            inner: Mutex::new(Inner::default()),
+        }
+    }
+
+    pub fn set_practice_origin(&self, origin: Option<String>) {
+        self.inner.lock().unwrap().practice_origin = origin;
+    }
+
+    pub fn practice_origin(&self) -> Option<String> {
+        self.inner.lock().unwrap().practice_origin.clone()
+    }
+
+    pub fn set_auto_open(&self, on: bool) {
+        self.inner.lock().unwrap().auto_open = on;
+    }
+
+    /// Addresses the window refused to open, for the log.
+    pub fn refused(&self) -> Vec<String> {
+        self.inner.lock().unwrap().refused.clone()
+    }
+
+    /// A device shows a code: queue it; show it when it is first in line.
+    pub fn enqueue(&self, app: &AppHandle, w: Waiting) -> Result<(), AppError> {
+        let (first, auto) = {
+            let mut i = self.inner.lock().unwrap();
+            i.queue.retain(|q| q.device != w.device);
+            i.queue.push_back(w);
+            (i.queue.len() == 1, i.auto_open)
+        };
+        if first && auto {
+            self.show(app)?;
+        }
+        Ok(())
+    }
+
+    /// The device no longer waits (signed in, failed, cancelled): the next one's code
+    /// is shown in the same window.
+    pub fn done(&self, app: &AppHandle, device: &str) -> Result<(), AppError> {
+        let (was_first, next) = {
+            let mut i = self.inner.lock().unwrap();
+            let was_first = i.queue.front().is_some_and(|q| q.device == device);
+            i.queue.retain(|q| q.device != device);
+            (was_first, i.queue.front().cloned())
+        };
+        if was_first && next.is_some() && app.get_webview_window(LABEL).is_some() {
+            self.show(app)?;
+        }
+        Ok(())
+    }
+
+    /// The device whose code is shown now.
+    pub fn current(&self) -> Option<Waiting> {
+        self.inner.lock().unwrap().queue.front().cloned()
+    }
+
+    /// Opens (or navigates) the window on the first waiting code.
+    pub fn show(&self, app: &AppHandle) -> Result<Option<String>, AppError> {
+        let Some(w) = self.current() else {
+            return Ok(None);
+        };
+        let url = page_for(&w.verification_uri, &w.user_code)?;
+        let practice = self.practice_origin();
+        if !allowed(&url, practice.as_deref()) {
+            self.inner.lock().unwrap().refused.push(url.to_string());
+            return Err(AppError::new(ErrorCode::UrlNotAllowed).with("url", &w.verification_uri));
+        }
+        if let Some(win) = app.get_webview_window(LABEL) {
+            win.navigate(url)?;
+            let _ = win.show();
+            let _ = win.set_focus();
+            return Ok(Some(w.device));
+        }
+        let app2 = app.clone();
+        let practice_nav = practice.clone();
+        WebviewWindowBuilder::new(app, LABEL, WebviewUrl::External(url))
+            .title("printoauth — Microsoft sign-in")
+            .inner_size(520.0, 700.0)
+            .min_inner_size(360.0, 480.0)
+            .data_directory(self.data_dir.clone())
+            .initialization_script(fill_script(practice.as_deref()))
+            .on_navigation(move |u| {
+                let ok = allowed(u, practice_nav.as_deref());
+                if !ok {
+                    eprintln!("printoauth: sign-in window refused to open {u}");
+                    if let Some(s) = app2.try_state::<crate::state::AppState>() {
+                        s.consent.inner.lock().unwrap().refused.push(u.to_string());
+                    }
+                }
+                ok
+            })
+            .on_new_window(|u, _| {
+                eprintln!("printoauth: sign-in window refused a new window for {u}");
+                NewWindowResponse::Deny
+            })
+            .build()?;
+        Ok(Some(w.device))
+    }
+
+    /// The batch is over: forget the queue, wipe the window's browsing data, close it.
+    pub fn finish(&self, app: &AppHandle) {
+        self.inner.lock().unwrap().queue.clear();
+        if let Some(win) = app.get_webview_window(LABEL) {
+            let _ = win.clear_all_browsing_data();
+            let _ = win.close();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(u: &str) -> bool {
+        allowed(&Url::parse(u).unwrap(), Some("http://127.0.0.1:43117"))
+    }
+
+    #[test]
+    fn only_microsoft_sign_in_hosts_and_the_emulator() {
+        assert!(ok("https://microsoft.com/devicelogin"));
+        assert!(ok("https://www.microsoft.com/devicelogin"));
+        assert!(ok("https://login.microsoftonline.com/common/oauth2/deviceauth"));
+        assert!(ok("https://login.microsoft.com/device"));
+        assert!(ok("https://login.live.com/oauth20_remoteconnect.srf"));
+        assert!(ok("http://127.0.0.1:43117/devicelogin"));
+        assert!(ok("about:blank"));
+
+        assert!(!ok("https://microsoft.com/en-us/store"), "only the device login page");
+        assert!(!ok("http://login.microsoftonline.com/"), "https only");
+        assert!(!ok("https://login.microsoftonline.com:8443/"));
+        assert!(!ok("https://login.microsoftonline.com.evil.example/"));
+        assert!(!ok("https://evil.example/login.microsoftonline.com"));
+        assert!(!ok("https://user@login.microsoftonline.com/"));
+        assert!(!ok("http://127.0.0.1:43118/"), "another port of loopback");
+        assert!(!ok("http://localhost:43117/devicelogin"), "the exact origin only");
+        assert!(!ok("file:///etc/passwd"));
+        assert!(!allowed(
+            &Url::parse("http://127.0.0.1:43117/").unwrap(),
+            None
+        ), "the emulator only in practice mode");
+    }
+
+    #[test]
+    fn code_goes_in_the_fragment() {
+        let u = page_for("https://microsoft.com/devicelogin", "ABCD-EFGH<script>").unwrap();
+        assert_eq!(
+            u.as_str(),
+            "https://microsoft.com/devicelogin#printoauth-code=ABCD-EFGHscript"
+        );
+    }
+
+    #[test]
+    fn fill_script_is_guarded_by_the_allowed_origins() {
+        let s = fill_script(Some("http://127.0.0.1:43117"));
+        assert!(s.contains(r#""https://login.microsoftonline.com""#));
+        assert!(s.contains(r#""http://127.0.0.1:43117""#));
+        assert!(s.contains("allowed.indexOf(window.location.origin) < 0) return"));
+        assert!(!s.contains(".submit("), "never submits for the administrator");
+    }
+}

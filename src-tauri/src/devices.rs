@@ -1,0 +1,230 @@
+//! The app's list of devices: what discovery (or practice mode, or a manual add) found,
+//! with how to reach each one and, once read, whether OAuth2 is possible and how mail
+//! is set up. One driver per device, kept so its session and certificate pin are reused.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use printoauth_core::devices::{
+    AdminCredentials, AuthMethod, ConnectOptions, DeviceAddress, EmailSettings, EpsonWebConfig,
+};
+use printoauth_core::discovery::{DiscoveredDevice, Vendor};
+
+use crate::error::{AppError, ErrorCode};
+use crate::models::{DeviceView, MailStatus, Oauth2Support};
+
+#[derive(Clone)]
+pub struct DeviceEntry {
+    pub view: DeviceView,
+    pub address: DeviceAddress,
+    /// Practice mode: the emulated device's own administrator log-in.
+    pub practice_login: Option<AdminCredentials>,
+    driver: Option<Arc<EpsonWebConfig>>,
+}
+
+/// The device list, shared by the commands.
+#[derive(Clone, Default)]
+pub struct Registry {
+    inner: Arc<Mutex<BTreeMap<String, DeviceEntry>>>,
+}
+
+pub fn vendor_name(v: Vendor) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|s| s.as_str().map(str::to_string))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// The row for a discovered device (OAuth2 and mail status not read yet).
+pub fn view_of(d: &DiscoveredDevice, practice: bool) -> DeviceView {
+    DeviceView {
+        id: d.id.clone(),
+        vendor: vendor_name(d.vendor),
+        model: d.model.clone(),
+        host_name: d.host_name.clone(),
+        addresses: d.addresses.iter().map(|a| a.to_string()).collect(),
+        admin_url: d.admin_url.clone(),
+        supported: d.supported,
+        oauth2: Oauth2Support::Unknown,
+        mail_status: MailStatus::NotChecked,
+        practice,
+    }
+}
+
+/// Where a discovered device's web server is: its first address (IPv4 first), else
+/// its host name, on the standard ports.
+pub fn address_of(d: &DiscoveredDevice) -> Option<DeviceAddress> {
+    let mut addrs = d.addresses.clone();
+    addrs.sort_by_key(|a| a.is_ipv6());
+    if let Some(a) = addrs.first() {
+        return Some(DeviceAddress::new(a.to_string()));
+    }
+    d.host_name
+        .as_ref()
+        .map(|h| DeviceAddress::new(h.trim_end_matches('.').to_string()))
+}
+
+pub fn mail_status_of(s: &EmailSettings) -> MailStatus {
+    match (&s.auth_method, s.signed_in) {
+        (AuthMethod::OAuth2, true) => MailStatus::Oauth2SignedIn,
+        (AuthMethod::OAuth2, false) => MailStatus::Oauth2SignedOut,
+        _ => MailStatus::BasicAuth,
+    }
+}
+
+impl Registry {
+    /// Adds or replaces a device; keeps what was already read about it (OAuth2, mail
+    /// status) and its driver when the address is unchanged. Returns the row and
+    /// whether it is new.
+    pub fn upsert(&self, mut entry: DeviceEntry) -> (DeviceView, bool) {
+        let mut map = self.inner.lock().unwrap();
+        let new = match map.get(&entry.view.id) {
+            Some(old) => {
+                entry.view.oauth2 = old.view.oauth2;
+                entry.view.mail_status = old.view.mail_status;
+                if old.address == entry.address {
+                    entry.driver = old.driver.clone();
+                }
+                if entry.practice_login.is_none() {
+                    entry.practice_login = old.practice_login.clone();
+                }
+                false
+            }
+            None => true,
+        };
+        let view = entry.view.clone();
+        map.insert(view.id.clone(), entry);
+        (view, new)
+    }
+
+    pub fn entry(view: DeviceView, address: DeviceAddress) -> DeviceEntry {
+        DeviceEntry {
+            view,
+            address,
+            practice_login: None,
+            driver: None,
+        }
+    }
+
+    pub fn remove(&self, id: &str) -> bool {
+        self.inner.lock().unwrap().remove(id).is_some()
+    }
+
+    /// Removes every practice device; returns their ids.
+    pub fn remove_practice(&self) -> Vec<String> {
+        let mut map = self.inner.lock().unwrap();
+        let ids: Vec<String> = map
+            .values()
+            .filter(|e| e.view.practice)
+            .map(|e| e.view.id.clone())
+            .collect();
+        for id in &ids {
+            map.remove(id);
+        }
+        ids
+    }
+
+    pub fn get(&self, id: &str) -> Result<DeviceEntry, AppError> {
+        self.inner
+            .lock()
+            .unwrap()
+            .get(id)
+            .cloned()
+            .ok_or_else(|| AppError::new(ErrorCode::DeviceUnknown).with("id", id))
+    }
+
+    pub fn views(&self) -> Vec<DeviceView> {
+        self.inner
+            .lock()
+            .unwrap()
+            .values()
+            .map(|e| e.view.clone())
+            .collect()
+    }
+
+    /// The device's driver (made on first use with `opts`). Unsupported vendors are
+    /// refused.
+    pub fn driver(&self, id: &str, opts: &ConnectOptions) -> Result<Arc<EpsonWebConfig>, AppError> {
+        let mut map = self.inner.lock().unwrap();
+        let e = map
+            .get_mut(id)
+            .ok_or_else(|| AppError::new(ErrorCode::DeviceUnknown).with("id", id))?;
+        if !e.view.supported {
+            return Err(AppError::new(ErrorCode::DeviceUnsupported)
+                .with("id", id)
+                .with("vendor", &e.view.vendor));
+        }
+        Ok(e
+            .driver
+            .get_or_insert_with(|| Arc::new(EpsonWebConfig::new(e.address.clone(), opts.clone())))
+            .clone())
+    }
+
+    /// Records what was read from the device; returns the updated row.
+    pub fn update(
+        &self,
+        id: &str,
+        oauth2: Option<bool>,
+        settings: Option<&EmailSettings>,
+    ) -> Option<DeviceView> {
+        let mut map = self.inner.lock().unwrap();
+        let e = map.get_mut(id)?;
+        if let Some(o) = oauth2 {
+            e.view.oauth2 = if o {
+                Oauth2Support::Yes
+            } else {
+                Oauth2Support::No
+            };
+        }
+        if let Some(s) = settings {
+            e.view.mail_status = mail_status_of(s);
+            if matches!(s.auth_method, AuthMethod::OAuth2) {
+                e.view.oauth2 = Oauth2Support::Yes;
+            }
+        }
+        Some(e.view.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use printoauth_core::discovery::{merge_services, ServiceRecord, TxtItem};
+
+    fn discovered() -> DiscoveredDevice {
+        let r = ServiceRecord::new(
+            "EPSON ET-4850 Series._ipp._tcp.local.",
+            "_ipp._tcp.local.",
+            "EPSON4A3AAB.local.",
+            631,
+            ["192.0.2.7".parse().unwrap()],
+            [
+                TxtItem::new("usb_MFG", "EPSON"),
+                TxtItem::new("usb_MDL", "ET-4850 Series"),
+                TxtItem::new("UUID", "cfe92100-67c4-11d4-a45f-f8d0274a3aab"),
+                TxtItem::new("adminurl", "http://EPSON4A3AAB.local.:80/PRESENTATION/BONJOUR"),
+            ],
+        );
+        merge_services(&[r]).remove(0)
+    }
+
+    #[test]
+    fn rows_keep_what_was_read_when_rediscovered() {
+        let d = discovered();
+        let reg = Registry::default();
+        let view = view_of(&d, false);
+        assert_eq!(view.vendor, "epson");
+        assert_eq!(view.model.as_deref(), Some("ET-4850 Series"));
+        assert_eq!(view.oauth2, Oauth2Support::Unknown);
+        let addr = address_of(&d).unwrap();
+        assert_eq!(addr.host, "192.0.2.7");
+        let (_, new) = reg.upsert(Registry::entry(view.clone(), addr.clone()));
+        assert!(new);
+        reg.update(&view.id, Some(true), None);
+        let (again, new) = reg.upsert(Registry::entry(view.clone(), addr));
+        assert!(!new);
+        assert_eq!(again.oauth2, Oauth2Support::Yes, "kept across a Changed event");
+        assert!(reg.get("nope").is_err());
+        assert_eq!(reg.get("nope").err().unwrap().code, "device-unknown");
+    }
+}

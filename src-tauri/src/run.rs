@@ -1,0 +1,503 @@
+//! The wizard's batch: the core's per-device run for every selected device, at most
+//! eight at a time, each failure isolated; progress goes to the UI's channel as
+//! [`RunEvent`]s; codes go to the embedded sign-in window's queue; a failed device
+//! gets the fix for its error ([`RunFix`]).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use printoauth_core::devices::{
+    AdminCredentials, AuthMethod, DeviceDriver, DeviceError, EmailService, EmailSettings,
+    OAuthTarget, SecureConnection,
+};
+use printoauth_core::identity::parse_aadsts;
+use printoauth_core::run::{configure_device, DeviceState, DeviceTask, RunError, RunOptions};
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager};
+use tokio::sync::{mpsc, Semaphore};
+
+use crate::consent::Waiting;
+use crate::error::{AppError, ErrorCode};
+use crate::models::{Change, Coded, DeviceListEvent, MailService, RunEvent, RunRequest, Step};
+use crate::state::AppState;
+
+/// What to do about a device that failed. Serialised as `{code, params}`; the UI shows
+/// `run-fix-<code>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", content = "params", rename_all = "kebab-case")]
+pub enum RunFix {
+    /// Check the administrator password (the device's own, often on a label or set at
+    /// installation); business models also need the user name.
+    CheckAdminPassword {},
+    /// Too many wrong passwords: wait until the device accepts log-ins again.
+    WaitForLockOut {},
+    /// Update the device's firmware to a version with OAuth2, then retry.
+    UpdateFirmware { model: String },
+    /// Connect the device through its standard network interface.
+    UseStandardNetwork {},
+    /// Retry and finish the sign-in while the code is valid.
+    SignInAgain {},
+    /// An Entra ID administrator excludes the device's app or the account from the
+    /// Conditional Access policy that blocks the device code flow.
+    ReviewConditionalAccess {},
+    /// Sign in with an administrator who can consent for the organisation.
+    AdminConsent {},
+    /// Check the device is on and reachable from this computer.
+    CheckDeviceConnection { address: String },
+    /// The device's certificate changed: confirm it is the same device.
+    ConfirmCertificate {},
+    /// Save the settings again (Email Server > Basic, OK).
+    Resave {},
+    /// Retry; if it happens again, send the details to support.
+    RetryOrReport {},
+}
+
+impl RunFix {
+    pub const CODES: &'static [&'static str] = &[
+        "check-admin-password",
+        "wait-for-lock-out",
+        "update-firmware",
+        "use-standard-network",
+        "sign-in-again",
+        "review-conditional-access",
+        "admin-consent",
+        "check-device-connection",
+        "confirm-certificate",
+        "resave",
+        "retry-or-report",
+    ];
+
+    /// The fix for an error of the core.
+    pub fn for_error(e: &printoauth_core::Error) -> RunFix {
+        use printoauth_core::Error as E;
+        match e {
+            E::Device(d) => match d {
+                DeviceError::DeviceLoginRejected { .. } => RunFix::CheckAdminPassword {},
+                DeviceError::DeviceLoginLockedOut { .. } => RunFix::WaitForLockOut {},
+                DeviceError::DeviceOauth2Unavailable { model, .. } => RunFix::UpdateFirmware {
+                    model: model.clone().unwrap_or_default(),
+                },
+                DeviceError::DeviceAdditionalNetwork { .. } => RunFix::UseStandardNetwork {},
+                DeviceError::DeviceUnreachable { address, .. }
+                | DeviceError::DeviceHttpsUnavailable { address, .. }
+                | DeviceError::DeviceRestartTimeout { address, .. } => {
+                    RunFix::CheckDeviceConnection {
+                        address: address.clone(),
+                    }
+                }
+                DeviceError::DeviceCertificateChanged { .. } => RunFix::ConfirmCertificate {},
+                DeviceError::DeviceSaveNotConfirmed { .. }
+                | DeviceError::DeviceVerifyMismatch { .. } => RunFix::Resave {},
+                _ => RunFix::RetryOrReport {},
+            },
+            E::Run(r) => match r {
+                RunError::RunSignInFailed { detail } => match parse_aadsts(detail) {
+                    Some(53003) => RunFix::ReviewConditionalAccess {},
+                    Some(90094) | Some(65001) => RunFix::AdminConsent {},
+                    _ => RunFix::SignInAgain {},
+                },
+                RunError::RunSignInTimedOut { .. } | RunError::RunSignedOutWhileWaiting {} => {
+                    RunFix::SignInAgain {}
+                }
+            },
+            _ => RunFix::RetryOrReport {},
+        }
+    }
+}
+
+/// A running batch: aborting it stops every device's task.
+pub struct RunHandle {
+    tasks: Vec<(String, tauri::async_runtime::JoinHandle<()>)>,
+}
+
+fn service(s: MailService) -> EmailService {
+    match s {
+        MailService::ExchangeOnline => EmailService::ExchangeOnline,
+        MailService::OutlookCom => EmailService::OutlookCom,
+    }
+}
+
+/// A plausible mail address: one @, something before, a dotted domain after, no spaces.
+pub fn valid_address(a: &str) -> bool {
+    let a = a.trim();
+    let Some((local, domain)) = a.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !a.chars().any(|c| c.is_whitespace() || c == '<' || c == '>' || c == ',')
+}
+
+fn label_auth(m: &AuthMethod) -> String {
+    match m {
+        AuthMethod::Off => "Off".into(),
+        AuthMethod::SmtpAuth => "SMTP AUTH".into(),
+        AuthMethod::PopBeforeSmtp => "POP before SMTP".into(),
+        AuthMethod::OAuth2 => "OAuth2".into(),
+        AuthMethod::Other(s) => s.clone(),
+    }
+}
+
+fn label_secure(s: &SecureConnection) -> String {
+    match s {
+        SecureConnection::None => "None".into(),
+        SecureConnection::StartTls => "STARTTLS".into(),
+        SecureConnection::SslTls => "SSL/TLS".into(),
+        SecureConnection::Other(o) => o.clone(),
+    }
+}
+
+fn label_service(s: Option<EmailService>) -> Option<String> {
+    s.map(|s| match s {
+        EmailService::ExchangeOnline => "Microsoft Exchange Online".into(),
+        EmailService::OutlookCom => "Outlook.com".into(),
+    })
+}
+
+/// What differs between the settings before and after, field by field.
+pub fn changes(before: Option<&EmailSettings>, after: &EmailSettings) -> Vec<Change> {
+    let fields: Vec<(&str, Option<String>, Option<String>)> = vec![
+        (
+            "authentication-method",
+            before.map(|b| label_auth(&b.auth_method)),
+            Some(label_auth(&after.auth_method)),
+        ),
+        (
+            "email-service",
+            before.and_then(|b| label_service(b.email_service)),
+            label_service(after.email_service),
+        ),
+        ("sender", before.and_then(|b| b.sender.clone()), after.sender.clone()),
+        (
+            "smtp-server",
+            before.and_then(|b| b.smtp_server.clone()),
+            after.smtp_server.clone(),
+        ),
+        (
+            "port",
+            before.and_then(|b| b.smtp_port.map(|p| p.to_string())),
+            after.smtp_port.map(|p| p.to_string()),
+        ),
+        (
+            "secure-connection",
+            before.map(|b| label_secure(&b.secure_connection)),
+            Some(label_secure(&after.secure_connection)),
+        ),
+        (
+            "current-status",
+            before.and_then(|b| b.current_status.clone()),
+            after.current_status.clone(),
+        ),
+    ];
+    fields
+        .into_iter()
+        .filter_map(|(field, b, a)| {
+            let a = a?;
+            (b.as_deref() != Some(a.as_str())).then(|| Change {
+                field: field.into(),
+                before: b,
+                after: a,
+            })
+        })
+        .collect()
+}
+
+struct Prepared {
+    id: String,
+    driver: Arc<dyn DeviceDriver>,
+    credentials: AdminCredentials,
+}
+
+/// Checks the request and makes one task per device, before anything is touched.
+fn prepare(state: &AppState, req: &RunRequest) -> Result<Vec<Prepared>, AppError> {
+    if req.devices.is_empty() {
+        return Err(AppError::new(ErrorCode::NoDevicesSelected));
+    }
+    if !valid_address(&req.sender) {
+        return Err(AppError::new(ErrorCode::SenderInvalid).with("address", req.sender.trim()));
+    }
+    let mut out = Vec::new();
+    for d in &req.devices {
+        let entry = state.registry.get(&d.id)?;
+        let password = d
+            .password
+            .clone()
+            .filter(|p| !p.is_empty())
+            .or_else(|| req.shared_password.clone().filter(|p| !p.is_empty()))
+            .ok_or_else(|| {
+                AppError::new(ErrorCode::PasswordMissing).with(
+                    "device",
+                    entry.view.model.clone().unwrap_or_else(|| d.id.clone()),
+                )
+            })?;
+        let user = req
+            .admin_user
+            .clone()
+            .map(|u| u.trim().to_string())
+            .filter(|u| !u.is_empty());
+        let credentials = match user {
+            Some(u) => AdminCredentials::with_user(u, password),
+            None => AdminCredentials::new(password),
+        };
+        let driver = state
+            .registry
+            .driver(&d.id, &state.connect_options(entry.view.practice))?;
+        out.push(Prepared {
+            id: d.id.clone(),
+            driver,
+            credentials,
+        });
+    }
+    Ok(out)
+}
+
+/// Runs the batch; resolves when every device has finished (or the batch was
+/// cancelled). Events go to `channel`.
+pub async fn run(app: AppHandle, req: RunRequest, channel: Channel<RunEvent>) -> Result<(), AppError> {
+    let state = app.state::<AppState>();
+    let prepared = {
+        let mut running = state.run.lock().unwrap();
+        if running.is_some() {
+            return Err(AppError::new(ErrorCode::RunInProgress));
+        }
+        let prepared = prepare(&state, &req)?;
+        *running = Some(RunHandle { tasks: Vec::new() });
+        prepared
+    };
+    state.consent.set_auto_open(req.embedded_sign_in);
+    let target = OAuthTarget::new(service(req.service), req.sender.trim());
+    let limit = Arc::new(Semaphore::new(8));
+    let (tx, mut rx) = mpsc::unbounded_channel::<(String, Option<EmailSettings>, printoauth_core::run::RunEvent)>();
+    let mut tasks = Vec::new();
+    for p in prepared {
+        let limit = limit.clone();
+        let tx = tx.clone();
+        let target = target.clone();
+        let id = p.id.clone();
+        let handle = tauri::async_runtime::spawn(async move {
+            let _permit = limit.acquire_owned().await;
+            // The "before" picture, best effort: the run reports log-in trouble itself.
+            let before = match p.driver.login(&p.credentials).await {
+                Ok(()) => p.driver.read_email_settings().await.ok(),
+                Err(_) => None,
+            };
+            let (etx, mut erx) = mpsc::unbounded_channel();
+            let task = DeviceTask {
+                id: p.id.clone(),
+                driver: p.driver.clone(),
+                credentials: p.credentials.clone(),
+                target,
+            };
+            let opts = RunOptions {
+                concurrency: 1,
+                poll_interval: Duration::from_secs(2),
+                ..Default::default()
+            };
+            let forward = {
+                let tx = tx.clone();
+                let id = p.id.clone();
+                let before = before.clone();
+                tokio::spawn(async move {
+                    while let Some(e) = erx.recv().await {
+                        let _ = tx.send((id.clone(), before.clone(), e));
+                    }
+                })
+            };
+            configure_device(&task, &opts, &etx).await;
+            drop(etx);
+            let _ = forward.await;
+        });
+        tasks.push((id, handle));
+    }
+    drop(tx);
+    if let Some(r) = state.run.lock().unwrap().as_mut() {
+        r.tasks = tasks;
+    }
+
+    let total = req.devices.len() as u32;
+    let (mut succeeded, mut failed) = (0u32, 0u32);
+    let mut finished: Vec<String> = Vec::new();
+    while let Some((id, before, e)) = rx.recv().await {
+        let out = match e.state {
+            DeviceState::Working { step } => {
+                if step >= printoauth_core::run::Step::SignedIn {
+                    let _ = state.consent.done(&app, &id);
+                }
+                RunEvent::Working {
+                    device: id.clone(),
+                    step: step.into(),
+                }
+            }
+            DeviceState::NeedsYou { code } => {
+                let _ = state.consent.enqueue(
+                    &app,
+                    Waiting {
+                        device: id.clone(),
+                        user_code: code.user_code.clone(),
+                        verification_uri: code.verification_uri.clone(),
+                    },
+                );
+                if req.embedded_sign_in {
+                    let current = state.consent.current().map(|w| w.device);
+                    let _ = channel.send(RunEvent::ConsentWindow {
+                        open: true,
+                        device: current,
+                    });
+                }
+                RunEvent::NeedsYou {
+                    device: id.clone(),
+                    user_code: code.user_code,
+                    verification_uri: code.verification_uri,
+                    expires_at: code.expires_at.to_rfc3339(),
+                }
+            }
+            DeviceState::Done { settings } => {
+                succeeded += 1;
+                finished.push(id.clone());
+                let _ = state.consent.done(&app, &id);
+                if let Some(view) = state.registry.update(&id, Some(true), Some(&settings)) {
+                    state.emit_device(DeviceListEvent::Changed { device: view });
+                }
+                RunEvent::Done {
+                    device: id.clone(),
+                    changes: changes(before.as_ref(), &settings),
+                }
+            }
+            DeviceState::Failed {
+                failed_at,
+                error,
+                device,
+            } => {
+                failed += 1;
+                finished.push(id.clone());
+                let _ = state.consent.done(&app, &id);
+                let oauth2 = match &error {
+                    printoauth_core::Error::Device(DeviceError::DeviceOauth2Unavailable { .. }) => {
+                        Some(false)
+                    }
+                    _ => None,
+                };
+                let settings = device.as_ref().and_then(|d| d.settings.as_ref());
+                if let Some(view) = state.registry.update(&id, oauth2, settings) {
+                    state.emit_device(DeviceListEvent::Changed { device: view });
+                }
+                RunEvent::Failed {
+                    device: id.clone(),
+                    failed_at: failed_at.into(),
+                    fix: Some(Coded::from_serialisable(&RunFix::for_error(&error))),
+                    error: AppError::from(error).coded(),
+                }
+            }
+        };
+        let _ = channel.send(out);
+    }
+
+    // Devices whose task was aborted (cancelled) never sent a final state.
+    let handle = state.run.lock().unwrap().take();
+    if let Some(h) = handle {
+        for (id, t) in h.tasks {
+            if !finished.contains(&id) {
+                t.abort();
+                failed += 1;
+                let _ = state.consent.done(&app, &id);
+                let _ = channel.send(RunEvent::Failed {
+                    device: id,
+                    failed_at: Step::Verified,
+                    error: AppError::new(ErrorCode::RunCancelled).coded(),
+                    fix: Some(Coded::from_serialisable(&RunFix::RetryOrReport {})),
+                });
+            }
+        }
+    }
+    debug_assert!(succeeded + failed <= total);
+    state.consent.finish(&app);
+    let _ = channel.send(RunEvent::ConsentWindow {
+        open: false,
+        device: None,
+    });
+    let _ = channel.send(RunEvent::Finished { succeeded, failed });
+    Ok(())
+}
+
+/// Stops the running batch: every device still working is reported as cancelled.
+pub fn cancel(state: &AppState) {
+    if let Some(h) = state.run.lock().unwrap().as_ref() {
+        for (_, t) in &h.tasks {
+            t.abort();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use printoauth_core::devices::FirmwareFamily;
+
+    #[test]
+    fn sender_addresses() {
+        assert!(valid_address("scanner@contoso.com"));
+        assert!(valid_address(" admin@contoso.example "));
+        for bad in ["", "contoso.com", "a@b", "a@@b.com", "a b@c.com", "@c.com", "a@.com", "a@c.com."] {
+            assert!(!valid_address(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn fixes_for_errors() {
+        let e: printoauth_core::Error = DeviceError::DeviceLoginRejected {
+            family: FirmwareFamily::Business,
+        }
+        .into();
+        assert_eq!(RunFix::for_error(&e), RunFix::CheckAdminPassword {});
+        let e: printoauth_core::Error = RunError::RunSignInFailed {
+            detail: "AADSTS53003: Access has been blocked by Conditional Access policies.".into(),
+        }
+        .into();
+        assert_eq!(RunFix::for_error(&e), RunFix::ReviewConditionalAccess {});
+        let c = Coded::from_serialisable(&RunFix::UpdateFirmware {
+            model: "WF-2930 Series".into(),
+        });
+        assert_eq!(c.code, "update-firmware");
+        assert_eq!(c.params["model"], "WF-2930 Series");
+        for code in RunFix::CODES {
+            assert!(code.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+        }
+    }
+
+    #[test]
+    fn changes_list_only_what_differs() {
+        let before = EmailSettings {
+            auth_method: AuthMethod::SmtpAuth,
+            email_service: None,
+            current_status: None,
+            signed_in: false,
+            oauth_account: None,
+            sender: Some("scanner@contoso.com".into()),
+            smtp_server: Some("smtp.office365.com".into()),
+            smtp_port: Some(587),
+            secure_connection: SecureConnection::StartTls,
+            certificate_validation: Some(true),
+        };
+        let after = EmailSettings {
+            auth_method: AuthMethod::OAuth2,
+            email_service: Some(EmailService::ExchangeOnline),
+            current_status: Some("Signed in".into()),
+            signed_in: true,
+            smtp_server: Some("smtp-mail.outlook.com".into()),
+            ..before.clone()
+        };
+        let c = changes(Some(&before), &after);
+        let fields: Vec<&str> = c.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["authentication-method", "email-service", "smtp-server", "current-status"]
+        );
+        assert_eq!(c[0].before.as_deref(), Some("SMTP AUTH"));
+        assert_eq!(c[0].after, "OAuth2");
+        assert_eq!(changes(Some(&after), &after), vec![]);
+    }
+}
