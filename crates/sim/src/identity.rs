@@ -143,6 +143,10 @@ struct Store {
     by_user_code: HashMap<String, String>,
     /// Browser sign-in sessions by flow id.
     flows: HashMap<String, Flow>,
+    /// Browser sign-in sessions (the ESTSAUTH cookie): session id -> account. A
+    /// browser that signed in once picks its account for the next code instead of
+    /// typing the password again, as on Entra.
+    sessions: HashMap<String, String>,
     /// Refresh tokens that come from a device code sign-in (Conditional Access
     /// "authentication flows" follows them: protocol tracking).
     device_flow_refresh: HashSet<String>,
@@ -425,6 +429,48 @@ impl Identity {
         if password != user.password {
             return Err(SignInError::BadPassword);
         }
+        self.step_authenticated(user_code, user, &client_id)
+    }
+
+    /// The account picked from the browser's sign-in session (no password asked).
+    fn step_session(&self, user_code: &str, user: &UserConfig) -> Result<AfterPassword, SignInError> {
+        let client_id = {
+            let st = self.store();
+            check_pending(&st, user_code, self.now())?.client_id.clone()
+        };
+        self.step_authenticated(user_code, user, &client_id)
+    }
+
+    /// Starts a browser sign-in session for `upn`; returns its id (the cookie value).
+    fn new_session(&self, upn: &str) -> String {
+        let sid = uuid::Uuid::new_v4().simple().to_string();
+        self.store().sessions.insert(sid.clone(), upn.to_string());
+        sid
+    }
+
+    /// The account of the browser's sign-in session, if the cookie names a live one.
+    fn session_user(&self, headers: &axum::http::HeaderMap) -> Option<UserConfig> {
+        let sid = headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|kv| kv.trim().split_once('='))
+            .find(|(k, _)| *k == SESSION_COOKIE)
+            .map(|(_, v)| v.to_string())?;
+        let upn = self.store().sessions.get(&sid).cloned()?;
+        self.inner.tenant.user(&upn)
+    }
+
+    /// The account is authenticated (password, or a browser session): Conditional
+    /// Access, admin approval and consent decide what follows.
+    fn step_authenticated(
+        &self,
+        user_code: &str,
+        user: &UserConfig,
+        client_id: &str,
+    ) -> Result<AfterPassword, SignInError> {
+        let client_id = client_id.to_string();
         let tenant = &self.inner.tenant;
         if tenant.config().block_device_code_flow {
             self.settle(user_code, CodeState::Denied(SignInError::ConditionalAccess))?;
@@ -1314,6 +1360,36 @@ fn error_line(error: Option<&str>) -> String {
         .unwrap_or_default()
 }
 
+/// The browser sign-in session cookie (Entra's is ESTSAUTH).
+const SESSION_COOKIE: &str = "ESTSAUTH";
+
+fn with_session_cookie(mut resp: Response, sid: &str) -> Response {
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}={sid}; Path=/; HttpOnly; SameSite=Lax"
+    )) {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+    resp
+}
+
+fn pick_account_page(flow: &str, app: &AppConfig, upn: &str) -> Response {
+    page(
+        "Pick an account",
+        &format!(
+            r#"<p id="app-notice">You are signing in to <b id="app-name">{app}</b> on another device. Continue only if you started this sign-in yourself on a device you are setting up (for example in a printer's Web Config); otherwise close this page.</p>
+<form method="post" action="/devicelogin">
+{flow}
+<p>Pick an account</p>
+<button type="submit" name="pick" value="{upn}" id="pick-account" class="tile">{upn}<br><small>Signed in</small></button>
+<div class="buttons"><input type="submit" name="other" id="otherTile" value="Use another account"></div>
+</form>"#,
+            app = esc(&app.name),
+            upn = esc(upn),
+            flow = hidden_flow(flow)
+        ),
+    )
+}
+
 fn hidden_flow(flow: &str) -> String {
     format!(r#"<input type="hidden" name="flow" value="{}">"#, esc(flow))
 }
@@ -1469,8 +1545,13 @@ async fn devicelogin_get() -> Response {
     code_page(None)
 }
 
-async fn devicelogin_post(State(id): State<Identity>, body: Bytes) -> Response {
+async fn devicelogin_post(
+    State(id): State<Identity>,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
+) -> Response {
     let form = parse_form(&body);
+    let session_user = id.session_user(&headers);
     let Some(flow_id) = field(&form, "flow").map(str::to_string) else {
         // The code page.
         let typed = field(&form, "otc").unwrap_or("");
@@ -1491,7 +1572,10 @@ async fn devicelogin_post(State(id): State<Identity>, body: Bytes) -> Response {
                         stage: Stage::Account,
                     },
                 );
-                account_page(&flow_id, &app, None)
+                match &session_user {
+                    Some(u) => pick_account_page(&flow_id, &app, &u.upn),
+                    None => account_page(&flow_id, &app, None),
+                }
             }
             Err(e) => sign_in_error_page(&e, None),
         };
@@ -1554,6 +1638,30 @@ async fn devicelogin_post(State(id): State<Identity>, body: Bytes) -> Response {
         };
     }
 
+    if stage == Stage::Account && field(&form, "other").is_some() {
+        return account_page(&flow_id, &app, None);
+    }
+    if let (Some(picked), Stage::Account) = (field(&form, "pick"), stage) {
+        let Some(user) = session_user.filter(|u| u.upn.eq_ignore_ascii_case(picked)) else {
+            // No (or another) session: sign in with a password.
+            return account_page(&flow_id, &app, None);
+        };
+        return match id.step_session(&code, &user) {
+            Ok(AfterPassword::SignedIn) => {
+                set_flow(Some(user.upn.clone()), Stage::Done);
+                signed_in_page(&app.name)
+            }
+            Ok(AfterPassword::NeedsConsent) => {
+                set_flow(Some(user.upn.clone()), Stage::Consent);
+                consent_page(&flow_id, &app, &scopes, &user)
+            }
+            Err(e) => {
+                end_flow();
+                sign_in_error_page(&e, Some(&app))
+            }
+        };
+    }
+
     if let (Some(passwd), Some(user), Stage::Password) =
         (field(&form, "passwd"), user.as_ref(), stage)
     {
@@ -1563,11 +1671,14 @@ async fn devicelogin_post(State(id): State<Identity>, body: Bytes) -> Response {
         return match id.step_password(&code, user, passwd) {
             Ok(AfterPassword::SignedIn) => {
                 set_flow(Some(user.upn.clone()), Stage::Done);
-                signed_in_page(&app.name)
+                with_session_cookie(signed_in_page(&app.name), &id.new_session(&user.upn))
             }
             Ok(AfterPassword::NeedsConsent) => {
                 set_flow(Some(user.upn.clone()), Stage::Consent);
-                consent_page(&flow_id, &app, &scopes, user)
+                with_session_cookie(
+                    consent_page(&flow_id, &app, &scopes, user),
+                    &id.new_session(&user.upn),
+                )
             }
             Err(SignInError::BadPassword) => password_page(
                 &flow_id,

@@ -1180,3 +1180,60 @@ async fn decline_and_pending_through_the_api() {
         .user_consent
         .contains(&(ADMIN.to_string(), PRINTOAUTH_APP_CLIENT_ID.to_string())));
 }
+
+#[tokio::test]
+async fn a_browser_signed_in_once_picks_its_account_for_the_next_code() {
+    let id = start().await;
+    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
+    let h = http();
+    let with_cookies = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let b = Browser {
+        http: with_cookies,
+        url: id.verification_uri(),
+    };
+
+    // First device: code, account, password, consent for the organisation.
+    let d1 = device_code(&client, &h, smtp_scopes()).await;
+    let (flow, page) = b.sign_in(d1.user_code().secret(), ADMIN, ADMIN_PW).await;
+    assert!(page.contains("Permissions requested"), "{page}");
+    let page = b
+        .submit(&[("flow", &flow), ("consent_org", "on"), ("accept", "Accept")])
+        .await;
+    assert!(page.contains(r#"id="signed-in""#), "{page}");
+    let _ = poll_fast(&client, &h, &d1).await.0.token();
+
+    // Second device, same browser: the account is picked, no password, no consent.
+    let d2 = device_code(&client, &h, smtp_scopes()).await;
+    b.open().await;
+    let page = b.submit(&[("otc", d2.user_code().secret())]).await;
+    assert!(page.contains(r#"id="pick-account""#), "{page}");
+    assert!(page.contains(ADMIN) && !page.contains(r#"id="i0118""#));
+    let flow = flow_of(&page);
+    let page = b.submit(&[("flow", &flow), ("pick", ADMIN)]).await;
+    assert!(page.contains(r#"id="signed-in""#), "{page}");
+    let _ = poll_fast(&client, &h, &d2).await.0.token();
+
+    // "Use another account" goes to the account page.
+    let d3 = device_code(&client, &h, smtp_scopes()).await;
+    b.open().await;
+    let page = b.submit(&[("otc", d3.user_code().secret())]).await;
+    let flow = flow_of(&page);
+    let page = b
+        .submit(&[("flow", &flow), ("other", "Use another account")])
+        .await;
+    assert!(page.contains(r#"id="i0116""#), "{page}");
+
+    // A browser without the session cookie cannot pick an account.
+    let plain = Browser::new(&id);
+    let d4 = device_code(&client, &h, smtp_scopes()).await;
+    plain.open().await;
+    let page = plain.submit(&[("otc", d4.user_code().secret())]).await;
+    assert!(page.contains(r#"id="i0116""#) && !page.contains("pick-account"));
+    let flow = flow_of(&page);
+    let page = plain.submit(&[("flow", &flow), ("pick", ADMIN)]).await;
+    assert!(page.contains(r#"id="i0116""#), "forged pick: {page}");
+    assert!(id.pending().iter().any(|p| p.user_code == *d4.user_code().secret()));
+}
