@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Builds and runs the printoauth desktop app, from a fresh Debian 12 machine (as root).
 #
-#   scripts/run-app.sh [--release] [--isolated] [-- ARGS for the app]
+#   scripts/run-app.sh [--release] [--lan] [-- ARGS for the app]
 #
 #   --release    build with the release profile (slower build, smaller and faster app)
-#   --isolated   run the app in a network namespace of its own with only loopback,
-#                so nothing it does on the network leaves the machine
+#   --lan        browse the real local network for printers (mDNS multicast on this
+#                machine's interfaces). Without it (the default) the app runs in a
+#                network namespace of its own with only loopback, so nothing it does
+#                on the network leaves the machine: use practice mode there.
 #
 # Steps: scripts/setup.sh (installs what is missing), the UI (npm ci when needed,
 # npm run build -> ui/dist), `cargo build -p printoauth-app` (the UI is embedded
@@ -17,11 +19,12 @@ cd "$root"
 
 profile=debug
 cargo_profile=()
-isolated=0
+isolated=1
 while (($#)); do
   case "$1" in
     --release) profile=release; cargo_profile=(--release) ;;
     --isolated) isolated=1 ;;
+    --lan) isolated=0 ;;
     --) shift; break ;;
     -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run-app: unknown option $1 (try --help)" >&2; exit 2 ;;
@@ -54,7 +57,13 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   cmd=(xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" dbus-run-session -- env NO_AT_BRIDGE=1 "${cmd[@]}")
 fi
 if ((isolated)); then
-  [ "$(id -u)" = 0 ] || { echo "run-app: --isolated needs root (ip netns)" >&2; exit 1; }
+  if [ "$(id -u)" != 0 ]; then
+    echo "run-app: not root, so no network namespace: the app will not browse the network (PRINTOAUTH_LAN_DISCOVERY=0); use --lan to browse it"
+    export PRINTOAUTH_LAN_DISCOVERY=0
+    isolated=0
+  fi
+fi
+if ((isolated)); then
   ns="printoauth-app-$$"
   ip netns add "$ns"
   trap 'ip netns del "$ns" 2>/dev/null || true' EXIT

@@ -25,4 +25,4 @@ step "Rust: tests (nextest)"
 cargo nextest run --workspace --locked --no-fail-fast
 
 step "End to end: the app window (WebDriver under Xvfb)"
-bash tests/e2e/app-smoke.sh
+bash tests/e2e/run.sh

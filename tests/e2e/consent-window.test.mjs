@@ -1,0 +1,78 @@
+// The embedded sign-in window is a remote page held on a short leash: it refuses to
+// navigate anywhere but Microsoft's sign-in hosts (or, in practice mode, the emulator),
+// and nothing in it can invoke any of the app's commands.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openApp, sleep, until } from "./lib/webdriver.mjs";
+import { openWizard, otherWindow, sel, startPractice, startRun } from "./lib/flows.mjs";
+
+test("the sign-in window refuses other hosts and cannot invoke commands", { timeout: 180_000 }, async (t) => {
+  const { session } = await openApp(t, {}, "consent-window.log");
+  const main = await session.windowHandle();
+  await startPractice(session, 1);
+  await openWizard(session);
+  await startRun(session);
+  const consent = await otherWindow(session, main);
+  await session.switchTo(consent);
+  const page = await until("the emulator's code page", 20_000, async () => {
+    const u = await session.cmd("GET", "/url");
+    return u.includes("/devicelogin") && u;
+  });
+  const origin = new URL(page).origin;
+
+  // The app typed the code; the fragment that carried it is gone from the address.
+  const code = await until("the code in the field", 10_000, () =>
+    session.script(`const e = document.getElementById('otc'); return e && e.value`),
+  );
+  assert.match(code, /^[A-Z0-9]{9}$/);
+  assert.ok(!(await session.cmd("GET", "/url")).includes("printoauth-code"), "the code left the address bar");
+
+  // Another origin on this very machine (the emulator's control API: it would load if
+  // allowed), a different port of the emulator's host, and a host on the Internet.
+  const control = await session.script(`return location.port`).then((p) => `http://127.0.0.1:${Number(p) + 1}/`);
+  for (const target of [control, "http://localhost" + new URL(page).pathname, "https://example.org/", "https://microsoft.com/en-us/"]) {
+    await session.script(`location.href = arguments[0]`, [target]);
+    await sleep(800);
+    const now = await session.cmd("GET", "/url");
+    assert.equal(new URL(now).origin, origin, `navigating to ${target} was refused (now at ${now})`);
+  }
+  // window.open is refused too.
+  await session.script(`window.open('https://example.org/', '_blank')`);
+  await sleep(800);
+  assert.equal((await session.windows()).length, 2, "no new window opened");
+
+  // No command can be invoked from here, by the internal invoke or by a raw IPC request.
+  const invoked = await session.cmd("POST", "/execute/async", {
+    script: `
+      const done = arguments[arguments.length - 1];
+      const I = window.__TAURI_INTERNALS__;
+      if (!I || typeof I.invoke !== 'function') { done({ invoke: 'absent' }); return; }
+      const tries = ['app_info', 'practice_stop', 'run_cancel', 'open_in_browser'].map((c) =>
+        I.invoke(c, { url: 'https://login.microsoftonline.com/' }).then((v) => ({ c, ok: true, v }), (e) => ({ c, ok: false, e: String(e) })));
+      Promise.all(tries).then((r) => done({ invoke: r }));
+    `,
+    args: [],
+  });
+  if (invoked.invoke !== "absent") {
+    for (const r of invoked.invoke) {
+      assert.equal(r.ok, false, `${r.c} must be refused in the sign-in window: ${JSON.stringify(r)}`);
+      assert.match(r.e, /not allowed/, r.e);
+    }
+  }
+  const raw = await session.cmd("POST", "/execute/async", {
+    script: `
+      const done = arguments[arguments.length - 1];
+      fetch('ipc://localhost/app_info', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json', 'Tauri-Callback': '1', 'Tauri-Error': '2' } })
+        .then((r) => r.text().then((t) => done({ status: r.status, body: t })), (e) => done({ error: String(e) }));
+    `,
+    args: [],
+  });
+  assert.ok(raw.error || raw.status >= 400, `a raw IPC request was refused: ${JSON.stringify(raw)}`);
+  assert.ok(!JSON.stringify(raw).includes("practiceModeAvailable"), "app_info did not answer");
+
+  // The main window still works and practice mode is still on (practice_stop was refused).
+  await session.switchTo(main);
+  await session.waitFor(sel("practice-banner"));
+  await session.click(sel("run-cancel"));
+  await until("the sign-in window to close after cancelling", 20_000, async () => (await session.windows()).length === 1);
+});

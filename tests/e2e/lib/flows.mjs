@@ -1,0 +1,121 @@
+// Steps of the app's flows as a person does them, through the real window.
+import { actions, sleep, until } from "./webdriver.mjs";
+
+export const PRACTICE_DEVICE_PASSWORD = "epson-practice";
+export const ADMIN = "admin@contoso.example";
+export const ADMIN_PASSWORD = "Practice-Admin-1";
+
+export const sel = (id) => `[data-testid="${id}"]`;
+
+/** Waits for the devices screen and starts practice mode with `n` devices. */
+export async function startPractice(session, n) {
+  await session.waitFor(sel("screen-devices"), 30_000);
+  await session.type(sel("practice-count"), n);
+  await session.click(sel("practice-start"));
+  await session.waitFor(sel("practice-banner"), 30_000);
+  await until(`${n} practice devices listed`, 30_000, async () => {
+    const rows = await session.findAll(sel("device-row"));
+    return rows.length >= n;
+  });
+  return session.script(
+    `return [...document.querySelectorAll('[data-testid="device-row"]')].map(r => r.getAttribute('data-device-id'))`,
+  );
+}
+
+/** Ticks the given devices (all when `ids` is undefined) and opens the wizard. */
+export async function openWizard(session, ids) {
+  if (ids === undefined) {
+    await session.click(sel("select-all"));
+  } else {
+    for (const id of ids) {
+      await session.click(`${sel("device-row")}[data-device-id="${id}"] ${sel("device-select")}`);
+    }
+  }
+  await session.click(sel("to-wizard"));
+  await session.waitFor(sel("screen-wizard"));
+}
+
+/** Fills the wizard (one password for all) and starts the run. */
+export async function startRun(session, { password = PRACTICE_DEVICE_PASSWORD } = {}) {
+  await session.type(sel("shared-password"), password);
+  const sender = await session.script(`return document.querySelector('[data-testid="sender"]').value`);
+  if (!sender) await session.type(sel("sender"), ADMIN);
+  await session.click(sel("run-start"));
+}
+
+/** The handle of the window that is not `main`, once it exists. */
+export async function otherWindow(session, main, ms = 30_000) {
+  return until("the sign-in window", ms, async () => (await session.windows()).find((h) => h !== main));
+}
+
+/** What the sign-in page in the current window shows. */
+function pageState(session) {
+  return session.script(`
+    const q = (s) => document.querySelector(s);
+    if (q('#signed-in')) return {page: 'signed-in'};
+    if (q('#blocked')) return {page: 'blocked', text: q('#blocked').textContent};
+    if (q('#pick-account')) return {page: 'pick'};
+    if (q('#consent_org')) return {page: 'consent'};
+    if (q('#i0118')) return {page: 'password'};
+    if (q('#i0116')) return {page: 'account'};
+    if (q('#otc')) return {page: 'code', code: q('#otc').value};
+    return {page: 'other', title: document.title, url: location.href};
+  `);
+}
+
+/**
+ * Signs in on the emulator's pages in the current window, as the administrator:
+ * code (already typed by the app) -> account -> password -> consent for the
+ * organisation, or the account picker when the window already has a session.
+ * `skipCode`: a code page whose code equals it is the previous device's, still loading.
+ * Returns the final page state ("signed-in" or "blocked").
+ */
+export async function signIn(session, { upn = ADMIN, password = ADMIN_PASSWORD, skipCode } = {}) {
+  let code;
+  for (let i = 0; i < 20; i++) {
+    const s = await until("a sign-in page", 20_000, async () => {
+      const st = await pageState(session);
+      if (st.page === "other") return false;
+      if (st.page === "code" && (!st.code || st.code === skipCode)) return false;
+      return st;
+    });
+    switch (s.page) {
+      case "code":
+        code = s.code;
+        await session.click("#idSIButton9");
+        break;
+      case "pick":
+        await session.click("#pick-account");
+        break;
+      case "account":
+        await session.type("#i0116", upn);
+        await session.click("#idSIButton9");
+        break;
+      case "password":
+        await session.type("#i0118", password);
+        await session.click("#idSIButton9");
+        break;
+      case "consent":
+        await session.click("#consent_org");
+        await session.click("#idSIButton9");
+        break;
+      default:
+        return { ...s, code };
+    }
+    await sleep(150);
+  }
+  throw new Error("sign-in did not finish in 20 steps");
+}
+
+/** Waits for the results screen and returns each row's state by device id. */
+export async function results(session, n, ms = 120_000) {
+  await session.waitFor(sel("screen-results"), ms);
+  return until(`${n} final results`, ms, async () => {
+    const rows = await session.script(
+      `return [...document.querySelectorAll('[data-testid="result-row"]')].map(r => [r.getAttribute('data-device-id'), r.getAttribute('data-state')])`,
+    );
+    return rows.length >= n && rows.every(([, st]) => st === "done" || st === "failed") && Object.fromEntries(rows);
+  });
+}
+
+export { actions };

@@ -1,0 +1,115 @@
+// The whole product in the real window: practice mode with three emulated Epson
+// devices, all selected, the wizard run, the administrator signing in and consenting in
+// the embedded sign-in window (typing the account and password and ticking consent on
+// the emulator's pages), and every device ending Signed in, saved and verified.
+// Screenshots of each main screen go to tests/artifacts/screens/ and must not be blank.
+// It also counts the human actions per device (printed for scripts/bench.sh).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openApp, screenshot, until } from "./lib/webdriver.mjs";
+import { actions, ADMIN, openWizard, otherWindow, results, sel, signIn, startPractice, startRun } from "./lib/flows.mjs";
+
+const N = Number(process.env.PRINTOAUTH_E2E_DEVICES ?? 3);
+
+test(`practice mode: ${N} devices configured through the wizard and the embedded sign-in`, { timeout: 240_000 }, async (t) => {
+  const { session } = await openApp(t, {}, "practice-batch.log");
+  const main = await session.windowHandle();
+
+  const ids = await startPractice(session, N);
+  assert.equal(ids.length, N);
+  await screenshot(session, "screens/en-devices", assert);
+  const practiceText = await session.textOf(sel("practice-banner"));
+  assert.ok(practiceText.trim().length > 0, "the practice banner says so");
+
+  actions.count = 0;
+  await openWizard(session);
+  assert.equal(
+    await session.script(`return document.querySelector('[data-testid="sender"]').value`),
+    ADMIN,
+    "practice mode suggests the administrator's mailbox as the sender",
+  );
+  assert.equal(
+    await session.script(`return document.querySelector('[data-testid="embedded-sign-in"]').checked`),
+    true,
+    "embedded sign-in is the default",
+  );
+  await startRun(session);
+  const setupActions = actions.count;
+
+  // The sign-in window opens by itself on the first device's code.
+  const consent = await otherWindow(session, main);
+  await session.switchTo(main);
+  const waiting = await session.waitFor(`${sel("run-row")}[data-state="needs-you"]`, 60_000);
+  assert.ok(waiting);
+  const shownCode = (await session.textOf(sel("run-code"))).trim();
+  assert.match(shownCode, /^[A-Z0-9]{9}$/, `the code is shown in the app: ${shownCode}`);
+  await session.waitFor(sel("open-in-browser"));
+  await session.waitFor(sel("copy-code"));
+  await screenshot(session, "screens/en-wizard", assert);
+
+  // One sign-in per device, in the same window: password once, then the account picker.
+  const perDevice = [];
+  let previous;
+  for (let i = 0; i < N; i++) {
+    await session.switchTo(consent);
+    const before = actions.count;
+    const end = await signIn(session, { skipCode: previous });
+    assert.equal(end.page, "signed-in", `device ${i + 1}: ${JSON.stringify(end)}`);
+    assert.match(end.code ?? "", /^[A-Z0-9]{9}$/, "the app typed the device's code into the code field");
+    assert.notEqual(end.code, previous, "each device has its own code");
+    previous = end.code;
+    perDevice.push(actions.count - before);
+  }
+  t.diagnostic(`actions: setup ${setupActions}, per device ${JSON.stringify(perDevice)}`);
+  console.log(`PRINTOAUTH_ACTIONS setup=${setupActions} per_device=${perDevice.join(",")}`);
+
+  await session.switchTo(main);
+  const states = await results(session, N);
+  assert.deepEqual(Object.values(states), Array(N).fill("done"), JSON.stringify(states));
+  for (const id of ids) {
+    const changes = await session.textOf(`${sel("result-row")}[data-device-id="${id}"]`);
+    assert.match(changes, /OAuth2/, `what changed on ${id}: ${changes}`);
+  }
+  await screenshot(session, "screens/en-results", assert);
+
+  // The sign-in window closed when the batch ended.
+  await until("the sign-in window to close", 20_000, async () => (await session.windows()).length === 1);
+
+  // The device list knows the new status.
+  await session.click(sel("nav-devices"));
+  const statuses = await session.script(
+    `return [...document.querySelectorAll('[data-testid="device-row"]')].map(r => r.getAttribute('data-mail-status'))`,
+  );
+  assert.deepEqual(statuses, Array(N).fill("oauth2-signed-in"));
+
+  // Troubleshooting one device: healthy.
+  await session.click(sel("nav-troubleshoot"));
+  await session.waitFor(sel("screen-troubleshoot"));
+  await session.click(sel("troubleshoot-run"));
+  const finding = await until("a diagnosis", 30_000, async () => {
+    const d = await session.script(`const d = document.querySelector('[data-testid="diagnosis"]'); return d && d.getAttribute('data-finding')`);
+    return d;
+  });
+  assert.equal(finding, "healthy");
+  await screenshot(session, "screens/en-troubleshoot", assert);
+
+  // The tenant step: checklist and live check (sign-in again in the embedded window, test mail).
+  await session.click(sel("nav-tenant"));
+  await session.waitFor(sel("screen-tenant"));
+  await screenshot(session, "screens/en-tenant", assert);
+  await session.click(sel("tenant-check-start"));
+  const tw = await otherWindow(session, main);
+  await session.switchTo(tw);
+  const end = await signIn(session);
+  assert.equal(end.page, "signed-in", JSON.stringify(end));
+  await session.switchTo(main);
+  const checks = await until("the tenant check's results", 60_000, async () => {
+    const rows = await session.script(
+      `return [...document.querySelectorAll('[data-testid="check-row"]')].map(r => [r.getAttribute('data-check-id'), r.getAttribute('data-status')])`,
+    );
+    return rows.length >= 7 && Object.fromEntries(rows);
+  });
+  assert.equal(checks["test-mail"], "passed", JSON.stringify(checks));
+  assert.equal(checks["sign-in"], "passed");
+  await screenshot(session, "screens/en-tenant-checked", assert);
+});

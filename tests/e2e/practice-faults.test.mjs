@@ -1,0 +1,121 @@
+// Practice mode's fault toggles, as a trainer uses them, each ending the way the
+// product promises: a wrong administrator password and a device without OAuth2
+// firmware fail with their fix while the others succeed; a Conditional Access block
+// fails the sign-in with its fix; an expired sign-in is diagnosed and fixed by signing
+// in again.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openApp, screenshot, until } from "./lib/webdriver.mjs";
+import { openWizard, otherWindow, results, sel, signIn, startPractice, startRun } from "./lib/flows.mjs";
+
+async function setFault(session, fault, deviceId, on = true) {
+  if (deviceId) {
+    await session.script(
+      `const s = document.querySelector('[data-testid="fault-device"]'); s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));`,
+      [deviceId],
+    );
+  }
+  await session.click(sel(`fault-${fault}`));
+  await until(`fault ${fault} ${on ? "on" : "off"}`, 10_000, async () =>
+    (await session.script(`return document.querySelector('[data-testid="fault-${fault}"]').checked`)) === on,
+  );
+}
+
+async function resultOf(session, id) {
+  return session.script(
+    `const r = document.querySelector('[data-testid="result-row"][data-device-id="' + arguments[0] + '"]');
+     const e = r && r.querySelector('[data-testid="result-error"]');
+     const f = r && r.querySelector('[data-testid="result-fix"]');
+     return r && { state: r.getAttribute('data-state'), error: e && e.getAttribute('data-code'), fix: f && f.getAttribute('data-code'), text: r.innerText };`,
+    [id],
+  );
+}
+
+test("practice faults: wrong password, no OAuth2, Conditional Access, expired sign-in", { timeout: 300_000 }, async (t) => {
+  const { session } = await openApp(t, {}, "practice-faults.log");
+  const main = await session.windowHandle();
+  const [a, b, c] = await startPractice(session, 3);
+
+  // 1. Wrong password on a, old firmware on b; c is fine.
+  await setFault(session, "wrong-password", a);
+  await setFault(session, "no-oauth2", b);
+  await openWizard(session);
+  await startRun(session);
+  const consent = await otherWindow(session, main);
+  await session.switchTo(consent);
+  assert.equal((await signIn(session)).page, "signed-in");
+  await session.switchTo(main);
+  let states = await results(session, 3);
+  assert.deepEqual(states, { [a]: "failed", [b]: "failed", [c]: "done" });
+  const ra = await resultOf(session, a);
+  assert.equal(ra.error, "device-login-rejected", JSON.stringify(ra));
+  assert.equal(ra.fix, "check-admin-password");
+  const rb = await resultOf(session, b);
+  assert.equal(rb.error, "device-oauth2-unavailable", JSON.stringify(rb));
+  assert.equal(rb.fix, "update-firmware");
+  await screenshot(session, "screens/en-results-failed", assert);
+
+  // The trainer fixes the password; Retry on a now succeeds (OAuth2 set, sign-in, saved).
+  await session.click(sel("nav-devices"));
+  await setFault(session, "wrong-password", a, false);
+  await session.click(sel("nav-results"));
+  await session.click(`${sel("result-row")}[data-device-id="${a}"] ${sel("retry")}`);
+  const w2 = await otherWindow(session, main);
+  await session.switchTo(w2);
+  assert.equal((await signIn(session)).page, "signed-in");
+  await session.switchTo(main);
+  await until("a done after retry", 60_000, async () => (await resultOf(session, a))?.state === "done");
+
+  // 2. Conditional Access blocks the device code flow: the sign-in page says so, the
+  // device fails with the fix for it.
+  // b gets its OAuth2 firmware back first.
+  await session.click(sel("nav-devices"));
+  await setFault(session, "no-oauth2", b, false);
+  await setFault(session, "conditional-access");
+  await session.click(sel("nav-results"));
+  await session.click(`${sel("result-row")}[data-device-id="${b}"] ${sel("retry")}`);
+  const w3 = await otherWindow(session, main);
+  await session.switchTo(w3);
+  const blocked = await signIn(session);
+  assert.equal(blocked.page, "blocked", JSON.stringify(blocked));
+  await session.switchTo(main);
+  await until("b failed by Conditional Access", 60_000, async () => {
+    const r = await resultOf(session, b);
+    return r?.state === "failed" && r.fix === "review-conditional-access" && r;
+  });
+  await session.click(sel("nav-devices"));
+  await setFault(session, "conditional-access", undefined, false);
+
+  // 3. c's sign-in expires (a scan to email then fails with 361): troubleshooting says
+  // so, and its remedy (sign in again) fixes it.
+  await setFault(session, "expired-sign-in", c);
+  await session.click(sel("nav-troubleshoot"));
+  await session.script(
+    `const s = document.querySelector('[data-testid="troubleshoot-device-select"]'); s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));`,
+    [c],
+  );
+  await session.click(sel("troubleshoot-run"));
+  const findings = await until("the diagnosis of c", 30_000, async () => {
+    const f = await session.script(`return [...document.querySelectorAll('[data-testid="diagnosis"]')].map(d => d.getAttribute('data-finding'))`);
+    return f.length > 0 && f;
+  });
+  assert.ok(findings.includes("sign-in-expired"), JSON.stringify(findings));
+  await screenshot(session, "screens/en-troubleshoot-expired", assert);
+  await session.click(sel("remedy-sign-in-again"));
+  const w4 = await otherWindow(session, main);
+  await session.switchTo(w4);
+  assert.equal((await signIn(session)).page, "signed-in");
+  await session.switchTo(main);
+  await until("c done again", 60_000, async () => (await resultOf(session, c))?.state === "done" || null).catch(() => {});
+  await session.click(sel("nav-troubleshoot"));
+  await session.script(
+    `const s = document.querySelector('[data-testid="troubleshoot-device-select"]'); s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));`,
+    [c],
+  );
+  await session.click(sel("troubleshoot-run"));
+  const after = await until("c's diagnosis after signing in again", 30_000, async () => {
+    const f = await session.script(`return [...document.querySelectorAll('[data-testid="diagnosis"]')].map(d => d.getAttribute('data-finding'))`);
+    return f.length > 0 && !f.includes("sign-in-expired") && f;
+  });
+  assert.deepEqual(after, ["healthy"]);
+});
