@@ -36,7 +36,10 @@ pub fn app_info() -> Result<AppInfo, AppError> {
 /// The UI is interactive: logs the time since the process started (the bench reads it).
 #[tauri::command]
 pub fn ui_ready() -> Result<(), AppError> {
-    eprintln!("printoauth: interactive after {} ms", crate::ms_since_start());
+    eprintln!(
+        "printoauth: interactive after {} ms",
+        crate::ms_since_start()
+    );
     Ok(())
 }
 

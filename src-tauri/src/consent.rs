@@ -127,9 +127,8 @@ pub fn fill_script(practice_origin: Option<&str>) -> String {
 
 /// The page to open for a code.
 pub fn page_for(verification_uri: &str, user_code: &str) -> Result<Url, AppError> {
-    let mut u = Url::parse(verification_uri).map_err(|_| {
-        AppError::new(ErrorCode::UrlNotAllowed).with("url", verification_uri)
-    })?;
+    let mut u = Url::parse(verification_uri)
+        .map_err(|_| AppError::new(ErrorCode::UrlNotAllowed).with("url", verification_uri))?;
     let code: String = user_code
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
@@ -284,25 +283,33 @@ mod tests {
     fn only_microsoft_sign_in_hosts_and_the_emulator() {
         assert!(ok("https://microsoft.com/devicelogin"));
         assert!(ok("https://www.microsoft.com/devicelogin"));
-        assert!(ok("https://login.microsoftonline.com/common/oauth2/deviceauth"));
+        assert!(ok(
+            "https://login.microsoftonline.com/common/oauth2/deviceauth"
+        ));
         assert!(ok("https://login.microsoft.com/device"));
         assert!(ok("https://login.live.com/oauth20_remoteconnect.srf"));
         assert!(ok("http://127.0.0.1:43117/devicelogin"));
         assert!(ok("about:blank"));
 
-        assert!(!ok("https://microsoft.com/en-us/store"), "only the device login page");
+        assert!(
+            !ok("https://microsoft.com/en-us/store"),
+            "only the device login page"
+        );
         assert!(!ok("http://login.microsoftonline.com/"), "https only");
         assert!(!ok("https://login.microsoftonline.com:8443/"));
         assert!(!ok("https://login.microsoftonline.com.evil.example/"));
         assert!(!ok("https://evil.example/login.microsoftonline.com"));
         assert!(!ok("https://user@login.microsoftonline.com/"));
         assert!(!ok("http://127.0.0.1:43118/"), "another port of loopback");
-        assert!(!ok("http://localhost:43117/devicelogin"), "the exact origin only");
+        assert!(
+            !ok("http://localhost:43117/devicelogin"),
+            "the exact origin only"
+        );
         assert!(!ok("file:///etc/passwd"));
-        assert!(!allowed(
-            &Url::parse("http://127.0.0.1:43117/").unwrap(),
-            None
-        ), "the emulator only in practice mode");
+        assert!(
+            !allowed(&Url::parse("http://127.0.0.1:43117/").unwrap(), None),
+            "the emulator only in practice mode"
+        );
     }
 
     #[test]
@@ -320,6 +327,9 @@ mod tests {
         assert!(s.contains(r#""https://login.microsoftonline.com""#));
         assert!(s.contains(r#""http://127.0.0.1:43117""#));
         assert!(s.contains("allowed.indexOf(window.location.origin) < 0) return"));
-        assert!(!s.contains(".submit("), "never submits for the administrator");
+        assert!(
+            !s.contains(".submit("),
+            "never submits for the administrator"
+        );
     }
 }

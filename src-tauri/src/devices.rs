@@ -154,8 +154,7 @@ impl Registry {
                 .with("id", id)
                 .with("vendor", &e.view.vendor));
         }
-        Ok(e
-            .driver
+        Ok(e.driver
             .get_or_insert_with(|| Arc::new(EpsonWebConfig::new(e.address.clone(), opts.clone())))
             .clone())
     }
@@ -202,7 +201,10 @@ mod tests {
                 TxtItem::new("usb_MFG", "EPSON"),
                 TxtItem::new("usb_MDL", "ET-4850 Series"),
                 TxtItem::new("UUID", "cfe92100-67c4-11d4-a45f-f8d0274a3aab"),
-                TxtItem::new("adminurl", "http://EPSON4A3AAB.local.:80/PRESENTATION/BONJOUR"),
+                TxtItem::new(
+                    "adminurl",
+                    "http://EPSON4A3AAB.local.:80/PRESENTATION/BONJOUR",
+                ),
             ],
         );
         merge_services(&[r]).remove(0)
@@ -223,7 +225,11 @@ mod tests {
         reg.update(&view.id, Some(true), None);
         let (again, new) = reg.upsert(Registry::entry(view.clone(), addr));
         assert!(!new);
-        assert_eq!(again.oauth2, Oauth2Support::Yes, "kept across a Changed event");
+        assert_eq!(
+            again.oauth2,
+            Oauth2Support::Yes,
+            "kept across a Changed event"
+        );
         assert!(reg.get("nope").is_err());
         assert_eq!(reg.get("nope").err().unwrap().code, "device-unknown");
     }

@@ -118,6 +118,8 @@ pub fn apply(reg: &Registry, event: DiscoveryEvent) -> Option<DeviceListEvent> {
                 DeviceListEvent::Changed { device }
             })
         }
-        DiscoveryEvent::Removed { id } => reg.remove(&id).then_some(DeviceListEvent::Removed { id }),
+        DiscoveryEvent::Removed { id } => {
+            reg.remove(&id).then_some(DeviceListEvent::Removed { id })
+        }
     }
 }

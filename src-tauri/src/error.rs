@@ -166,7 +166,10 @@ mod tests {
         assert_eq!(a.code, "device-oauth2-unavailable");
         assert_eq!(a.params["model"], "WF-2930 Series");
         assert_eq!(a.params["offered"], "SMTP AUTH\nPOP before SMTP");
-        assert!(!a.params.contains_key("firmware"), "null params are left out");
+        assert!(
+            !a.params.contains_key("firmware"),
+            "null params are left out"
+        );
 
         let e: printoauth_core::Error = DeviceError::DeviceLoginRejected {
             family: FirmwareFamily::Business,

@@ -21,6 +21,7 @@ pub mod models;
 #[cfg(feature = "practice")]
 pub mod practice;
 pub mod run;
+pub mod secrets;
 pub mod session;
 pub mod state;
 pub mod tenant;
@@ -61,7 +62,11 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
         .setup(|app| {
             let session = session::SessionDir::create()?;
             let webview_data = session.webview_data();
-            let pins = app.path().app_data_dir().ok().map(|d| d.join("device-pins.json"));
+            let pins = app
+                .path()
+                .app_data_dir()
+                .ok()
+                .map(|d| d.join("device-pins.json"));
             app.manage(state::AppState::new(session, pins));
             // The main window is made here, not in tauri.conf.json, so its browsing
             // data goes to this run's private folder (shared with the consent window:

@@ -178,7 +178,9 @@ impl Practice {
     ) -> Result<(), AppError> {
         let key_device = match fault {
             PracticeFault::ConditionalAccess => None,
-            _ => Some(device.ok_or_else(|| AppError::new(ErrorCode::DeviceUnknown).with("id", ""))?),
+            _ => {
+                Some(device.ok_or_else(|| AppError::new(ErrorCode::DeviceUnknown).with("id", ""))?)
+            }
         };
         match fault {
             PracticeFault::ConditionalAccess => {

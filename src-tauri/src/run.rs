@@ -129,7 +129,9 @@ pub fn valid_address(a: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !a.chars().any(|c| c.is_whitespace() || c == '<' || c == '>' || c == ',')
+        && !a
+            .chars()
+            .any(|c| c.is_whitespace() || c == '<' || c == '>' || c == ',')
 }
 
 fn label_auth(m: &AuthMethod) -> String {
@@ -171,7 +173,11 @@ pub fn changes(before: Option<&EmailSettings>, after: &EmailSettings) -> Vec<Cha
             before.and_then(|b| label_service(b.email_service)),
             label_service(after.email_service),
         ),
-        ("sender", before.and_then(|b| b.sender.clone()), after.sender.clone()),
+        (
+            "sender",
+            before.and_then(|b| b.sender.clone()),
+            after.sender.clone(),
+        ),
         (
             "smtp-server",
             before.and_then(|b| b.smtp_server.clone()),
@@ -210,6 +216,7 @@ struct Prepared {
     id: String,
     driver: Arc<dyn DeviceDriver>,
     credentials: AdminCredentials,
+    secrets: Arc<dyn crate::secrets::SecretStore>,
 }
 
 /// Checks the request and makes one task per device, before anything is touched.
@@ -223,11 +230,13 @@ fn prepare(state: &AppState, req: &RunRequest) -> Result<Vec<Prepared>, AppError
     let mut out = Vec::new();
     for d in &req.devices {
         let entry = state.registry.get(&d.id)?;
+        let secrets = state.secrets_for(entry.view.practice);
         let password = d
             .password
             .clone()
             .filter(|p| !p.is_empty())
             .or_else(|| req.shared_password.clone().filter(|p| !p.is_empty()))
+            .or_else(|| secrets.get(&d.id))
             .ok_or_else(|| {
                 AppError::new(ErrorCode::PasswordMissing).with(
                     "device",
@@ -250,6 +259,7 @@ fn prepare(state: &AppState, req: &RunRequest) -> Result<Vec<Prepared>, AppError
             id: d.id.clone(),
             driver,
             credentials,
+            secrets,
         });
     }
     Ok(out)
@@ -257,7 +267,11 @@ fn prepare(state: &AppState, req: &RunRequest) -> Result<Vec<Prepared>, AppError
 
 /// Runs the batch; resolves when every device has finished (or the batch was
 /// cancelled). Events go to `channel`.
-pub async fn run(app: AppHandle, req: RunRequest, channel: Channel<RunEvent>) -> Result<(), AppError> {
+pub async fn run(
+    app: AppHandle,
+    req: RunRequest,
+    channel: Channel<RunEvent>,
+) -> Result<(), AppError> {
     let state = app.state::<AppState>();
     let prepared = {
         let mut running = state.run.lock().unwrap();
@@ -270,8 +284,29 @@ pub async fn run(app: AppHandle, req: RunRequest, channel: Channel<RunEvent>) ->
     };
     state.consent.set_auto_open(req.embedded_sign_in);
     let target = OAuthTarget::new(service(req.service), req.sender.trim());
+    // Who to remember once their log-in has worked (the user asked for it).
+    let remember: std::collections::HashMap<
+        String,
+        (Arc<dyn crate::secrets::SecretStore>, String),
+    > = if req.remember_passwords {
+        prepared
+            .iter()
+            .map(|p| {
+                (
+                    p.id.clone(),
+                    (p.secrets.clone(), p.credentials.password.clone()),
+                )
+            })
+            .collect()
+    } else {
+        Default::default()
+    };
     let limit = Arc::new(Semaphore::new(8));
-    let (tx, mut rx) = mpsc::unbounded_channel::<(String, Option<EmailSettings>, printoauth_core::run::RunEvent)>();
+    let (tx, mut rx) = mpsc::unbounded_channel::<(
+        String,
+        Option<EmailSettings>,
+        printoauth_core::run::RunEvent,
+    )>();
     let mut tasks = Vec::new();
     for p in prepared {
         let limit = limit.clone();
@@ -324,6 +359,13 @@ pub async fn run(app: AppHandle, req: RunRequest, channel: Channel<RunEvent>) ->
     while let Some((id, before, e)) = rx.recv().await {
         let out = match e.state {
             DeviceState::Working { step } => {
+                if step == printoauth_core::run::Step::LoggedIn {
+                    if let Some((store, pw)) = remember.get(&id) {
+                        if let Err(e) = store.set(&id, pw) {
+                            eprintln!("printoauth: could not remember the password of {id}: {e}");
+                        }
+                    }
+                }
                 if step >= printoauth_core::run::Step::SignedIn {
                     let _ = state.consent.done(&app, &id);
                 }
@@ -376,9 +418,9 @@ pub async fn run(app: AppHandle, req: RunRequest, channel: Channel<RunEvent>) ->
                 finished.push(id.clone());
                 let _ = state.consent.done(&app, &id);
                 let oauth2 = match &error {
-                    printoauth_core::Error::Device(DeviceError::DeviceOauth2Unavailable { .. }) => {
-                        Some(false)
-                    }
+                    printoauth_core::Error::Device(DeviceError::DeviceOauth2Unavailable {
+                        ..
+                    }) => Some(false),
                     _ => None,
                 };
                 let settings = device.as_ref().and_then(|d| d.settings.as_ref());
@@ -441,7 +483,16 @@ mod tests {
     fn sender_addresses() {
         assert!(valid_address("scanner@contoso.com"));
         assert!(valid_address(" admin@contoso.example "));
-        for bad in ["", "contoso.com", "a@b", "a@@b.com", "a b@c.com", "@c.com", "a@.com", "a@c.com."] {
+        for bad in [
+            "",
+            "contoso.com",
+            "a@b",
+            "a@@b.com",
+            "a b@c.com",
+            "@c.com",
+            "a@.com",
+            "a@c.com.",
+        ] {
             assert!(!valid_address(bad), "{bad}");
         }
     }
@@ -494,7 +545,12 @@ mod tests {
         let fields: Vec<&str> = c.iter().map(|c| c.field.as_str()).collect();
         assert_eq!(
             fields,
-            ["authentication-method", "email-service", "smtp-server", "current-status"]
+            [
+                "authentication-method",
+                "email-service",
+                "smtp-server",
+                "current-status"
+            ]
         );
         assert_eq!(c[0].before.as_deref(), Some("SMTP AUTH"));
         assert_eq!(c[0].after, "OAuth2");

@@ -9,6 +9,7 @@ use tauri::ipc::Channel;
 use crate::consent::Consent;
 use crate::devices::Registry;
 use crate::models::DeviceListEvent;
+use crate::secrets::{MemorySecrets, OsKeyring, SecretStore};
 use crate::session::SessionDir;
 
 pub struct AppState {
@@ -27,6 +28,10 @@ pub struct AppState {
     pub pins: Arc<dyn PinStore>,
     /// Practice devices are new every time: their pins stay in memory.
     pub practice_pins: Arc<dyn PinStore>,
+    /// Remembered administrator passwords of real devices (the OS keyring).
+    pub secrets: Arc<dyn SecretStore>,
+    /// ... and of practice devices (memory only).
+    pub practice_secrets: Arc<dyn SecretStore>,
 }
 
 impl AppState {
@@ -48,6 +53,8 @@ impl AppState {
             tenant_cancel: Mutex::new(None),
             pins,
             practice_pins: Arc::new(MemoryPinStore::new()),
+            secrets: Arc::new(OsKeyring),
+            practice_secrets: Arc::new(MemorySecrets::default()),
         }
     }
 
@@ -62,6 +69,14 @@ impl AppState {
                 self.pins.clone()
             },
             ..Default::default()
+        }
+    }
+
+    pub fn secrets_for(&self, practice: bool) -> Arc<dyn SecretStore> {
+        if practice {
+            self.practice_secrets.clone()
+        } else {
+            self.secrets.clone()
         }
     }
 

@@ -12,7 +12,10 @@ use tauri::{AppHandle, Manager};
 
 use crate::consent::Waiting;
 use crate::error::{AppError, ErrorCode};
-use crate::models::{CheckStatus, CheckView, Coded, Prerequisite, TenantCheckRequest, TenantCheckView, TenantProgress};
+use crate::models::{
+    CheckStatus, CheckView, Coded, Prerequisite, TenantCheckRequest, TenantCheckView,
+    TenantProgress,
+};
 use crate::state::AppState;
 
 /// The queue entry of the app's own sign-in in the consent window.
@@ -124,8 +127,14 @@ pub async fn check(
         }
         *running = Some(cfg.cancel.clone());
     }
-    cfg.from = req.sender.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-    cfg.to = req.to.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    cfg.from = req
+        .sender
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    cfg.to = req
+        .to
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
     state.consent.set_auto_open(true);
     let app2 = app.clone();
     let report = run_tenant_check(cfg, move |p| {

@@ -60,14 +60,21 @@ fn credentials(
     password: Option<String>,
 ) -> Result<AdminCredentials, AppError> {
     let entry = state.registry.get(id)?;
-    let password = password.filter(|p| !p.is_empty()).ok_or_else(|| {
-        AppError::new(ErrorCode::PasswordMissing)
-            .with("device", entry.view.model.clone().unwrap_or_else(|| id.to_string()))
-    })?;
-    Ok(match user.map(|u| u.trim().to_string()).filter(|u| !u.is_empty()) {
-        Some(u) => AdminCredentials::with_user(u, password),
-        None => AdminCredentials::new(password),
-    })
+    let password = password
+        .filter(|p| !p.is_empty())
+        .or_else(|| state.secrets_for(entry.view.practice).get(id))
+        .ok_or_else(|| {
+            AppError::new(ErrorCode::PasswordMissing).with(
+                "device",
+                entry.view.model.clone().unwrap_or_else(|| id.to_string()),
+            )
+        })?;
+    Ok(
+        match user.map(|u| u.trim().to_string()).filter(|u| !u.is_empty()) {
+            Some(u) => AdminCredentials::with_user(u, password),
+            None => AdminCredentials::new(password),
+        },
+    )
 }
 
 /// Logs in, reads and diagnoses; the device list row is updated with what was read.
