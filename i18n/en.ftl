@@ -91,3 +91,441 @@ cli-practice-control = Control API: { $url }
 ## Command line: errors
 
 cli-error = printoauth: { $error }
+
+## App: frame, navigation, languages
+## Names the device itself shows in Web Config (Email Server > Basic, Authentication
+## Method, Current Status, Signed in, Sign in with Microsoft, OK, …) stay in English in
+## every language, also inside translated sentences.
+
+app-title = printoauth
+app-tagline = Office printers that send mail through Exchange Online, signed in with OAuth 2.0.
+app-start-failed = printoauth could not start:
+app-status-loading = Starting…
+app-status-ready = { $name } { $version } is ready.
+app-nav-label = Steps
+app-nav-devices = Devices
+app-nav-tenant = Microsoft 365
+app-nav-wizard = Set up
+app-nav-results = Results
+app-nav-troubleshoot = Troubleshoot
+app-language = Language
+app-practice-banner = These devices, accounts and mailboxes are emulated on this computer. Nothing real is changed.
+app-error-unknown-code = An unexpected error occurred (code { $code }).
+app-error-unexpected = An unexpected error occurred ({ $detail }).
+app-message-missing = (This text is not available. Please report it.)
+app-copy = Copy
+app-copied = Copied
+app-copy-failed = Select the text and copy it with Ctrl+C.
+app-details = Technical details
+app-block-powershell = PowerShell
+app-block-verify = Check the result with
+app-block-admin-center = In the admin center
+app-state-working = Working
+app-state-needs-you = Needs you
+app-state-done = Done
+app-state-failed = Failed
+app-cancel = Cancel
+app-yes = yes
+app-no = no
+app-none = none
+
+## App: devices
+
+app-devices-title = Printers and scanners on this network
+app-devices-intro = Choose the devices that should send mail with OAuth 2.0. The list fills while devices answer.
+app-devices-searching = Looking for devices…
+app-devices-count =
+    { $count ->
+        [one] { $count } device found, { $selected } selected.
+       *[other] { $count } devices found, { $selected } selected.
+    }
+app-devices-empty = No device has answered yet.
+app-devices-quiet = No device answered within { $seconds } seconds. Check that this computer is on the printers' network, add a device by its address, or try practice mode.
+app-col-vendor = Vendor
+app-col-model = Model
+app-col-address = Address
+app-col-oauth2 = OAuth 2.0 possible
+app-col-mail-status = Mail sign-in
+app-select-device = Select { $device }
+app-select-all = Select all
+app-rescan = Search again
+app-interface = Network
+app-interface-default = Usual networks (no VPN or virtual)
+app-interface-all = All networks
+app-interface-virtual = { $name } (virtual)
+app-unsupported = not supported yet
+app-practice-device = practice
+app-add-device-label = Add a device by IP address or host name
+app-add-device = Add
+app-add-device-working = Looking at { $host }…
+app-to-wizard =
+    { $count ->
+        [0] Set up the selected devices
+        [one] Set up { $count } device
+       *[other] Set up { $count } devices
+    }
+app-oauth2-yes = yes
+app-oauth2-no = no
+app-oauth2-unknown = not known yet
+
+## App: practice mode
+
+app-practice-title = Practice mode
+app-practice-offer = Try every step on an emulated office first: emulated Epson devices, a Microsoft 365 tenant and a mailbox, all on this computer.
+app-practice-count = Number of practice devices
+app-practice-start = Start practice mode
+app-practice-starting = Starting the emulated office…
+app-practice-unavailable = Practice mode is not part of this build.
+app-practice-accounts = Practice accounts (for signing in)
+app-practice-col-account = Account
+app-practice-col-password = Password
+app-practice-col-role = Role
+app-practice-device-password = Device administrator: user { $user }, password { $password }
+app-practice-sender = Sender address: { $sender }
+app-practice-faults = Practise a problem
+app-practice-faults-intro = Turn on a problem, then run the set-up or the troubleshooting and see how printoauth explains it.
+app-practice-fault-device = Device for the problem
+app-practice-stop = Leave practice mode
+
+## App: tenant
+
+app-tenant-title = Microsoft 365 tenant
+app-tenant-intro = An administrator prepares the tenant once, before any device can send mail with OAuth 2.0.
+app-prerequisites = What the tenant needs
+app-tenant-sender = Sender address for the check
+app-tenant-sender-hint = The mailbox the devices will send from. The check sends a test mail from it to itself.
+app-tenant-check = Check the tenant
+app-tenant-check-intro = printoauth signs in to Microsoft 365, reads what it can and sends a test mail.
+app-tenant-check-start = Check now
+app-tenant-signing-in = Sign in with an administrator account: open the sign-in window (or { $url }) and enter this code:
+app-code-expires = The code is valid until { DATETIME($time, hour: "numeric", minute: "2-digit") }.
+app-tenant-signed-in = Signed in as { $account }.
+app-tenant-signed-in-unknown = Signed in.
+app-tenant-sending = Sending a test mail from { $from } to { $to } through { $host }:{ $port }…
+app-tenant-passed = The tenant is ready.
+app-tenant-failed = The tenant is not ready yet: see what to fix below.
+app-tenant-results = Results of the check
+app-check-passed = passed
+app-check-failed = failed
+app-check-not-checked = not checked
+app-cause = Why
+app-fix = What to do
+app-evidence = What the server said
+
+## App: wizard
+
+app-wizard-title = Set up OAuth 2.0 on the devices
+app-wizard-devices =
+    { $count ->
+        [0] No device is selected. Choose devices on the Devices screen first.
+        [one] { $count } device selected.
+       *[other] { $count } devices selected.
+    }
+app-admin-user = Device administrator user name
+app-admin-user-hint = Business models ask for a user name and a password; leave it empty for models that only ask for a password.
+app-shared-password = Device administrator password (the same for all)
+app-per-device-passwords = A different password for each device
+app-device-password = Password for { $device }
+app-remember-passwords = Remember the passwords in this computer's keyring
+app-sender = Sender address
+app-sender-hint = The mailbox the devices send from. Signing in later must be done with this account or one that may send as it.
+app-service = Email service
+app-service-exchange-online = Microsoft Exchange Online (work or school)
+app-service-outlook-com = Outlook.com (personal)
+app-embedded-sign-in = Sign in in a window of printoauth (the code is filled in for you)
+app-run-start = Start
+app-run-cancel = Stop
+app-invalid-no-devices = Select at least one device.
+app-invalid-sender-empty = Enter the sender address.
+app-invalid-sender = “{ $address }” is not a mail address.
+app-invalid-password = Enter the administrator password.
+app-invalid-device-password = Enter the administrator password for { $device }.
+app-run-progress = Progress
+app-run-summary = { $done } done, { $failed } failed, { $working } working, { $waiting } waiting for you.
+app-run-needs-you = Sign in for this device: enter this code on the Microsoft page, with an account that can consent for the organisation, and tick “Consent on behalf of your organization”.
+app-show-sign-in-window = Show the sign-in window
+app-open-in-browser = Open in my browser instead
+app-copy-code = Copy the code
+app-consent-window-open = The sign-in window is open.
+app-run-failed-at = Stopped before “{ $step }”.
+app-run-running = The set-up is running. You can leave this screen; it keeps going.
+
+## App: results
+
+app-results-title = Results
+app-results-empty = Nothing has been set up yet.
+app-results-summary =
+    { $total ->
+        [one] { $done } of { $total } device set up, { $failed } failed.
+       *[other] { $done } of { $total } devices set up, { $failed } failed.
+    }
+app-results-changes = What changed
+app-change-before-after = { $before } → { $after }
+app-change-set = set to { $after }
+app-no-changes = Nothing had to change.
+app-result-error = What went wrong
+app-result-generic-fix = Check the device's web page (Email Server > Basic), then try again. If it fails again, open Troubleshoot.
+app-retry = Try again
+app-troubleshoot-device = Troubleshoot
+
+## App: troubleshoot
+
+app-troubleshoot-title = Troubleshoot a device
+app-troubleshoot-intro = printoauth reads the device's mail settings, its sign-in status and its recent jobs, and says what to do.
+app-troubleshoot-choose = Device
+app-troubleshoot-none = No devices yet: find them on the Devices screen.
+app-troubleshoot-password = Device administrator password
+app-troubleshoot-run = Check the device
+app-troubleshoot-working = Reading the device…
+# Web Config's label: keep it in English.
+app-health-auth = Authentication Method
+# Web Config's label: keep it in English.
+app-health-sender = Sender's Email Address
+app-health-signed-in = Signed in
+app-health-account = Account
+app-health-panel = The device says
+app-health-jobs = Recent jobs
+app-health-no-jobs = No recent mail jobs.
+app-job-code-360 = 360: no connection to the cloud or email service.
+app-job-code-361 = 361: the connection to the cloud or email service has expired; connect again.
+app-job-code-370 = 370: the device must sign in to the cloud service again.
+app-job-code-other = Code { $code }.
+app-job-succeeded = Sent.
+app-job-no-connection = No connection to the cloud or email service.
+app-job-connection-expired = The connection to the cloud or email service has expired.
+app-job-sign-in-required = The device must sign in again.
+app-job-other-error = Failed.
+app-job-other = Other (in progress or cancelled).
+app-diagnoses = What printoauth found
+app-remedy-resave = Send the settings again
+app-remedy-sign-in-again = Sign in again
+app-remedy-configure = Set up now
+app-remedy-show-instructions = Show what to do
+app-instructions-check-connection = On the device's panel open Settings > General Settings > Network Settings > Network Status > Email Server Status. Check that the device has a gateway and a DNS server, and that the firewall lets it reach the SMTP Server Address of Email Server > Basic on port 587.
+app-instructions-review-conditional-access = In the Microsoft Entra admin center, open the Conditional Access policies. Find the one that blocks the device code flow (for example “Block device code flow”) and exclude the administrator account that signs the devices in, or the device's app.
+app-resave-done = The settings were sent to the device again.
+
+## App: steps of the set-up (one per step)
+
+step-found = Found
+step-logged-in = Logged in as administrator
+step-oauth2-set = OAuth2 chosen
+step-waiting-for-consent = Waiting for the sign-in
+step-signed-in = Signed in
+step-saved = Saved (OK)
+step-verified = Checked
+
+## App: mail status of a device
+
+mail-status-not-checked = not checked
+mail-status-basic-auth = password (Basic authentication)
+mail-status-oauth2-signed-out = OAuth2, signed out
+mail-status-oauth2-signed-in = OAuth2, signed in
+
+## App: settings a set-up changes
+## These are the device's own labels on Email Server > Basic: keep them in English.
+
+change-authentication-method = Authentication Method
+change-email-service = Email service
+change-sender = Sender's Email Address
+change-smtp-server = SMTP Server Address
+change-port = SMTP Server Port Number
+change-secure-connection = Secure Connection
+change-current-status = Current Status
+
+## App: practice faults
+
+fault-wrong-password = The device's administrator password is different
+fault-no-oauth2 = The device's firmware has no OAuth2
+fault-conditional-access = Conditional Access blocks sign-in with a code (whole tenant)
+fault-expired-sign-in = The device's sign-in has expired
+
+## App: tenant checks and prerequisites
+
+check-security-defaults = Security defaults are off
+check-security-defaults-what = Security defaults block SMTP AUTH; turn them off for the organisation.
+check-smtp-auth-organisation = SMTP AUTH is on for the organisation
+check-smtp-auth-organisation-what = Devices send mail over SMTP, so SMTP AUTH must stay on, also with OAuth 2.0.
+check-smtp-auth-mailbox = SMTP AUTH is on for the sender's mailbox
+check-smtp-auth-mailbox-what = The mailbox's own setting wins over the organisation's; it must be on or empty.
+check-device-code-flow-allowed = Sign-in with a code is allowed
+check-device-code-flow-allowed-what = Devices sign in with a code; a Conditional Access policy must not block that flow.
+check-consent = The app has consent
+check-consent-what = The first sign-in registers the device's app; an administrator consents for the organisation.
+check-sign-in = Sign-in
+check-sign-in-what = printoauth signs in to Microsoft 365 with a code, as the devices do.
+check-test-mail = Test mail
+check-test-mail-what = A mail sent with OAuth 2.0 from the sender's mailbox proves the whole path.
+
+## Errors (one per code; the app's own codes, then the engine's)
+
+error-internal = Something went wrong inside printoauth.
+error-practice-unavailable = Practice mode is not part of this build.
+error-practice-not-running = Practice mode is not running.
+error-device-unknown = printoauth does not know the device { $id }. Search again.
+error-device-unsupported = printoauth cannot set up this { $vendor } device yet.
+error-run-in-progress = A set-up is already running. Wait for it or stop it.
+error-no-devices-selected = Select at least one device.
+error-sender-invalid = “{ $address }” is not a mail address.
+error-password-missing = The administrator password for { $device } is missing.
+error-url-not-allowed = printoauth opens only Microsoft's sign-in pages, not { $url }.
+error-tenant-check-in-progress = A tenant check is already running.
+error-run-cancelled = Stopped: the set-up was cancelled before this device was finished.
+error-device-unreachable = The device at { $address } does not answer.
+error-device-https-unavailable = The device at { $address } does not answer over HTTPS.
+error-device-certificate-changed = The certificate of the device at { $address } has changed since printoauth first saw it.
+error-device-pin-store = printoauth could not read or write its list of device certificates ({ $location }).
+error-device-http-status = The device kept answering with error { $status } (page { $path }, { $attempts } attempts).
+error-device-restart-timeout = The device at { $address } restarted and did not come back within { $waited_secs } seconds.
+error-device-page-not-understood = printoauth did not understand the device's page { $page }: “{ $missing }” is missing.
+error-device-login-rejected =
+    { $family ->
+        [consumer] The device refused the administrator password.
+       *[other] The device refused the administrator user name or password.
+    }
+error-device-login-locked-out = Too many failed log-ins: the device refuses log-ins for a while.
+error-device-not-logged-in = printoauth was not logged in to the device.
+error-device-session-lost = The device kept ending the session ({ $attempts } times).
+error-device-oauth2-unavailable = This device's firmware does not offer OAuth2.
+error-device-additional-network = The device is reached through its additional network, which does not support OAuth 2.0.
+error-device-refused = The device refused the settings on { $page }: “{ $device_message }”
+error-device-invalid-value = The value “{ $value }” cannot be set for { $field }.
+error-device-already-signed-in = The device is already signed in.
+error-device-sign-in-not-started = No sign-in was started on the device.
+error-device-fax-server-unavailable = This device has no fax server mail settings.
+error-device-save-not-confirmed = The device did not confirm the save on { $page }.
+error-device-verify-mismatch = After saving, the device shows different settings than were sent.
+error-device-job-history-unreadable = printoauth could not read the device's job history ({ $missing } is missing).
+error-discovery-host-network-refused = Searching is turned off in this test environment ({ $namespace }).
+error-discovery-mdns-unavailable = Searching the network is not possible right now. Add devices by their address.
+error-discovery-invalid-service-type = Invalid service type { $service_type }.
+error-discovery-interface-not-found = This computer has no network named { $names }.
+error-discovery-probe-invalid-host = “{ $host }” is not an IP address or a host name.
+error-discovery-probe-unreachable = No web page answered at { $host }.
+error-identity-authority-invalid = The sign-in address { $url } cannot be used.
+error-identity-authority-unreachable = The Microsoft sign-in service at { $url } cannot be reached.
+error-identity-unexpected-response = The sign-in service at { $url } answered something unexpected.
+error-identity-authorization-pending = Nobody has finished signing in yet.
+error-identity-authorization-declined = The sign-in was declined.
+error-identity-device-code-expired = The code expired before anyone signed in.
+error-identity-bad-verification-code = The code was wrong or has already been used.
+error-identity-invalid-client = Microsoft 365 does not accept this app's sign-in (public client flows are off or the app is unknown).
+error-identity-conditional-access-blocked = A Conditional Access policy blocked the sign-in.
+error-identity-security-defaults-blocked = Security defaults blocked the sign-in.
+error-identity-admin-consent-required = An administrator must consent for the organisation.
+error-identity-consent-required = Consent has not been given.
+error-identity-session-expired = The sign-in is no longer valid.
+error-identity-rejected = Microsoft 365 refused the sign-in ({ $error }).
+error-identity-no-access-token = The sign-in returned no usable token.
+error-identity-cancelled = The sign-in was cancelled.
+error-identity-timed-out = Nobody finished signing in within { $after_secs } seconds.
+error-mail-address-invalid = “{ $address }” is not a mail address.
+error-mail-ca-certificate-invalid = The extra CA certificate is not valid.
+error-mail-connection-failed = No connection to the mail server { $host }:{ $port }.
+error-mail-tls-failed = The secure connection to { $host }:{ $port } failed ({ $tls_name }).
+error-mail-timed-out = The mail server { $host }:{ $port } stopped answering.
+error-mail-xoauth2-not-offered = The mail server { $host }:{ $port } does not offer OAuth 2.0 (XOAUTH2).
+error-mail-smtp-auth-disabled-organisation = SMTP AUTH is off for the organisation.
+error-mail-smtp-auth-disabled-mailbox = SMTP AUTH is off for the mailbox { $mailbox }.
+error-mail-security-defaults = Security defaults block SMTP AUTH.
+error-mail-smtp-auth-disabled = SMTP AUTH is off for { $mailbox } or for the organisation.
+error-mail-authentication-unsuccessful = The mail server refused the sign-in of { $account }.
+error-mail-client-not-authenticated = The mail was sent without signing in.
+error-mail-send-as-denied = { $account } may not send as { $from }.
+error-mail-xoauth2-user-invalid = The user { $account } is not a valid mailbox address.
+error-mail-basic-auth-not-supported = The server refuses Basic authentication (passwords).
+error-mail-server-busy = The mail server is busy.
+error-mail-rejected = The mail server refused the mail.
+error-mail-protocol-error = The exchange with { $host }:{ $port } broke off.
+error-run-sign-in-failed = The device reports that the sign-in failed: “{ $detail }”
+error-run-sign-in-timed-out = Nobody finished signing in within { $waited_secs } seconds.
+error-run-signed-out-while-waiting = The device signed out while waiting (it may have restarted).
+
+## Causes found by the tenant check
+
+cause-security-defaults-on = Security defaults are on for the tenant.
+cause-smtp-auth-disabled-organisation = SMTP AUTH is off for the organisation.
+cause-smtp-auth-disabled-mailbox = SMTP AUTH is off for the mailbox { $mailbox }.
+cause-smtp-auth-disabled = SMTP AUTH is off for { $mailbox } or for the organisation.
+cause-conditional-access-blocked = A Conditional Access policy blocks the sign-in with a code.
+cause-application-not-usable = The app { $client_id } cannot sign in with a code (public client flows are off, or the app is unknown).
+cause-admin-consent-required = An administrator must consent for the organisation.
+cause-consent-not-granted = Consent was not granted.
+cause-sign-in-declined = The sign-in was declined.
+cause-device-code-expired = The code expired before anyone signed in.
+cause-device-code-invalid = The code was wrong, already used or declined.
+cause-session-expired = The sign-in is no longer valid.
+cause-sign-in-rejected = Microsoft 365 refused the sign-in ({ $error }).
+cause-cancelled = The check was cancelled.
+cause-sign-in-timed-out = Nobody finished signing in within { $after_secs } seconds.
+cause-authority-unreachable = The sign-in service at { $url } cannot be reached.
+cause-account-unknown = The sign-in did not say which account signed in.
+cause-token-rejected = The mail server refused the sign-in of { $account } (expired or for another account).
+cause-client-not-authenticated = The mail was sent without signing in.
+cause-send-as-denied = { $account } may not send as { $from }.
+cause-xoauth2-user-invalid = { $account } is not a valid mailbox address.
+cause-basic-auth-not-supported = Basic authentication (a password) was used; it is not supported.
+cause-smtp-server-unreachable = No connection to the mail server { $host }:{ $port }.
+cause-smtp-tls-failed = The secure connection to { $host }:{ $port } failed ({ $tls_name }).
+cause-xoauth2-not-offered = The mail server { $host }:{ $port } does not offer OAuth 2.0.
+cause-smtp-server-busy = The mail server is busy (code { $code }).
+cause-smtp-rejected = The mail server refused (code { $code }).
+cause-address-invalid = “{ $address }” is not a mail address.
+cause-ca-certificate-invalid = The configured CA certificate is not valid.
+
+## Fixes for the tenant check's causes
+
+fix-turn-off-security-defaults = Turn security defaults off for the organisation.
+fix-enable-smtp-auth-organisation = Turn SMTP AUTH on for the organisation. (Turning it off blocks OAuth 2.0 mail too, not only passwords.)
+fix-enable-smtp-auth-mailbox = Turn SMTP AUTH on for the mailbox { $mailbox }. Its own setting wins over the organisation's.
+fix-enable-smtp-auth = Turn SMTP AUTH on for the organisation and for the mailbox { $mailbox }.
+fix-review-conditional-access = Exclude the administrator account (or the device's app) from the Conditional Access policy “{ $policy }”.
+fix-allow-public-client-flows = Allow public client flows for the app { $client_id }, or use the right app.
+fix-grant-admin-consent = Sign in with an administrator account and tick “Consent on behalf of your organization”, or grant consent in the admin center.
+fix-sign-in-again = Run the check again and finish the sign-in with the new code.
+fix-check-connection = Check the network, proxy and firewall for { $host }:{ $port }.
+fix-check-tls = Check the name { $tls_name } and the trusted certificates for { $host }.
+fix-check-authority = Check the sign-in service address { $url }.
+fix-use-signed-in-mailbox-as-sender = Make { $account } the sender, or let { $account } send as { $from }.
+fix-use-mailbox-address = Sign in with the mailbox address of { $account }.
+fix-use-oauth = Use OAuth 2.0 instead of a password.
+fix-enable-authentication = Turn authentication on in the sending device.
+fix-use-exchange-online-server = Use the server { $host }, port { $port }.
+fix-retry-later = Try again later.
+fix-correct-address = Correct the address “{ $address }”.
+fix-see-details = Read the server's message in the details.
+
+## What to do about a device the set-up could not finish (the app's RunFix)
+
+run-fix-check-admin-password = Check the device's administrator password (often on a label on the device, or set when it was installed). Business models also need the user name.
+run-fix-wait-for-lock-out = Too many wrong passwords: wait until the device accepts log-ins again, then try again with the right password.
+run-fix-update-firmware = Update the device's firmware to a version that offers OAuth2, then try again.
+run-fix-use-standard-network = Connect to the device through its standard network: the additional network does not support OAuth 2.0.
+run-fix-sign-in-again = Try again, and finish the sign-in while the code is valid.
+run-fix-review-conditional-access = Have an Entra ID administrator exclude the device's app or the signing-in account from the Conditional Access policy that blocks the device code flow.
+run-fix-admin-consent = Sign in with an administrator who can consent for the organisation, and tick “Consent on behalf of your organization”.
+run-fix-check-device-connection = Check that the device at { $address } is on and reachable from this computer.
+run-fix-confirm-certificate = The device's certificate has changed: make sure it is the same device, then try again.
+run-fix-resave = Save the settings again: on Email Server > Basic, press OK.
+run-fix-retry-or-report = Try again. If it happens again, send the technical details to support.
+
+## Findings of the troubleshooting
+
+finding-healthy = Everything is in order: OAuth 2.0 is set and signed in.
+finding-still-on-basic-auth = The device still signs in with a password ({ $method }). Exchange Online refuses that.
+finding-signed-in-not-saved = Current Status says Signed in, but the settings were not sent to the device (OK was not pressed).
+finding-not-signed-in = OAuth2 is chosen but nobody has signed in.
+finding-sign-in-expired = The device's sign-in has expired (long unused, or the sign-in frequency passed).
+finding-must-sign-in-again = The device must sign in again.
+finding-no-connection = The device has no connection to the cloud or email service.
+finding-conditional-access-blocked = A Conditional Access policy refused the device's sign-in (AADSTS{ $aadsts }).
+finding-sign-in-failed = The device's sign-in failed: “{ $detail }”
+
+## Remedies for the findings
+
+remedy-none = Nothing to do.
+remedy-configure = Set up OAuth 2.0 with Exchange Online and sign in.
+remedy-resave = Press OK on Email Server > Basic again to send the settings to the device.
+remedy-sign-in-again = Sign the device in again.
+remedy-check-connection = Check the device's network and that it reaches the mail service.
+remedy-review-conditional-access = Have an Entra ID administrator review the Conditional Access policies.

@@ -7,6 +7,9 @@ import { svelte } from "@sveltejs/vite-plugin-svelte";
 export default defineConfig({
   plugins: [svelte()],
   clearScreen: false,
+  // The Fluent catalogues (../i18n/*.ftl, imported with ?raw) and the icon live
+  // outside ui/, at the repository's root.
+  server: { fs: { allow: [".."] } },
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -1,29 +1,52 @@
-// Typed wrappers around the Rust commands in src-tauri/src/commands.rs.
-// Types mirror src-tauri/src/models.rs and src-tauri/src/error.rs.
-import { invoke } from "@tauri-apps/api/core";
+// Typed wrappers around the Rust commands (src-tauri/src/commands.rs). Every
+// command rejects with a Coded `{code, params}`.
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type {
+  AppInfo,
+  DeviceListEvent,
+  DeviceView,
+  HealthView,
+  InterfaceChoice,
+  NetworkInterfaceView,
+  PracticeFault,
+  PracticeInfo,
+  Prerequisite,
+  RunEvent,
+  RunRequest,
+  TenantCheckRequest,
+  TenantCheckView,
+  TenantProgress,
+} from "../bindings";
 
-/** What `app_info` returns. */
-export interface AppInfo {
-  name: string;
-  version: string;
-  practiceModeAvailable: boolean;
+function channel<T>(onEvent: (event: T) => void): Channel<T> {
+  const c = new Channel<T>();
+  c.onmessage = onEvent;
+  return c;
 }
 
-/** An error as every command returns it: a code to localise and its values. */
-export interface AppError {
-  code: string;
-  params: Record<string, string>;
-}
-
-export function isAppError(value: unknown): value is AppError {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  if (typeof v.code !== "string" || typeof v.params !== "object" || v.params === null) {
-    return false;
-  }
-  return Object.values(v.params as Record<string, unknown>).every((p) => typeof p === "string");
-}
-
-export function appInfo(): Promise<AppInfo> {
-  return invoke<AppInfo>("app_info");
-}
+export const api = {
+  appInfo: () => invoke<AppInfo>("app_info"),
+  uiReady: () => invoke<null>("ui_ready"),
+  listInterfaces: () => invoke<NetworkInterfaceView[]>("list_interfaces"),
+  discoveryStart: (interfaces: InterfaceChoice, onEvent: (e: DeviceListEvent) => void) =>
+    invoke<null>("discovery_start", { interfaces, onEvent: channel(onEvent) }),
+  discoveryStop: () => invoke<null>("discovery_stop"),
+  addDevice: (host: string) => invoke<DeviceView>("add_device", { host }),
+  practiceStart: (devices: number) => invoke<PracticeInfo>("practice_start", { devices }),
+  practiceStop: () => invoke<null>("practice_stop"),
+  practiceSetFault: (fault: PracticeFault, device: string | null, on: boolean) =>
+    invoke<PracticeInfo>("practice_set_fault", { fault, device, on }),
+  tenantPrerequisites: (sender: string | null) => invoke<Prerequisite[]>("tenant_prerequisites", { sender }),
+  tenantCheck: (request: TenantCheckRequest, onProgress: (p: TenantProgress) => void) =>
+    invoke<TenantCheckView>("tenant_check", { request, onProgress: channel(onProgress) }),
+  tenantCheckCancel: () => invoke<null>("tenant_check_cancel"),
+  runStart: (request: RunRequest, onEvent: (e: RunEvent) => void) =>
+    invoke<null>("run_start", { request, onEvent: channel(onEvent) }),
+  runCancel: () => invoke<null>("run_cancel"),
+  consentShow: () => invoke<null>("consent_show"),
+  openInBrowser: (url: string) => invoke<null>("open_in_browser", { url }),
+  troubleshoot: (id: string, adminUser: string | null, password: string | null) =>
+    invoke<HealthView>("troubleshoot", { id, adminUser, password }),
+  remedyResave: (id: string, adminUser: string | null, password: string | null) =>
+    invoke<HealthView>("remedy_resave", { id, adminUser, password }),
+};

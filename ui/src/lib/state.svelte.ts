@@ -1,0 +1,192 @@
+// State shared by the screens (it outlives each screen): the device list and
+// selection, practice mode, the current run and the wizard's form (without
+// passwords). The logic lives in reducers.ts; this module wires it to Tauri.
+import { api } from "./api";
+import {
+  applyDeviceEvent,
+  applyRunEvent,
+  beginRun,
+  emptyRun,
+  endRun,
+  mergeDevices,
+  pruneSelection,
+  type RunState,
+} from "./reducers";
+import type {
+  AppInfo,
+  Coded,
+  DeviceListEvent,
+  DeviceView,
+  InterfaceChoice,
+  MailService,
+  PracticeInfo,
+  RunRequest,
+  TenantCheckRequest,
+  TenantCheckView,
+  TenantProgress,
+} from "../bindings";
+import { isCoded } from "./i18n";
+
+export type Screen = "devices" | "tenant" | "wizard" | "results" | "troubleshoot";
+export const SCREENS: readonly Screen[] = ["devices", "tenant", "wizard", "results", "troubleshoot"];
+
+/** Any rejection as a Coded (a JS exception becomes `internal`). */
+export function asCoded(e: unknown): Coded {
+  if (isCoded(e)) return e;
+  return { code: "internal", params: { detail: e instanceof Error ? e.message : String(e) } };
+}
+
+export const app = $state({
+  screen: "devices" as Screen,
+  info: null as AppInfo | null,
+  devices: [] as DeviceView[],
+  selected: [] as string[],
+  discoveryStarted: false,
+  discovering: false,
+  quietAfter: null as number | null,
+  discoveryError: null as Coded | null,
+  interfaces: { kind: "default" } as InterfaceChoice,
+  practice: null as PracticeInfo | null,
+  run: emptyRun() as RunState,
+  runError: null as Coded | null,
+  /** The wizard's form, without passwords (those stay in the wizard screen). */
+  wizard: {
+    adminUser: "",
+    perDevice: false,
+    sender: "",
+    service: "exchange-online" as MailService,
+    embeddedSignIn: true,
+    rememberPasswords: false,
+  },
+  troubleshootDevice: null as string | null,
+  /** The tenant check: its progress while it runs, then its result. */
+  tenant: {
+    running: false,
+    progress: null as TenantProgress | null,
+    result: null as TenantCheckView | null,
+    error: null as Coded | null,
+  },
+});
+
+/** The last request, for "Try again" (kept in memory only, never stored). */
+let lastRequest: RunRequest | null = null;
+export function lastRunRequest(): RunRequest | null {
+  return lastRequest;
+}
+
+export function go(screen: Screen): void {
+  app.screen = screen;
+}
+
+// --- discovery -------------------------------------------------------------
+
+function onDeviceEvent(e: DeviceListEvent): void {
+  if (e.kind === "quiet") {
+    app.quietAfter = e.afterSecs;
+  } else if (e.kind === "error") {
+    app.discoveryError = e.error;
+  } else {
+    app.devices = applyDeviceEvent(app.devices, e);
+    if (e.kind === "removed") app.selected = pruneSelection(app.selected, app.devices);
+  }
+}
+
+export async function startDiscovery(interfaces: InterfaceChoice = app.interfaces): Promise<void> {
+  app.interfaces = interfaces;
+  app.discoveryStarted = true;
+  app.discovering = true;
+  app.quietAfter = null;
+  app.discoveryError = null;
+  try {
+    await api.discoveryStart(interfaces, onDeviceEvent);
+  } catch (e) {
+    app.discoveryError = asCoded(e);
+    app.discovering = false;
+  }
+}
+
+export function addDevices(devices: DeviceView[]): void {
+  app.devices = mergeDevices(app.devices, devices);
+}
+
+export function setSelected(id: string, on: boolean): void {
+  const d = app.devices.find((x) => x.id === id);
+  if (on && d?.supported && !app.selected.includes(id)) app.selected = [...app.selected, id];
+  if (!on) app.selected = app.selected.filter((x) => x !== id);
+}
+
+export function selectAll(on: boolean): void {
+  app.selected = on ? app.devices.filter((d) => d.supported).map((d) => d.id) : [];
+}
+
+// --- practice mode -----------------------------------------------------------
+
+export function practiceStarted(info: PracticeInfo): void {
+  app.practice = info;
+  addDevices(info.devices);
+  if (app.wizard.sender === "") app.wizard.sender = info.sender;
+}
+
+export function practiceStopped(): void {
+  const ids = new Set(app.practice?.devices.map((d) => d.id) ?? []);
+  app.devices = app.devices.filter((d) => !d.practice && !ids.has(d.id));
+  app.selected = pruneSelection(app.selected, app.devices);
+  if (app.practice && app.wizard.sender === app.practice.sender) app.wizard.sender = "";
+  app.practice = null;
+}
+
+// --- runs -------------------------------------------------------------------
+
+/**
+ * Starts `run_start` and follows its events; with `keep`, the rows of earlier
+ * devices stay (retrying one device). Shows the wizard's progress; switches to
+ * Results when the batch has finished (unless the user went to another screen).
+ */
+export async function runDevices(request: RunRequest, keep = false): Promise<void> {
+  if (app.run.running) return;
+  lastRequest = keep && lastRequest ? mergeRequests(lastRequest, request) : request;
+  app.runError = null;
+  app.run = beginRun(app.run, request.devices.map((d) => d.id), keep);
+  app.screen = "wizard";
+  try {
+    await api.runStart(request, (e) => {
+      app.run = applyRunEvent(app.run, e);
+      // The results replace the progress; someone who went to another screen meanwhile stays there.
+      if (e.kind === "finished" && app.screen === "wizard") app.screen = "results";
+    });
+  } catch (e) {
+    app.runError = asCoded(e);
+  } finally {
+    app.run = endRun(app.run);
+  }
+}
+
+function mergeRequests(old: RunRequest, next: RunRequest): RunRequest {
+  const ids = new Set(next.devices.map((d) => d.id));
+  return { ...next, devices: [...old.devices.filter((d) => !ids.has(d.id)), ...next.devices] };
+}
+
+export async function cancelRun(): Promise<void> {
+  try {
+    await api.runCancel();
+  } catch (e) {
+    app.runError = asCoded(e);
+  }
+}
+
+// --- tenant check ---------------------------------------------------------------
+
+export async function startTenantCheck(request: TenantCheckRequest): Promise<void> {
+  if (app.tenant.running) return;
+  app.tenant.running = true;
+  app.tenant.progress = null;
+  app.tenant.result = null;
+  app.tenant.error = null;
+  try {
+    app.tenant.result = await api.tenantCheck(request, (p) => (app.tenant.progress = p));
+  } catch (e) {
+    app.tenant.error = asCoded(e);
+  } finally {
+    app.tenant.running = false;
+  }
+}

@@ -1,0 +1,153 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { DeviceListEvent, DeviceView, PracticeInfo, RunEvent, RunRequest } from "../bindings";
+
+// The commands, replaced: each test says what the Rust side answers.
+const calls: Array<[string, unknown[]]> = [];
+let runEvents: RunEvent[] = [];
+let deviceEvents: DeviceListEvent[] = [];
+vi.mock("./api", () => ({
+  api: {
+    discoveryStart: async (interfaces: unknown, onEvent: (e: DeviceListEvent) => void) => {
+      calls.push(["discoveryStart", [interfaces]]);
+      for (const e of deviceEvents) onEvent(e);
+      return null;
+    },
+    runStart: async (request: RunRequest, onEvent: (e: RunEvent) => void) => {
+      calls.push(["runStart", [request]]);
+      // The events arrive later, as from the Rust side.
+      await new Promise((r) => setTimeout(r, 0));
+      for (const e of runEvents) onEvent(e);
+      return null;
+    },
+  },
+}));
+
+const { app, addDevices, practiceStarted, practiceStopped, runDevices, selectAll, setSelected, startDiscovery, lastRunRequest } =
+  await import("./state.svelte");
+
+function device(id: string, over: Partial<DeviceView> = {}): DeviceView {
+  return {
+    id, vendor: "Epson", model: "WF-C5890 Series", hostName: null, addresses: ["192.0.2.9"], adminUrl: null,
+    supported: true, oauth2: "yes", mailStatus: "basic-auth", practice: false, ...over,
+  };
+}
+
+const request = (ids: string[]): RunRequest => ({
+  devices: ids.map((id) => ({ id, password: null })),
+  adminUser: null,
+  sharedPassword: "pw",
+  sender: "scan@contoso.example",
+  service: "exchange-online",
+  embeddedSignIn: true,
+  rememberPasswords: false,
+});
+
+beforeEach(() => {
+  calls.length = 0;
+  runEvents = [];
+  deviceEvents = [];
+  app.devices = [];
+  app.selected = [];
+  app.screen = "devices";
+  app.practice = null;
+  app.wizard.sender = "";
+  app.quietAfter = null;
+});
+
+describe("discovery in the store", () => {
+  it("fills the list, remembers a quiet network and drops removed devices from the selection", async () => {
+    deviceEvents = [
+      { kind: "added", device: device("a") },
+      { kind: "added", device: device("b") },
+      { kind: "quiet", afterSecs: 5 },
+    ];
+    await startDiscovery({ kind: "all" });
+    expect(calls[0]).toEqual(["discoveryStart", [{ kind: "all" }]]);
+    expect(app.devices.map((d) => d.id)).toEqual(["a", "b"]);
+    expect(app.quietAfter).toBe(5);
+    selectAll(true);
+    expect(app.selected).toEqual(["a", "b"]);
+    deviceEvents = [{ kind: "removed", id: "a" }];
+    await startDiscovery();
+    expect(app.selected).toEqual(["b"]);
+  });
+
+  it("never selects an unsupported device", () => {
+    addDevices([device("a"), device("x", { supported: false })]);
+    setSelected("x", true);
+    selectAll(true);
+    expect(app.selected).toEqual(["a"]);
+  });
+});
+
+describe("practice mode in the store", () => {
+  const info: PracticeInfo = {
+    devices: [device("p1", { practice: true }), device("p2", { practice: true })],
+    adminUser: "admin",
+    adminPassword: "epson-practice",
+    sender: "admin@contoso.example",
+    users: [],
+    faults: [],
+  };
+
+  it("adds its devices once, suggests its sender, and takes both away when it stops", () => {
+    addDevices([device("real"), device("p1", { practice: true })]);
+    practiceStarted(info);
+    expect(app.devices.map((d) => d.id)).toEqual(["real", "p1", "p2"]);
+    expect(app.wizard.sender).toBe("admin@contoso.example");
+    selectAll(true);
+    practiceStopped();
+    expect(app.devices.map((d) => d.id)).toEqual(["real"]);
+    expect(app.selected).toEqual(["real"]);
+    expect(app.wizard.sender).toBe("");
+    expect(app.practice).toBeNull();
+  });
+
+  it("keeps a sender the user typed", () => {
+    app.wizard.sender = "me@example.org";
+    practiceStarted(info);
+    expect(app.wizard.sender).toBe("me@example.org");
+  });
+});
+
+describe("runs in the store", () => {
+  it("shows the progress, then the results when the batch has finished", async () => {
+    runEvents = [
+      { kind: "working", device: "a", step: "found" },
+      { kind: "done", device: "a", changes: [] },
+      { kind: "finished", succeeded: 1, failed: 0 },
+    ];
+    await runDevices(request(["a"]));
+    expect(app.screen).toBe("results");
+    expect(app.run.rows.a.state).toBe("done");
+    expect(app.run.running).toBe(false);
+  });
+
+  it("leaves someone who went to another screen where they are", async () => {
+    runEvents = [
+      { kind: "done", device: "a", changes: [] },
+      { kind: "finished", succeeded: 1, failed: 0 },
+    ];
+    const pending = runDevices(request(["a"]));
+    expect(app.screen).toBe("wizard");
+    expect(app.run.running).toBe(true);
+    app.screen = "tenant";
+    await pending;
+    expect(app.screen).toBe("tenant");
+    expect(app.run.rows.a.state).toBe("done");
+  });
+
+  it("retries one device with the same request, keeping the others' results", async () => {
+    runEvents = [
+      { kind: "done", device: "a", changes: [] },
+      { kind: "failed", device: "b", failedAt: "logged-in", error: { code: "device-login-rejected", params: {} }, fix: null },
+      { kind: "finished", succeeded: 1, failed: 1 },
+    ];
+    await runDevices(request(["a", "b"]));
+    runEvents = [{ kind: "done", device: "b", changes: [] }, { kind: "finished", succeeded: 1, failed: 0 }];
+    await runDevices({ ...request(["b"]) }, true);
+    expect(app.run.order).toEqual(["a", "b"]);
+    expect(app.run.rows.b.state).toBe("done");
+    expect(lastRunRequest()?.devices.map((d) => d.id)).toEqual(["a", "b"]);
+  });
+});
