@@ -151,6 +151,8 @@ struct Inner {
     /// Open the window by itself when a code arrives (the wizard's choice).
     auto_open: bool,
     refused: Vec<String>,
+    /// The page to open once the window has left the previous one (see [`Consent::show`]).
+    pending: Option<Url>,
 }
 
 /// The sign-in queue and its window.
@@ -230,7 +232,11 @@ impl Consent {
             return Err(AppError::new(ErrorCode::UrlNotAllowed).with("url", &w.verification_uri));
         }
         if let Some(win) = app.get_webview_window(LABEL) {
-            win.navigate(url)?;
+            // The next code's page often differs from the page shown only in its
+            // fragment, which a browser treats as a jump within the page (no load, so
+            // no code typed in). Go through about:blank: a real load follows.
+            self.inner.lock().unwrap().pending = Some(url);
+            win.navigate(Url::parse("about:blank").expect("valid"))?;
             let _ = win.show();
             let _ = win.set_focus();
             return Ok(Some(w.device));
@@ -252,6 +258,19 @@ impl Consent {
                     }
                 }
                 ok
+            })
+            .on_page_load(|win, payload| {
+                if payload.event() != tauri::webview::PageLoadEvent::Finished
+                    || payload.url().as_str() != "about:blank"
+                {
+                    return;
+                }
+                let next = win
+                    .try_state::<crate::state::AppState>()
+                    .and_then(|s| s.consent.inner.lock().unwrap().pending.take());
+                if let Some(u) = next {
+                    let _ = win.navigate(u);
+                }
             })
             .on_new_window(|u, _| {
                 eprintln!("printoauth: sign-in window refused a new window for {u}");

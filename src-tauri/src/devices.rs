@@ -19,6 +19,9 @@ pub struct DeviceEntry {
     pub address: DeviceAddress,
     /// Practice mode: the emulated device's own administrator log-in.
     pub practice_login: Option<AdminCredentials>,
+    /// The newest job history entry when the app last signed the device in: older
+    /// failures are history (see `troubleshoot_after`).
+    pub seen_receipt: Option<String>,
     driver: Option<Arc<EpsonWebConfig>>,
 }
 
@@ -88,6 +91,7 @@ impl Registry {
                 if entry.practice_login.is_none() {
                     entry.practice_login = old.practice_login.clone();
                 }
+                entry.seen_receipt = old.seen_receipt.clone();
                 false
             }
             None => true,
@@ -102,6 +106,7 @@ impl Registry {
             view,
             address,
             practice_login: None,
+            seen_receipt: None,
             driver: None,
         }
     }
@@ -157,6 +162,12 @@ impl Registry {
         Ok(e.driver
             .get_or_insert_with(|| Arc::new(EpsonWebConfig::new(e.address.clone(), opts.clone())))
             .clone())
+    }
+
+    pub fn set_seen_receipt(&self, id: &str, receipt: Option<String>) {
+        if let Some(e) = self.inner.lock().unwrap().get_mut(id) {
+            e.seen_receipt = receipt;
+        }
     }
 
     /// Records what was read from the device; returns the updated row.

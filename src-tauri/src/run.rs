@@ -399,6 +399,20 @@ pub async fn run(
             }
             DeviceState::Done { settings } => {
                 succeeded += 1;
+                // Job history failures up to now are from before this sign-in.
+                if let Ok(entry) = state.registry.get(&id) {
+                    if let Ok(d) = state
+                        .registry
+                        .driver(&id, &state.connect_options(entry.view.practice))
+                    {
+                        if let Ok(jobs) = d.job_history().await {
+                            state.registry.set_seen_receipt(
+                                &id,
+                                printoauth_core::troubleshoot::newest_receipt(&jobs),
+                            );
+                        }
+                    }
+                }
                 finished.push(id.clone());
                 let _ = state.consent.done(&app, &id);
                 if let Some(view) = state.registry.update(&id, Some(true), Some(&settings)) {

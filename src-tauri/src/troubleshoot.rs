@@ -2,7 +2,7 @@
 //! with a remedy per finding.
 
 use printoauth_core::devices::{AdminCredentials, DeviceDriver, JobOutcome, SignInStatus};
-use printoauth_core::troubleshoot::{troubleshoot as core_troubleshoot, DeviceHealth};
+use printoauth_core::troubleshoot::{troubleshoot_after, DeviceHealth};
 
 use crate::error::{AppError, ErrorCode};
 use crate::models::{Coded, DeviceListEvent, DiagnosisView, HealthView, JobView};
@@ -99,7 +99,9 @@ pub async fn run(
             .await
             .map_err(|e| AppError::from(printoauth_core::Error::from(e)))?;
     }
-    let health = core_troubleshoot(d).await.map_err(AppError::from)?;
+    let health = troubleshoot_after(d, entry.seen_receipt.as_deref())
+        .await
+        .map_err(AppError::from)?;
     let oauth2 = d.mail_capabilities().await.ok().map(|c| c.oauth2_available);
     if let Some(v) = state.registry.update(id, oauth2, Some(&health.settings)) {
         state.emit_device(DeviceListEvent::Changed { device: v });

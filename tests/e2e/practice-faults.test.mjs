@@ -26,7 +26,7 @@ async function resultOf(session, id) {
     `const r = document.querySelector('[data-testid="result-row"][data-device-id="' + arguments[0] + '"]');
      const e = r && r.querySelector('[data-testid="result-error"]');
      const f = r && r.querySelector('[data-testid="result-fix"]');
-     return r && { state: r.getAttribute('data-state'), error: e && e.getAttribute('data-code'), fix: f && f.getAttribute('data-code'), text: r.innerText };`,
+     return r && { state: r.getAttribute('data-state'), err: e && e.getAttribute('data-code'), fix: f && f.getAttribute('data-code'), text: r.innerText };`,
     [id],
   );
 }
@@ -48,10 +48,10 @@ test("practice faults: wrong password, no OAuth2, Conditional Access, expired si
   let states = await results(session, 3);
   assert.deepEqual(states, { [a]: "failed", [b]: "failed", [c]: "done" });
   const ra = await resultOf(session, a);
-  assert.equal(ra.error, "device-login-rejected", JSON.stringify(ra));
+  assert.equal(ra.err, "device-login-rejected", JSON.stringify(ra));
   assert.equal(ra.fix, "check-admin-password");
   const rb = await resultOf(session, b);
-  assert.equal(rb.error, "device-oauth2-unavailable", JSON.stringify(rb));
+  assert.equal(rb.err, "device-oauth2-unavailable", JSON.stringify(rb));
   assert.equal(rb.fix, "update-firmware");
   await screenshot(session, "screens/en-results-failed", assert);
 

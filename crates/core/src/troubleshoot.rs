@@ -76,11 +76,20 @@ pub struct DeviceHealth {
 
 /// Reads the device (already logged in) and diagnoses it.
 pub async fn troubleshoot(d: &dyn DeviceDriver) -> Result<DeviceHealth, Error> {
+    troubleshoot_after(d, None).await
+}
+
+/// As [`troubleshoot`], ignoring the jobs up to and including the job with receipt
+/// number `seen` (the newest job when the device was last signed in: failures before
+/// a new sign-in are history, not the device's state).
+pub async fn troubleshoot_after(
+    d: &dyn DeviceDriver,
+    seen: Option<&str>,
+) -> Result<DeviceHealth, Error> {
     let settings = d.read_email_settings().await?;
     let sign_in = d.sign_in_status().await?;
     let panel = d.panel_state().await?;
-    let mut jobs = d.job_history().await?;
-    jobs.reverse();
+    let mut jobs = jobs_after(d.job_history().await?, seen);
     jobs.truncate(10);
     let diagnoses = diagnose(&settings, &sign_in, &panel, &jobs);
     Ok(DeviceHealth {
@@ -90,6 +99,21 @@ pub async fn troubleshoot(d: &dyn DeviceDriver) -> Result<DeviceHealth, Error> {
         recent_jobs: jobs,
         diagnoses,
     })
+}
+
+/// The newest receipt number in a job history (as the device lists it, oldest first).
+pub fn newest_receipt(jobs: &[JobEntry]) -> Option<String> {
+    jobs.last().map(|j| j.receipt_no.clone())
+}
+
+/// The jobs newer than the one with receipt `seen`, newest first. `jobs` as the device
+/// lists them (oldest first). When `seen` is not in the list (it scrolled out), all.
+pub fn jobs_after(mut jobs: Vec<JobEntry>, seen: Option<&str>) -> Vec<JobEntry> {
+    if let Some(pos) = seen.and_then(|s| jobs.iter().position(|j| j.receipt_no == s)) {
+        jobs.drain(..=pos);
+    }
+    jobs.reverse();
+    jobs
 }
 
 /// The pure part: from what the device shows to findings. `jobs` newest first.
@@ -248,6 +272,24 @@ mod tests {
             outcome,
             code,
         }
+    }
+
+    #[test]
+    fn failures_before_the_last_sign_in_are_history() {
+        let mut old = job(JobOutcome::ConnectionExpired, Some(361));
+        old.receipt_no = "0007".into();
+        let mut ok = job(JobOutcome::Succeeded, None);
+        ok.receipt_no = "0006".into();
+        let listed = vec![ok.clone(), old.clone()];
+        assert_eq!(newest_receipt(&listed).as_deref(), Some("0007"));
+        // Nothing seen: every job, newest first.
+        let all = jobs_after(listed.clone(), None);
+        assert_eq!(all[0].receipt_no, "0007");
+        assert_eq!(all.len(), 2);
+        // Seen the 361: it no longer counts.
+        assert!(jobs_after(listed.clone(), Some("0007")).is_empty());
+        // A receipt that scrolled out of the history: keep everything.
+        assert_eq!(jobs_after(listed, Some("0001")).len(), 2);
     }
 
     fn codes(d: &[Diagnosis]) -> Vec<String> {

@@ -72,6 +72,13 @@ function pageState(session) {
  */
 export async function signIn(session, { upn = ADMIN, password = ADMIN_PASSWORD, skipCode } = {}) {
   let code;
+  if (skipCode !== undefined) {
+    // The window still shows the previous device's last page until the app moves it on.
+    await until("the next device's code page", 30_000, async () => {
+      const st = await pageState(session);
+      return st.page === "code" && st.code && st.code !== skipCode;
+    });
+  }
   for (let i = 0; i < 20; i++) {
     const s = await until("a sign-in page", 20_000, async () => {
       const st = await pageState(session);
