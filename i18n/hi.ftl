@@ -91,3 +91,441 @@ cli-practice-control = नियंत्रण API: { $url }
 ## कमांड लाइन: त्रुटियाँ
 
 cli-error = printoauth: { $error }
+
+## ऐप: फ़्रेम, नेविगेशन, भाषाएँ
+## डिवाइस Web Config में जो नाम खुद दिखाता है (Email Server > Basic, Authentication
+## Method, Current Status, Signed in, Sign in with Microsoft, OK, …), वे हर भाषा में
+## अंग्रेज़ी में ही रहते हैं, अनुवादित वाक्यों के अंदर भी।
+
+app-title = printoauth
+app-tagline = ऑफ़िस प्रिंटर, जो OAuth 2.0 से साइन इन करके Exchange Online के ज़रिए मेल भेजते हैं।
+app-start-failed = printoauth शुरू नहीं हो सका:
+app-status-loading = शुरू हो रहा है…
+app-status-ready = { $name } { $version } तैयार है।
+app-nav-label = चरण
+app-nav-devices = डिवाइस
+app-nav-tenant = Microsoft 365
+app-nav-wizard = सेट अप
+app-nav-results = परिणाम
+app-nav-troubleshoot = समस्या निवारण
+app-language = भाषा
+app-practice-banner = ये डिवाइस, खाते और मेलबॉक्स इसी कंप्यूटर पर नकली (एम्युलेट किए गए) हैं। असल में कुछ भी नहीं बदलता।
+app-error-unknown-code = एक अनपेक्षित त्रुटि हुई (कोड { $code })।
+app-error-unexpected = एक अनपेक्षित त्रुटि हुई ({ $detail })।
+app-message-missing = (यह टेक्स्ट उपलब्ध नहीं है। कृपया इसकी सूचना दें।)
+app-copy = कॉपी करें
+app-copied = कॉपी हो गया
+app-copy-failed = टेक्स्ट चुनें और Ctrl+C से कॉपी करें।
+app-details = तकनीकी विवरण
+app-block-powershell = PowerShell
+app-block-verify = परिणाम इससे जाँचें
+app-block-admin-center = व्यवस्थापन केंद्र में
+app-state-working = चल रहा है
+app-state-needs-you = आपकी ज़रूरत है
+app-state-done = पूरा हुआ
+app-state-failed = विफल
+app-cancel = रद्द करें
+app-yes = हाँ
+app-no = नहीं
+app-none = कोई नहीं
+
+## ऐप: डिवाइस
+
+app-devices-title = इस नेटवर्क पर प्रिंटर और स्कैनर
+app-devices-intro = वे डिवाइस चुनें जिन्हें OAuth 2.0 से मेल भेजनी है। जैसे-जैसे डिवाइस जवाब देते हैं, सूची भरती जाती है।
+app-devices-searching = डिवाइस खोजे जा रहे हैं…
+app-devices-count =
+    { $count ->
+        [one] { $count } डिवाइस मिला, { $selected } चुने गए।
+       *[other] { $count } डिवाइस मिले, { $selected } चुने गए।
+    }
+app-devices-empty = अभी तक किसी डिवाइस ने जवाब नहीं दिया।
+app-devices-quiet = { $seconds } सेकंड में किसी डिवाइस ने जवाब नहीं दिया। जाँचें कि यह कंप्यूटर प्रिंटरों वाले नेटवर्क पर है, डिवाइस को उसके पते से जोड़ें, या अभ्यास मोड आज़माएँ।
+app-col-vendor = निर्माता
+app-col-model = मॉडल
+app-col-address = पता
+app-col-oauth2 = OAuth 2.0 संभव
+app-col-mail-status = मेल साइन इन
+app-select-device = { $device } चुनें
+app-select-all = सभी चुनें
+app-rescan = फिर से खोजें
+app-interface = नेटवर्क
+app-interface-default = सामान्य नेटवर्क (VPN या वर्चुअल नहीं)
+app-interface-all = सभी नेटवर्क
+app-interface-virtual = { $name } (वर्चुअल)
+app-unsupported = अभी समर्थित नहीं
+app-practice-device = अभ्यास
+app-add-device-label = IP पते या होस्ट नाम से डिवाइस जोड़ें
+app-add-device = जोड़ें
+app-add-device-working = { $host } को देखा जा रहा है…
+app-to-wizard =
+    { $count ->
+        [0] चुने गए डिवाइस सेट अप करें
+        [one] { $count } डिवाइस सेट अप करें
+       *[other] { $count } डिवाइस सेट अप करें
+    }
+app-oauth2-yes = हाँ
+app-oauth2-no = नहीं
+app-oauth2-unknown = अभी पता नहीं
+
+## ऐप: अभ्यास मोड
+
+app-practice-title = अभ्यास मोड
+app-practice-offer = पहले हर चरण को एक नकली ऑफ़िस पर आज़माएँ: नकली Epson डिवाइस, एक Microsoft 365 टेनेंट और एक मेलबॉक्स, सब इसी कंप्यूटर पर।
+app-practice-count = अभ्यास डिवाइसों की संख्या
+app-practice-start = अभ्यास मोड शुरू करें
+app-practice-starting = नकली ऑफ़िस शुरू हो रहा है…
+app-practice-unavailable = अभ्यास मोड इस बिल्ड में शामिल नहीं है।
+app-practice-accounts = अभ्यास खाते (साइन इन के लिए)
+app-practice-col-account = खाता
+app-practice-col-password = पासवर्ड
+app-practice-col-role = भूमिका
+app-practice-device-password = डिवाइस व्यवस्थापक: उपयोगकर्ता { $user }, पासवर्ड { $password }
+app-practice-sender = प्रेषक पता: { $sender }
+app-practice-faults = किसी समस्या का अभ्यास करें
+app-practice-faults-intro = कोई समस्या चालू करें, फिर सेट अप या समस्या निवारण चलाएँ और देखें कि printoauth उसे कैसे समझाता है।
+app-practice-fault-device = समस्या के लिए डिवाइस
+app-practice-stop = अभ्यास मोड से बाहर निकलें
+
+## ऐप: टेनेंट
+
+app-tenant-title = Microsoft 365 टेनेंट
+app-tenant-intro = किसी भी डिवाइस के OAuth 2.0 से मेल भेज पाने से पहले, एक व्यवस्थापक टेनेंट को एक बार तैयार करता है।
+app-prerequisites = टेनेंट को क्या चाहिए
+app-tenant-sender = जाँच के लिए प्रेषक पता
+app-tenant-sender-hint = वह मेलबॉक्स जिससे डिवाइस मेल भेजेंगे। जाँच इससे खुद को ही एक परीक्षण मेल भेजती है।
+app-tenant-check = टेनेंट जाँचें
+app-tenant-check-intro = printoauth, Microsoft 365 में साइन इन करता है, जो पढ़ सकता है पढ़ता है और एक परीक्षण मेल भेजता है।
+app-tenant-check-start = अभी जाँचें
+app-tenant-signing-in = व्यवस्थापक खाते से साइन इन करें: साइन-इन विंडो (या { $url }) खोलें और यह कोड दर्ज करें:
+app-code-expires = कोड { DATETIME($time, hour: "numeric", minute: "2-digit") } तक मान्य है।
+app-tenant-signed-in = { $account } के रूप में साइन इन किया।
+app-tenant-signed-in-unknown = साइन इन हो गया।
+app-tenant-sending = { $host }:{ $port } के ज़रिए { $from } से { $to } को परीक्षण मेल भेजा जा रहा है…
+app-tenant-passed = टेनेंट तैयार है।
+app-tenant-failed = टेनेंट अभी तैयार नहीं है: नीचे देखें कि क्या ठीक करना है।
+app-tenant-results = जाँच के परिणाम
+app-check-passed = ठीक
+app-check-failed = विफल
+app-check-not-checked = जाँचा नहीं गया
+app-cause = कारण
+app-fix = क्या करें
+app-evidence = सर्वर ने क्या कहा
+
+## ऐप: विज़ार्ड
+
+app-wizard-title = डिवाइसों पर OAuth 2.0 सेट अप करें
+app-wizard-devices =
+    { $count ->
+        [0] कोई डिवाइस नहीं चुना गया है। पहले डिवाइस स्क्रीन पर डिवाइस चुनें।
+        [one] { $count } डिवाइस चुना गया।
+       *[other] { $count } डिवाइस चुने गए।
+    }
+app-admin-user = डिवाइस व्यवस्थापक का उपयोगकर्ता नाम
+app-admin-user-hint = बिज़नेस मॉडल उपयोगकर्ता नाम और पासवर्ड माँगते हैं; जो मॉडल केवल पासवर्ड माँगते हैं, उनके लिए इसे खाली छोड़ें।
+app-shared-password = डिवाइस व्यवस्थापक पासवर्ड (सभी के लिए एक ही)
+app-per-device-passwords = हर डिवाइस के लिए अलग पासवर्ड
+app-device-password = { $device } के लिए पासवर्ड
+app-remember-passwords = पासवर्ड इस कंप्यूटर के कीरिंग में याद रखें
+app-sender = प्रेषक पता
+app-sender-hint = वह मेलबॉक्स जिससे डिवाइस मेल भेजते हैं। बाद में साइन इन इसी खाते से, या ऐसे खाते से करना होगा जो इसकी ओर से भेज सकता हो।
+app-service = ईमेल सेवा
+app-service-exchange-online = Microsoft Exchange Online (कार्यालय या स्कूल)
+app-service-outlook-com = Outlook.com (व्यक्तिगत)
+app-embedded-sign-in = printoauth की विंडो में साइन इन करें (कोड अपने आप भर दिया जाता है)
+app-run-start = शुरू करें
+app-run-cancel = रोकें
+app-invalid-no-devices = कम से कम एक डिवाइस चुनें।
+app-invalid-sender-empty = प्रेषक पता दर्ज करें।
+app-invalid-sender = “{ $address }” मेल पता नहीं है।
+app-invalid-password = व्यवस्थापक पासवर्ड दर्ज करें।
+app-invalid-device-password = { $device } के लिए व्यवस्थापक पासवर्ड दर्ज करें।
+app-run-progress = प्रगति
+app-run-summary = { $done } पूरे, { $failed } विफल, { $working } चल रहे, { $waiting } आपकी प्रतीक्षा में।
+app-run-needs-you = इस डिवाइस के लिए साइन इन करें: Microsoft पेज पर यह कोड ऐसे खाते से दर्ज करें जो संगठन की ओर से सहमति दे सकता हो, और “संगठन की ओर से सहमति” पर टिक करें।
+app-show-sign-in-window = साइन-इन विंडो दिखाएँ
+app-open-in-browser = इसके बजाय मेरे ब्राउज़र में खोलें
+app-copy-code = कोड कॉपी करें
+app-consent-window-open = साइन-इन विंडो खुली है।
+app-run-failed-at = “{ $step }” से पहले रुक गया।
+app-run-running = सेट अप चल रहा है। आप यह स्क्रीन छोड़ सकते हैं; यह चलता रहेगा।
+
+## ऐप: परिणाम
+
+app-results-title = परिणाम
+app-results-empty = अभी तक कुछ भी सेट अप नहीं हुआ है।
+app-results-summary =
+    { $total ->
+        [one] { $total } में से { $done } डिवाइस सेट अप हुआ, { $failed } विफल।
+       *[other] { $total } में से { $done } डिवाइस सेट अप हुए, { $failed } विफल।
+    }
+app-results-changes = क्या बदला
+app-change-before-after = { $before } → { $after }
+app-change-set = { $after } पर सेट किया
+app-no-changes = कुछ भी बदलने की ज़रूरत नहीं थी।
+app-result-error = क्या गलत हुआ
+app-result-generic-fix = डिवाइस का वेब पेज (Email Server > Basic) जाँचें, फिर दोबारा कोशिश करें। अगर फिर विफल हो, तो समस्या निवारण खोलें।
+app-retry = फिर कोशिश करें
+app-troubleshoot-device = समस्या निवारण
+
+## ऐप: समस्या निवारण
+
+app-troubleshoot-title = डिवाइस की समस्या का निवारण करें
+app-troubleshoot-intro = printoauth डिवाइस की मेल सेटिंग, उसका साइन-इन स्टेटस और हाल के जॉब पढ़ता है, और बताता है कि क्या करना है।
+app-troubleshoot-choose = डिवाइस
+app-troubleshoot-none = अभी कोई डिवाइस नहीं: उन्हें डिवाइस स्क्रीन पर खोजें।
+app-troubleshoot-password = डिवाइस व्यवस्थापक पासवर्ड
+app-troubleshoot-run = डिवाइस जाँचें
+app-troubleshoot-working = डिवाइस पढ़ा जा रहा है…
+# Web Config का लेबल: इसे अंग्रेज़ी में ही रखें।
+app-health-auth = Authentication Method
+# Web Config का लेबल: इसे अंग्रेज़ी में ही रखें।
+app-health-sender = Sender's Email Address
+app-health-signed-in = Signed in
+app-health-account = खाता
+app-health-panel = डिवाइस का संदेश
+app-health-jobs = हाल के जॉब
+app-health-no-jobs = हाल में कोई मेल जॉब नहीं।
+app-job-code-360 = 360: क्लाउड सेवा या ईमेल सेवा से कोई कनेक्शन नहीं।
+app-job-code-361 = 361: क्लाउड सेवा या ईमेल सेवा से कनेक्शन समाप्त हो गया है; फिर से कनेक्ट करें।
+app-job-code-370 = 370: डिवाइस को क्लाउड सेवा में फिर से साइन इन करना होगा।
+app-job-code-other = कोड { $code }।
+app-job-succeeded = भेजा गया।
+app-job-no-connection = क्लाउड सेवा या ईमेल सेवा से कोई कनेक्शन नहीं।
+app-job-connection-expired = क्लाउड सेवा या ईमेल सेवा से कनेक्शन समाप्त हो गया है।
+app-job-sign-in-required = डिवाइस को फिर से साइन इन करना होगा।
+app-job-other-error = विफल।
+app-job-other = अन्य (चल रहा है या रद्द किया गया)।
+app-diagnoses = printoauth को क्या मिला
+app-remedy-resave = सेटिंग फिर से भेजें
+app-remedy-sign-in-again = फिर से साइन इन करें
+app-remedy-configure = अभी सेट अप करें
+app-remedy-show-instructions = दिखाएँ कि क्या करना है
+app-instructions-check-connection = डिवाइस के कंट्रोल पैनल पर सेटिंग > सामान्य सेटिंग > नेटवर्क सेटिंग > नेटवर्क स्थिति > ईमेल सर्वर स्थिति खोलें। जाँचें कि डिवाइस में गेटवे और DNS सर्वर सेट हैं, और फ़ायरवॉल उसे पोर्ट 587 पर Email Server > Basic के SMTP Server Address तक पहुँचने देता है।
+app-instructions-review-conditional-access = Microsoft Entra व्यवस्थापन केंद्र में सशर्त पहुंच नीतियां खोलें। वह नीति ढूँढें जो डिवाइस कोड फ़्लो को ब्लॉक करती है (उदाहरण के लिए “Block device code flow”) और उससे उस व्यवस्थापक खाते को, जो डिवाइसों को साइन इन करता है, या डिवाइस के ऐप को बाहर रखें।
+app-resave-done = सेटिंग डिवाइस को फिर से भेज दी गईं।
+
+## ऐप: सेट अप के चरण (हर चरण के लिए एक)
+
+step-found = मिला
+step-logged-in = व्यवस्थापक के रूप में लॉग इन किया
+step-oauth2-set = OAuth2 चुना
+step-waiting-for-consent = साइन इन की प्रतीक्षा
+step-signed-in = साइन इन हो गया
+step-saved = सहेजा गया (OK)
+step-verified = जाँचा गया
+
+## ऐप: डिवाइस का मेल स्टेटस
+
+mail-status-not-checked = जाँचा नहीं गया
+mail-status-basic-auth = पासवर्ड (बेसिक प्रमाणीकरण)
+mail-status-oauth2-signed-out = OAuth2, साइन आउट
+mail-status-oauth2-signed-in = OAuth2, साइन इन है
+
+## ऐप: सेट अप द्वारा बदली जाने वाली सेटिंग
+## ये Email Server > Basic पर डिवाइस के अपने लेबल हैं: इन्हें अंग्रेज़ी में ही रखें।
+
+change-authentication-method = Authentication Method
+change-email-service = Email service
+change-sender = Sender's Email Address
+change-smtp-server = SMTP Server Address
+change-port = SMTP Server Port Number
+change-secure-connection = Secure Connection
+change-current-status = Current Status
+
+## ऐप: अभ्यास की समस्याएँ
+
+fault-wrong-password = डिवाइस का व्यवस्थापक पासवर्ड अलग है
+fault-no-oauth2 = डिवाइस के फ़र्मवेयर में OAuth2 नहीं है
+fault-conditional-access = सशर्त पहुंच, कोड से साइन इन को ब्लॉक करती है (पूरा टेनेंट)
+fault-expired-sign-in = डिवाइस का साइन इन समाप्त हो गया है
+
+## ऐप: टेनेंट की जाँचें और पूर्व-आवश्यकताएँ
+
+check-security-defaults = सुरक्षा डिफॉल्ट बंद हैं
+check-security-defaults-what = सुरक्षा डिफॉल्ट SMTP AUTH को ब्लॉक करते हैं; संगठन के लिए उन्हें बंद करें।
+check-smtp-auth-organisation = संगठन के लिए SMTP AUTH चालू है
+check-smtp-auth-organisation-what = डिवाइस SMTP पर मेल भेजते हैं, इसलिए SMTP AUTH चालू रहना चाहिए, OAuth 2.0 के साथ भी।
+check-smtp-auth-mailbox = प्रेषक के मेलबॉक्स के लिए SMTP AUTH चालू है
+check-smtp-auth-mailbox-what = मेलबॉक्स की अपनी सेटिंग संगठन की सेटिंग से ऊपर है; यह चालू या खाली होनी चाहिए।
+check-device-code-flow-allowed = कोड से साइन इन की अनुमति है
+check-device-code-flow-allowed-what = डिवाइस कोड से साइन इन करते हैं; कोई सशर्त पहुंच नीति इस फ़्लो को ब्लॉक नहीं करनी चाहिए।
+check-consent = एप्लिकेशन को सहमति मिली है
+check-consent-what = पहला साइन इन डिवाइस के एप्लिकेशन को पंजीकृत करता है; एक व्यवस्थापक संगठन की ओर से सहमति देता है।
+check-sign-in = साइन इन
+check-sign-in-what = printoauth डिवाइसों की तरह ही कोड से Microsoft 365 में साइन इन करता है।
+check-test-mail = परीक्षण मेल
+check-test-mail-what = प्रेषक के मेलबॉक्स से OAuth 2.0 के साथ भेजा गया मेल पूरे रास्ते की पुष्टि करता है।
+
+## त्रुटियाँ (हर कोड के लिए एक; पहले ऐप के अपने कोड, फिर इंजन के)
+
+error-internal = printoauth के अंदर कुछ गड़बड़ हो गई।
+error-practice-unavailable = अभ्यास मोड इस बिल्ड में शामिल नहीं है।
+error-practice-not-running = अभ्यास मोड नहीं चल रहा है।
+error-device-unknown = printoauth डिवाइस { $id } को नहीं पहचानता। फिर से खोजें।
+error-device-unsupported = printoauth अभी इस { $vendor } डिवाइस को सेट अप नहीं कर सकता।
+error-run-in-progress = एक सेट अप पहले से चल रहा है। उसके पूरा होने की प्रतीक्षा करें या उसे रोकें।
+error-no-devices-selected = कम से कम एक डिवाइस चुनें।
+error-sender-invalid = “{ $address }” मेल पता नहीं है।
+error-password-missing = { $device } के लिए व्यवस्थापक पासवर्ड नहीं दिया गया है।
+error-url-not-allowed = printoauth केवल Microsoft के साइन-इन पेज खोलता है, { $url } नहीं।
+error-tenant-check-in-progress = एक टेनेंट जाँच पहले से चल रही है।
+error-run-cancelled = रुक गया: इस डिवाइस के पूरा होने से पहले सेट अप रद्द कर दिया गया।
+error-device-unreachable = { $address } पर डिवाइस जवाब नहीं दे रहा है।
+error-device-https-unavailable = { $address } पर डिवाइस HTTPS पर जवाब नहीं दे रहा है।
+error-device-certificate-changed = { $address } पर डिवाइस का प्रमाणपत्र, printoauth के पहली बार देखने के बाद से बदल गया है।
+error-device-pin-store = printoauth डिवाइस प्रमाणपत्रों की अपनी सूची ({ $location }) पढ़ या लिख नहीं सका।
+error-device-http-status = डिवाइस बार-बार त्रुटि { $status } के साथ जवाब देता रहा (पेज { $path }, { $attempts } प्रयास)।
+error-device-restart-timeout = { $address } पर डिवाइस रीस्टार्ट हुआ और { $waited_secs } सेकंड में वापस नहीं आया।
+error-device-page-not-understood = printoauth डिवाइस का पेज { $page } नहीं समझ सका: “{ $missing }” मौजूद नहीं है।
+error-device-login-rejected =
+    { $family ->
+        [consumer] डिवाइस ने व्यवस्थापक पासवर्ड अस्वीकार कर दिया।
+       *[other] डिवाइस ने व्यवस्थापक उपयोगकर्ता नाम या पासवर्ड अस्वीकार कर दिया।
+    }
+error-device-login-locked-out = बहुत सारे विफल लॉग इन: डिवाइस कुछ समय के लिए लॉग इन अस्वीकार कर रहा है।
+error-device-not-logged-in = printoauth डिवाइस में लॉग इन नहीं था।
+error-device-session-lost = डिवाइस बार-बार सत्र समाप्त करता रहा ({ $attempts } बार)।
+error-device-oauth2-unavailable = इस डिवाइस का फ़र्मवेयर OAuth2 उपलब्ध नहीं कराता।
+error-device-additional-network = डिवाइस तक उसके अतिरिक्त नेटवर्क से पहुँचा गया है, जो OAuth 2.0 को सपोर्ट नहीं करता।
+error-device-refused = डिवाइस ने { $page } पर सेटिंग अस्वीकार कर दीं: “{ $device_message }”
+error-device-invalid-value = { $field } के लिए मान “{ $value }” सेट नहीं किया जा सकता।
+error-device-already-signed-in = डिवाइस पहले से साइन इन है।
+error-device-sign-in-not-started = डिवाइस पर कोई साइन इन शुरू नहीं किया गया।
+error-device-fax-server-unavailable = इस डिवाइस में फ़ैक्स सर्वर की मेल सेटिंग नहीं हैं।
+error-device-save-not-confirmed = डिवाइस ने { $page } पर सहेजने की पुष्टि नहीं की।
+error-device-verify-mismatch = सहेजने के बाद डिवाइस भेजी गई सेटिंग से अलग सेटिंग दिखाता है।
+error-device-job-history-unreadable = printoauth डिवाइस का जॉब इतिहास नहीं पढ़ सका ({ $missing } मौजूद नहीं है)।
+error-discovery-host-network-refused = इस परीक्षण परिवेश में खोज बंद है ({ $namespace })।
+error-discovery-mdns-unavailable = अभी नेटवर्क में खोज संभव नहीं है। डिवाइसों को उनके पते से जोड़ें।
+error-discovery-invalid-service-type = अमान्य सेवा प्रकार { $service_type }।
+error-discovery-interface-not-found = इस कंप्यूटर पर { $names } नाम का कोई नेटवर्क नहीं है।
+error-discovery-probe-invalid-host = “{ $host }” कोई IP पता या होस्ट नाम नहीं है।
+error-discovery-probe-unreachable = { $host } पर किसी वेब पेज ने जवाब नहीं दिया।
+error-identity-authority-invalid = साइन-इन पता { $url } इस्तेमाल नहीं किया जा सकता।
+error-identity-authority-unreachable = { $url } पर Microsoft साइन-इन सेवा तक नहीं पहुँचा जा सकता।
+error-identity-unexpected-response = { $url } पर साइन-इन सेवा ने अनपेक्षित जवाब दिया।
+error-identity-authorization-pending = अभी तक किसी ने साइन इन पूरा नहीं किया है।
+error-identity-authorization-declined = साइन इन अस्वीकार कर दिया गया।
+error-identity-device-code-expired = किसी के साइन इन करने से पहले ही कोड की समय-सीमा समाप्त हो गई।
+error-identity-bad-verification-code = कोड गलत था या पहले ही इस्तेमाल हो चुका है।
+error-identity-invalid-client = Microsoft 365 इस एप्लिकेशन का साइन इन स्वीकार नहीं करता (सार्वजनिक क्लाइंट फ़्लो बंद हैं या एप्लिकेशन अज्ञात है)।
+error-identity-conditional-access-blocked = एक सशर्त पहुंच नीति ने साइन इन को ब्लॉक कर दिया।
+error-identity-security-defaults-blocked = सुरक्षा डिफॉल्ट ने साइन इन को ब्लॉक कर दिया।
+error-identity-admin-consent-required = किसी व्यवस्थापक को संगठन की ओर से सहमति देनी होगी।
+error-identity-consent-required = सहमति नहीं दी गई है।
+error-identity-session-expired = साइन इन अब मान्य नहीं है।
+error-identity-rejected = Microsoft 365 ने साइन इन अस्वीकार कर दिया ({ $error })।
+error-identity-no-access-token = साइन इन से कोई उपयोगी टोकन नहीं मिला।
+error-identity-cancelled = साइन इन रद्द कर दिया गया।
+error-identity-timed-out = { $after_secs } सेकंड में किसी ने साइन इन पूरा नहीं किया।
+error-mail-address-invalid = “{ $address }” मेल पता नहीं है।
+error-mail-ca-certificate-invalid = अतिरिक्त CA प्रमाणपत्र मान्य नहीं है।
+error-mail-connection-failed = मेल सर्वर { $host }:{ $port } से कोई कनेक्शन नहीं।
+error-mail-tls-failed = { $host }:{ $port } से सुरक्षित कनेक्शन विफल रहा ({ $tls_name })।
+error-mail-timed-out = मेल सर्वर { $host }:{ $port } ने जवाब देना बंद कर दिया।
+error-mail-xoauth2-not-offered = मेल सर्वर { $host }:{ $port } OAuth 2.0 (XOAUTH2) उपलब्ध नहीं कराता।
+error-mail-smtp-auth-disabled-organisation = संगठन के लिए SMTP AUTH बंद है।
+error-mail-smtp-auth-disabled-mailbox = मेलबॉक्स { $mailbox } के लिए SMTP AUTH बंद है।
+error-mail-security-defaults = सुरक्षा डिफॉल्ट SMTP AUTH को ब्लॉक करते हैं।
+error-mail-smtp-auth-disabled = { $mailbox } या संगठन के लिए SMTP AUTH बंद है।
+error-mail-authentication-unsuccessful = मेल सर्वर ने { $account } का साइन इन अस्वीकार कर दिया।
+error-mail-client-not-authenticated = मेल बिना साइन इन किए भेजा गया।
+error-mail-send-as-denied = { $account } को { $from } के रूप में भेजने की अनुमति नहीं है।
+error-mail-xoauth2-user-invalid = उपयोगकर्ता { $account } मान्य मेलबॉक्स पता नहीं है।
+error-mail-basic-auth-not-supported = सर्वर बेसिक प्रमाणीकरण (पासवर्ड) अस्वीकार करता है।
+error-mail-server-busy = मेल सर्वर व्यस्त है।
+error-mail-rejected = मेल सर्वर ने मेल अस्वीकार कर दिया।
+error-mail-protocol-error = { $host }:{ $port } के साथ बातचीत बीच में टूट गई।
+error-run-sign-in-failed = डिवाइस बताता है कि साइन इन विफल रहा: “{ $detail }”
+error-run-sign-in-timed-out = { $waited_secs } सेकंड में किसी ने साइन इन पूरा नहीं किया।
+error-run-signed-out-while-waiting = प्रतीक्षा के दौरान डिवाइस साइन आउट हो गया (शायद वह रीस्टार्ट हुआ हो)।
+
+## टेनेंट जाँच में मिले कारण
+
+cause-security-defaults-on = टेनेंट के लिए सुरक्षा डिफॉल्ट चालू हैं।
+cause-smtp-auth-disabled-organisation = संगठन के लिए SMTP AUTH बंद है।
+cause-smtp-auth-disabled-mailbox = मेलबॉक्स { $mailbox } के लिए SMTP AUTH बंद है।
+cause-smtp-auth-disabled = { $mailbox } या संगठन के लिए SMTP AUTH बंद है।
+cause-conditional-access-blocked = एक सशर्त पहुंच नीति कोड से साइन इन को ब्लॉक करती है।
+cause-application-not-usable = एप्लिकेशन { $client_id } कोड से साइन इन नहीं कर सकता (सार्वजनिक क्लाइंट फ़्लो बंद हैं, या एप्लिकेशन अज्ञात है)।
+cause-admin-consent-required = किसी व्यवस्थापक को संगठन की ओर से सहमति देनी होगी।
+cause-consent-not-granted = सहमति नहीं दी गई।
+cause-sign-in-declined = साइन इन अस्वीकार कर दिया गया।
+cause-device-code-expired = किसी के साइन इन करने से पहले ही कोड की समय-सीमा समाप्त हो गई।
+cause-device-code-invalid = कोड गलत था, पहले इस्तेमाल हो चुका था या अस्वीकार किया गया।
+cause-session-expired = साइन इन अब मान्य नहीं है।
+cause-sign-in-rejected = Microsoft 365 ने साइन इन अस्वीकार कर दिया ({ $error })।
+cause-cancelled = जाँच रद्द कर दी गई।
+cause-sign-in-timed-out = { $after_secs } सेकंड में किसी ने साइन इन पूरा नहीं किया।
+cause-authority-unreachable = { $url } पर साइन-इन सेवा तक नहीं पहुँचा जा सकता।
+cause-account-unknown = साइन इन से यह पता नहीं चला कि किस खाते ने साइन इन किया।
+cause-token-rejected = मेल सर्वर ने { $account } का साइन इन अस्वीकार कर दिया (समय-सीमा समाप्त या किसी दूसरे खाते का)।
+cause-client-not-authenticated = मेल बिना साइन इन किए भेजा गया।
+cause-send-as-denied = { $account } को { $from } के रूप में भेजने की अनुमति नहीं है।
+cause-xoauth2-user-invalid = { $account } मान्य मेलबॉक्स पता नहीं है।
+cause-basic-auth-not-supported = बेसिक प्रमाणीकरण (पासवर्ड) इस्तेमाल किया गया; यह समर्थित नहीं है।
+cause-smtp-server-unreachable = मेल सर्वर { $host }:{ $port } से कोई कनेक्शन नहीं।
+cause-smtp-tls-failed = { $host }:{ $port } से सुरक्षित कनेक्शन विफल रहा ({ $tls_name })।
+cause-xoauth2-not-offered = मेल सर्वर { $host }:{ $port } OAuth 2.0 उपलब्ध नहीं कराता।
+cause-smtp-server-busy = मेल सर्वर व्यस्त है (कोड { $code })।
+cause-smtp-rejected = मेल सर्वर ने अस्वीकार कर दिया (कोड { $code })।
+cause-address-invalid = “{ $address }” मेल पता नहीं है।
+cause-ca-certificate-invalid = कॉन्फ़िगर किया गया CA प्रमाणपत्र मान्य नहीं है।
+
+## टेनेंट जाँच के कारणों के समाधान
+
+fix-turn-off-security-defaults = संगठन के लिए सुरक्षा डिफॉल्ट बंद करें।
+fix-enable-smtp-auth-organisation = संगठन के लिए SMTP AUTH चालू करें। (इसे बंद करने से केवल पासवर्ड ही नहीं, OAuth 2.0 वाला मेल भी ब्लॉक हो जाता है।)
+fix-enable-smtp-auth-mailbox = मेलबॉक्स { $mailbox } के लिए SMTP AUTH चालू करें। इसकी अपनी सेटिंग संगठन की सेटिंग से ऊपर है।
+fix-enable-smtp-auth = संगठन के लिए और मेलबॉक्स { $mailbox } के लिए SMTP AUTH चालू करें।
+fix-review-conditional-access = व्यवस्थापक खाते (या डिवाइस के एप्लिकेशन) को सशर्त पहुंच नीति “{ $policy }” से बाहर रखें।
+fix-allow-public-client-flows = एप्लिकेशन { $client_id } के लिए सार्वजनिक क्लाइंट फ़्लो की अनुमति दें, या सही एप्लिकेशन इस्तेमाल करें।
+fix-grant-admin-consent = व्यवस्थापक खाते से साइन इन करें और “संगठन की ओर से सहमति” पर टिक करें, या व्यवस्थापन केंद्र में सहमति दें।
+fix-sign-in-again = जाँच फिर से चलाएँ और नए कोड से साइन इन पूरा करें।
+fix-check-connection = { $host }:{ $port } के लिए नेटवर्क, प्रॉक्सी और फ़ायरवॉल जाँचें।
+fix-check-tls = { $host } के लिए नाम { $tls_name } और विश्वसनीय प्रमाणपत्र जाँचें।
+fix-check-authority = साइन-इन सेवा का पता { $url } जाँचें।
+fix-use-signed-in-mailbox-as-sender = { $account } को प्रेषक बनाएँ, या { $account } को { $from } के रूप में भेजने की अनुमति दें।
+fix-use-mailbox-address = { $account } के मेलबॉक्स पते से साइन इन करें।
+fix-use-oauth = पासवर्ड के बजाय OAuth 2.0 इस्तेमाल करें।
+fix-enable-authentication = भेजने वाले डिवाइस में प्रमाणीकरण चालू करें।
+fix-use-exchange-online-server = सर्वर { $host }, पोर्ट { $port } इस्तेमाल करें।
+fix-retry-later = बाद में फिर कोशिश करें।
+fix-correct-address = पता “{ $address }” ठीक करें।
+fix-see-details = विवरण में सर्वर का संदेश पढ़ें।
+
+## जिस डिवाइस का सेट अप पूरा नहीं हो सका, उसके लिए क्या करें (ऐप का RunFix)
+
+run-fix-check-admin-password = डिवाइस का व्यवस्थापक पासवर्ड जाँचें (अक्सर डिवाइस पर लगे लेबल पर, या इंस्टॉल करते समय सेट किया गया)। बिज़नेस मॉडल को उपयोगकर्ता नाम भी चाहिए।
+run-fix-wait-for-lock-out = बहुत सारे गलत पासवर्ड: डिवाइस के फिर से लॉग इन स्वीकार करने तक प्रतीक्षा करें, फिर सही पासवर्ड से दोबारा कोशिश करें।
+run-fix-update-firmware = डिवाइस के फ़र्मवेयर को ऐसे वर्शन पर अपडेट करें जिसमें OAuth2 हो, फिर दोबारा कोशिश करें।
+run-fix-use-standard-network = डिवाइस से उसके मानक नेटवर्क के ज़रिए कनेक्ट करें: अतिरिक्त नेटवर्क OAuth 2.0 को सपोर्ट नहीं करता।
+run-fix-sign-in-again = दोबारा कोशिश करें, और कोड मान्य रहते हुए साइन इन पूरा करें।
+run-fix-review-conditional-access = किसी Entra ID व्यवस्थापक से डिवाइस के एप्लिकेशन या साइन इन करने वाले खाते को उस सशर्त पहुंच नीति से बाहर रखवाएँ जो डिवाइस कोड फ़्लो को ब्लॉक करती है।
+run-fix-admin-consent = ऐसे व्यवस्थापक से साइन इन करें जो संगठन की ओर से सहमति दे सकता हो, और “संगठन की ओर से सहमति” पर टिक करें।
+run-fix-check-device-connection = जाँचें कि { $address } पर डिवाइस चालू है और इस कंप्यूटर से उस तक पहुँचा जा सकता है।
+run-fix-confirm-certificate = डिवाइस का प्रमाणपत्र बदल गया है: पक्का करें कि यह वही डिवाइस है, फिर दोबारा कोशिश करें।
+run-fix-resave = सेटिंग फिर से सहेजें: Email Server > Basic पर OK दबाएँ।
+run-fix-retry-or-report = दोबारा कोशिश करें। अगर फिर से ऐसा हो, तो तकनीकी विवरण सहायता टीम को भेजें।
+
+## समस्या निवारण के निष्कर्ष
+
+finding-healthy = सब ठीक है: OAuth 2.0 सेट है और साइन इन है।
+finding-still-on-basic-auth = डिवाइस अभी भी पासवर्ड से साइन इन करता है ({ $method })। Exchange Online इसे अस्वीकार करता है।
+finding-signed-in-not-saved = Current Status में Signed in दिखता है, लेकिन सेटिंग डिवाइस को नहीं भेजी गईं (OK नहीं दबाया गया)।
+finding-not-signed-in = OAuth2 चुना गया है, लेकिन किसी ने साइन इन नहीं किया है।
+finding-sign-in-expired = डिवाइस का साइन इन समाप्त हो गया है (लंबे समय से इस्तेमाल नहीं हुआ, या साइन-इन की आवृत्ति की अवधि बीत गई)।
+finding-must-sign-in-again = डिवाइस को फिर से साइन इन करना होगा।
+finding-no-connection = डिवाइस का क्लाउड सेवा या ईमेल सेवा से कोई कनेक्शन नहीं है।
+finding-conditional-access-blocked = एक सशर्त पहुंच नीति ने डिवाइस का साइन इन अस्वीकार कर दिया (AADSTS{ $aadsts })।
+finding-sign-in-failed = डिवाइस का साइन इन विफल रहा: “{ $detail }”
+
+## निष्कर्षों के उपाय
+
+remedy-none = कुछ करने की ज़रूरत नहीं।
+remedy-configure = Exchange Online के साथ OAuth 2.0 सेट अप करें और साइन इन करें।
+remedy-resave = सेटिंग डिवाइस को भेजने के लिए Email Server > Basic पर फिर से OK दबाएँ।
+remedy-sign-in-again = डिवाइस को फिर से साइन इन करें।
+remedy-check-connection = डिवाइस का नेटवर्क जाँचें और यह भी कि वह मेल सेवा तक पहुँचता है।
+remedy-review-conditional-access = किसी Entra ID व्यवस्थापक से सशर्त पहुंच नीतियों की समीक्षा करवाएँ।

@@ -97,3 +97,449 @@ cli-practice-control = Valdymo API: { $url }
 ## Komandų eilutė: klaidos
 
 cli-error = printoauth: { $error }
+
+## Programa: langas, naršymas, kalbos
+## Pavadinimai, kuriuos Web Config rodo pats įrenginys (Email Server > Basic, Authentication
+## Method, Current Status, Signed in, Sign in with Microsoft, OK, …), visomis kalbomis lieka
+## angliški, taip pat ir išverstuose sakiniuose.
+
+app-title = printoauth
+app-tagline = Biuro spausdintuvai, siunčiantys laiškus per Exchange Online ir prisijungiantys su OAuth 2.0.
+app-start-failed = Nepavyko paleisti printoauth:
+app-status-loading = Paleidžiama…
+app-status-ready = { $name } { $version } paruošta.
+app-nav-label = Žingsniai
+app-nav-devices = Įrenginiai
+app-nav-tenant = Microsoft 365
+app-nav-wizard = Sąranka
+app-nav-results = Rezultatai
+app-nav-troubleshoot = Trikčių šalinimas
+app-language = Kalba
+app-practice-banner = Šie įrenginiai, paskyros ir pašto dėžutės yra emuliuojami šiame kompiuteryje. Niekas tikra nekeičiama.
+app-error-unknown-code = Įvyko netikėta klaida (kodas { $code }).
+app-error-unexpected = Įvyko netikėta klaida ({ $detail }).
+app-message-missing = (Šio teksto nėra. Praneškite apie tai.)
+app-copy = Kopijuoti
+app-copied = Nukopijuota
+app-copy-failed = Pažymėkite tekstą ir nukopijuokite jį spausdami Ctrl+C.
+app-details = Techninė informacija
+app-block-powershell = PowerShell
+app-block-verify = Rezultatą patikrinkite su
+app-block-admin-center = Administratoriaus centre
+app-state-working = Vykdoma
+app-state-needs-you = Reikia jūsų
+app-state-done = Atlikta
+app-state-failed = Nepavyko
+app-cancel = Atšaukti
+app-yes = taip
+app-no = ne
+app-none = nėra
+
+## Programa: įrenginiai
+
+app-devices-title = Spausdintuvai ir skaitytuvai šiame tinkle
+app-devices-intro = Pasirinkite įrenginius, kurie turi siųsti laiškus su OAuth 2.0. Sąrašas pildosi, kai įrenginiai atsiliepia.
+app-devices-searching = Ieškoma įrenginių…
+app-devices-count =
+    { $count ->
+        [one] Rastas { $count } įrenginys, pasirinkta: { $selected }.
+        [few] Rasti { $count } įrenginiai, pasirinkta: { $selected }.
+        [many] Rasta { $count } įrenginio, pasirinkta: { $selected }.
+       *[other] Rasta { $count } įrenginių, pasirinkta: { $selected }.
+    }
+app-devices-empty = Dar neatsiliepė nė vienas įrenginys.
+app-devices-quiet = Per { $seconds } s neatsiliepė nė vienas įrenginys. Patikrinkite, ar šis kompiuteris yra spausdintuvų tinkle, pridėkite įrenginį pagal adresą arba išbandykite praktikos režimą.
+app-col-vendor = Gamintojas
+app-col-model = Modelis
+app-col-address = Adresas
+app-col-oauth2 = OAuth 2.0 galimas
+app-col-mail-status = Pašto prisijungimas
+app-select-device = Pasirinkti { $device }
+app-select-all = Pasirinkti visus
+app-rescan = Ieškoti iš naujo
+app-interface = Tinklas
+app-interface-default = Įprasti tinklai (be VPN ir virtualių)
+app-interface-all = Visi tinklai
+app-interface-virtual = { $name } (virtualus)
+app-unsupported = kol kas nepalaikomas
+app-practice-device = praktika
+app-add-device-label = Pridėti įrenginį pagal IP adresą arba pagrindinio kompiuterio vardą
+app-add-device = Pridėti
+app-add-device-working = Tikrinamas { $host }…
+app-to-wizard =
+    { $count ->
+        [0] Konfigūruoti pasirinktus įrenginius
+        [one] Konfigūruoti { $count } įrenginį
+        [few] Konfigūruoti { $count } įrenginius
+        [many] Konfigūruoti { $count } įrenginio
+       *[other] Konfigūruoti { $count } įrenginių
+    }
+app-oauth2-yes = taip
+app-oauth2-no = ne
+app-oauth2-unknown = dar nežinoma
+
+## Programa: praktikos režimas
+
+app-practice-title = Praktikos režimas
+app-practice-offer = Pirmiausia išbandykite kiekvieną žingsnį emuliuojamame biure: emuliuojami Epson įrenginiai, Microsoft 365 nuomininkas ir pašto dėžutė – viskas šiame kompiuteryje.
+app-practice-count = Praktikos įrenginių skaičius
+app-practice-start = Pradėti praktikos režimą
+app-practice-starting = Paleidžiamas emuliuojamas biuras…
+app-practice-unavailable = Šioje versijoje praktikos režimo nėra.
+app-practice-accounts = Praktikos paskyros (prisijungimui)
+app-practice-col-account = Paskyra
+app-practice-col-password = Slaptažodis
+app-practice-col-role = Vaidmuo
+app-practice-device-password = Įrenginio administratorius: naudotojas { $user }, slaptažodis { $password }
+app-practice-sender = Siuntėjo adresas: { $sender }
+app-practice-faults = Problemos imitavimas
+app-practice-faults-intro = Įjunkite problemą, tada paleiskite sąranką arba trikčių šalinimą ir pažiūrėkite, kaip printoauth ją paaiškina.
+app-practice-fault-device = Įrenginys problemai
+app-practice-stop = Išeiti iš praktikos režimo
+
+## Programa: nuomininkas
+
+app-tenant-title = Microsoft 365 nuomininkas
+app-tenant-intro = Administratorius vieną kartą paruošia nuomininką, kad įrenginiai galėtų siųsti laiškus su OAuth 2.0.
+app-prerequisites = Ko reikia nuomininkui
+app-tenant-sender = Siuntėjo adresas patikrai
+app-tenant-sender-hint = Pašto dėžutė, iš kurios siųs įrenginiai. Patikra iš jos išsiunčia bandomąjį laišką jai pačiai.
+app-tenant-check = Patikrinti nuomininką
+app-tenant-check-intro = printoauth prisijungia prie Microsoft 365, perskaito, ką gali, ir išsiunčia bandomąjį laišką.
+app-tenant-check-start = Tikrinti dabar
+app-tenant-signing-in = Prisijunkite su administratoriaus paskyra: atidarykite prisijungimo langą (arba { $url }) ir įveskite šį kodą:
+app-code-expires = Kodas galioja iki { DATETIME($time, hour: "numeric", minute: "2-digit") }.
+app-tenant-signed-in = Prisijungta kaip { $account }.
+app-tenant-signed-in-unknown = Prisijungta.
+app-tenant-sending = Siunčiamas bandomasis laiškas iš { $from } į { $to } per { $host }:{ $port }…
+app-tenant-passed = Nuomininkas paruoštas.
+app-tenant-failed = Nuomininkas dar neparuoštas: žr. toliau, ką reikia pataisyti.
+app-tenant-results = Patikros rezultatai
+app-check-passed = sėkminga
+app-check-failed = nesėkminga
+app-check-not-checked = netikrinta
+app-cause = Priežastis
+app-fix = Ką daryti
+app-evidence = Ką atsakė serveris
+
+## Programa: vedlys
+
+app-wizard-title = OAuth 2.0 sąranka įrenginiuose
+app-wizard-devices =
+    { $count ->
+        [0] Nepasirinktas nė vienas įrenginys. Pirmiausia pasirinkite įrenginius ekrane „Įrenginiai“.
+        [one] Pasirinktas { $count } įrenginys.
+        [few] Pasirinkti { $count } įrenginiai.
+        [many] Pasirinkta { $count } įrenginio.
+       *[other] Pasirinkta { $count } įrenginių.
+    }
+app-admin-user = Įrenginio administratoriaus naudotojo vardas
+app-admin-user-hint = Verslo modeliai prašo naudotojo vardo ir slaptažodžio; modeliams, kurie prašo tik slaptažodžio, palikite tuščią.
+app-shared-password = Įrenginio administratoriaus slaptažodis (visiems vienodas)
+app-per-device-passwords = Kiekvienam įrenginiui kitas slaptažodis
+app-device-password = { $device } slaptažodis
+app-remember-passwords = Įsiminti slaptažodžius šio kompiuterio raktinėje
+app-sender = Siuntėjo adresas
+app-sender-hint = Pašto dėžutė, iš kurios siunčia įrenginiai. Vėliau prisijungti reikės su šia paskyra arba su paskyra, kuri gali siųsti jos vardu.
+app-service = Email service
+app-service-exchange-online = Microsoft Exchange Online (darbo arba mokymo įstaigos)
+app-service-outlook-com = Outlook.com (asmeninė)
+app-embedded-sign-in = Prisijungti printoauth lange (kodas įvedamas už jus)
+app-run-start = Pradėti
+app-run-cancel = Sustabdyti
+app-invalid-no-devices = Pasirinkite bent vieną įrenginį.
+app-invalid-sender-empty = Įveskite siuntėjo adresą.
+app-invalid-sender = „{ $address }“ nėra pašto adresas.
+app-invalid-password = Įveskite administratoriaus slaptažodį.
+app-invalid-device-password = Įveskite { $device } administratoriaus slaptažodį.
+app-run-progress = Eiga
+app-run-summary = Atlikta: { $done }, nepavyko: { $failed }, vykdoma: { $working }, laukia jūsų: { $waiting }.
+app-run-needs-you = Prisijungimas šiam įrenginiui: įveskite šį kodą „Microsoft“ puslapyje su paskyra, kuri gali sutikti organizacijos vardu, ir pažymėkite „Sutikti organizacijos vardu“.
+app-show-sign-in-window = Rodyti prisijungimo langą
+app-open-in-browser = Verčiau atidaryti mano naršyklėje
+app-copy-code = Kopijuoti kodą
+app-consent-window-open = Prisijungimo langas atidarytas.
+app-run-failed-at = Sustota prieš „{ $step }“.
+app-run-running = Sąranka vykdoma. Galite išeiti iš šio ekrano – ji tęsis.
+
+## Programa: rezultatai
+
+app-results-title = Rezultatai
+app-results-empty = Dar niekas nesukonfigūruota.
+app-results-summary =
+    { $total ->
+        [one] Sukonfigūruota { $done } iš { $total } įrenginio, nepavyko: { $failed }.
+        [few] Sukonfigūruota { $done } iš { $total } įrenginių, nepavyko: { $failed }.
+        [many] Sukonfigūruota { $done } iš { $total } įrenginio, nepavyko: { $failed }.
+       *[other] Sukonfigūruota { $done } iš { $total } įrenginių, nepavyko: { $failed }.
+    }
+app-results-changes = Kas pasikeitė
+app-change-before-after = { $before } → { $after }
+app-change-set = nustatyta į { $after }
+app-no-changes = Nieko keisti nereikėjo.
+app-result-error = Kas nepavyko
+app-result-generic-fix = Patikrinkite įrenginio tinklalapį (Email Server > Basic) ir bandykite dar kartą. Jei vėl nepavyks, atidarykite „Trikčių šalinimas“.
+app-retry = Bandyti dar kartą
+app-troubleshoot-device = Trikčių šalinimas
+
+## Programa: trikčių šalinimas
+
+app-troubleshoot-title = Įrenginio trikčių šalinimas
+app-troubleshoot-intro = printoauth perskaito įrenginio pašto nuostatas, prisijungimo būseną ir naujausias užduotis ir pasako, ką daryti.
+app-troubleshoot-choose = Įrenginys
+app-troubleshoot-none = Įrenginių dar nėra: suraskite juos ekrane „Įrenginiai“.
+app-troubleshoot-password = Įrenginio administratoriaus slaptažodis
+app-troubleshoot-run = Patikrinti įrenginį
+app-troubleshoot-working = Skaitomas įrenginys…
+# Web Config etiketė: palikite angliškai.
+app-health-auth = Authentication Method
+# Web Config etiketė: palikite angliškai.
+app-health-sender = Sender's Email Address
+app-health-signed-in = Signed in
+app-health-account = Paskyra
+app-health-panel = Įrenginio pranešimas
+app-health-jobs = Naujausios užduotys
+app-health-no-jobs = Naujausių pašto užduočių nėra.
+app-job-code-360 = 360: nėra ryšio su debesijos paslauga arba el. pašto paslauga.
+app-job-code-361 = 361: ryšio su debesijos paslauga arba el. pašto paslauga galiojimas baigėsi; prisijunkite iš naujo.
+app-job-code-370 = 370: įrenginys turi dar kartą prisijungti prie debesijos paslaugos.
+app-job-code-other = Kodas { $code }.
+app-job-succeeded = Išsiųsta.
+app-job-no-connection = Nėra ryšio su debesijos paslauga arba el. pašto paslauga.
+app-job-connection-expired = Ryšio su debesijos paslauga arba el. pašto paslauga galiojimas baigėsi.
+app-job-sign-in-required = Įrenginys turi prisijungti dar kartą.
+app-job-other-error = Nepavyko.
+app-job-other = Kita (vykdoma arba atšaukta).
+app-diagnoses = Ką rado printoauth
+app-remedy-resave = Nusiųsti nuostatas dar kartą
+app-remedy-sign-in-again = Prisijungti dar kartą
+app-remedy-configure = Konfigūruoti dabar
+app-remedy-show-instructions = Rodyti, ką daryti
+app-instructions-check-connection = Įrenginio valdymo skydelyje atidarykite Nuostatos > Bendrosios nuostatos > Tinklo nuostatos > Tinklo būsena > El. pašto serverio būsena. Patikrinkite, ar įrenginys turi šliuzą ir DNS serverį ir ar užkarda leidžia jam pasiekti Email Server > Basic nurodytą SMTP Server Address per 587 prievadą.
+app-instructions-review-conditional-access = Microsoft Entra administratoriaus centre atidarykite sąlyginės prieigos politikas. Raskite politiką, kuri blokuoja įrenginio kodo srautą (pvz., „Block device code flow“), ir išimkite iš jos administratoriaus paskyrą, kuria prijungiami įrenginiai, arba įrenginio programą.
+app-resave-done = Nuostatos dar kartą nusiųstos į įrenginį.
+
+## Programa: sąrankos žingsniai (po vieną kiekvienam žingsniui)
+
+step-found = Rastas
+step-logged-in = Prisijungta kaip administratorius
+step-oauth2-set = Pasirinktas OAuth2
+step-waiting-for-consent = Laukiama prisijungimo
+step-signed-in = Prisijungta
+step-saved = Išsaugota (OK)
+step-verified = Patikrinta
+
+## Programa: įrenginio pašto būsena
+
+mail-status-not-checked = netikrinta
+mail-status-basic-auth = slaptažodis (pagrindinis autentifikavimas)
+mail-status-oauth2-signed-out = OAuth2, atsijungta
+mail-status-oauth2-signed-in = OAuth2, prisijungta
+
+## Programa: nuostatos, kurias keičia sąranka
+## Tai paties įrenginio etiketės puslapyje Email Server > Basic: palikite angliškai.
+
+change-authentication-method = Authentication Method
+change-email-service = Email service
+change-sender = Sender's Email Address
+change-smtp-server = SMTP Server Address
+change-port = SMTP Server Port Number
+change-secure-connection = Secure Connection
+change-current-status = Current Status
+
+## Programa: praktikos problemos
+
+fault-wrong-password = Įrenginio administratoriaus slaptažodis kitas
+fault-no-oauth2 = Įrenginio programinėje įrangoje nėra OAuth2
+fault-conditional-access = Sąlyginė prieiga blokuoja prisijungimą su kodu (visame nuomininke)
+fault-expired-sign-in = Įrenginio prisijungimas nebegalioja
+
+## Programa: nuomininko patikros ir būtinos sąlygos
+
+check-security-defaults = Numatytosios saugumo nuostatos išjungtos
+check-security-defaults-what = Numatytosios saugumo nuostatos blokuoja SMTP AUTH; išjunkite jas organizacijai.
+check-smtp-auth-organisation = SMTP AUTH įjungtas organizacijai
+check-smtp-auth-organisation-what = Įrenginiai siunčia laiškus per SMTP, todėl SMTP AUTH turi likti įjungtas ir naudojant OAuth 2.0.
+check-smtp-auth-mailbox = SMTP AUTH įjungtas siuntėjo pašto dėžutei
+check-smtp-auth-mailbox-what = Pašto dėžutės nuostata yra svarbesnė už organizacijos nuostatą; ji turi būti įjungta arba tuščia.
+check-device-code-flow-allowed = Prisijungimas su kodu leidžiamas
+check-device-code-flow-allowed-what = Įrenginiai prisijungia su kodu; sąlyginės prieigos politika neturi blokuoti šio srauto.
+check-consent = Programai suteiktas sutikimas
+check-consent-what = Pirmasis prisijungimas užregistruoja įrenginio programą; administratorius sutinka organizacijos vardu.
+check-sign-in = Prisijungimas
+check-sign-in-what = printoauth prisijungia prie Microsoft 365 su kodu, kaip ir įrenginiai.
+check-test-mail = Bandomasis laiškas
+check-test-mail-what = Su OAuth 2.0 iš siuntėjo pašto dėžutės išsiųstas laiškas įrodo, kad veikia visas kelias.
+
+## Klaidos (po vieną kiekvienam kodui; pirma programos kodai, paskui variklio)
+
+error-internal = printoauth viduje kažkas nepavyko.
+error-practice-unavailable = Šioje versijoje praktikos režimo nėra.
+error-practice-not-running = Praktikos režimas neveikia.
+error-device-unknown = printoauth nežino įrenginio { $id }. Ieškokite iš naujo.
+error-device-unsupported = printoauth kol kas negali sukonfigūruoti šio { $vendor } įrenginio.
+error-run-in-progress = Sąranka jau vykdoma. Palaukite, kol ji baigsis, arba ją sustabdykite.
+error-no-devices-selected = Pasirinkite bent vieną įrenginį.
+error-sender-invalid = „{ $address }“ nėra pašto adresas.
+error-password-missing = Trūksta { $device } administratoriaus slaptažodžio.
+error-url-not-allowed = printoauth atidaro tik „Microsoft“ prisijungimo puslapius, ne { $url }.
+error-tenant-check-in-progress = Nuomininko patikra jau vykdoma.
+error-run-cancelled = Sustabdyta: sąranka atšaukta, kol šis įrenginys dar nebuvo baigtas.
+error-device-unreachable = Įrenginys adresu { $address } neatsiliepia.
+error-device-https-unavailable = Įrenginys adresu { $address } neatsiliepia per HTTPS.
+error-device-certificate-changed = Įrenginio adresu { $address } sertifikatas pasikeitė nuo tada, kai printoauth jį pamatė pirmą kartą.
+error-device-pin-store = printoauth nepavyko perskaityti ar įrašyti savo įrenginių sertifikatų sąrašo ({ $location }).
+error-device-http-status = Įrenginys nuolat atsakydavo klaida { $status } (puslapis { $path }, bandymų: { $attempts }).
+error-device-restart-timeout = Įrenginys adresu { $address } paleistas iš naujo ir per { $waited_secs } s nebeatsiliepė.
+error-device-page-not-understood = printoauth nesuprato įrenginio puslapio { $page }: trūksta „{ $missing }“.
+error-device-login-rejected =
+    { $family ->
+        [consumer] Įrenginys atmetė administratoriaus slaptažodį.
+       *[other] Įrenginys atmetė administratoriaus naudotojo vardą arba slaptažodį.
+    }
+error-device-login-locked-out = Per daug nesėkmingų bandymų prisijungti: įrenginys kurį laiką atmeta prisijungimus.
+error-device-not-logged-in = printoauth nebuvo prisijungusi prie įrenginio.
+error-device-session-lost = Įrenginys vis nutraukdavo seansą (kartų: { $attempts }).
+error-device-oauth2-unavailable = Šio įrenginio programinė įranga nesiūlo OAuth2.
+error-device-additional-network = Įrenginys pasiekiamas per papildomą tinklą, kuris nepalaiko OAuth 2.0.
+error-device-refused = Įrenginys atmetė nuostatas puslapyje { $page }: „{ $device_message }“
+error-device-invalid-value = Reikšmės „{ $value }“ negalima nustatyti laukui { $field }.
+error-device-already-signed-in = Įrenginys jau prisijungęs.
+error-device-sign-in-not-started = Įrenginyje neprasidėjo joks prisijungimas.
+error-device-fax-server-unavailable = Šiame įrenginyje nėra fakso serverio pašto nuostatų.
+error-device-save-not-confirmed = Įrenginys nepatvirtino išsaugojimo puslapyje { $page }.
+error-device-verify-mismatch = Po išsaugojimo įrenginys rodo kitokias nuostatas, nei buvo nusiųstos.
+error-device-job-history-unreadable = printoauth nepavyko perskaityti įrenginio užduočių istorijos (trūksta { $missing }).
+error-discovery-host-network-refused = Šioje bandomojoje aplinkoje paieška išjungta ({ $namespace }).
+error-discovery-mdns-unavailable = Šiuo metu ieškoti tinkle neįmanoma. Pridėkite įrenginius pagal adresą.
+error-discovery-invalid-service-type = Netinkamas paslaugos tipas { $service_type }.
+error-discovery-interface-not-found = Šiame kompiuteryje nėra tinklo pavadinimu { $names }.
+error-discovery-probe-invalid-host = „{ $host }“ nėra nei IP adresas, nei pagrindinio kompiuterio vardas.
+error-discovery-probe-unreachable = Adresu { $host } neatsiliepė joks tinklalapis.
+error-identity-authority-invalid = Prisijungimo adreso { $url } naudoti negalima.
+error-identity-authority-unreachable = Nepavyksta pasiekti „Microsoft“ prisijungimo paslaugos adresu { $url }.
+error-identity-unexpected-response = Prisijungimo paslauga adresu { $url } atsakė netikėtai.
+error-identity-authorization-pending = Dar niekas nebaigė prisijungti.
+error-identity-authorization-declined = Prisijungimas atmestas.
+error-identity-device-code-expired = Kodas nebegalioja – niekas nespėjo prisijungti.
+error-identity-bad-verification-code = Kodas neteisingas arba jau panaudotas.
+error-identity-invalid-client = Microsoft 365 nepriima šios programos prisijungimo (viešųjų klientų srautai išjungti arba programa nežinoma).
+error-identity-conditional-access-blocked = Sąlyginės prieigos politika užblokavo prisijungimą.
+error-identity-security-defaults-blocked = Numatytosios saugumo nuostatos užblokavo prisijungimą.
+error-identity-admin-consent-required = Administratorius turi sutikti organizacijos vardu.
+error-identity-consent-required = Sutikimas nesuteiktas.
+error-identity-session-expired = Prisijungimas nebegalioja.
+error-identity-rejected = Microsoft 365 atmetė prisijungimą ({ $error }).
+error-identity-no-access-token = Prisijungus negautas tinkamas žetonas.
+error-identity-cancelled = Prisijungimas atšauktas.
+error-identity-timed-out = Per { $after_secs } s niekas nebaigė prisijungti.
+error-mail-address-invalid = „{ $address }“ nėra pašto adresas.
+error-mail-ca-certificate-invalid = Papildomas CA sertifikatas netinkamas.
+error-mail-connection-failed = Nėra ryšio su pašto serveriu { $host }:{ $port }.
+error-mail-tls-failed = Nepavyko saugus ryšys su { $host }:{ $port } ({ $tls_name }).
+error-mail-timed-out = Pašto serveris { $host }:{ $port } nustojo atsakinėti.
+error-mail-xoauth2-not-offered = Pašto serveris { $host }:{ $port } nesiūlo OAuth 2.0 (XOAUTH2).
+error-mail-smtp-auth-disabled-organisation = SMTP AUTH išjungtas organizacijai.
+error-mail-smtp-auth-disabled-mailbox = SMTP AUTH išjungtas pašto dėžutei { $mailbox }.
+error-mail-security-defaults = Numatytosios saugumo nuostatos blokuoja SMTP AUTH.
+error-mail-smtp-auth-disabled = SMTP AUTH išjungtas pašto dėžutei { $mailbox } arba organizacijai.
+error-mail-authentication-unsuccessful = Pašto serveris atmetė paskyros { $account } prisijungimą.
+error-mail-client-not-authenticated = Laiškas išsiųstas neprisijungus.
+error-mail-send-as-denied = { $account } negali siųsti { $from } vardu.
+error-mail-xoauth2-user-invalid = Naudotojas { $account } nėra tinkamas pašto dėžutės adresas.
+error-mail-basic-auth-not-supported = Serveris atmeta pagrindinį autentifikavimą (slaptažodžius).
+error-mail-server-busy = Pašto serveris užimtas.
+error-mail-rejected = Pašto serveris atmetė laišką.
+error-mail-protocol-error = Ryšys su { $host }:{ $port } nutrūko.
+error-run-sign-in-failed = Įrenginys praneša, kad prisijungti nepavyko: „{ $detail }“
+error-run-sign-in-timed-out = Per { $waited_secs } s niekas nebaigė prisijungti.
+error-run-signed-out-while-waiting = Laukiant įrenginys atsijungė (galbūt jis buvo paleistas iš naujo).
+
+## Nuomininko patikros rastos priežastys
+
+cause-security-defaults-on = Nuomininkui įjungtos numatytosios saugumo nuostatos.
+cause-smtp-auth-disabled-organisation = SMTP AUTH išjungtas organizacijai.
+cause-smtp-auth-disabled-mailbox = SMTP AUTH išjungtas pašto dėžutei { $mailbox }.
+cause-smtp-auth-disabled = SMTP AUTH išjungtas pašto dėžutei { $mailbox } arba organizacijai.
+cause-conditional-access-blocked = Sąlyginės prieigos politika blokuoja prisijungimą su kodu.
+cause-application-not-usable = Programa { $client_id } negali prisijungti su kodu (viešųjų klientų srautai išjungti arba programa nežinoma).
+cause-admin-consent-required = Administratorius turi sutikti organizacijos vardu.
+cause-consent-not-granted = Sutikimas nesuteiktas.
+cause-sign-in-declined = Prisijungimas atmestas.
+cause-device-code-expired = Kodas nebegalioja – niekas nespėjo prisijungti.
+cause-device-code-invalid = Kodas neteisingas, jau panaudotas arba atmestas.
+cause-session-expired = Prisijungimas nebegalioja.
+cause-sign-in-rejected = Microsoft 365 atmetė prisijungimą ({ $error }).
+cause-cancelled = Patikra atšaukta.
+cause-sign-in-timed-out = Per { $after_secs } s niekas nebaigė prisijungti.
+cause-authority-unreachable = Nepavyksta pasiekti prisijungimo paslaugos adresu { $url }.
+cause-account-unknown = Prisijungimas nenurodė, kokia paskyra prisijungė.
+cause-token-rejected = Pašto serveris atmetė paskyros { $account } prisijungimą (nebegalioja arba skirtas kitai paskyrai).
+cause-client-not-authenticated = Laiškas išsiųstas neprisijungus.
+cause-send-as-denied = { $account } negali siųsti { $from } vardu.
+cause-xoauth2-user-invalid = { $account } nėra tinkamas pašto dėžutės adresas.
+cause-basic-auth-not-supported = Naudotas pagrindinis autentifikavimas (slaptažodis); jis nepalaikomas.
+cause-smtp-server-unreachable = Nėra ryšio su pašto serveriu { $host }:{ $port }.
+cause-smtp-tls-failed = Nepavyko saugus ryšys su { $host }:{ $port } ({ $tls_name }).
+cause-xoauth2-not-offered = Pašto serveris { $host }:{ $port } nesiūlo OAuth 2.0.
+cause-smtp-server-busy = Pašto serveris užimtas (kodas { $code }).
+cause-smtp-rejected = Pašto serveris atmetė (kodas { $code }).
+cause-address-invalid = „{ $address }“ nėra pašto adresas.
+cause-ca-certificate-invalid = Nustatytas CA sertifikatas netinkamas.
+
+## Nuomininko patikros priežasčių sprendimai
+
+fix-turn-off-security-defaults = Išjunkite numatytąsias saugumo nuostatas organizacijai.
+fix-enable-smtp-auth-organisation = Įjunkite SMTP AUTH organizacijai. (Jį išjungus blokuojami ir OAuth 2.0 laiškai, ne tik slaptažodžiai.)
+fix-enable-smtp-auth-mailbox = Įjunkite SMTP AUTH pašto dėžutei { $mailbox }. Jos nuostata svarbesnė už organizacijos nuostatą.
+fix-enable-smtp-auth = Įjunkite SMTP AUTH organizacijai ir pašto dėžutei { $mailbox }.
+fix-review-conditional-access = Išimkite administratoriaus paskyrą (arba įrenginio programą) iš sąlyginės prieigos politikos „{ $policy }“.
+fix-allow-public-client-flows = Leiskite viešųjų klientų srautus programai { $client_id } arba naudokite tinkamą programą.
+fix-grant-admin-consent = Prisijunkite su administratoriaus paskyra ir pažymėkite „Sutikti organizacijos vardu“ arba suteikite sutikimą administratoriaus centre.
+fix-sign-in-again = Paleiskite patikrą dar kartą ir baikite prisijungti su nauju kodu.
+fix-check-connection = Patikrinkite tinklą, tarpinį serverį ir užkardą adresui { $host }:{ $port }.
+fix-check-tls = Patikrinkite vardą { $tls_name } ir patikimus sertifikatus, skirtus { $host }.
+fix-check-authority = Patikrinkite prisijungimo paslaugos adresą { $url }.
+fix-use-signed-in-mailbox-as-sender = Nustatykite { $account } kaip siuntėją arba leiskite { $account } siųsti { $from } vardu.
+fix-use-mailbox-address = Prisijunkite paskyros { $account } pašto dėžutės adresu.
+fix-use-oauth = Vietoj slaptažodžio naudokite OAuth 2.0.
+fix-enable-authentication = Įjunkite autentifikavimą siunčiančiame įrenginyje.
+fix-use-exchange-online-server = Naudokite serverį { $host }, prievadą { $port }.
+fix-retry-later = Bandykite dar kartą vėliau.
+fix-correct-address = Pataisykite adresą „{ $address }“.
+fix-see-details = Serverio pranešimą skaitykite išsamioje informacijoje.
+
+## Ką daryti su įrenginiu, kurio sąranka nebaigta (programos RunFix)
+
+run-fix-check-admin-password = Patikrinkite įrenginio administratoriaus slaptažodį (dažnai jis būna ant įrenginio etiketės arba nustatytas diegiant). Verslo modeliams reikia ir naudotojo vardo.
+run-fix-wait-for-lock-out = Per daug neteisingų slaptažodžių: palaukite, kol įrenginys vėl leis prisijungti, tada bandykite dar kartą su teisingu slaptažodžiu.
+run-fix-update-firmware = Atnaujinkite įrenginio programinę įrangą iki versijos, kuri siūlo OAuth2, tada bandykite dar kartą.
+run-fix-use-standard-network = Prisijunkite prie įrenginio per jo standartinį tinklą: papildomas tinklas nepalaiko OAuth 2.0.
+run-fix-sign-in-again = Bandykite dar kartą ir baikite prisijungti, kol kodas galioja.
+run-fix-review-conditional-access = Paprašykite Entra ID administratoriaus išimti įrenginio programą arba prisijungiančią paskyrą iš sąlyginės prieigos politikos, kuri blokuoja įrenginio kodo srautą.
+run-fix-admin-consent = Prisijunkite kaip administratorius, galintis sutikti organizacijos vardu, ir pažymėkite „Sutikti organizacijos vardu“.
+run-fix-check-device-connection = Patikrinkite, ar įrenginys adresu { $address } įjungtas ir pasiekiamas iš šio kompiuterio.
+run-fix-confirm-certificate = Įrenginio sertifikatas pasikeitė: įsitikinkite, kad tai tas pats įrenginys, tada bandykite dar kartą.
+run-fix-resave = Išsaugokite nuostatas dar kartą: puslapyje Email Server > Basic spustelėkite OK.
+run-fix-retry-or-report = Bandykite dar kartą. Jei tai pasikartos, nusiųskite techninę informaciją pagalbos tarnybai.
+
+## Trikčių šalinimo radiniai
+
+finding-healthy = Viskas tvarkoje: OAuth 2.0 nustatytas ir prisijungta.
+finding-still-on-basic-auth = Įrenginys vis dar prisijungia slaptažodžiu ({ $method }). Exchange Online tai atmeta.
+finding-signed-in-not-saved = Current Status rodo Signed in, bet nuostatos nebuvo nusiųstos į įrenginį (OK nepaspaustas).
+finding-not-signed-in = OAuth2 pasirinktas, bet niekas neprisijungė.
+finding-sign-in-expired = Įrenginio prisijungimas nebegalioja (ilgai nenaudotas arba baigėsi prisijungimo dažnio laikotarpis).
+finding-must-sign-in-again = Įrenginys turi prisijungti dar kartą.
+finding-no-connection = Įrenginys neturi ryšio su debesijos paslauga arba el. pašto paslauga.
+finding-conditional-access-blocked = Sąlyginės prieigos politika atmetė įrenginio prisijungimą (AADSTS{ $aadsts }).
+finding-sign-in-failed = Įrenginiui nepavyko prisijungti: „{ $detail }“
+
+## Radinių sprendimo priemonės
+
+remedy-none = Nieko daryti nereikia.
+remedy-configure = Nustatykite OAuth 2.0 su Exchange Online ir prisijunkite.
+remedy-resave = Dar kartą spustelėkite OK puslapyje Email Server > Basic, kad nuostatos būtų nusiųstos į įrenginį.
+remedy-sign-in-again = Iš naujo prisijunkite įrenginyje.
+remedy-check-connection = Patikrinkite įrenginio tinklą ir ar jis pasiekia pašto paslaugą.
+remedy-review-conditional-access = Paprašykite Entra ID administratoriaus peržiūrėti sąlyginės prieigos politikas.

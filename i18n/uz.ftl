@@ -91,3 +91,441 @@ cli-practice-control = Boshqaruv API: { $url }
 ## Buyruq satri: xatolar
 
 cli-error = printoauth: { $error }
+
+## Ilova: oyna, navigatsiya, tillar
+## Qurilmaning o‘zi Web Config’da ko‘rsatadigan nomlar (Email Server > Basic, Authentication
+## Method, Current Status, Signed in, Sign in with Microsoft, OK, …) barcha tillarda,
+## tarjima qilingan gaplar ichida ham inglizcha qoladi.
+
+app-title = printoauth
+app-tagline = Xatlarni Exchange Online orqali OAuth 2.0 bilan tizimga kirib yuboradigan ofis printerlari.
+app-start-failed = printoauth ishga tushmadi:
+app-status-loading = Ishga tushirilmoqda…
+app-status-ready = { $name } { $version } tayyor.
+app-nav-label = Bosqichlar
+app-nav-devices = Qurilmalar
+app-nav-tenant = Microsoft 365
+app-nav-wizard = Sozlash
+app-nav-results = Natijalar
+app-nav-troubleshoot = Nosozliklar
+app-language = Til
+app-practice-banner = Bu qurilmalar, hisoblar va pochta qutilari shu kompyuterda emulyatsiya qilingan. Haqiqiy hech narsa o‘zgartirilmaydi.
+app-error-unknown-code = Kutilmagan xato yuz berdi (kod { $code }).
+app-error-unexpected = Kutilmagan xato yuz berdi ({ $detail }).
+app-message-missing = (Bu matn mavjud emas. Iltimos, bu haqda xabar bering.)
+app-copy = Nusxa olish
+app-copied = Nusxa olindi
+app-copy-failed = Matnni belgilang va Ctrl+C bilan nusxa oling.
+app-details = Texnik tafsilotlar
+app-block-powershell = PowerShell
+app-block-verify = Natijani tekshirish uchun
+app-block-admin-center = Administratorlar markazida
+app-state-working = Bajarilmoqda
+app-state-needs-you = Sizni kutmoqda
+app-state-done = Tayyor
+app-state-failed = Xato
+app-cancel = Bekor qilish
+app-yes = ha
+app-no = yo‘q
+app-none = yo‘q
+
+## Ilova: qurilmalar
+
+app-devices-title = Ushbu tarmoqdagi printerlar va skanerlar
+app-devices-intro = Xatlarni OAuth 2.0 bilan yuborishi kerak bo‘lgan qurilmalarni tanlang. Qurilmalar javob bergan sari ro‘yxat to‘ladi.
+app-devices-searching = Qurilmalar qidirilmoqda…
+app-devices-count =
+    { $count ->
+        [one] { $count } ta qurilma topildi, { $selected } tasi tanlandi.
+       *[other] { $count } ta qurilma topildi, { $selected } tasi tanlandi.
+    }
+app-devices-empty = Hali hech qanday qurilma javob bermadi.
+app-devices-quiet = { $seconds } soniya ichida hech qanday qurilma javob bermadi. Bu kompyuter printerlar tarmog‘ida ekanini tekshiring, qurilmani manzili bo‘yicha qo‘shing yoki mashq rejimini sinab ko‘ring.
+app-col-vendor = Ishlab chiqaruvchi
+app-col-model = Model
+app-col-address = Manzil
+app-col-oauth2 = OAuth 2.0 mumkin
+app-col-mail-status = Pochtaga kirish
+app-select-device = { $device } qurilmasini tanlash
+app-select-all = Hammasini tanlash
+app-rescan = Qayta qidirish
+app-interface = Tarmoq
+app-interface-default = Odatiy tarmoqlar (VPN va virtual tarmoqlarsiz)
+app-interface-all = Barcha tarmoqlar
+app-interface-virtual = { $name } (virtual)
+app-unsupported = hozircha qo‘llab-quvvatlanmaydi
+app-practice-device = mashq
+app-add-device-label = Qurilmani IP-manzil yoki xost nomi bo‘yicha qo‘shish
+app-add-device = Qo‘shish
+app-add-device-working = { $host } tekshirilmoqda…
+app-to-wizard =
+    { $count ->
+        [0] Tanlangan qurilmalarni sozlash
+        [one] { $count } ta qurilmani sozlash
+       *[other] { $count } ta qurilmani sozlash
+    }
+app-oauth2-yes = ha
+app-oauth2-no = yo‘q
+app-oauth2-unknown = hali noma’lum
+
+## Ilova: mashq rejimi
+
+app-practice-title = Mashq rejimi
+app-practice-offer = Avval har bir bosqichni emulyatsiya qilingan ofisda sinab ko‘ring: emulyatsiya qilingan Epson qurilmalari, Microsoft 365 tenanti va pochta qutisi — barchasi shu kompyuterda.
+app-practice-count = Mashq qurilmalari soni
+app-practice-start = Mashq rejimini boshlash
+app-practice-starting = Emulyatsiya qilingan ofis ishga tushirilmoqda…
+app-practice-unavailable = Mashq rejimi ushbu versiyaga kiritilmagan.
+app-practice-accounts = Mashq hisoblari (tizimga kirish uchun)
+app-practice-col-account = Hisob
+app-practice-col-password = Parol
+app-practice-col-role = Rol
+app-practice-device-password = Qurilma administratori: foydalanuvchi { $user }, parol { $password }
+app-practice-sender = Jo‘natuvchi manzili: { $sender }
+app-practice-faults = Muammoni mashq qilish
+app-practice-faults-intro = Muammoni yoqing, so‘ng sozlash yoki nosozliklarni bartaraf etishni ishga tushiring va printoauth uni qanday tushuntirishini ko‘ring.
+app-practice-fault-device = Muammo uchun qurilma
+app-practice-stop = Mashq rejimidan chiqish
+
+## Ilova: tenant
+
+app-tenant-title = Microsoft 365 tenanti
+app-tenant-intro = Biror qurilma xatlarni OAuth 2.0 bilan yubora olishidan oldin administrator tenantni bir marta tayyorlaydi.
+app-prerequisites = Tenantga nima kerak
+app-tenant-sender = Tekshiruv uchun jo‘natuvchi manzili
+app-tenant-sender-hint = Qurilmalar xat yuboradigan pochta qutisi. Tekshiruv undan o‘ziga test xatini yuboradi.
+app-tenant-check = Tenantni tekshirish
+app-tenant-check-intro = printoauth Microsoft 365 tizimiga kiradi, o‘qiy oladigan narsalarni o‘qiydi va test xatini yuboradi.
+app-tenant-check-start = Hozir tekshirish
+app-tenant-signing-in = Administrator hisobi bilan tizimga kiring: kirish oynasini (yoki { $url }) oching va ushbu kodni kiriting:
+app-code-expires = Kod { DATETIME($time, hour: "numeric", minute: "2-digit") } gacha amal qiladi.
+app-tenant-signed-in = { $account } sifatida tizimga kirildi.
+app-tenant-signed-in-unknown = Tizimga kirildi.
+app-tenant-sending = Test xati { $from } manzilidan { $to } manziliga { $host }:{ $port } orqali yuborilmoqda…
+app-tenant-passed = Tenant tayyor.
+app-tenant-failed = Tenant hali tayyor emas: quyida nimani tuzatish kerakligini ko‘ring.
+app-tenant-results = Tekshiruv natijalari
+app-check-passed = o‘tdi
+app-check-failed = o‘tmadi
+app-check-not-checked = tekshirilmadi
+app-cause = Sabab
+app-fix = Nima qilish kerak
+app-evidence = Server javobi
+
+## Ilova: sozlash ustasi
+
+app-wizard-title = Qurilmalarda OAuth 2.0 ni sozlash
+app-wizard-devices =
+    { $count ->
+        [0] Hech qanday qurilma tanlanmagan. Avval Qurilmalar ekranida qurilmalarni tanlang.
+        [one] { $count } ta qurilma tanlandi.
+       *[other] { $count } ta qurilma tanlandi.
+    }
+app-admin-user = Qurilma administratorining foydalanuvchi nomi
+app-admin-user-hint = Biznes modellari foydalanuvchi nomi va parolni so‘raydi; faqat parol so‘raydigan modellar uchun bo‘sh qoldiring.
+app-shared-password = Qurilma administratori paroli (hammasi uchun bir xil)
+app-per-device-passwords = Har bir qurilma uchun alohida parol
+app-device-password = { $device } uchun parol
+app-remember-passwords = Parollarni shu kompyuterning kalitlar omborida saqlash
+app-sender = Jo‘natuvchi manzili
+app-sender-hint = Qurilmalar xat yuboradigan pochta qutisi. Keyinroq tizimga shu hisob bilan yoki uning nomidan yubora oladigan hisob bilan kirish kerak.
+app-service = Email service
+app-service-exchange-online = Microsoft Exchange Online (ish yoki o‘qish)
+app-service-outlook-com = Outlook.com (shaxsiy)
+app-embedded-sign-in = printoauth oynasida tizimga kirish (kod siz uchun kiritiladi)
+app-run-start = Boshlash
+app-run-cancel = To‘xtatish
+app-invalid-no-devices = Kamida bitta qurilmani tanlang.
+app-invalid-sender-empty = Jo‘natuvchi manzilini kiriting.
+app-invalid-sender = “{ $address }” pochta manzili emas.
+app-invalid-password = Administrator parolini kiriting.
+app-invalid-device-password = { $device } uchun administrator parolini kiriting.
+app-run-progress = Jarayon
+app-run-summary = { $done } tasi tayyor, { $failed } tasida xato, { $working } tasi bajarilmoqda, { $waiting } tasi sizni kutmoqda.
+app-run-needs-you = Ushbu qurilma uchun tizimga kiring: tashkilot nomidan rozilik bera oladigan hisob bilan Microsoft sahifasida ushbu kodni kiriting va “Tashkilot nomidan rozilik berish” bandini belgilang.
+app-show-sign-in-window = Kirish oynasini ko‘rsatish
+app-open-in-browser = Uning o‘rniga brauzerimda ochish
+app-copy-code = Koddan nusxa olish
+app-consent-window-open = Kirish oynasi ochiq.
+app-run-failed-at = “{ $step }” bosqichidan oldin to‘xtadi.
+app-run-running = Sozlash davom etmoqda. Bu ekrandan chiqishingiz mumkin; jarayon davom etadi.
+
+## Ilova: natijalar
+
+app-results-title = Natijalar
+app-results-empty = Hali hech narsa sozlanmagan.
+app-results-summary =
+    { $total ->
+        [one] { $total } ta qurilmadan { $done } tasi sozlandi, { $failed } tasida xato.
+       *[other] { $total } ta qurilmadan { $done } tasi sozlandi, { $failed } tasida xato.
+    }
+app-results-changes = Nima o‘zgardi
+app-change-before-after = { $before } → { $after }
+app-change-set = { $after } qiymati o‘rnatildi
+app-no-changes = Hech narsani o‘zgartirish kerak bo‘lmadi.
+app-result-error = Nima noto‘g‘ri ketdi
+app-result-generic-fix = Qurilmaning veb-sahifasini (Email Server > Basic) tekshiring, so‘ng qayta urinib ko‘ring. Yana xato bo‘lsa, Nosozliklar bo‘limini oching.
+app-retry = Qayta urinish
+app-troubleshoot-device = Nosozliklar
+
+## Ilova: nosozliklarni bartaraf etish
+
+app-troubleshoot-title = Qurilma nosozliklarini bartaraf etish
+app-troubleshoot-intro = printoauth qurilmaning pochta sozlamalarini, tizimga kirish holatini va so‘nggi ishlarini o‘qiydi hamda nima qilish kerakligini aytadi.
+app-troubleshoot-choose = Qurilma
+app-troubleshoot-none = Hali qurilmalar yo‘q: ularni Qurilmalar ekranida toping.
+app-troubleshoot-password = Qurilma administratori paroli
+app-troubleshoot-run = Qurilmani tekshirish
+app-troubleshoot-working = Qurilma o‘qilmoqda…
+# Web Config yorlig‘i: inglizcha qoldiring.
+app-health-auth = Authentication Method
+# Web Config yorlig‘i: inglizcha qoldiring.
+app-health-sender = Sender's Email Address
+app-health-signed-in = Signed in
+app-health-account = Hisob
+app-health-panel = Qurilma xabari
+app-health-jobs = So‘nggi ishlar
+app-health-no-jobs = So‘nggi pochta ishlari yo‘q.
+app-job-code-360 = 360: bulut xizmati yoki e-pochta xizmatiga ulanish yo‘q.
+app-job-code-361 = 361: bulut xizmati yoki e-pochta xizmatiga ulanish muddati tugagan; qayta ulaning.
+app-job-code-370 = 370: qurilma bulut xizmatiga qaytadan kirishi kerak.
+app-job-code-other = Kod { $code }.
+app-job-succeeded = Yuborildi.
+app-job-no-connection = Bulut xizmati yoki e-pochta xizmatiga ulanish yo‘q.
+app-job-connection-expired = Bulut xizmati yoki e-pochta xizmatiga ulanish muddati tugagan.
+app-job-sign-in-required = Qurilma tizimga qaytadan kirishi kerak.
+app-job-other-error = Xato.
+app-job-other = Boshqa (bajarilmoqda yoki bekor qilingan).
+app-diagnoses = printoauth nimani aniqladi
+app-remedy-resave = Sozlamalarni qayta yuborish
+app-remedy-sign-in-again = Qayta kirish
+app-remedy-configure = Hozir sozlash
+app-remedy-show-instructions = Nima qilishni ko‘rsatish
+app-instructions-check-connection = Qurilma panelida Sozlamalar > Umumiy sozlamalar > Tarmoq sozlamalari > Tarmoq holati > E-pochta serveri holati bandini oching. Qurilmada shlyuz va DNS server borligini hamda brandmauer unga Email Server > Basic sahifasidagi SMTP Server Address manziliga 587-port orqali ulanishga ruxsat berishini tekshiring.
+app-instructions-review-conditional-access = Microsoft Entra administratorlar markazida Shartli kirish siyosatlarini oching. Kod bilan kirish oqimini bloklaydigan siyosatni (masalan, “Block device code flow”) toping va qurilmalarni tizimga kirituvchi administrator hisobini yoki qurilma ilovasini undan istisno qiling.
+app-resave-done = Sozlamalar qurilmaga qayta yuborildi.
+
+## Ilova: sozlash bosqichlari (har bir bosqichga bittadan)
+
+step-found = Topildi
+step-logged-in = Administrator sifatida kirildi
+step-oauth2-set = OAuth2 tanlandi
+step-waiting-for-consent = Tizimga kirish kutilmoqda
+step-signed-in = Tizimga kirildi
+step-saved = Saqlandi (OK)
+step-verified = Tekshirildi
+
+## Ilova: qurilmaning pochta holati
+
+mail-status-not-checked = tekshirilmadi
+mail-status-basic-auth = parol (Asosiy autentifikatsiya)
+mail-status-oauth2-signed-out = OAuth2, tizimdan chiqilgan
+mail-status-oauth2-signed-in = OAuth2, tizimga kirilgan
+
+## Ilova: sozlash o‘zgartiradigan sozlamalar
+## Bular qurilmaning Email Server > Basic sahifasidagi o‘z yorliqlari: inglizcha qoldiring.
+
+change-authentication-method = Authentication Method
+change-email-service = Email service
+change-sender = Sender's Email Address
+change-smtp-server = SMTP Server Address
+change-port = SMTP Server Port Number
+change-secure-connection = Secure Connection
+change-current-status = Current Status
+
+## Ilova: mashq uchun muammolar
+
+fault-wrong-password = Qurilma administratori paroli boshqacha
+fault-no-oauth2 = Qurilma proshivkasida OAuth2 yo‘q
+fault-conditional-access = Shartli kirish kod bilan kirishni bloklaydi (butun tenant)
+fault-expired-sign-in = Qurilmaning tizimga kirish muddati tugagan
+
+## Ilova: tenant tekshiruvlari va talablari
+
+check-security-defaults = Xavfsizlik standart qiymatlari o‘chirilgan
+check-security-defaults-what = Xavfsizlik standart qiymatlari SMTP AUTH ni bloklaydi; ularni tashkilot uchun o‘chirib qo‘ying.
+check-smtp-auth-organisation = SMTP AUTH tashkilot uchun yoqilgan
+check-smtp-auth-organisation-what = Qurilmalar xatlarni SMTP orqali yuboradi, shuning uchun SMTP AUTH OAuth 2.0 bilan ham yoqilgan qolishi kerak.
+check-smtp-auth-mailbox = SMTP AUTH jo‘natuvchining pochta qutisi uchun yoqilgan
+check-smtp-auth-mailbox-what = Pochta qutisining o‘z sozlamasi tashkilot sozlamasidan ustun turadi; u yoqilgan yoki bo‘sh bo‘lishi kerak.
+check-device-code-flow-allowed = Kod bilan tizimga kirishga ruxsat berilgan
+check-device-code-flow-allowed-what = Qurilmalar tizimga kod bilan kiradi; Shartli kirish siyosati bu oqimni bloklamasligi kerak.
+check-consent = Ilovaga rozilik berilgan
+check-consent-what = Birinchi kirish qurilma ilovasini ro‘yxatdan o‘tkazadi; administrator tashkilot nomidan rozilik beradi.
+check-sign-in = Tizimga kirish
+check-sign-in-what = printoauth Microsoft 365 tizimiga qurilmalar kabi kod bilan kiradi.
+check-test-mail = Test xati
+check-test-mail-what = Jo‘natuvchining pochta qutisidan OAuth 2.0 bilan yuborilgan xat butun yo‘l ishlashini isbotlaydi.
+
+## Xatolar (har bir kodga bittadan; avval ilovaning o‘z kodlari, keyin dvigatelniki)
+
+error-internal = printoauth ichida nimadir noto‘g‘ri ketdi.
+error-practice-unavailable = Mashq rejimi ushbu versiyaga kiritilmagan.
+error-practice-not-running = Mashq rejimi ishlamayapti.
+error-device-unknown = printoauth { $id } qurilmasini bilmaydi. Qayta qidiring.
+error-device-unsupported = printoauth bu { $vendor } qurilmasini hozircha sozlay olmaydi.
+error-run-in-progress = Sozlash allaqachon davom etmoqda. Uni kuting yoki to‘xtating.
+error-no-devices-selected = Kamida bitta qurilmani tanlang.
+error-sender-invalid = “{ $address }” pochta manzili emas.
+error-password-missing = { $device } uchun administrator paroli kiritilmagan.
+error-url-not-allowed = printoauth faqat Microsoft kirish sahifalarini ochadi, { $url } manzilini emas.
+error-tenant-check-in-progress = Tenant tekshiruvi allaqachon davom etmoqda.
+error-run-cancelled = To‘xtatildi: sozlash bu qurilma tugallanishidan oldin bekor qilindi.
+error-device-unreachable = { $address } manzilidagi qurilma javob bermayapti.
+error-device-https-unavailable = { $address } manzilidagi qurilma HTTPS orqali javob bermayapti.
+error-device-certificate-changed = { $address } manzilidagi qurilma sertifikati printoauth uni birinchi marta ko‘rganidan beri o‘zgargan.
+error-device-pin-store = printoauth qurilma sertifikatlari ro‘yxatini o‘qiy yoki yoza olmadi ({ $location }).
+error-device-http-status = Qurilma doimo { $status } xatosi bilan javob berdi ({ $path } sahifasi, { $attempts } ta urinish).
+error-device-restart-timeout = { $address } manzilidagi qurilma qayta ishga tushdi va { $waited_secs } soniya ichida qaytmadi.
+error-device-page-not-understood = printoauth qurilmaning { $page } sahifasini tushunmadi: “{ $missing }” yo‘q.
+error-device-login-rejected =
+    { $family ->
+        [consumer] Qurilma administrator parolini rad etdi.
+       *[other] Qurilma administrator foydalanuvchi nomini yoki parolini rad etdi.
+    }
+error-device-login-locked-out = Muvaffaqiyatsiz kirishlar juda ko‘p: qurilma bir muddat kirishlarni rad etadi.
+error-device-not-logged-in = printoauth qurilmaga kirmagan edi.
+error-device-session-lost = Qurilma seansni doimo yakunlab qo‘ydi ({ $attempts } marta).
+error-device-oauth2-unavailable = Bu qurilmaning proshivkasi OAuth2 ni taklif qilmaydi.
+error-device-additional-network = Qurilmaga qo‘shimcha tarmoq orqali ulanilgan, u esa OAuth 2.0 ni qo‘llab-quvvatlamaydi.
+error-device-refused = Qurilma { $page } sahifasidagi sozlamalarni rad etdi: “{ $device_message }”
+error-device-invalid-value = “{ $value }” qiymatini { $field } uchun o‘rnatib bo‘lmaydi.
+error-device-already-signed-in = Qurilma allaqachon tizimga kirgan.
+error-device-sign-in-not-started = Qurilmada tizimga kirish boshlanmagan.
+error-device-fax-server-unavailable = Bu qurilmada faks serveri pochta sozlamalari yo‘q.
+error-device-save-not-confirmed = Qurilma { $page } sahifasida saqlashni tasdiqlamadi.
+error-device-verify-mismatch = Saqlangandan keyin qurilma yuborilganidan boshqacha sozlamalarni ko‘rsatmoqda.
+error-device-job-history-unreadable = printoauth qurilmaning ishlar tarixini o‘qiy olmadi ({ $missing } yo‘q).
+error-discovery-host-network-refused = Bu test muhitida qidirish o‘chirilgan ({ $namespace }).
+error-discovery-mdns-unavailable = Hozir tarmoqda qidirib bo‘lmaydi. Qurilmalarni manzili bo‘yicha qo‘shing.
+error-discovery-invalid-service-type = Noto‘g‘ri xizmat turi { $service_type }.
+error-discovery-interface-not-found = Bu kompyuterda { $names } nomli tarmoq yo‘q.
+error-discovery-probe-invalid-host = “{ $host }” IP-manzil ham, xost nomi ham emas.
+error-discovery-probe-unreachable = { $host } manzilida hech qanday veb-sahifa javob bermadi.
+error-identity-authority-invalid = { $url } kirish manzilidan foydalanib bo‘lmaydi.
+error-identity-authority-unreachable = { $url } manzilidagi Microsoft kirish xizmatiga ulanib bo‘lmayapti.
+error-identity-unexpected-response = { $url } manzilidagi kirish xizmati kutilmagan javob berdi.
+error-identity-authorization-pending = Hali hech kim tizimga kirishni tugatmadi.
+error-identity-authorization-declined = Tizimga kirish rad etildi.
+error-identity-device-code-expired = Kimdir tizimga kirguncha kodning muddati tugadi.
+error-identity-bad-verification-code = Kod noto‘g‘ri yoki allaqachon ishlatilgan.
+error-identity-invalid-client = Microsoft 365 bu ilovaning tizimga kirishini qabul qilmaydi (ommaviy mijoz oqimlari o‘chirilgan yoki ilova noma’lum).
+error-identity-conditional-access-blocked = Shartli kirish siyosati tizimga kirishni blokladi.
+error-identity-security-defaults-blocked = Xavfsizlik standart qiymatlari tizimga kirishni blokladi.
+error-identity-admin-consent-required = Administrator tashkilot nomidan rozilik berishi kerak.
+error-identity-consent-required = Rozilik berilmagan.
+error-identity-session-expired = Tizimga kirish endi amal qilmaydi.
+error-identity-rejected = Microsoft 365 tizimga kirishni rad etdi ({ $error }).
+error-identity-no-access-token = Tizimga kirish yaroqli token qaytarmadi.
+error-identity-cancelled = Tizimga kirish bekor qilindi.
+error-identity-timed-out = { $after_secs } soniya ichida hech kim tizimga kirishni tugatmadi.
+error-mail-address-invalid = “{ $address }” pochta manzili emas.
+error-mail-ca-certificate-invalid = Qo‘shimcha CA sertifikati yaroqsiz.
+error-mail-connection-failed = { $host }:{ $port } pochta serveriga ulanish yo‘q.
+error-mail-tls-failed = { $host }:{ $port } bilan xavfsiz ulanish amalga oshmadi ({ $tls_name }).
+error-mail-timed-out = { $host }:{ $port } pochta serveri javob berishni to‘xtatdi.
+error-mail-xoauth2-not-offered = { $host }:{ $port } pochta serveri OAuth 2.0 (XOAUTH2) ni taklif qilmaydi.
+error-mail-smtp-auth-disabled-organisation = SMTP AUTH tashkilot uchun o‘chirilgan.
+error-mail-smtp-auth-disabled-mailbox = SMTP AUTH { $mailbox } pochta qutisi uchun o‘chirilgan.
+error-mail-security-defaults = Xavfsizlik standart qiymatlari SMTP AUTH ni bloklaydi.
+error-mail-smtp-auth-disabled = SMTP AUTH { $mailbox } pochta qutisi yoki tashkilot uchun o‘chirilgan.
+error-mail-authentication-unsuccessful = Pochta serveri { $account } hisobining tizimga kirishini rad etdi.
+error-mail-client-not-authenticated = Xat tizimga kirmasdan yuborildi.
+error-mail-send-as-denied = { $account } { $from } nomidan yubora olmaydi.
+error-mail-xoauth2-user-invalid = { $account } foydalanuvchisi yaroqli pochta qutisi manzili emas.
+error-mail-basic-auth-not-supported = Server Asosiy autentifikatsiyani (parollarni) rad etadi.
+error-mail-server-busy = Pochta serveri band.
+error-mail-rejected = Pochta serveri xatni rad etdi.
+error-mail-protocol-error = { $host }:{ $port } bilan aloqa uzilib qoldi.
+error-run-sign-in-failed = Qurilma tizimga kirish amalga oshmaganini xabar qilmoqda: “{ $detail }”
+error-run-sign-in-timed-out = { $waited_secs } soniya ichida hech kim tizimga kirishni tugatmadi.
+error-run-signed-out-while-waiting = Kutish vaqtida qurilma tizimdan chiqdi (u qayta ishga tushgan bo‘lishi mumkin).
+
+## Tenant tekshiruvi aniqlagan sabablar
+
+cause-security-defaults-on = Tenant uchun xavfsizlik standart qiymatlari yoqilgan.
+cause-smtp-auth-disabled-organisation = SMTP AUTH tashkilot uchun o‘chirilgan.
+cause-smtp-auth-disabled-mailbox = SMTP AUTH { $mailbox } pochta qutisi uchun o‘chirilgan.
+cause-smtp-auth-disabled = SMTP AUTH { $mailbox } pochta qutisi yoki tashkilot uchun o‘chirilgan.
+cause-conditional-access-blocked = Shartli kirish siyosati kod bilan tizimga kirishni bloklaydi.
+cause-application-not-usable = { $client_id } ilovasi kod bilan tizimga kira olmaydi (ommaviy mijoz oqimlari o‘chirilgan yoki ilova noma’lum).
+cause-admin-consent-required = Administrator tashkilot nomidan rozilik berishi kerak.
+cause-consent-not-granted = Rozilik berilmagan.
+cause-sign-in-declined = Tizimga kirish rad etildi.
+cause-device-code-expired = Kimdir tizimga kirguncha kodning muddati tugadi.
+cause-device-code-invalid = Kod noto‘g‘ri, allaqachon ishlatilgan yoki rad etilgan.
+cause-session-expired = Tizimga kirish endi amal qilmaydi.
+cause-sign-in-rejected = Microsoft 365 tizimga kirishni rad etdi ({ $error }).
+cause-cancelled = Tekshiruv bekor qilindi.
+cause-sign-in-timed-out = { $after_secs } soniya ichida hech kim tizimga kirishni tugatmadi.
+cause-authority-unreachable = { $url } manzilidagi kirish xizmatiga ulanib bo‘lmayapti.
+cause-account-unknown = Tizimga kirish qaysi hisob bilan kirilganini aytmadi.
+cause-token-rejected = Pochta serveri { $account } hisobining tizimga kirishini rad etdi (muddati tugagan yoki boshqa hisob uchun).
+cause-client-not-authenticated = Xat tizimga kirmasdan yuborildi.
+cause-send-as-denied = { $account } { $from } nomidan yubora olmaydi.
+cause-xoauth2-user-invalid = { $account } yaroqli pochta qutisi manzili emas.
+cause-basic-auth-not-supported = Asosiy autentifikatsiya (parol) ishlatildi; u qo‘llab-quvvatlanmaydi.
+cause-smtp-server-unreachable = { $host }:{ $port } pochta serveriga ulanish yo‘q.
+cause-smtp-tls-failed = { $host }:{ $port } bilan xavfsiz ulanish amalga oshmadi ({ $tls_name }).
+cause-xoauth2-not-offered = { $host }:{ $port } pochta serveri OAuth 2.0 ni taklif qilmaydi.
+cause-smtp-server-busy = Pochta serveri band (kod { $code }).
+cause-smtp-rejected = Pochta serveri rad etdi (kod { $code }).
+cause-address-invalid = “{ $address }” pochta manzili emas.
+cause-ca-certificate-invalid = Sozlangan CA sertifikati yaroqsiz.
+
+## Tenant tekshiruvi sabablarini tuzatish
+
+fix-turn-off-security-defaults = Tashkilot uchun xavfsizlik standart qiymatlarini o‘chirib qo‘ying.
+fix-enable-smtp-auth-organisation = Tashkilot uchun SMTP AUTH ni yoqing. (Uni o‘chirish faqat parollarni emas, OAuth 2.0 bilan yuboriladigan xatlarni ham bloklaydi.)
+fix-enable-smtp-auth-mailbox = { $mailbox } pochta qutisi uchun SMTP AUTH ni yoqing. Uning o‘z sozlamasi tashkilot sozlamasidan ustun turadi.
+fix-enable-smtp-auth = Tashkilot va { $mailbox } pochta qutisi uchun SMTP AUTH ni yoqing.
+fix-review-conditional-access = Administrator hisobini (yoki qurilma ilovasini) “{ $policy }” Shartli kirish siyosatidan istisno qiling.
+fix-allow-public-client-flows = { $client_id } ilovasi uchun ommaviy mijoz oqimlariga ruxsat bering yoki to‘g‘ri ilovadan foydalaning.
+fix-grant-admin-consent = Administrator hisobi bilan tizimga kiring va “Tashkilot nomidan rozilik berish” bandini belgilang yoki administratorlar markazida rozilik bering.
+fix-sign-in-again = Tekshiruvni qayta ishga tushiring va yangi kod bilan tizimga kirishni tugating.
+fix-check-connection = { $host }:{ $port } uchun tarmoq, proksi va brandmauerni tekshiring.
+fix-check-tls = { $tls_name } nomini va { $host } uchun ishonchli sertifikatlarni tekshiring.
+fix-check-authority = { $url } kirish xizmati manzilini tekshiring.
+fix-use-signed-in-mailbox-as-sender = { $account } hisobini jo‘natuvchi qiling yoki { $account } hisobiga { $from } nomidan yuborishga ruxsat bering.
+fix-use-mailbox-address = { $account } hisobining pochta qutisi manzili bilan tizimga kiring.
+fix-use-oauth = Parol o‘rniga OAuth 2.0 dan foydalaning.
+fix-enable-authentication = Yuboruvchi qurilmada autentifikatsiyani yoqing.
+fix-use-exchange-online-server = { $host } serveridan, { $port } portidan foydalaning.
+fix-retry-later = Keyinroq qayta urinib ko‘ring.
+fix-correct-address = “{ $address }” manzilini tuzating.
+fix-see-details = Server xabarini tafsilotlarda o‘qing.
+
+## Sozlash tugata olmagan qurilma bo‘yicha nima qilish kerak (ilovaning RunFix’i)
+
+run-fix-check-admin-password = Qurilma administratori parolini tekshiring (ko‘pincha qurilmadagi yorliqda yoziladi yoki o‘rnatishda belgilanadi). Biznes modellari uchun foydalanuvchi nomi ham kerak.
+run-fix-wait-for-lock-out = Noto‘g‘ri parollar juda ko‘p: qurilma yana kirishga ruxsat berguncha kuting, so‘ng to‘g‘ri parol bilan qayta urinib ko‘ring.
+run-fix-update-firmware = Qurilma proshivkasini OAuth2 ni taklif qiladigan versiyaga yangilang, so‘ng qayta urinib ko‘ring.
+run-fix-use-standard-network = Qurilmaga uning standart tarmog‘i orqali ulaning: qo‘shimcha tarmoq OAuth 2.0 ni qo‘llab-quvvatlamaydi.
+run-fix-sign-in-again = Qayta urinib ko‘ring va kod amal qilayotganda tizimga kirishni tugating.
+run-fix-review-conditional-access = Entra ID administratoridan qurilma ilovasini yoki tizimga kirayotgan hisobni kod bilan kirish oqimini bloklaydigan Shartli kirish siyosatidan istisno qilishini so‘rang.
+run-fix-admin-consent = Tashkilot nomidan rozilik bera oladigan administrator sifatida tizimga kiring va “Tashkilot nomidan rozilik berish” bandini belgilang.
+run-fix-check-device-connection = { $address } manzilidagi qurilma yoqilganini va bu kompyuterdan unga ulanish mumkinligini tekshiring.
+run-fix-confirm-certificate = Qurilma sertifikati o‘zgargan: bu o‘sha qurilma ekaniga ishonch hosil qiling, so‘ng qayta urinib ko‘ring.
+run-fix-resave = Sozlamalarni qayta saqlang: Email Server > Basic sahifasida OK tugmasini bosing.
+run-fix-retry-or-report = Qayta urinib ko‘ring. Yana takrorlansa, texnik tafsilotlarni qo‘llab-quvvatlash xizmatiga yuboring.
+
+## Nosozliklarni bartaraf etish natijalari
+
+finding-healthy = Hammasi joyida: OAuth 2.0 sozlangan va tizimga kirilgan.
+finding-still-on-basic-auth = Qurilma hali ham parol bilan kiradi ({ $method }). Exchange Online buni rad etadi.
+finding-signed-in-not-saved = Current Status “Signed in” deb ko‘rsatadi, lekin sozlamalar qurilmaga yuborilmagan (OK bosilmagan).
+finding-not-signed-in = OAuth2 tanlangan, lekin hech kim tizimga kirmagan.
+finding-sign-in-expired = Qurilmaning tizimga kirish muddati tugagan (uzoq vaqt ishlatilmagan yoki kirish chastotasi muddati o‘tgan).
+finding-must-sign-in-again = Qurilma tizimga qaytadan kirishi kerak.
+finding-no-connection = Qurilmada bulut xizmati yoki e-pochta xizmatiga ulanish yo‘q.
+finding-conditional-access-blocked = Shartli kirish siyosati qurilmaning tizimga kirishini rad etdi (AADSTS{ $aadsts }).
+finding-sign-in-failed = Qurilmaning tizimga kirishi amalga oshmadi: “{ $detail }”
+
+## Natijalar uchun yechimlar
+
+remedy-none = Hech narsa qilish shart emas.
+remedy-configure = Exchange Online bilan OAuth 2.0 ni sozlang va tizimga kiring.
+remedy-resave = Sozlamalarni qurilmaga yuborish uchun Email Server > Basic sahifasida OK tugmasini yana bosing.
+remedy-sign-in-again = Qurilmani tizimga qaytadan kiriting.
+remedy-check-connection = Qurilma tarmog‘ini va u pochta xizmatiga ulana olishini tekshiring.
+remedy-review-conditional-access = Entra ID administratoridan Shartli kirish siyosatlarini ko‘rib chiqishini so‘rang.
