@@ -97,3 +97,449 @@ cli-practice-control = Кіраванне праз API: { $url }
 ## Камандны радок: памылкі
 
 cli-error = printoauth: { $error }
+
+## Праграма: рамка, навігацыя, мовы
+## Назвы, якія паказвае сама прылада ў Web Config (Email Server > Basic, Authentication
+## Method, Current Status, Signed in, Sign in with Microsoft, OK, …), на ўсіх мовах
+## застаюцца па-англійску, таксама ўнутры перакладзеных сказаў.
+
+app-title = printoauth
+app-tagline = Офісныя прынтары, якія адпраўляюць пошту праз Exchange Online з уваходам па OAuth 2.0.
+app-start-failed = Не ўдалося запусціць printoauth:
+app-status-loading = Запуск…
+app-status-ready = { $name } { $version } гатовы да працы.
+app-nav-label = Крокі
+app-nav-devices = Прылады
+app-nav-tenant = Microsoft 365
+app-nav-wizard = Наладжванне
+app-nav-results = Вынікі
+app-nav-troubleshoot = Ліквідацыя няспраўнасцей
+app-language = Мова
+app-practice-banner = Гэтыя прылады, уліковыя запісы і паштовыя скрыні эмулююцца на гэтым камп'ютары. Нічога сапраўднага не змяняецца.
+app-error-unknown-code = Адбылася нечаканая памылка (код { $code }).
+app-error-unexpected = Адбылася нечаканая памылка ({ $detail }).
+app-message-missing = (Гэты тэкст недаступны. Калі ласка, паведаміце пра гэта.)
+app-copy = Капіраваць
+app-copied = Скапіравана
+app-copy-failed = Вылучыце тэкст і скапіруйце яго з дапамогай Ctrl+C.
+app-details = Тэхнічныя падрабязнасці
+app-block-powershell = PowerShell
+app-block-verify = Праверце вынік камандай
+app-block-admin-center = У цэнтры адміністравання
+app-state-working = Выконваецца
+app-state-needs-you = Патрэбны вы
+app-state-done = Гатова
+app-state-failed = Памылка
+app-cancel = Скасаваць
+app-yes = так
+app-no = не
+app-none = няма
+
+## Праграма: прылады
+
+app-devices-title = Прынтары і сканеры ў гэтай сетцы
+app-devices-intro = Выберыце прылады, якія павінны адпраўляць пошту з OAuth 2.0. Спіс папаўняецца па меры таго, як прылады адказваюць.
+app-devices-searching = Пошук прылад…
+app-devices-count =
+    { $count ->
+        [one] Знойдзена { $count } прылада, выбрана { $selected }.
+        [few] Знойдзена { $count } прылады, выбрана { $selected }.
+        [many] Знойдзена { $count } прылад, выбрана { $selected }.
+       *[other] Знойдзена { $count } прылады, выбрана { $selected }.
+    }
+app-devices-empty = Пакуль ніводная прылада не адказала.
+app-devices-quiet = За { $seconds } с ніводная прылада не адказала. Праверце, ці падключаны гэты камп'ютар да сеткі прынтараў, дадайце прыладу па адрасе або паспрабуйце трэніровачны рэжым.
+app-col-vendor = Вытворца
+app-col-model = Мадэль
+app-col-address = Адрас
+app-col-oauth2 = OAuth 2.0 магчымы
+app-col-mail-status = Уваход для пошты
+app-select-device = Выбраць { $device }
+app-select-all = Выбраць усе
+app-rescan = Шукаць зноў
+app-interface = Сетка
+app-interface-default = Звычайныя сеткі (без VPN і віртуальных)
+app-interface-all = Усе сеткі
+app-interface-virtual = { $name } (віртуальная)
+app-unsupported = пакуль не падтрымліваецца
+app-practice-device = трэніроўка
+app-add-device-label = Дадаць прыладу па IP-адрасе або імені хоста
+app-add-device = Дадаць
+app-add-device-working = Праверка { $host }…
+app-to-wizard =
+    { $count ->
+        [0] Наладзіць выбраныя прылады
+        [one] Наладзіць { $count } прыладу
+        [few] Наладзіць { $count } прылады
+        [many] Наладзіць { $count } прылад
+       *[other] Наладзіць { $count } прылады
+    }
+app-oauth2-yes = так
+app-oauth2-no = не
+app-oauth2-unknown = пакуль невядома
+
+## Праграма: трэніровачны рэжым
+
+app-practice-title = Трэніровачны рэжым
+app-practice-offer = Спачатку паспрабуйце ўсе крокі ў эмуляваным офісе: эмуляваныя прылады Epson, арандатар Microsoft 365 і паштовая скрыня — усё на гэтым камп'ютары.
+app-practice-count = Колькасць трэніровачных прылад
+app-practice-start = Запусціць трэніровачны рэжым
+app-practice-starting = Запуск эмуляванага офіса…
+app-practice-unavailable = Трэніровачны рэжым не ўваходзіць у гэту зборку.
+app-practice-accounts = Трэніровачныя ўліковыя запісы (для ўваходу)
+app-practice-col-account = Уліковы запіс
+app-practice-col-password = Пароль
+app-practice-col-role = Роля
+app-practice-device-password = Адміністратар прылады: карыстальнік { $user }, пароль { $password }
+app-practice-sender = Адрас адпраўніка: { $sender }
+app-practice-faults = Патрэніравацца з праблемай
+app-practice-faults-intro = Уключыце праблему, потым запусціце наладжванне або ліквідацыю няспраўнасцей і паглядзіце, як printoauth яе тлумачыць.
+app-practice-fault-device = Прылада для праблемы
+app-practice-stop = Выйсці з трэніровачнага рэжыму
+
+## Праграма: арандатар
+
+app-tenant-title = Арандатар Microsoft 365
+app-tenant-intro = Адміністратар адзін раз рыхтуе арандатара, перш чым любая прылада зможа адпраўляць пошту з OAuth 2.0.
+app-prerequisites = Што патрабуецца арандатару
+app-tenant-sender = Адрас адпраўніка для праверкі
+app-tenant-sender-hint = Паштовая скрыня, з якой прылады будуць адпраўляць пошту. Праверка адпраўляе з яе тэставы ліст на яе ж адрас.
+app-tenant-check = Праверка арандатара
+app-tenant-check-intro = printoauth уваходзіць у Microsoft 365, счытвае даступныя звесткі і адпраўляе тэставы ліст.
+app-tenant-check-start = Праверыць
+app-tenant-signing-in = Увайдзіце з уліковым запісам адміністратара: адкрыйце акно ўваходу (або { $url }) і ўвядзіце гэты код:
+app-code-expires = Код дзейнічае да { DATETIME($time, hour: "numeric", minute: "2-digit") }.
+app-tenant-signed-in = Уваход выкананы як { $account }.
+app-tenant-signed-in-unknown = Уваход выкананы.
+app-tenant-sending = Адпраўка тэставага ліста з { $from } на { $to } праз { $host }:{ $port }…
+app-tenant-passed = Арандатар гатовы.
+app-tenant-failed = Арандатар яшчэ не гатовы: глядзіце ніжэй, што трэба выправіць.
+app-tenant-results = Вынікі праверкі
+app-check-passed = пройдзена
+app-check-failed = не пройдзена
+app-check-not-checked = не праверана
+app-cause = Прычына
+app-fix = Што рабіць
+app-evidence = Адказ сервера
+
+## Праграма: майстар наладжвання
+
+app-wizard-title = Наладжванне OAuth 2.0 на прыладах
+app-wizard-devices =
+    { $count ->
+        [0] Ніводная прылада не выбрана. Спачатку выберыце прылады на экране «Прылады».
+        [one] Выбрана { $count } прылада.
+        [few] Выбрана { $count } прылады.
+        [many] Выбрана { $count } прылад.
+       *[other] Выбрана { $count } прылады.
+    }
+app-admin-user = Імя карыстальніка адміністратара прылады
+app-admin-user-hint = Бізнес-мадэлі запытваюць імя карыстальніка і пароль; для мадэлей, якія запытваюць толькі пароль, пакіньце поле пустым.
+app-shared-password = Пароль адміністратара прылады (агульны для ўсіх)
+app-per-device-passwords = Асобны пароль для кожнай прылады
+app-device-password = Пароль для { $device }
+app-remember-passwords = Запомніць паролі ў сховішчы ключоў гэтага камп'ютара
+app-sender = Адрас адпраўніка
+app-sender-hint = Паштовая скрыня, з якой прылады адпраўляюць пошту. Пазней трэба будзе ўвайсці з гэтым уліковым запісам або з тым, якому дазволена адпраўляць пошту ад яго імя.
+app-service = Email service
+app-service-exchange-online = Microsoft Exchange Online (праца або навучанне)
+app-service-outlook-com = Outlook.com (асабісты)
+app-embedded-sign-in = Увайсці ў акне printoauth (код уводзіцца аўтаматычна)
+app-run-start = Пачаць
+app-run-cancel = Спыніць
+app-invalid-no-devices = Выберыце хаця б адну прыладу.
+app-invalid-sender-empty = Увядзіце адрас адпраўніка.
+app-invalid-sender = «{ $address }» не з'яўляецца адрасам электроннай пошты.
+app-invalid-password = Увядзіце пароль адміністратара.
+app-invalid-device-password = Увядзіце пароль адміністратара для { $device }.
+app-run-progress = Ход выканання
+app-run-summary = Гатова: { $done }, памылак: { $failed }, выконваецца: { $working }, чакаюць вас: { $waiting }.
+app-run-needs-you = Уваход для гэтай прылады: увядзіце гэты код на старонцы Microsoft з уліковым запісам, які можа даць згоду ад імя арганізацыі, і адзначце «Згода ад імя арганізацыі».
+app-show-sign-in-window = Паказаць акно ўваходу
+app-open-in-browser = Адкрыць у браўзеры
+app-copy-code = Скапіраваць код
+app-consent-window-open = Акно ўваходу адкрыта.
+app-run-failed-at = Спынена перад «{ $step }».
+app-run-running = Наладжванне выконваецца. Гэты экран можна пакінуць — праца працягнецца.
+
+## Праграма: вынікі
+
+app-results-title = Вынікі
+app-results-empty = Пакуль нічога не наладжана.
+app-results-summary =
+    { $total ->
+        [one] Наладжана { $done } з { $total } прылады, памылак: { $failed }.
+        [few] Наладжана { $done } з { $total } прылад, памылак: { $failed }.
+        [many] Наладжана { $done } з { $total } прылад, памылак: { $failed }.
+       *[other] Наладжана { $done } з { $total } прылады, памылак: { $failed }.
+    }
+app-results-changes = Што змянілася
+app-change-before-after = { $before } → { $after }
+app-change-set = зададзена { $after }
+app-no-changes = Нічога не трэба было змяняць.
+app-result-error = Што пайшло не так
+app-result-generic-fix = Праверце вэб-старонку прылады (Email Server > Basic) і паўтарыце спробу. Калі памылка паўторыцца, адкрыйце «Ліквідацыя няспраўнасцей».
+app-retry = Паўтарыць
+app-troubleshoot-device = Ліквідацыя няспраўнасцей
+
+## Праграма: ліквідацыя няспраўнасцей
+
+app-troubleshoot-title = Ліквідацыя няспраўнасцей прылады
+app-troubleshoot-intro = printoauth счытвае налады пошты прылады, стан уваходу і апошнія заданні і падказвае, што рабіць.
+app-troubleshoot-choose = Прылада
+app-troubleshoot-none = Прылад пакуль няма: знайдзіце іх на экране «Прылады».
+app-troubleshoot-password = Пароль адміністратара прылады
+app-troubleshoot-run = Праверыць прыладу
+app-troubleshoot-working = Счытванне звестак з прылады…
+# Назва з Web Config: пакіньце па-англійску.
+app-health-auth = Authentication Method
+# Назва з Web Config: пакіньце па-англійску.
+app-health-sender = Sender's Email Address
+app-health-signed-in = Signed in
+app-health-account = Уліковы запіс
+app-health-panel = Паведамленне прылады
+app-health-jobs = Апошнія заданні
+app-health-no-jobs = Няма апошніх заданняў пошты.
+app-job-code-360 = 360: няма падключэння да воблачнага сэрвісу або сэрвісу электроннай пошты.
+app-job-code-361 = 361: скончыўся тэрмін дзеяння падключэння да воблачнага сэрвісу або сэрвісу электроннай пошты; падключыцеся зноў.
+app-job-code-370 = 370: прылада павінна зноў увайсці ў воблачны сэрвіс.
+app-job-code-other = Код { $code }.
+app-job-succeeded = Адпраўлена.
+app-job-no-connection = Няма падключэння да воблачнага сэрвісу або сэрвісу электроннай пошты.
+app-job-connection-expired = Скончыўся тэрмін дзеяння падключэння да воблачнага сэрвісу або сэрвісу электроннай пошты.
+app-job-sign-in-required = Прылада павінна ўвайсці зноў.
+app-job-other-error = Памылка.
+app-job-other = Іншае (выконваецца або скасавана).
+app-diagnoses = Што выявіў printoauth
+app-remedy-resave = Адправіць налады зноў
+app-remedy-sign-in-again = Увайсці зноў
+app-remedy-configure = Наладзіць зараз
+app-remedy-show-instructions = Паказаць, што рабіць
+app-instructions-check-connection = На панэлі кіравання прылады адкрыйце Настройкі > Агульныя налады > Сеткавыя налады > Стан сеткі > Статус сервера электроннай пошты. Праверце, ці ёсць у прылады шлюз і DNS-сервер і ці дазваляе брандмаўэр падключацца да SMTP Server Address з Email Server > Basic праз порт 587.
+app-instructions-review-conditional-access = У цэнтры адміністравання Microsoft Entra адкрыйце палітыкі ўмоўнага доступу. Знайдзіце тую, што блакіруе ўваход з кодам прылады (напрыклад, «Block device code flow»), і выключыце з яе ўліковы запіс адміністратара, які выконвае ўваход прылад, або праграму прылады.
+app-resave-done = Налады зноў адпраўлены на прыладу.
+
+## Праграма: крокі наладжвання (па адным на крок)
+
+step-found = Знойдзена
+step-logged-in = Уваход выкананы як адміністратар
+step-oauth2-set = Выбраны OAuth2
+step-waiting-for-consent = Чаканне ўваходу
+step-signed-in = Уваход выкананы
+step-saved = Захавана (OK)
+step-verified = Праверана
+
+## Праграма: стан пошты прылады
+
+mail-status-not-checked = не праверана
+mail-status-basic-auth = пароль (базавая аўтэнтыфікацыя)
+mail-status-oauth2-signed-out = OAuth2, уваход не выкананы
+mail-status-oauth2-signed-in = OAuth2, уваход выкананы
+
+## Праграма: налады, якія змяняе наладжванне
+## Гэта ўласныя назвы прылады на Email Server > Basic: пакіньце іх па-англійску.
+
+change-authentication-method = Authentication Method
+change-email-service = Email service
+change-sender = Sender's Email Address
+change-smtp-server = SMTP Server Address
+change-port = SMTP Server Port Number
+change-secure-connection = Secure Connection
+change-current-status = Current Status
+
+## Праграма: трэніровачныя праблемы
+
+fault-wrong-password = Пароль адміністратара прылады іншы
+fault-no-oauth2 = Прашыўка прылады не падтрымлівае OAuth2
+fault-conditional-access = Умоўны доступ блакіруе ўваход з кодам (увесь арандатар)
+fault-expired-sign-in = Тэрмін дзеяння ўваходу прылады скончыўся
+
+## Праграма: праверкі арандатара і патрабаванні
+
+check-security-defaults = Параметры бяспекі па змаўчанні адключаны
+check-security-defaults-what = Параметры бяспекі па змаўчанні блакіруюць SMTP AUTH; адключыце іх для арганізацыі.
+check-smtp-auth-organisation = SMTP AUTH уключаны для арганізацыі
+check-smtp-auth-organisation-what = Прылады адпраўляюць пошту па SMTP, таму SMTP AUTH павінен заставацца ўключаным, у тым ліку з OAuth 2.0.
+check-smtp-auth-mailbox = SMTP AUTH уключаны для паштовай скрыні адпраўніка
+check-smtp-auth-mailbox-what = Уласны параметр паштовай скрыні мае перавагу над параметрам арганізацыі; ён павінен быць уключаны або пусты.
+check-device-code-flow-allowed = Уваход з кодам дазволены
+check-device-code-flow-allowed-what = Прылады ўваходзяць з дапамогай кода; палітыка ўмоўнага доступу не павінна блакіраваць такі ўваход.
+check-consent = Праграма мае згоду
+check-consent-what = Першы ўваход рэгіструе праграму прылады; адміністратар дае згоду ад імя арганізацыі.
+check-sign-in = Уваход
+check-sign-in-what = printoauth уваходзіць у Microsoft 365 з кодам — так, як гэта робяць прылады.
+check-test-mail = Тэставы ліст
+check-test-mail-what = Ліст, адпраўлены з OAuth 2.0 з паштовай скрыні адпраўніка, пацвярджае, што працуе ўвесь шлях.
+
+## Памылкі (па адной на код; спачатку коды праграмы, потым рухавіка)
+
+error-internal = Унутры printoauth нешта пайшло не так.
+error-practice-unavailable = Трэніровачны рэжым не ўваходзіць у гэту зборку.
+error-practice-not-running = Трэніровачны рэжым не запушчаны.
+error-device-unknown = printoauth не ведае прылады { $id }. Пашукайце зноў.
+error-device-unsupported = printoauth пакуль не можа наладзіць гэту прыладу { $vendor }.
+error-run-in-progress = Наладжванне ўжо выконваецца. Дачакайцеся яго завяршэння або спыніце яго.
+error-no-devices-selected = Выберыце хаця б адну прыладу.
+error-sender-invalid = «{ $address }» не з'яўляецца адрасам электроннай пошты.
+error-password-missing = Няма пароля адміністратара для { $device }.
+error-url-not-allowed = printoauth адкрывае толькі старонкі ўваходу Microsoft, а не { $url }.
+error-tenant-check-in-progress = Праверка арандатара ўжо выконваецца.
+error-run-cancelled = Спынена: наладжванне скасавана, перш чым гэта прылада была наладжана.
+error-device-unreachable = Прылада па адрасе { $address } не адказвае.
+error-device-https-unavailable = Прылада па адрасе { $address } не адказвае па HTTPS.
+error-device-certificate-changed = Сертыфікат прылады па адрасе { $address } змяніўся з таго часу, як printoauth убачыў яго ўпершыню.
+error-device-pin-store = printoauth не змог прачытаць або запісаць свой спіс сертыфікатаў прылад ({ $location }).
+error-device-http-status = Прылада працягвала адказваць памылкай { $status } (старонка { $path }, спроб: { $attempts }).
+error-device-restart-timeout = Прылада па адрасе { $address } перазапусцілася і не адказала на працягу { $waited_secs } с.
+error-device-page-not-understood = printoauth не зразумеў старонку прылады { $page }: адсутнічае «{ $missing }».
+error-device-login-rejected =
+    { $family ->
+        [consumer] Прылада не прыняла пароль адміністратара.
+       *[other] Прылада не прыняла імя карыстальніка або пароль адміністратара.
+    }
+error-device-login-locked-out = Занадта шмат няўдалых спроб уваходу: прылада часова не дазваляе ўваходзіць.
+error-device-not-logged-in = printoauth не ўвайшоў у прыладу.
+error-device-session-lost = Прылада раз за разам завяршала сеанс (разоў: { $attempts }).
+error-device-oauth2-unavailable = Прашыўка гэтай прылады не падтрымлівае OAuth2.
+error-device-additional-network = Падключэнне да прылады ідзе праз дадатковую сетку, якая не падтрымлівае OAuth 2.0.
+error-device-refused = Прылада не прыняла налады на { $page }: «{ $device_message }»
+error-device-invalid-value = Значэнне «{ $value }» нельга задаць для { $field }.
+error-device-already-signed-in = На прыладзе ўжо выкананы ўваход.
+error-device-sign-in-not-started = Уваход на прыладзе не быў пачаты.
+error-device-fax-server-unavailable = У гэтай прылады няма налад пошты для факс-сервера.
+error-device-save-not-confirmed = Прылада не пацвердзіла захаванне на { $page }.
+error-device-verify-mismatch = Пасля захавання прылада паказвае налады, якія адрозніваюцца ад адпраўленых.
+error-device-job-history-unreadable = printoauth не змог прачытаць гісторыю заданняў прылады (адсутнічае { $missing }).
+error-discovery-host-network-refused = Пошук адключаны ў гэтым тэставым асяроддзі ({ $namespace }).
+error-discovery-mdns-unavailable = Зараз немагчыма шукаць у сетцы. Дадайце прылады па адрасе.
+error-discovery-invalid-service-type = Няправільны тып сэрвісу { $service_type }.
+error-discovery-interface-not-found = На гэтым камп'ютары няма сеткі з назвай { $names }.
+error-discovery-probe-invalid-host = «{ $host }» не з'яўляецца IP-адрасам або імем хоста.
+error-discovery-probe-unreachable = Па адрасе { $host } не адказала ніводная вэб-старонка.
+error-identity-authority-invalid = Адрас уваходу { $url } нельга выкарыстаць.
+error-identity-authority-unreachable = Служба ўваходу Microsoft па адрасе { $url } недаступная.
+error-identity-unexpected-response = Служба ўваходу па адрасе { $url } вярнула нечаканы адказ.
+error-identity-authorization-pending = Пакуль ніхто не завяршыў уваход.
+error-identity-authorization-declined = Уваход быў адхілены.
+error-identity-device-code-expired = Тэрмін дзеяння кода скончыўся, перш чым хтосьці ўвайшоў.
+error-identity-bad-verification-code = Код няправільны або ўжо выкарыстаны.
+error-identity-invalid-client = Microsoft 365 не прымае ўваход гэтай праграмы (патокі публічных кліентаў адключаны або праграма невядомая).
+error-identity-conditional-access-blocked = Палітыка ўмоўнага доступу заблакіравала ўваход.
+error-identity-security-defaults-blocked = Параметры бяспекі па змаўчанні заблакіравалі ўваход.
+error-identity-admin-consent-required = Адміністратар павінен даць згоду ад імя арганізацыі.
+error-identity-consent-required = Згода не дадзена.
+error-identity-session-expired = Уваход больш не дзейнічае.
+error-identity-rejected = Microsoft 365 адхіліў уваход ({ $error }).
+error-identity-no-access-token = Пры ўваходзе не атрыманы прыдатны токен.
+error-identity-cancelled = Уваход скасаваны.
+error-identity-timed-out = На працягу { $after_secs } с ніхто не завяршыў уваход.
+error-mail-address-invalid = «{ $address }» не з'яўляецца адрасам электроннай пошты.
+error-mail-ca-certificate-invalid = Дадатковы сертыфікат ЦС несапраўдны.
+error-mail-connection-failed = Няма падключэння да паштовага сервера { $host }:{ $port }.
+error-mail-tls-failed = Не ўдалося ўсталяваць абароненае падключэнне да { $host }:{ $port } ({ $tls_name }).
+error-mail-timed-out = Паштовы сервер { $host }:{ $port } перастаў адказваць.
+error-mail-xoauth2-not-offered = Паштовы сервер { $host }:{ $port } не прапануе OAuth 2.0 (XOAUTH2).
+error-mail-smtp-auth-disabled-organisation = SMTP AUTH адключаны для арганізацыі.
+error-mail-smtp-auth-disabled-mailbox = SMTP AUTH адключаны для паштовай скрыні { $mailbox }.
+error-mail-security-defaults = Параметры бяспекі па змаўчанні блакіруюць SMTP AUTH.
+error-mail-smtp-auth-disabled = SMTP AUTH адключаны для { $mailbox } або для арганізацыі.
+error-mail-authentication-unsuccessful = Паштовы сервер не прыняў уваход { $account }.
+error-mail-client-not-authenticated = Ліст быў адпраўлены без уваходу.
+error-mail-send-as-denied = { $account } не мае права адпраўляць пошту ад імя { $from }.
+error-mail-xoauth2-user-invalid = Карыстальнік { $account } не з'яўляецца сапраўдным адрасам паштовай скрыні.
+error-mail-basic-auth-not-supported = Сервер не прымае базавую аўтэнтыфікацыю (паролі).
+error-mail-server-busy = Паштовы сервер заняты.
+error-mail-rejected = Паштовы сервер адхіліў ліст.
+error-mail-protocol-error = Абмен данымі з { $host }:{ $port } перарваўся.
+error-run-sign-in-failed = Прылада паведамляе, што ўваход не ўдаўся: «{ $detail }»
+error-run-sign-in-timed-out = На працягу { $waited_secs } с ніхто не завяршыў уваход.
+error-run-signed-out-while-waiting = Падчас чакання на прыладзе быў выкананы выхад (магчыма, яна перазапусцілася).
+
+## Прычыны, выяўленыя праверкай арандатара
+
+cause-security-defaults-on = Для арандатара ўключаны параметры бяспекі па змаўчанні.
+cause-smtp-auth-disabled-organisation = SMTP AUTH адключаны для арганізацыі.
+cause-smtp-auth-disabled-mailbox = SMTP AUTH адключаны для паштовай скрыні { $mailbox }.
+cause-smtp-auth-disabled = SMTP AUTH адключаны для { $mailbox } або для арганізацыі.
+cause-conditional-access-blocked = Палітыка ўмоўнага доступу блакіруе ўваход з кодам.
+cause-application-not-usable = Праграма { $client_id } не можа ўваходзіць з кодам (патокі публічных кліентаў адключаны або праграма невядомая).
+cause-admin-consent-required = Адміністратар павінен даць згоду ад імя арганізацыі.
+cause-consent-not-granted = Згода не была дадзена.
+cause-sign-in-declined = Уваход быў адхілены.
+cause-device-code-expired = Тэрмін дзеяння кода скончыўся, перш чым хтосьці ўвайшоў.
+cause-device-code-invalid = Код няправільны, ужо выкарыстаны або адхілены.
+cause-session-expired = Уваход больш не дзейнічае.
+cause-sign-in-rejected = Microsoft 365 адхіліў уваход ({ $error }).
+cause-cancelled = Праверка скасавана.
+cause-sign-in-timed-out = На працягу { $after_secs } с ніхто не завяршыў уваход.
+cause-authority-unreachable = Служба ўваходу па адрасе { $url } недаступная.
+cause-account-unknown = Пры ўваходзе не паведамлена, які ўліковы запіс увайшоў.
+cause-token-rejected = Паштовы сервер не прыняў уваход { $account } (тэрмін дзеяння скончыўся або ўваход належыць іншаму ўліковаму запісу).
+cause-client-not-authenticated = Ліст быў адпраўлены без уваходу.
+cause-send-as-denied = { $account } не мае права адпраўляць пошту ад імя { $from }.
+cause-xoauth2-user-invalid = { $account } не з'яўляецца сапраўдным адрасам паштовай скрыні.
+cause-basic-auth-not-supported = Выкарыстана базавая аўтэнтыфікацыя (пароль); яна не падтрымліваецца.
+cause-smtp-server-unreachable = Няма падключэння да паштовага сервера { $host }:{ $port }.
+cause-smtp-tls-failed = Не ўдалося ўсталяваць абароненае падключэнне да { $host }:{ $port } ({ $tls_name }).
+cause-xoauth2-not-offered = Паштовы сервер { $host }:{ $port } не прапануе OAuth 2.0.
+cause-smtp-server-busy = Паштовы сервер заняты (код { $code }).
+cause-smtp-rejected = Паштовы сервер адмовіў (код { $code }).
+cause-address-invalid = «{ $address }» не з'яўляецца адрасам электроннай пошты.
+cause-ca-certificate-invalid = Зададзены сертыфікат ЦС несапраўдны.
+
+## Выпраўленні для прычын, выяўленых праверкай арандатара
+
+fix-turn-off-security-defaults = Адключыце параметры бяспекі па змаўчанні для арганізацыі.
+fix-enable-smtp-auth-organisation = Уключыце SMTP AUTH для арганізацыі. (Калі ён адключаны, блакіруецца і пошта з OAuth 2.0, а не толькі паролі.)
+fix-enable-smtp-auth-mailbox = Уключыце SMTP AUTH для паштовай скрыні { $mailbox }. Яе ўласны параметр мае перавагу над параметрам арганізацыі.
+fix-enable-smtp-auth = Уключыце SMTP AUTH для арганізацыі і для паштовай скрыні { $mailbox }.
+fix-review-conditional-access = Выключыце ўліковы запіс адміністратара (або праграму прылады) з палітыкі ўмоўнага доступу «{ $policy }».
+fix-allow-public-client-flows = Дазвольце патокі публічных кліентаў (Allow public client flows) для праграмы { $client_id } або выкарыстоўвайце правільную праграму.
+fix-grant-admin-consent = Увайдзіце з уліковым запісам адміністратара і адзначце «Згода ад імя арганізацыі» або дайце згоду ў цэнтры адміністравання.
+fix-sign-in-again = Запусціце праверку зноў і завяршыце ўваход з новым кодам.
+fix-check-connection = Праверце сетку, проксі і брандмаўэр для { $host }:{ $port }.
+fix-check-tls = Праверце імя { $tls_name } і давераныя сертыфікаты для { $host }.
+fix-check-authority = Праверце адрас службы ўваходу { $url }.
+fix-use-signed-in-mailbox-as-sender = Зрабіце { $account } адпраўніком або дазвольце { $account } адпраўляць пошту ад імя { $from }.
+fix-use-mailbox-address = Увайдзіце з адрасам паштовай скрыні { $account }.
+fix-use-oauth = Выкарыстоўвайце OAuth 2.0 замест пароля.
+fix-enable-authentication = Уключыце аўтэнтыфікацыю на прыладзе, якая адпраўляе пошту.
+fix-use-exchange-online-server = Выкарыстоўвайце сервер { $host }, порт { $port }.
+fix-retry-later = Паўтарыце спробу пазней.
+fix-correct-address = Выпраўце адрас «{ $address }».
+fix-see-details = Прачытайце паведамленне сервера ў падрабязнасцях.
+
+## Што рабіць з прыладай, наладжванне якой не завяршылася (RunFix праграмы)
+
+run-fix-check-admin-password = Праверце пароль адміністратара прылады (часта ён указаны на наклейцы на прыладзе або быў зададзены пры ўсталёўцы). Для бізнес-мадэлей патрэбна таксама імя карыстальніка.
+run-fix-wait-for-lock-out = Занадта шмат няправільных пароляў: пачакайце, пакуль прылада зноў пачне дазваляць уваход, і паўтарыце спробу з правільным паролем.
+run-fix-update-firmware = Абнавіце прашыўку прылады да версіі з OAuth2 і паўтарыце спробу.
+run-fix-use-standard-network = Падключайцеся да прылады праз яе стандартную сетку: дадатковая сетка не падтрымлівае OAuth 2.0.
+run-fix-sign-in-again = Паўтарыце спробу і завяршыце ўваход, пакуль код дзейнічае.
+run-fix-review-conditional-access = Папрасіце адміністратара Entra ID выключыць праграму прылады або ўліковы запіс, які выконвае ўваход, з палітыкі ўмоўнага доступу, што блакіруе ўваход з кодам прылады.
+run-fix-admin-consent = Увайдзіце як адміністратар, які можа даць згоду ад імя арганізацыі, і адзначце «Згода ад імя арганізацыі».
+run-fix-check-device-connection = Праверце, ці ўключана прылада па адрасе { $address } і ці даступная яна з гэтага камп'ютара.
+run-fix-confirm-certificate = Сертыфікат прылады змяніўся: пераканайцеся, што гэта тая ж прылада, і паўтарыце спробу.
+run-fix-resave = Захавайце налады зноў: на Email Server > Basic націсніце OK.
+run-fix-retry-or-report = Паўтарыце спробу. Калі памылка паўторыцца, адпраўце тэхнічныя падрабязнасці ў службу падтрымкі.
+
+## Вынікі ліквідацыі няспраўнасцей
+
+finding-healthy = Усё ў парадку: OAuth 2.0 наладжаны, уваход выкананы.
+finding-still-on-basic-auth = Прылада ўсё яшчэ ўваходзіць з паролем ({ $method }). Exchange Online гэта не дазваляе.
+finding-signed-in-not-saved = Current Status паказвае Signed in, але налады не былі адпраўлены на прыладу (OK не націснута).
+finding-not-signed-in = OAuth2 выбраны, але ўваход ніхто не выканаў.
+finding-sign-in-expired = Тэрмін дзеяння ўваходу прылады скончыўся (прылада доўга не выкарыстоўвалася або мінуў інтэрвал частаты ўваходу).
+finding-must-sign-in-again = Прылада павінна ўвайсці зноў.
+finding-no-connection = У прылады няма падключэння да воблачнага сэрвісу або сэрвісу электроннай пошты.
+finding-conditional-access-blocked = Палітыка ўмоўнага доступу адхіліла ўваход прылады (AADSTS{ $aadsts }).
+finding-sign-in-failed = Уваход прылады не ўдаўся: «{ $detail }»
+
+## Рашэнні для выяўленых праблем
+
+remedy-none = Нічога рабіць не трэба.
+remedy-configure = Наладзьце OAuth 2.0 з Exchange Online і ўвайдзіце.
+remedy-resave = Зноў націсніце OK на Email Server > Basic, каб адправіць налады на прыладу.
+remedy-sign-in-again = Выканайце ўваход прылады зноў.
+remedy-check-connection = Праверце сетку прылады і ці ёсць у яе доступ да паштовага сэрвісу.
+remedy-review-conditional-access = Папрасіце адміністратара Entra ID праверыць палітыкі ўмоўнага доступу.

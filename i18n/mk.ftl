@@ -91,3 +91,441 @@ cli-practice-control = Контролен API: { $url }
 ## Командна линија: грешки
 
 cli-error = printoauth: { $error }
+
+## Апликација: рамка, навигација, јазици
+## Имињата што ги прикажува самиот уред во Web Config (Email Server > Basic, Authentication
+## Method, Current Status, Signed in, Sign in with Microsoft, OK, …) остануваат на англиски
+## на сите јазици, и во преведените реченици.
+
+app-title = printoauth
+app-tagline = Канцелариски печатачи што испраќаат пошта преку Exchange Online, најавени со OAuth 2.0.
+app-start-failed = printoauth не можеше да се стартува:
+app-status-loading = Се стартува…
+app-status-ready = { $name } { $version } е подготвен.
+app-nav-label = Чекори
+app-nav-devices = Уреди
+app-nav-tenant = Microsoft 365
+app-nav-wizard = Поставување
+app-nav-results = Резултати
+app-nav-troubleshoot = Решавање проблеми
+app-language = Јазик
+app-practice-banner = Овие уреди, сметки и поштенски сандачиња се емулирани на овој компјутер. Ништо вистинско не се менува.
+app-error-unknown-code = Се појави неочекувана грешка (код { $code }).
+app-error-unexpected = Се појави неочекувана грешка ({ $detail }).
+app-message-missing = (Овој текст не е достапен. Ве молиме, пријавете го тоа.)
+app-copy = Копирај
+app-copied = Копирано
+app-copy-failed = Изберете го текстот и копирајте го со Ctrl+C.
+app-details = Технички детали
+app-block-powershell = PowerShell
+app-block-verify = Проверете го резултатот со
+app-block-admin-center = Во административниот центар
+app-state-working = Во тек
+app-state-needs-you = Потребни сте вие
+app-state-done = Готово
+app-state-failed = Неуспешно
+app-cancel = Откажи
+app-yes = да
+app-no = не
+app-none = нема
+
+## Апликација: уреди
+
+app-devices-title = Печатачи и скенери на оваа мрежа
+app-devices-intro = Изберете ги уредите што треба да испраќаат пошта со OAuth 2.0. Списокот се пополнува како што уредите одговараат.
+app-devices-searching = Се бараат уреди…
+app-devices-count =
+    { $count ->
+        [one] Пронајден е { $count } уред, избрани: { $selected }.
+       *[other] Пронајдени се { $count } уреди, избрани: { $selected }.
+    }
+app-devices-empty = Сè уште ниеден уред не одговорил.
+app-devices-quiet = Ниеден уред не одговори за { $seconds } секунди. Проверете дали овој компјутер е на мрежата на печатачите, додајте уред според неговата адреса или пробајте го режимот за вежбање.
+app-col-vendor = Производител
+app-col-model = Модел
+app-col-address = Адреса
+app-col-oauth2 = OAuth 2.0 е можен
+app-col-mail-status = Најавување за пошта
+app-select-device = Изберете { $device }
+app-select-all = Изберете ги сите
+app-rescan = Барај повторно
+app-interface = Мрежа
+app-interface-default = Вообичаени мрежи (без VPN и виртуелни)
+app-interface-all = Сите мрежи
+app-interface-virtual = { $name } (виртуелна)
+app-unsupported = сè уште не е поддржан
+app-practice-device = вежбање
+app-add-device-label = Додајте уред според IP-адреса или име на хост
+app-add-device = Додај
+app-add-device-working = Се проверува { $host }…
+app-to-wizard =
+    { $count ->
+        [0] Поставете ги избраните уреди
+        [one] Поставете { $count } уред
+       *[other] Поставете { $count } уреди
+    }
+app-oauth2-yes = да
+app-oauth2-no = не
+app-oauth2-unknown = сè уште непознато
+
+## Апликација: режим за вежбање
+
+app-practice-title = Режим за вежбање
+app-practice-offer = Прво пробајте ги сите чекори во емулирана канцеларија: емулирани уреди Epson, закупец на Microsoft 365 и поштенско сандаче, сè на овој компјутер.
+app-practice-count = Број на уреди за вежбање
+app-practice-start = Стартувај режим за вежбање
+app-practice-starting = Се стартува емулираната канцеларија…
+app-practice-unavailable = Режимот за вежбање не е дел од оваа верзија.
+app-practice-accounts = Сметки за вежбање (за најавување)
+app-practice-col-account = Сметка
+app-practice-col-password = Лозинка
+app-practice-col-role = Улога
+app-practice-device-password = Администратор на уредот: корисник { $user }, лозинка { $password }
+app-practice-sender = Адреса на испраќачот: { $sender }
+app-practice-faults = Вежбајте проблем
+app-practice-faults-intro = Вклучете проблем, потоа стартувајте го поставувањето или решавањето проблеми и видете како printoauth го објаснува.
+app-practice-fault-device = Уред за проблемот
+app-practice-stop = Излези од режимот за вежбање
+
+## Апликација: закупец
+
+app-tenant-title = Закупец на Microsoft 365
+app-tenant-intro = Администратор еднаш го подготвува закупецот, пред кој било уред да може да испраќа пошта со OAuth 2.0.
+app-prerequisites = Што му треба на закупецот
+app-tenant-sender = Адреса на испраќачот за проверката
+app-tenant-sender-hint = Поштенското сандаче од кое уредите ќе испраќаат. Проверката од него испраќа тест-порака до самото сандаче.
+app-tenant-check = Проверка на закупецот
+app-tenant-check-intro = printoauth се најавува на Microsoft 365, го чита она што може и испраќа тест-порака.
+app-tenant-check-start = Провери сега
+app-tenant-signing-in = Најавете се со администраторска сметка: отворете го прозорецот за најавување (или { $url }) и внесете го овој код:
+app-code-expires = Кодот важи до { DATETIME($time, hour: "numeric", minute: "2-digit") }.
+app-tenant-signed-in = Најавени сте како { $account }.
+app-tenant-signed-in-unknown = Најавени сте.
+app-tenant-sending = Се испраќа тест-порака од { $from } до { $to } преку { $host }:{ $port }…
+app-tenant-passed = Закупецот е подготвен.
+app-tenant-failed = Закупецот сè уште не е подготвен: видете подолу што треба да се поправи.
+app-tenant-results = Резултати од проверката
+app-check-passed = успешно
+app-check-failed = неуспешно
+app-check-not-checked = не е проверено
+app-cause = Зошто
+app-fix = Што да направите
+app-evidence = Што одговори серверот
+
+## Апликација: волшебник за поставување
+
+app-wizard-title = Поставете OAuth 2.0 на уредите
+app-wizard-devices =
+    { $count ->
+        [0] Не е избран ниеден уред. Прво изберете уреди на екранот „Уреди“.
+        [one] Избран е { $count } уред.
+       *[other] Избрани се { $count } уреди.
+    }
+app-admin-user = Корисничко име на администраторот на уредот
+app-admin-user-hint = Деловните модели бараат корисничко име и лозинка; оставете го празно за моделите што бараат само лозинка.
+app-shared-password = Лозинка на администраторот на уредот (иста за сите)
+app-per-device-passwords = Различна лозинка за секој уред
+app-device-password = Лозинка за { $device }
+app-remember-passwords = Запомни ги лозинките во привезокот за клучеви на овој компјутер
+app-sender = Адреса на испраќачот
+app-sender-hint = Поштенското сандаче од кое уредите испраќаат. Подоцна ќе треба да се најавите со оваа сметка или со сметка што може да испраќа како неа.
+app-service = Email service
+app-service-exchange-online = Microsoft Exchange Online (работна или училишна)
+app-service-outlook-com = Outlook.com (лична)
+app-embedded-sign-in = Најавете се во прозорец на printoauth (кодот се внесува автоматски)
+app-run-start = Започни
+app-run-cancel = Запри
+app-invalid-no-devices = Изберете барем еден уред.
+app-invalid-sender-empty = Внесете ја адресата на испраќачот.
+app-invalid-sender = „{ $address }“ не е адреса на е-пошта.
+app-invalid-password = Внесете ја администраторската лозинка.
+app-invalid-device-password = Внесете ја администраторската лозинка за { $device }.
+app-run-progress = Напредок
+app-run-summary = Готови: { $done }, неуспешни: { $failed }, во тек: { $working }, ве чекаат: { $waiting }.
+app-run-needs-you = Најавување за овој уред: внесете го овој код на страницата на Microsoft со сметка што може да даде согласност во име на организацијата и штиклирајте „Согласност во име на организација“.
+app-show-sign-in-window = Прикажи го прозорецот за најавување
+app-open-in-browser = Отвори во мојот прелистувач
+app-copy-code = Копирај го кодот
+app-consent-window-open = Прозорецот за најавување е отворен.
+app-run-failed-at = Запрено пред „{ $step }“.
+app-run-running = Поставувањето е во тек. Можете да го напуштите овој екран; тоа продолжува.
+
+## Апликација: резултати
+
+app-results-title = Резултати
+app-results-empty = Сè уште ништо не е поставено.
+app-results-summary =
+    { $total ->
+        [one] Поставени { $done } од { $total } уред, неуспешни: { $failed }.
+       *[other] Поставени { $done } од { $total } уреди, неуспешни: { $failed }.
+    }
+app-results-changes = Што се промени
+app-change-before-after = { $before } → { $after }
+app-change-set = поставено на { $after }
+app-no-changes = Ништо не требаше да се менува.
+app-result-error = Што тргна наопаку
+app-result-generic-fix = Проверете ја веб-страницата на уредот (Email Server > Basic), па обидете се повторно. Ако пак не успее, отворете „Решавање проблеми“.
+app-retry = Обиди се повторно
+app-troubleshoot-device = Решавање проблеми
+
+## Апликација: решавање проблеми
+
+app-troubleshoot-title = Решавање проблеми со уред
+app-troubleshoot-intro = printoauth ги чита поставките за пошта на уредот, статусот на најавувањето и неодамнешните задачи и кажува што да направите.
+app-troubleshoot-choose = Уред
+app-troubleshoot-none = Сè уште нема уреди: пронајдете ги на екранот „Уреди“.
+app-troubleshoot-password = Лозинка на администраторот на уредот
+app-troubleshoot-run = Провери го уредот
+app-troubleshoot-working = Се чита уредот…
+# Ознака од Web Config: оставете ја на англиски.
+app-health-auth = Authentication Method
+# Ознака од Web Config: оставете ја на англиски.
+app-health-sender = Sender's Email Address
+app-health-signed-in = Signed in
+app-health-account = Сметка
+app-health-panel = Уредот вели
+app-health-jobs = Неодамнешни задачи
+app-health-no-jobs = Нема неодамнешни задачи за пошта.
+app-job-code-360 = 360: нема врска со услугата во облак или со услугата за е-пошта.
+app-job-code-361 = 361: врската со услугата во облак или со услугата за е-пошта е истечена; поврзете се повторно.
+app-job-code-370 = 370: уредот мора повторно да се најави на услугата во облак.
+app-job-code-other = Код { $code }.
+app-job-succeeded = Испратено.
+app-job-no-connection = Нема врска со услугата во облак или со услугата за е-пошта.
+app-job-connection-expired = Врската со услугата во облак или со услугата за е-пошта е истечена.
+app-job-sign-in-required = Уредот мора повторно да се најави.
+app-job-other-error = Неуспешно.
+app-job-other = Друго (во тек или откажано).
+app-diagnoses = Што пронајде printoauth
+app-remedy-resave = Испрати ги поставките повторно
+app-remedy-sign-in-again = Најави се повторно
+app-remedy-configure = Постави сега
+app-remedy-show-instructions = Прикажи што да се направи
+app-instructions-check-connection = На контролната табла на уредот отворете Поставки > Општи поставки > Поставки за мрежа > Статус на мрежа > Статус на сервер за е-пошта. Проверете дали уредот има мрежен премин (gateway) и DNS-сервер и дали заштитниот ѕид му дозволува да стигне до SMTP Server Address од Email Server > Basic на портата 587.
+app-instructions-review-conditional-access = Во административниот центар на Microsoft Entra отворете ги правилата за условен пристап. Пронајдете го правилото што го блокира најавувањето со код на уред (на пример „Block device code flow“) и исклучете ја од него администраторската сметка што ги најавува уредите или апликацијата на уредот.
+app-resave-done = Поставките се повторно испратени до уредот.
+
+## Апликација: чекори на поставувањето (по еден за секој чекор)
+
+step-found = Пронајден
+step-logged-in = Најавен како администратор
+step-oauth2-set = Избран е OAuth2
+step-waiting-for-consent = Се чека најавувањето
+step-signed-in = Најавен
+step-saved = Зачувано (OK)
+step-verified = Проверено
+
+## Апликација: статус на поштата на уред
+
+mail-status-not-checked = не е проверено
+mail-status-basic-auth = лозинка (основна автентикација)
+mail-status-oauth2-signed-out = OAuth2, одјавен
+mail-status-oauth2-signed-in = OAuth2, најавен
+
+## Апликација: поставки што ги менува поставувањето
+## Ова се ознаките на самиот уред на Email Server > Basic: оставете ги на англиски.
+
+change-authentication-method = Authentication Method
+change-email-service = Email service
+change-sender = Sender's Email Address
+change-smtp-server = SMTP Server Address
+change-port = SMTP Server Port Number
+change-secure-connection = Secure Connection
+change-current-status = Current Status
+
+## Апликација: проблеми за вежбање
+
+fault-wrong-password = Администраторската лозинка на уредот е различна
+fault-no-oauth2 = Фирмверот на уредот нема OAuth2
+fault-conditional-access = Условниот пристап го блокира најавувањето со код (целиот закупец)
+fault-expired-sign-in = Најавувањето на уредот е истечено
+
+## Апликација: проверки и предуслови на закупецот
+
+check-security-defaults = Стандардните безбедносни поставки се исклучени
+check-security-defaults-what = Стандардните безбедносни поставки го блокираат SMTP AUTH; исклучете ги за организацијата.
+check-smtp-auth-organisation = SMTP AUTH е вклучен за организацијата
+check-smtp-auth-organisation-what = Уредите испраќаат пошта преку SMTP, па SMTP AUTH мора да остане вклучен, и со OAuth 2.0.
+check-smtp-auth-mailbox = SMTP AUTH е вклучен за поштенското сандаче на испраќачот
+check-smtp-auth-mailbox-what = Поставката на самото сандаче има предност пред поставката на организацијата; мора да биде вклучена или празна.
+check-device-code-flow-allowed = Најавувањето со код е дозволено
+check-device-code-flow-allowed-what = Уредите се најавуваат со код; правилото за условен пристап не смее да го блокира тоа најавување.
+check-consent = Апликацијата има согласност
+check-consent-what = Првото најавување ја регистрира апликацијата на уредот; администратор дава согласност во име на организацијата.
+check-sign-in = Најавување
+check-sign-in-what = printoauth се најавува на Microsoft 365 со код, исто како уредите.
+check-test-mail = Тест-порака
+check-test-mail-what = Порака испратена со OAuth 2.0 од сандачето на испраќачот докажува дека целата патека работи.
+
+## Грешки (по една за секој код; прво кодовите на апликацијата, потоа на моторот)
+
+error-internal = Нешто тргна наопаку во printoauth.
+error-practice-unavailable = Режимот за вежбање не е дел од оваа верзија.
+error-practice-not-running = Режимот за вежбање не е стартуван.
+error-device-unknown = printoauth не го познава уредот { $id }. Пребарајте повторно.
+error-device-unsupported = printoauth сè уште не може да го постави овој уред { $vendor }.
+error-run-in-progress = Веќе е во тек едно поставување. Почекајте да заврши или запрете го.
+error-no-devices-selected = Изберете барем еден уред.
+error-sender-invalid = „{ $address }“ не е адреса на е-пошта.
+error-password-missing = Недостига администраторската лозинка за { $device }.
+error-url-not-allowed = printoauth отвора само страници за најавување на Microsoft, не { $url }.
+error-tenant-check-in-progress = Веќе е во тек проверка на закупецот.
+error-run-cancelled = Запрено: поставувањето беше откажано пред да заврши овој уред.
+error-device-unreachable = Уредот на { $address } не одговара.
+error-device-https-unavailable = Уредот на { $address } не одговара преку HTTPS.
+error-device-certificate-changed = Сертификатот на уредот на { $address } е променет откако printoauth го виде првпат.
+error-device-pin-store = printoauth не можеше да го прочита или запише својот список на сертификати на уреди ({ $location }).
+error-device-http-status = Уредот постојано одговараше со грешка { $status } (страница { $path }, обиди: { $attempts }).
+error-device-restart-timeout = Уредот на { $address } се рестартираше и не се врати во рок од { $waited_secs } секунди.
+error-device-page-not-understood = printoauth не ја разбра страницата { $page } на уредот: недостига „{ $missing }“.
+error-device-login-rejected =
+    { $family ->
+        [consumer] Уредот ја одби администраторската лозинка.
+       *[other] Уредот го одби администраторското корисничко име или лозинката.
+    }
+error-device-login-locked-out = Премногу неуспешни најавувања: уредот некое време одбива најавувања.
+error-device-not-logged-in = printoauth не беше најавен на уредот.
+error-device-session-lost = Уредот постојано ја завршуваше сесијата ({ $attempts } пати).
+error-device-oauth2-unavailable = Фирмверот на овој уред не нуди OAuth2.
+error-device-additional-network = До уредот се пристапува преку неговата дополнителна мрежа, која не поддржува OAuth 2.0.
+error-device-refused = Уредот ги одби поставките на { $page }: „{ $device_message }“
+error-device-invalid-value = Вредноста „{ $value }“ не може да се постави за { $field }.
+error-device-already-signed-in = Уредот е веќе најавен.
+error-device-sign-in-not-started = На уредот не е започнато најавување.
+error-device-fax-server-unavailable = Овој уред нема поставки за пошта на факс-сервер.
+error-device-save-not-confirmed = Уредот не го потврди зачувувањето на { $page }.
+error-device-verify-mismatch = По зачувувањето, уредот прикажува поставки различни од испратените.
+error-device-job-history-unreadable = printoauth не можеше да ја прочита историјата на задачи на уредот (недостига { $missing }).
+error-discovery-host-network-refused = Пребарувањето е исклучено во оваа тест-околина ({ $namespace }).
+error-discovery-mdns-unavailable = Пребарувањето на мрежата моментално не е можно. Додајте уреди според нивната адреса.
+error-discovery-invalid-service-type = Неважечки тип на услуга { $service_type }.
+error-discovery-interface-not-found = Овој компјутер нема мрежа со име { $names }.
+error-discovery-probe-invalid-host = „{ $host }“ не е IP-адреса ниту име на хост.
+error-discovery-probe-unreachable = Ниедна веб-страница не одговори на { $host }.
+error-identity-authority-invalid = Адресата за најавување { $url } не може да се користи.
+error-identity-authority-unreachable = Услугата за најавување на Microsoft на { $url } е недостапна.
+error-identity-unexpected-response = Услугата за најавување на { $url } одговори нешто неочекувано.
+error-identity-authorization-pending = Сè уште никој не го завршил најавувањето.
+error-identity-authorization-declined = Најавувањето беше одбиено.
+error-identity-device-code-expired = Кодот истече пред некој да се најави.
+error-identity-bad-verification-code = Кодот беше погрешен или веќе искористен.
+error-identity-invalid-client = Microsoft 365 не го прифаќа најавувањето на оваа апликација (текови на јавен клиент се исклучени или апликацијата е непозната).
+error-identity-conditional-access-blocked = Правило за условен пристап го блокираше најавувањето.
+error-identity-security-defaults-blocked = Стандардните безбедносни поставки го блокираа најавувањето.
+error-identity-admin-consent-required = Администратор мора да даде согласност во име на организацијата.
+error-identity-consent-required = Не е дадена согласност.
+error-identity-session-expired = Најавувањето повеќе не важи.
+error-identity-rejected = Microsoft 365 го одби најавувањето ({ $error }).
+error-identity-no-access-token = Најавувањето не врати употреблив токен.
+error-identity-cancelled = Најавувањето беше откажано.
+error-identity-timed-out = Никој не го заврши најавувањето во рок од { $after_secs } секунди.
+error-mail-address-invalid = „{ $address }“ не е адреса на е-пошта.
+error-mail-ca-certificate-invalid = Дополнителниот CA-сертификат не е валиден.
+error-mail-connection-failed = Нема врска со серверот за пошта { $host }:{ $port }.
+error-mail-tls-failed = Безбедната врска со { $host }:{ $port } не успеа ({ $tls_name }).
+error-mail-timed-out = Серверот за пошта { $host }:{ $port } престана да одговара.
+error-mail-xoauth2-not-offered = Серверот за пошта { $host }:{ $port } не нуди OAuth 2.0 (XOAUTH2).
+error-mail-smtp-auth-disabled-organisation = SMTP AUTH е исклучен за организацијата.
+error-mail-smtp-auth-disabled-mailbox = SMTP AUTH е исклучен за поштенското сандаче { $mailbox }.
+error-mail-security-defaults = Стандардните безбедносни поставки го блокираат SMTP AUTH.
+error-mail-smtp-auth-disabled = SMTP AUTH е исклучен за { $mailbox } или за организацијата.
+error-mail-authentication-unsuccessful = Серверот за пошта го одби најавувањето на { $account }.
+error-mail-client-not-authenticated = Пораката е испратена без најавување.
+error-mail-send-as-denied = { $account } нема дозвола да испраќа како { $from }.
+error-mail-xoauth2-user-invalid = Корисникот { $account } не е валидна адреса на поштенско сандаче.
+error-mail-basic-auth-not-supported = Серверот ја одбива основната автентикација (лозинки).
+error-mail-server-busy = Серверот за пошта е зафатен.
+error-mail-rejected = Серверот за пошта ја одби пораката.
+error-mail-protocol-error = Размената со { $host }:{ $port } беше прекината.
+error-run-sign-in-failed = Уредот известува дека најавувањето не успеа: „{ $detail }“
+error-run-sign-in-timed-out = Никој не го заврши најавувањето во рок од { $waited_secs } секунди.
+error-run-signed-out-while-waiting = Уредот се одјави додека чекаше (можеби се рестартирал).
+
+## Причини пронајдени со проверката на закупецот
+
+cause-security-defaults-on = Стандардните безбедносни поставки се вклучени за закупецот.
+cause-smtp-auth-disabled-organisation = SMTP AUTH е исклучен за организацијата.
+cause-smtp-auth-disabled-mailbox = SMTP AUTH е исклучен за поштенското сандаче { $mailbox }.
+cause-smtp-auth-disabled = SMTP AUTH е исклучен за { $mailbox } или за организацијата.
+cause-conditional-access-blocked = Правило за условен пристап го блокира најавувањето со код.
+cause-application-not-usable = Апликацијата { $client_id } не може да се најави со код (текови на јавен клиент се исклучени или апликацијата е непозната).
+cause-admin-consent-required = Администратор мора да даде согласност во име на организацијата.
+cause-consent-not-granted = Не беше дадена согласност.
+cause-sign-in-declined = Најавувањето беше одбиено.
+cause-device-code-expired = Кодот истече пред некој да се најави.
+cause-device-code-invalid = Кодот беше погрешен, веќе искористен или одбиен.
+cause-session-expired = Најавувањето повеќе не важи.
+cause-sign-in-rejected = Microsoft 365 го одби најавувањето ({ $error }).
+cause-cancelled = Проверката беше откажана.
+cause-sign-in-timed-out = Никој не го заврши најавувањето во рок од { $after_secs } секунди.
+cause-authority-unreachable = Услугата за најавување на { $url } е недостапна.
+cause-account-unknown = Најавувањето не кажа која сметка се најавила.
+cause-token-rejected = Серверот за пошта го одби најавувањето на { $account } (истечено или за друга сметка).
+cause-client-not-authenticated = Пораката е испратена без најавување.
+cause-send-as-denied = { $account } нема дозвола да испраќа како { $from }.
+cause-xoauth2-user-invalid = { $account } не е валидна адреса на поштенско сандаче.
+cause-basic-auth-not-supported = Користена е основна автентикација (лозинка); таа не е поддржана.
+cause-smtp-server-unreachable = Нема врска со серверот за пошта { $host }:{ $port }.
+cause-smtp-tls-failed = Безбедната врска со { $host }:{ $port } не успеа ({ $tls_name }).
+cause-xoauth2-not-offered = Серверот за пошта { $host }:{ $port } не нуди OAuth 2.0.
+cause-smtp-server-busy = Серверот за пошта е зафатен (код { $code }).
+cause-smtp-rejected = Серверот за пошта одби (код { $code }).
+cause-address-invalid = „{ $address }“ не е адреса на е-пошта.
+cause-ca-certificate-invalid = Конфигурираниот CA-сертификат не е валиден.
+
+## Решенија за причините од проверката на закупецот
+
+fix-turn-off-security-defaults = Исклучете ги стандардните безбедносни поставки за организацијата.
+fix-enable-smtp-auth-organisation = Вклучете SMTP AUTH за организацијата. (Ако е исклучен, се блокира и поштата со OAuth 2.0, а не само лозинките.)
+fix-enable-smtp-auth-mailbox = Вклучете SMTP AUTH за поштенското сандаче { $mailbox }. Неговата поставка има предност пред поставката на организацијата.
+fix-enable-smtp-auth = Вклучете SMTP AUTH за организацијата и за поштенското сандаче { $mailbox }.
+fix-review-conditional-access = Исклучете ја администраторската сметка (или апликацијата на уредот) од правилото за условен пристап „{ $policy }“.
+fix-allow-public-client-flows = Дозволете текови на јавен клиент (Allow public client flows) за апликацијата { $client_id } или користете ја вистинската апликација.
+fix-grant-admin-consent = Најавете се со администраторска сметка и штиклирајте „Согласност во име на организација“ или дајте согласност во административниот центар.
+fix-sign-in-again = Стартувајте ја проверката повторно и завршете го најавувањето со новиот код.
+fix-check-connection = Проверете ја мрежата, проксито и заштитниот ѕид за { $host }:{ $port }.
+fix-check-tls = Проверете го името { $tls_name } и доверливите сертификати за { $host }.
+fix-check-authority = Проверете ја адресата на услугата за најавување { $url }.
+fix-use-signed-in-mailbox-as-sender = Поставете го { $account } за испраќач или дозволете { $account } да испраќа како { $from }.
+fix-use-mailbox-address = Најавете се со адресата на поштенското сандаче на { $account }.
+fix-use-oauth = Користете OAuth 2.0 наместо лозинка.
+fix-enable-authentication = Вклучете автентикација на уредот што испраќа.
+fix-use-exchange-online-server = Користете го серверот { $host }, порта { $port }.
+fix-retry-later = Обидете се повторно подоцна.
+fix-correct-address = Поправете ја адресата „{ $address }“.
+fix-see-details = Прочитајте ја пораката од серверот во деталите.
+
+## Што да направите со уред чие поставување не заврши (RunFix на апликацијата)
+
+run-fix-check-admin-password = Проверете ја администраторската лозинка на уредот (често е на налепница на уредот или е поставена при инсталацијата). Деловните модели бараат и корисничко име.
+run-fix-wait-for-lock-out = Премногу погрешни лозинки: почекајте уредот повторно да прифаќа најавувања, па обидете се пак со точната лозинка.
+run-fix-update-firmware = Ажурирајте го фирмверот на уредот на верзија што нуди OAuth2, па обидете се повторно.
+run-fix-use-standard-network = Поврзете се со уредот преку неговата стандардна мрежа: дополнителната мрежа не поддржува OAuth 2.0.
+run-fix-sign-in-again = Обидете се повторно и завршете го најавувањето додека кодот важи.
+run-fix-review-conditional-access = Побарајте од администратор на Entra ID да ја исклучи апликацијата на уредот или сметката што се најавува од правилото за условен пристап што го блокира најавувањето со код на уред.
+run-fix-admin-consent = Најавете се со администратор што може да даде согласност во име на организацијата и штиклирајте „Согласност во име на организација“.
+run-fix-check-device-connection = Проверете дали уредот на { $address } е вклучен и достапен од овој компјутер.
+run-fix-confirm-certificate = Сертификатот на уредот е променет: проверете дали е истиот уред, па обидете се повторно.
+run-fix-resave = Зачувајте ги поставките повторно: на Email Server > Basic, кликнете OK.
+run-fix-retry-or-report = Обидете се повторно. Ако пак се случи, испратете ги техничките детали до поддршката.
+
+## Наоди од решавањето проблеми
+
+finding-healthy = Сè е во ред: OAuth 2.0 е поставен и најавен.
+finding-still-on-basic-auth = Уредот сè уште се најавува со лозинка ({ $method }). Exchange Online го одбива тоа.
+finding-signed-in-not-saved = Current Status покажува Signed in, но поставките не се испратени до уредот (не е кликнато OK).
+finding-not-signed-in = Избран е OAuth2, но никој не се најавил.
+finding-sign-in-expired = Најавувањето на уредот е истечено (долго не е користен или поминала зачестеноста на најавување).
+finding-must-sign-in-again = Уредот мора повторно да се најави.
+finding-no-connection = Уредот нема врска со услугата во облак или со услугата за е-пошта.
+finding-conditional-access-blocked = Правило за условен пристап го одби најавувањето на уредот (AADSTS{ $aadsts }).
+finding-sign-in-failed = Најавувањето на уредот не успеа: „{ $detail }“
+
+## Лекови за наодите
+
+remedy-none = Нема потреба од ништо.
+remedy-configure = Поставете OAuth 2.0 со Exchange Online и најавете се.
+remedy-resave = Повторно кликнете OK на Email Server > Basic за да ги испратите поставките до уредот.
+remedy-sign-in-again = Повторно најавете го уредот.
+remedy-check-connection = Проверете ја мрежата на уредот и дали стигнува до услугата за пошта.
+remedy-review-conditional-access = Побарајте од администратор на Entra ID да ги прегледа правилата за условен пристап.

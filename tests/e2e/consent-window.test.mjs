@@ -3,11 +3,18 @@
 // and nothing in it can invoke any of the app's commands.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { openApp, sleep, until } from "./lib/webdriver.mjs";
 import { openWizard, otherWindow, sel, startPractice, startRun } from "./lib/flows.mjs";
 
 test("the sign-in window refuses other hosts and cannot invoke commands", { timeout: 180_000 }, async (t) => {
-  const { session } = await openApp(t, {}, "consent-window.log");
+  // The app's private folder for browsing data goes under this TMPDIR.
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "po-e2e-consent-"));
+  t.after(() => rmSync(tmp, { recursive: true, force: true }));
+  const runDirs = () => readdirSync(tmp).filter((n) => n.startsWith("printoauth-run-"));
+  const { session, stop } = await openApp(t, { TMPDIR: tmp }, "consent-window.log");
   const main = await session.windowHandle();
   await startPractice(session, 1);
   await openWizard(session);
@@ -75,4 +82,12 @@ test("the sign-in window refuses other hosts and cannot invoke commands", { time
   await session.waitFor(sel("practice-banner"));
   await session.click(sel("run-cancel"));
   await until("the sign-in window to close after cancelling", 20_000, async () => (await session.windows()).length === 1);
+
+  // Browsing data lived in this run's private folder (owner only), removed at exit.
+  const dirs = runDirs();
+  assert.equal(dirs.length, 1, `one private folder: ${dirs}`);
+  assert.equal(statSync(path.join(tmp, dirs[0])).mode & 0o777, 0o700);
+  assert.ok(readdirSync(path.join(tmp, dirs[0])).includes("webview"), "the webviews' data is in it");
+  await stop();
+  await until("the private folder to be removed at exit", 10_000, async () => runDirs().length === 0);
 });

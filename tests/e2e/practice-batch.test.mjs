@@ -57,6 +57,7 @@ test(`practice mode: ${N} devices configured through the wizard and the embedded
     assert.equal(end.page, "signed-in", `device ${i + 1}: ${JSON.stringify(end)}`);
     assert.match(end.code ?? "", /^[A-Z0-9]{9}$/, "the app typed the device's code into the code field");
     assert.notEqual(end.code, previous, "each device has its own code");
+    if (i > 0) assert.deepEqual(end.pages, ["code", "pick"], "the same window keeps the sign-in: no password again");
     previous = end.code;
     perDevice.push(actions.count - before);
   }
@@ -102,6 +103,8 @@ test(`practice mode: ${N} devices configured through the wizard and the embedded
   await session.switchTo(tw);
   const end = await signIn(session);
   assert.equal(end.page, "signed-in", JSON.stringify(end));
+  // The batch's sign-in session was wiped when the batch ended: account and password again.
+  assert.ok(end.pages.includes("password") && !end.pages.includes("pick"), JSON.stringify(end.pages));
   await session.switchTo(main);
   const checks = await until("the tenant check's results", 60_000, async () => {
     const rows = await session.script(

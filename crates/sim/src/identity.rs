@@ -433,7 +433,11 @@ impl Identity {
     }
 
     /// The account picked from the browser's sign-in session (no password asked).
-    fn step_session(&self, user_code: &str, user: &UserConfig) -> Result<AfterPassword, SignInError> {
+    fn step_session(
+        &self,
+        user_code: &str,
+        user: &UserConfig,
+    ) -> Result<AfterPassword, SignInError> {
         let client_id = {
             let st = self.store();
             check_pending(&st, user_code, self.now())?.client_id.clone()

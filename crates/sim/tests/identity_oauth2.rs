@@ -1235,5 +1235,8 @@ async fn a_browser_signed_in_once_picks_its_account_for_the_next_code() {
     let flow = flow_of(&page);
     let page = plain.submit(&[("flow", &flow), ("pick", ADMIN)]).await;
     assert!(page.contains(r#"id="i0116""#), "forged pick: {page}");
-    assert!(id.pending().iter().any(|p| p.user_code == *d4.user_code().secret()));
+    assert!(id
+        .pending()
+        .iter()
+        .any(|p| p.user_code == *d4.user_code().secret()));
 }

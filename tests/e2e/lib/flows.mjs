@@ -72,6 +72,7 @@ function pageState(session) {
  */
 export async function signIn(session, { upn = ADMIN, password = ADMIN_PASSWORD, skipCode } = {}) {
   let code;
+  const pages = [];
   if (skipCode !== undefined) {
     // The window still shows the previous device's last page until the app moves it on.
     await until("the next device's code page", 30_000, async () => {
@@ -86,6 +87,7 @@ export async function signIn(session, { upn = ADMIN, password = ADMIN_PASSWORD, 
       if (st.page === "code" && (!st.code || st.code === skipCode)) return false;
       return st;
     });
+    pages.push(s.page);
     switch (s.page) {
       case "code":
         code = s.code;
@@ -107,7 +109,7 @@ export async function signIn(session, { upn = ADMIN, password = ADMIN_PASSWORD, 
         await session.click("#idSIButton9");
         break;
       default:
-        return { ...s, code };
+        return { ...s, code, pages };
     }
     await sleep(150);
   }
