@@ -59,6 +59,12 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             commands::troubleshoot,
             commands::remedy_resave,
         ])
+        .on_window_event(|window, event| {
+            // Closing the main window ends the app, sign-in window included.
+            if window.label() == "main" && matches!(event, tauri::WindowEvent::Destroyed) {
+                window.app_handle().exit(0);
+            }
+        })
         .setup(|app| {
             let session = session::SessionDir::create()?;
             let webview_data = session.webview_data();
@@ -78,6 +84,7 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
                 .center()
                 .data_directory(webview_data)
                 .build()?;
+            exit_on_signals(app.handle().clone());
             Ok(())
         })
 }
@@ -95,6 +102,33 @@ pub fn run() {
                 }
             }
         });
+}
+
+/// SIGTERM, SIGINT and SIGHUP end the app as closing its window does, so this run's
+/// private folder is removed and the practice world stopped.
+fn exit_on_signals(app: tauri::AppHandle) {
+    #[cfg(unix)]
+    tauri::async_runtime::spawn(async move {
+        use tokio::signal::unix::{signal, SignalKind};
+        let (Ok(mut term), Ok(mut int), Ok(mut hup)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::interrupt()),
+            signal(SignalKind::hangup()),
+        ) else {
+            return;
+        };
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = int.recv() => {}
+            _ = hup.recv() => {}
+        }
+        if let Some(state) = app.try_state::<state::AppState>() {
+            state.shutdown();
+        }
+        app.exit(0);
+    });
+    #[cfg(not(unix))]
+    let _ = app;
 }
 
 /// Milliseconds since the process started (0 when unknown).

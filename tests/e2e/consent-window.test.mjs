@@ -88,6 +88,10 @@ test("the sign-in window refuses other hosts and cannot invoke commands", { time
   assert.equal(dirs.length, 1, `one private folder: ${dirs}`);
   assert.equal(statSync(path.join(tmp, dirs[0])).mode & 0o777, 0o700);
   assert.ok(readdirSync(path.join(tmp, dirs[0])).includes("webview"), "the webviews' data is in it");
+  // Ending the app (SIGTERM, as a logout or `kill` does) removes the folder. The
+  // folder is named after the app's process id.
+  const pid = Number(/^printoauth-run-(\d+)-/.exec(dirs[0])[1]);
+  process.kill(pid, "SIGTERM");
+  await until("the private folder to be removed at exit", 15_000, async () => runDirs().length === 0);
   await stop();
-  await until("the private folder to be removed at exit", 10_000, async () => runDirs().length === 0);
 });

@@ -15,12 +15,15 @@
 # Environment:
 #   PRINTOAUTH_E2E_TIMEOUT  seconds for the whole run (default 900)
 #   PRINTOAUTH_E2E_NETNS    0 to skip the network namespace
-#   PRINTOAUTH_APP_BIN      the app binary (default $CARGO_TARGET_DIR or target/ + debug/printoauth-app)
+#   PRINTOAUTH_APP_BIN      the app binary (default $CARGO_TARGET_DIR/debug/printoauth-app,
+#                           CARGO_TARGET_DIR defaulting to ~/.cache/printoauth-target as in scripts/test.sh)
 #   TAURI_DRIVER            tauri-driver to use (default: from PATH, ~/.cargo/bin added)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 limit="${PRINTOAUTH_E2E_TIMEOUT:-900}"
 export PATH="$PATH:${CARGO_HOME:-${HOME:-/root}/.cargo}/bin"
+# The build's target dir, as scripts/test.sh sets it (the app binary is taken from there).
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${HOME:-/root}/.cache/printoauth-target}"
 
 for tool in node xvfb-run dbus-run-session tauri-driver WebKitWebDriver; do
   command -v "$tool" >/dev/null || { echo "e2e: $tool is missing (run scripts/setup.sh)" >&2; exit 1; }
