@@ -91,6 +91,57 @@ impl Tr {
     }
 }
 
+impl Tr {
+    /// A `{code, params}` value of the engine (error, cause, fix, finding, remedy) in
+    /// words: the catalogue's `<family>-<code>` message with the params as arguments.
+    /// `None` when no catalogue has it or it needs a value the params lack.
+    pub fn coded(&self, family: &str, v: &serde_json::Value) -> Option<String> {
+        let code = v.get("code")?.as_str()?;
+        let id = format!("{family}-{code}");
+        let mut fargs = FluentArgs::new();
+        if let Some(p) = v.get("params").and_then(|p| p.as_object()) {
+            for (k, val) in p {
+                match val {
+                    serde_json::Value::String(s) => {
+                        fargs.set(k.clone(), FluentValue::from(s.clone()))
+                    }
+                    serde_json::Value::Number(n) => {
+                        fargs.set(k.clone(), FluentValue::from(n.as_f64().unwrap_or_default()))
+                    }
+                    serde_json::Value::Bool(b) => {
+                        fargs.set(k.clone(), FluentValue::from(b.to_string()))
+                    }
+                    serde_json::Value::Array(items) => fargs.set(
+                        k.clone(),
+                        FluentValue::from(
+                            items
+                                .iter()
+                                .map(|i| {
+                                    i.as_str()
+                                        .map(str::to_string)
+                                        .unwrap_or_else(|| i.to_string())
+                                })
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        for b in [&self.bundle, &self.english] {
+            if let Some(pattern) = b.get_message(&id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                let s = b.format_pattern(pattern, Some(&fargs), &mut errors);
+                if errors.is_empty() {
+                    return Some(s.into_owned());
+                }
+            }
+        }
+        None
+    }
+}
+
 pub enum Arg {
     Str(String),
     Num(i64),

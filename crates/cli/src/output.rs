@@ -44,6 +44,37 @@ fn coded(v: &Value) -> String {
 }
 
 impl Out {
+    /// An engine `{code, params}` value in the user's language; the raw code and
+    /// params only when no catalogue has words for it.
+    fn words(&self, family: &str, v: &impl serde::Serialize) -> String {
+        let v = serde_json::to_value(v).unwrap_or_default();
+        self.tr.coded(family, &v).unwrap_or_else(|| coded(&v))
+    }
+
+    /// The admin-center paths, PowerShell lines and checks a fix carries, one per line.
+    fn fix_lines(&self, fix: &impl serde::Serialize) -> Vec<String> {
+        let v = serde_json::to_value(fix).unwrap_or_default();
+        let mut out = Vec::new();
+        for (param, label) in [
+            ("admin_center", "app-block-admin-center"),
+            ("powershell", "app-block-powershell"),
+            ("verify", "app-block-verify"),
+        ] {
+            let lines: Vec<String> = match v.get("params").and_then(|p| p.get(param)) {
+                Some(Value::String(s)) => vec![s.clone()],
+                Some(Value::Array(a)) => a
+                    .iter()
+                    .filter_map(|i| i.as_str().map(str::to_string))
+                    .collect(),
+                _ => vec![],
+            };
+            for l in lines {
+                out.push(format!("{}: {l}", self.t(label, &[])));
+            }
+        }
+        out
+    }
+
     pub fn new(json: bool, lang: &str) -> Out {
         Out {
             json,
@@ -86,7 +117,7 @@ impl Out {
         if self.json {
             self.line(json!({ "error": e }));
         } else {
-            let error = coded(&serde_json::to_value(e).unwrap_or_default());
+            let error = self.words("error", e);
             eprintln!("{}", self.t("cli-error", &[("error", error.into())]));
         }
     }
@@ -294,10 +325,7 @@ impl Out {
                     &[
                         ("device", device()),
                         ("step", self.step_name(*failed_at).into()),
-                        (
-                            "error",
-                            coded(&serde_json::to_value(error).unwrap_or_default()).into()
-                        ),
+                        ("error", self.words("error", error).into()),
                     ]
                 )
             ),
@@ -385,18 +413,21 @@ impl Out {
             };
             println!("{:<12} {}", self.t(mark, &[]), self.t(name, &[]));
             if let Some(cause) = &c.cause {
-                let cause = coded(&serde_json::to_value(cause).unwrap_or_default());
+                let cause = self.words("cause", cause);
                 println!(
                     "             {}",
                     self.t("cli-tenant-cause", &[("cause", cause.into())])
                 );
             }
             if let Some(fix) = &c.fix {
-                let fix = coded(&serde_json::to_value(fix).unwrap_or_default());
+                let words = self.words("fix", fix);
                 println!(
                     "             {}",
-                    self.t("cli-tenant-fix", &[("fix", fix.into())])
+                    self.t("cli-tenant-fix", &[("fix", words.into())])
                 );
+                for line in self.fix_lines(fix) {
+                    println!("               {line}");
+                }
             }
         }
         let verdict = if r.passed {
@@ -413,8 +444,8 @@ impl Out {
         }
         println!("{label}:");
         for d in &h.diagnoses {
-            let finding = coded(&serde_json::to_value(&d.finding).unwrap_or_default());
-            let remedy = coded(&serde_json::to_value(&d.remedy).unwrap_or_default());
+            let finding = self.words("finding", &d.finding);
+            let remedy = self.words("remedy", &d.remedy);
             println!(
                 "  {}",
                 self.t("cli-finding", &[("finding", finding.into())])

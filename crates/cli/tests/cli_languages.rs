@@ -88,3 +88,45 @@ async fn hindi_lithuanian_plurals_and_neutral_json() {
         "{lt_forms:?}"
     );
 }
+
+/// The message of `id` in a catalogue, with `{ $method }` filled in.
+fn message(lang: &str, id: &str, method: &str) -> String {
+    let path = format!("{}/../../i18n/{lang}.ftl", env!("CARGO_MANIFEST_DIR"));
+    let src = std::fs::read_to_string(path).unwrap();
+    let line = src
+        .lines()
+        .find(|l| l.starts_with(&format!("{id} = ")))
+        .unwrap_or_else(|| panic!("{id} not in {lang}.ftl"));
+    line[id.len() + 3..].replace("{ $method }", method)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn findings_and_remedies_are_words_in_the_users_language() {
+    let w = World::start(WorldConfig::practice()).await.unwrap();
+    let path = std::env::temp_dir().join(format!("printoauth-lang-{}-ts.json", std::process::id()));
+    std::fs::write(&path, serde_json::to_vec(&w.summary()).unwrap()).unwrap();
+    for lang in ["en", "lt", "hi"] {
+        let out = Command::new(CLI)
+            .args(["--lang", lang, "--world"])
+            .arg(&path)
+            .args(["troubleshoot", "0"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains(&message(lang, "finding-still-on-basic-auth", "smtp-auth")),
+            "{lang}: {text}"
+        );
+        assert!(
+            text.contains(&message(lang, "remedy-configure", "")),
+            "{lang}: {text}"
+        );
+        assert!(
+            !text.contains("still-on-basic-auth"),
+            "{lang}: a raw code: {text}"
+        );
+    }
+    let _ = std::fs::remove_file(&path);
+    w.stop();
+}
