@@ -15,6 +15,11 @@ test(`practice mode: ${N} devices configured through the wizard and the embedded
   const { session } = await openApp(t, {}, "practice-batch.log");
   const main = await session.windowHandle();
 
+  // Nothing answers on this (namespaced) network: after a few seconds the app says so
+  // and offers practice mode.
+  await session.waitFor(sel("devices-quiet"), 20_000);
+  await session.waitFor(sel("practice-start"));
+
   const ids = await startPractice(session, N);
   assert.equal(ids.length, N);
   await screenshot(session, "screens/en-devices", assert);
