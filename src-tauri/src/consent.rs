@@ -28,6 +28,48 @@ use url::Url;
 use crate::error::{AppError, ErrorCode};
 
 pub const LABEL: &str = "consent";
+const WIDTH: f64 = 520.0;
+const HEIGHT: f64 = 700.0;
+
+/// Where the sign-in window goes: beside the main window (right, else left) when the
+/// screen has room, so the progress and the sign-in are seen together.
+fn beside_main(app: &AppHandle) -> Option<(f64, f64)> {
+    let main = app.get_webview_window("main")?;
+    let scale = main.scale_factor().ok()?;
+    let pos = main.outer_position().ok()?.to_logical::<f64>(scale);
+    let size = main.outer_size().ok()?.to_logical::<f64>(scale);
+    let monitor = main.current_monitor().ok()??;
+    let mpos = monitor.position().to_logical::<f64>(scale);
+    let msize = monitor.size().to_logical::<f64>(scale);
+    place_beside(
+        (pos.x, pos.y, size.width, size.height),
+        (mpos.x, mpos.y, msize.width, msize.height),
+        (WIDTH, HEIGHT),
+    )
+}
+
+/// The pure part of [`beside_main`]: rectangles as (x, y, width, height).
+pub fn place_beside(
+    main: (f64, f64, f64, f64),
+    screen: (f64, f64, f64, f64),
+    window: (f64, f64),
+) -> Option<(f64, f64)> {
+    const GAP: f64 = 8.0;
+    let y = main
+        .1
+        .max(screen.1)
+        .min(screen.1 + screen.3 - window.1)
+        .max(screen.1);
+    let right = main.0 + main.2 + GAP;
+    if right + window.0 <= screen.0 + screen.2 {
+        return Some((right, y));
+    }
+    let left = main.0 - GAP - window.0;
+    if left >= screen.0 {
+        return Some((left, y));
+    }
+    None
+}
 
 /// Microsoft's sign-in hosts, any path.
 const SIGN_IN_HOSTS: &[&str] = &[
@@ -243,10 +285,14 @@ impl Consent {
         }
         let app2 = app.clone();
         let practice_nav = practice.clone();
-        WebviewWindowBuilder::new(app, LABEL, WebviewUrl::External(url))
+        let mut builder = WebviewWindowBuilder::new(app, LABEL, WebviewUrl::External(url))
             .title("printoauth — Microsoft sign-in")
-            .inner_size(520.0, 700.0)
-            .min_inner_size(360.0, 480.0)
+            .inner_size(WIDTH, HEIGHT)
+            .min_inner_size(360.0, 480.0);
+        if let Some((x, y)) = beside_main(app) {
+            builder = builder.position(x, y);
+        }
+        builder
             .data_directory(self.data_dir.clone())
             .initialization_script(fill_script(practice.as_deref()))
             .on_navigation(move |u| {
@@ -328,6 +374,30 @@ mod tests {
         assert!(
             !allowed(&Url::parse("http://127.0.0.1:43117/").unwrap(), None),
             "the emulator only in practice mode"
+        );
+    }
+
+    #[test]
+    fn placed_beside_the_main_window_when_there_is_room() {
+        let screen = (0.0, 0.0, 2560.0, 1440.0);
+        // Right of a centred main window.
+        assert_eq!(
+            place_beside((730.0, 340.0, 1100.0, 760.0), screen, (520.0, 700.0)),
+            Some((1838.0, 340.0))
+        );
+        // No room on the right: left.
+        assert_eq!(
+            place_beside((1400.0, 100.0, 1100.0, 760.0), screen, (520.0, 700.0)),
+            Some((872.0, 100.0))
+        );
+        // No room at all (a small screen): the window system decides.
+        assert_eq!(
+            place_beside(
+                (90.0, 132.0, 1100.0, 760.0),
+                (0.0, 0.0, 1280.0, 1024.0),
+                (520.0, 700.0)
+            ),
+            None
         );
     }
 
