@@ -110,7 +110,7 @@ pub struct DeviceView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(tag = "kind", rename_all = "kebab-case", rename_all_fields = "camelCase")]
 pub enum DeviceListEvent {
     Added {
         device: DeviceView,
@@ -123,8 +123,6 @@ pub enum DeviceListEvent {
     },
     /// Nothing answered within a few seconds: the UI offers practice mode.
     Quiet {
-        #[serde(rename = "afterSecs")]
-        #[ts(rename = "afterSecs")]
         after_secs: u32,
     },
     Error {
@@ -209,17 +207,11 @@ pub struct TenantCheckRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(tag = "step", rename_all = "kebab-case")]
+#[serde(tag = "step", rename_all = "kebab-case", rename_all_fields = "camelCase")]
 pub enum TenantProgress {
     SigningIn {
-        #[serde(rename = "userCode")]
-        #[ts(rename = "userCode")]
         user_code: String,
-        #[serde(rename = "verificationUri")]
-        #[ts(rename = "verificationUri")]
         verification_uri: String,
-        #[serde(rename = "expiresAt")]
-        #[ts(rename = "expiresAt")]
         expires_at: String,
     },
     SignedIn {
@@ -353,7 +345,7 @@ pub struct Change {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(tag = "kind", rename_all = "kebab-case", rename_all_fields = "camelCase")]
 pub enum RunEvent {
     Working {
         device: String,
@@ -361,14 +353,8 @@ pub enum RunEvent {
     },
     NeedsYou {
         device: String,
-        #[serde(rename = "userCode")]
-        #[ts(rename = "userCode")]
         user_code: String,
-        #[serde(rename = "verificationUri")]
-        #[ts(rename = "verificationUri")]
         verification_uri: String,
-        #[serde(rename = "expiresAt")]
-        #[ts(rename = "expiresAt")]
         expires_at: String,
     },
     Done {
@@ -377,8 +363,6 @@ pub enum RunEvent {
     },
     Failed {
         device: String,
-        #[serde(rename = "failedAt")]
-        #[ts(rename = "failedAt")]
         failed_at: Step,
         error: Coded,
         fix: Option<Coded>,
