@@ -21,6 +21,16 @@ step "UI: build and unit tests"
 step "Rust: build everything"
 cargo build --workspace --all-targets --locked
 
+step "Rust: formatting (cargo fmt --check)"
+cargo fmt --all --check
+
+step "Rust: lints (clippy, warnings are errors)"
+if cargo clippy --version >/dev/null 2>&1; then
+  cargo clippy --workspace --all-targets --locked -q -- -D warnings
+else
+  echo "clippy is not installed with this toolchain: lints skipped"
+fi
+
 step "Rust: tests (nextest)"
 cargo nextest run --workspace --locked --no-fail-fast
 

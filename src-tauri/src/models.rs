@@ -110,7 +110,11 @@ pub struct DeviceView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(tag = "kind", rename_all = "kebab-case", rename_all_fields = "camelCase")]
+#[serde(
+    tag = "kind",
+    rename_all = "kebab-case",
+    rename_all_fields = "camelCase"
+)]
 pub enum DeviceListEvent {
     Added {
         device: DeviceView,
@@ -207,7 +211,11 @@ pub struct TenantCheckRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(tag = "step", rename_all = "kebab-case", rename_all_fields = "camelCase")]
+#[serde(
+    tag = "step",
+    rename_all = "kebab-case",
+    rename_all_fields = "camelCase"
+)]
 pub enum TenantProgress {
     SigningIn {
         user_code: String,
@@ -345,7 +353,11 @@ pub struct Change {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(tag = "kind", rename_all = "kebab-case", rename_all_fields = "camelCase")]
+#[serde(
+    tag = "kind",
+    rename_all = "kebab-case",
+    rename_all_fields = "camelCase"
+)]
 pub enum RunEvent {
     Working {
         device: String,

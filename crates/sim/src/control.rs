@@ -48,11 +48,12 @@ fn err(status: StatusCode, msg: impl Into<String>) -> Response {
     (status, Json(json!({ "error": msg.into() }))).into_response()
 }
 
-fn dev(world: &World, i: usize) -> Result<Device, Response> {
+/// The device, or the 404 answer to send (boxed: a response is large).
+fn dev(world: &World, i: usize) -> Result<Device, Box<Response>> {
     world
         .device(i)
         .cloned()
-        .ok_or_else(|| err(StatusCode::NOT_FOUND, format!("no device {i}")))
+        .ok_or_else(|| Box::new(err(StatusCode::NOT_FOUND, format!("no device {i}"))))
 }
 
 async fn summary(State(w): State<World>) -> Response {
@@ -66,7 +67,7 @@ async fn devices(State(w): State<World>) -> Response {
 async fn device(State(w): State<World>, Path(i): Path<usize>) -> Response {
     match dev(&w, i) {
         Ok(d) => Json(d.report()).into_response(),
-        Err(r) => r,
+        Err(r) => *r,
     }
 }
 
@@ -80,7 +81,7 @@ async fn device_faults(
             d.set_faults(f);
             Json(d.report().faults).into_response()
         }
-        Err(r) => r,
+        Err(r) => *r,
     }
 }
 
@@ -91,7 +92,7 @@ fn with_device(w: &World, i: usize, f: impl FnOnce(&Device)) -> Response {
             f(&d);
             Json(d.report()).into_response()
         }
-        Err(r) => r,
+        Err(r) => *r,
     }
 }
 
@@ -128,7 +129,7 @@ async fn scan(
 ) -> Response {
     match dev(&w, i) {
         Ok(d) => Json(d.scan_to_email(&req.to, req.pages).await).into_response(),
-        Err(r) => r,
+        Err(r) => *r,
     }
 }
 
@@ -138,7 +139,7 @@ async fn connection_test(State(w): State<World>, Path(i): Path<usize>) -> Respon
             Ok(m) => Json(json!({"ok": true, "message": m})).into_response(),
             Err(m) => Json(json!({"ok": false, "message": m})).into_response(),
         },
-        Err(r) => r,
+        Err(r) => *r,
     }
 }
 

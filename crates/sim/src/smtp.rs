@@ -255,7 +255,7 @@ impl<T: AsyncRead + AsyncWrite + Unpin + Send> Stream for T {}
 type Io = BufReader<Box<dyn Stream>>;
 
 enum Line {
-    Line(Vec<u8>),
+    Data(Vec<u8>),
     TooLong,
     Eof,
 }
@@ -288,7 +288,7 @@ async fn read_line(r: &mut Io, max: usize) -> std::io::Result<Line> {
             return Ok(if too_long {
                 Line::TooLong
             } else {
-                Line::Line(out)
+                Line::Data(out)
             });
         }
     }
@@ -382,7 +382,7 @@ impl Session {
                     self.reply("500 5.5.2 Line too long").await?;
                     continue;
                 }
-                Some(Line::Line(l)) => trim_eol(&l),
+                Some(Line::Data(l)) => trim_eol(&l),
             };
             let (verb, args) = match line.find(' ') {
                 Some(i) => (&line[..i], line[i + 1..].trim()),
@@ -517,7 +517,7 @@ impl Session {
         let line = match self.read_command_line().await? {
             None | Some(Line::Eof) => return Ok(Err(None)),
             Some(Line::TooLong) => return Ok(Err(Some("500 5.5.2 Line too long"))),
-            Some(Line::Line(l)) => trim_eol(&l),
+            Some(Line::Data(l)) => trim_eol(&l),
         };
         if line.trim() == "*" {
             return Ok(Err(Some("501 5.0.0 Authentication cancelled")));
@@ -866,7 +866,7 @@ impl Session {
                     oversize = true;
                     continue;
                 }
-                Line::Line(l) => l,
+                Line::Data(l) => l,
             };
             if line == b".\r\n" || line == b".\n" {
                 break;
