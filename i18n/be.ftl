@@ -239,6 +239,7 @@ app-shared-password = Пароль адміністратара прылады (
 app-per-device-passwords = Асобны пароль для кожнай прылады
 app-device-password = Пароль для { $device }
 app-remember-passwords = Запомніць паролі ў сховішчы ключоў гэтага камп'ютара
+app-password-remembered = (пароль захаваны ў сховішчы ключоў)
 app-sender = Адрас адпраўніка
 app-sender-hint = Паштовая скрыня, з якой прылады адпраўляюць пошту. Пазней трэба будзе ўвайсці з гэтым уліковым запісам або з тым, якому дазволена адпраўляць пошту ад яго імя.
 app-service = Email service

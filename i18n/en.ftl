@@ -227,6 +227,7 @@ app-shared-password = Device administrator password (the same for all)
 app-per-device-passwords = A different password for each device
 app-device-password = Password for { $device }
 app-remember-passwords = Remember the passwords in this computer's keyring
+app-password-remembered = (password remembered in the keyring)
 app-sender = Sender address
 app-sender-hint = The mailbox the devices send from. Signing in later must be done with this account or one that may send as it.
 app-service = Email service

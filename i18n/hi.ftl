@@ -227,6 +227,7 @@ app-shared-password = डिवाइस व्यवस्थापक पा�
 app-per-device-passwords = हर डिवाइस के लिए अलग पासवर्ड
 app-device-password = { $device } के लिए पासवर्ड
 app-remember-passwords = पासवर्ड इस कंप्यूटर के कीरिंग में याद रखें
+app-password-remembered = (पासवर्ड कीरिंग में याद रखा गया है)
 app-sender = प्रेषक पता
 app-sender-hint = वह मेलबॉक्स जिससे डिवाइस मेल भेजते हैं। बाद में साइन इन इसी खाते से, या ऐसे खाते से करना होगा जो इसकी ओर से भेज सकता हो।
 app-service = ईमेल सेवा

@@ -239,6 +239,7 @@ app-shared-password = Įrenginio administratoriaus slaptažodis (visiems vienoda
 app-per-device-passwords = Kiekvienam įrenginiui kitas slaptažodis
 app-device-password = { $device } slaptažodis
 app-remember-passwords = Įsiminti slaptažodžius šio kompiuterio raktinėje
+app-password-remembered = (slaptažodis įsimintas raktinėje)
 app-sender = Siuntėjo adresas
 app-sender-hint = Pašto dėžutė, iš kurios siunčia įrenginiai. Vėliau prisijungti reikės su šia paskyra arba su paskyra, kuri gali siųsti jos vardu.
 app-service = Email service

@@ -227,6 +227,7 @@ app-shared-password = Лозинка на администраторот на у
 app-per-device-passwords = Различна лозинка за секој уред
 app-device-password = Лозинка за { $device }
 app-remember-passwords = Запомни ги лозинките во привезокот за клучеви на овој компјутер
+app-password-remembered = (лозинката е запаметена во привезокот за клучеви)
 app-sender = Адреса на испраќачот
 app-sender-hint = Поштенското сандаче од кое уредите испраќаат. Подоцна ќе треба да се најавите со оваа сметка или со сметка што може да испраќа како неа.
 app-service = Email service

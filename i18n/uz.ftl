@@ -227,6 +227,7 @@ app-shared-password = Qurilma administratori paroli (hammasi uchun bir xil)
 app-per-device-passwords = Har bir qurilma uchun alohida parol
 app-device-password = { $device } uchun parol
 app-remember-passwords = Parollarni shu kompyuterning kalitlar omborida saqlash
+app-password-remembered = (parol kalitlar omborida saqlangan)
 app-sender = Jo‘natuvchi manzili
 app-sender-hint = Qurilmalar xat yuboradigan pochta qutisi. Keyinroq tizimga shu hisob bilan yoki uning nomidan yubora oladigan hisob bilan kirish kerak.
 app-service = Email service

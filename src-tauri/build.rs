@@ -17,6 +17,7 @@ fn main() {
         "tenant_check_cancel",
         "run_start",
         "run_cancel",
+        "remembered_passwords",
         "consent_show",
         "open_in_browser",
         "troubleshoot",

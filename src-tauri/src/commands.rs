@@ -206,6 +206,25 @@ pub fn run_cancel(state: State<'_, AppState>) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Which of these devices have an administrator password remembered in the keyring
+/// (the wizard then does not ask for it).
+#[tauri::command]
+pub fn remembered_passwords(
+    state: State<'_, AppState>,
+    ids: Vec<String>,
+) -> Result<Vec<String>, AppError> {
+    Ok(ids
+        .into_iter()
+        .filter(|id| {
+            state
+                .registry
+                .get(id)
+                .map(|e| state.secrets_for(e.view.practice).get(id).is_some())
+                .unwrap_or(false)
+        })
+        .collect())
+}
+
 #[tauri::command]
 pub fn consent_show(app: AppHandle, state: State<'_, AppState>) -> Result<(), AppError> {
     state.consent.set_auto_open(true);

@@ -54,6 +54,7 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             commands::tenant_check_cancel,
             commands::run_start,
             commands::run_cancel,
+            commands::remembered_passwords,
             commands::consent_show,
             commands::open_in_browser,
             commands::troubleshoot,

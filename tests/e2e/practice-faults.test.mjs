@@ -40,6 +40,7 @@ test("practice faults: wrong password, no OAuth2, Conditional Access, expired si
   await setFault(session, "wrong-password", a);
   await setFault(session, "no-oauth2", b);
   await openWizard(session);
+  await session.click(sel("remember-passwords"));
   await startRun(session);
   const consent = await otherWindow(session, main);
   await session.switchTo(consent);
@@ -118,4 +119,28 @@ test("practice faults: wrong password, no OAuth2, Conditional Access, expired si
     return f.length > 0 && !f.includes("sign-in-expired") && f;
   });
   assert.deepEqual(after, ["healthy"]);
+
+  // 4. The passwords were remembered (asked for in the first run; a's after its retry):
+  // the wizard does not ask again, and a new run of all three needs no password.
+  await session.click(sel("nav-wizard"));
+  await until("three remembered passwords", 10_000, async () => (await session.findAll(sel("password-remembered"))).length === 3);
+  await session.type(sel("shared-password"), "");
+  await session.click(sel("run-start"));
+  // b never finished signing in (Conditional Access): it asks for a sign-in again.
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const handles = await session.windows();
+    if (handles.length > 1) {
+      await session.switchTo(handles.find((h) => h !== main));
+      await signIn(session);
+      await session.switchTo(main);
+    }
+    const rows = await session.script(
+      `return [...document.querySelectorAll('[data-testid="result-row"]')].map(r => r.getAttribute('data-state'))`,
+    ).catch(() => []);
+    const onResults = await session.script(`return !!document.querySelector('[data-testid="screen-results"]')`);
+    if (onResults && rows.length === 3 && rows.every((r) => r === "done")) break;
+    assert.ok(Date.now() < deadline, `the run with remembered passwords did not finish: ${JSON.stringify(rows)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
 });

@@ -171,7 +171,7 @@ export class Session {
   async type(css, value, ms) {
     const id = await this.waitFor(css, ms);
     await this.cmd("POST", `/element/${id}/clear`, {});
-    await this.cmd("POST", `/element/${id}/value`, { text: String(value) });
+    if (String(value) !== "") await this.cmd("POST", `/element/${id}/value`, { text: String(value) });
     actions.count += 1;
     return id;
   }

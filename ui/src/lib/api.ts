@@ -26,6 +26,7 @@ function channel<T>(onEvent: (event: T) => void): Channel<T> {
 
 export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),
+  rememberedPasswords: (ids: string[]) => invoke<string[]>("remembered_passwords", { ids }),
   uiReady: () => invoke<null>("ui_ready"),
   listInterfaces: () => invoke<NetworkInterfaceView[]>("list_interfaces"),
   discoveryStart: (interfaces: InterfaceChoice, onEvent: (e: DeviceListEvent) => void) =>

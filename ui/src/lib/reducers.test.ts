@@ -224,6 +224,10 @@ describe("wizard validation", () => {
   it("asks for each device's password when they differ", () => {
     const form = { ...valid, perDevice: true, sharedPassword: "", passwords: { a: "pa" } };
     expect(validateWizard(form, ["a", "b"])).toEqual([{ field: "device-password", id: "app-invalid-device-password", device: "b" }]);
+    // A password the keyring holds is not asked for again.
+    expect(validateWizard(form, ["a", "b"], ["b"])).toEqual([]);
+    expect(validateWizard({ ...valid, sharedPassword: "" }, ["a"], ["a"])).toEqual([]);
+    expect(validateWizard({ ...valid, sharedPassword: "" }, ["a", "b"], ["a"]).map((p) => p.id)).toEqual(["app-invalid-password"]);
   });
 
   it("builds the request run_start takes", () => {

@@ -252,8 +252,15 @@ export type Problem =
   | { field: "password"; id: "app-invalid-password" }
   | { field: "device-password"; id: "app-invalid-device-password"; device: string };
 
-/** What is missing or wrong before a run can start (empty: it can start). */
-export function validateWizard(form: WizardForm, devices: readonly string[]): Problem[] {
+/**
+ * What is missing or wrong before a run can start (empty: it can start). `remembered`:
+ * devices whose password the keyring holds (no password needed for them).
+ */
+export function validateWizard(
+  form: WizardForm,
+  devices: readonly string[],
+  remembered: readonly string[] = [],
+): Problem[] {
   const problems: Problem[] = [];
   if (devices.length === 0) problems.push({ field: "devices", id: "app-invalid-no-devices" });
   const sender = form.sender.trim();
@@ -261,9 +268,11 @@ export function validateWizard(form: WizardForm, devices: readonly string[]): Pr
   else if (!isMailAddress(sender)) problems.push({ field: "sender", id: "app-invalid-sender", address: sender });
   if (form.perDevice) {
     for (const id of devices) {
-      if (!form.passwords[id]) problems.push({ field: "device-password", id: "app-invalid-device-password", device: id });
+      if (!form.passwords[id] && !remembered.includes(id)) {
+        problems.push({ field: "device-password", id: "app-invalid-device-password", device: id });
+      }
     }
-  } else if (devices.length > 0 && form.sharedPassword === "") {
+  } else if (devices.length > 0 && form.sharedPassword === "" && !devices.every((id) => remembered.includes(id))) {
     problems.push({ field: "password", id: "app-invalid-password" });
   }
   return problems;
