@@ -192,7 +192,6 @@ struct Inner {
     practice_origin: Option<String>,
     /// Open the window by itself when a code arrives (the wizard's choice).
     auto_open: bool,
-    refused: Vec<String>,
     /// The page to open once the window has left the previous one (see [`Consent::show`]).
     pending: Option<Url>,
 }
@@ -221,11 +220,6 @@ impl Consent {
 
     pub fn set_auto_open(&self, on: bool) {
         self.inner.lock().unwrap().auto_open = on;
-    }
-
-    /// Addresses the window refused to open, for the log.
-    pub fn refused(&self) -> Vec<String> {
-        self.inner.lock().unwrap().refused.clone()
     }
 
     /// A device shows a code: queue it; show it when it is first in line.
@@ -270,7 +264,7 @@ impl Consent {
         let url = page_for(&w.verification_uri, &w.user_code)?;
         let practice = self.practice_origin();
         if !allowed(&url, practice.as_deref()) {
-            self.inner.lock().unwrap().refused.push(url.to_string());
+            eprintln!("printoauth: sign-in window refused to open {url}");
             return Err(AppError::new(ErrorCode::UrlNotAllowed).with("url", &w.verification_uri));
         }
         if let Some(win) = app.get_webview_window(LABEL) {
@@ -283,7 +277,6 @@ impl Consent {
             let _ = win.set_focus();
             return Ok(Some(w.device));
         }
-        let app2 = app.clone();
         let practice_nav = practice.clone();
         let mut builder = WebviewWindowBuilder::new(app, LABEL, WebviewUrl::External(url))
             .title("printoauth — Microsoft sign-in")
@@ -299,9 +292,6 @@ impl Consent {
                 let ok = allowed(u, practice_nav.as_deref());
                 if !ok {
                     eprintln!("printoauth: sign-in window refused to open {u}");
-                    if let Some(s) = app2.try_state::<crate::state::AppState>() {
-                        s.consent.inner.lock().unwrap().refused.push(u.to_string());
-                    }
                 }
                 ok
             })

@@ -32,10 +32,7 @@ pub struct Registry {
 }
 
 pub fn vendor_name(v: Vendor) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|s| s.as_str().map(str::to_string))
-        .unwrap_or_else(|| "unknown".into())
+    crate::models::wire_name(&v, None)
 }
 
 /// The row for a discovered device (OAuth2 and mail status not read yet).

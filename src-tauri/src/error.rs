@@ -61,10 +61,7 @@ impl ErrorCode {
 
     /// The code as it appears on the wire.
     pub fn as_str(self) -> String {
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
+        crate::models::wire_name(&self, None)
     }
 }
 

@@ -60,6 +60,17 @@ fn flatten(v: &serde_json::Value) -> Option<String> {
     }
 }
 
+/// The name a value has on the wire: a unit enum's string, or with `tag`, the tag of
+/// an internally tagged enum ("" when there is none).
+pub fn wire_name<T: Serialize>(value: &T, tag: Option<&str>) -> String {
+    let v = serde_json::to_value(value).unwrap_or_default();
+    let v = match tag {
+        Some(t) => v.get(t).cloned().unwrap_or_default(),
+        None => v,
+    };
+    v.as_str().unwrap_or_default().to_string()
+}
+
 /// What the UI shows about the running app.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -97,13 +97,7 @@ impl Practice {
     }
 
     pub fn info(&self, reg: &Registry) -> PracticeInfo {
-        let admin = self
-            .summary
-            .tenant
-            .users
-            .first()
-            .map(|u| u.upn.clone())
-            .unwrap_or_default();
+        let admin = self.info_sender();
         let first = self.summary.devices.first();
         PracticeInfo {
             devices: self

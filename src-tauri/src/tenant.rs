@@ -22,10 +22,7 @@ use crate::state::AppState;
 pub const CONSENT_ID: &str = "tenant";
 
 fn id_str(id: CheckId) -> String {
-    serde_json::to_value(id)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+    crate::models::wire_name(&id, None)
 }
 
 /// The prerequisites the vendor guide names, with where to change them.

@@ -5,14 +5,11 @@ use printoauth_core::devices::{AdminCredentials, DeviceDriver, JobOutcome, SignI
 use printoauth_core::troubleshoot::{troubleshoot_after, DeviceHealth};
 
 use crate::error::{AppError, ErrorCode};
-use crate::models::{Coded, DeviceListEvent, DiagnosisView, HealthView, JobView};
+use crate::models::{wire_name, Coded, DeviceListEvent, DiagnosisView, HealthView, JobView};
 use crate::state::AppState;
 
 fn outcome(o: &JobOutcome) -> String {
-    serde_json::to_value(o)
-        .ok()
-        .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
-        .unwrap_or_else(|| "other".into())
+    wire_name(o, Some("kind"))
 }
 
 pub fn view(device: &str, h: &DeviceHealth) -> HealthView {
@@ -22,12 +19,7 @@ pub fn view(device: &str, h: &DeviceHealth) -> HealthView {
     };
     HealthView {
         device: device.to_string(),
-        auth_method: Some(
-            serde_json::to_value(&h.settings.auth_method)
-                .ok()
-                .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
-                .unwrap_or_default(),
-        ),
+        auth_method: Some(wire_name(&h.settings.auth_method, Some("kind"))),
         sender: h.settings.sender.clone(),
         signed_in,
         account,
