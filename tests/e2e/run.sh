@@ -25,7 +25,7 @@ export PATH="$PATH:${CARGO_HOME:-${HOME:-/root}/.cargo}/bin"
 # The build's target dir, as scripts/test.sh sets it (the app binary is taken from there).
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${HOME:-/root}/.cache/printoauth-target}"
 
-for tool in node xvfb-run dbus-run-session tauri-driver WebKitWebDriver; do
+for tool in node xvfb-run dbus-run-session tauri-driver WebKitWebDriver import; do
   command -v "$tool" >/dev/null || { echo "e2e: $tool is missing (run scripts/setup.sh)" >&2; exit 1; }
 done
 mkdir -p "$root/tests/artifacts"

@@ -2,7 +2,7 @@
 // tauri-driver in its own process group (stopped politely so WebKitWebDriver goes
 // with it), a minimal client on node's http, polling, screenshots checked non-blank.
 // No npm packages: node's standard library only.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
@@ -198,8 +198,23 @@ export class Session {
     return this.cmd("POST", "/window", { handle });
   }
 
+  /**
+   * The current window as the user sees it: the part of the X display its rectangle
+   * covers, as PNG. (WebKitWebDriver's own screenshot stops answering for a page drawn
+   * without GPU compositing, as the app's main window is, once another window of the
+   * session has closed; the display is what a person looks at anyway.)
+   */
   async screenshot() {
-    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+    const { x, y, width, height } = await this.cmd("GET", "/window/rect");
+    const grab = spawnSync(
+      "import",
+      ["-silent", "-window", "root", "-crop", `${width}x${height}+${x}+${y}`, "+repage", "png24:-"],
+      { maxBuffer: 64 << 20, timeout: 20_000 },
+    );
+    if (grab.status !== 0) {
+      throw new Error(`screenshot: import ${grab.status ?? grab.signal}: ${grab.stderr?.toString().trim()}`);
+    }
+    return grab.stdout;
   }
 
   end() {
