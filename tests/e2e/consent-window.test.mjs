@@ -3,7 +3,7 @@
 // and nothing in it can invoke any of the app's commands.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openApp, sleep, until } from "./lib/webdriver.mjs";
@@ -14,7 +14,14 @@ test("the sign-in window refuses other hosts and cannot invoke commands", { time
   const tmp = mkdtempSync(path.join(os.tmpdir(), "po-e2e-consent-"));
   t.after(() => rmSync(tmp, { recursive: true, force: true }));
   const runDirs = () => readdirSync(tmp).filter((n) => n.startsWith("printoauth-run-"));
-  const { session, stop } = await openApp(t, { TMPDIR: tmp }, "consent-window.log");
+  // "Open in my browser instead" hands the address to the desktop's opener
+  // (xdg-open first); this one writes down what it was given.
+  const bin = path.join(tmp, "bin");
+  mkdirSync(bin);
+  const opened = path.join(tmp, "opened.txt");
+  writeFileSync(path.join(bin, "xdg-open"), `#!/bin/sh\nprintf '%s\\n' "$@" >> '${opened}'\n`);
+  chmodSync(path.join(bin, "xdg-open"), 0o755);
+  const { session, stop } = await openApp(t, { TMPDIR: tmp, PATH: `${bin}:${process.env.PATH}` }, "consent-window.log");
   const main = await session.windowHandle();
   await startPractice(session, 1);
   await openWizard(session);
@@ -80,6 +87,15 @@ test("the sign-in window refuses other hosts and cannot invoke commands", { time
   // The main window still works and practice mode is still on (practice_stop was refused).
   await session.switchTo(main);
   await session.waitFor(sel("practice-banner"));
+
+  // "Open in my browser instead" gives the desktop's browser the same sign-in page
+  // (not the app's own page, not the code-carrying address), once per click.
+  await session.click(sel("open-in-browser"));
+  const handed = await until("the desktop's opener to be called", 15_000, async () =>
+    existsSync(opened) && readFileSync(opened, "utf8").trim(),
+  );
+  assert.equal(handed, page.split("#")[0], "the device's verification page went to the browser");
+
   await session.click(sel("run-cancel"));
   await until("the sign-in window to close after cancelling", 20_000, async () => (await session.windows()).length === 1);
 
