@@ -32,8 +32,10 @@ const WIDTH: f64 = 520.0;
 const HEIGHT: f64 = 700.0;
 
 /// Where the sign-in window goes: beside the main window (right, else left) when the
-/// screen has room, so the progress and the sign-in are seen together.
-fn beside_main(app: &AppHandle) -> Option<(f64, f64)> {
+/// screen has room, so the progress and the sign-in are seen together; otherwise
+/// against the screen's right edge, over the main window's right side, leaving its
+/// left side (the devices' progress, the code, "Copy the code") in view.
+fn sign_in_position(app: &AppHandle) -> Option<(f64, f64)> {
     let main = app.get_webview_window("main")?;
     let scale = main.scale_factor().ok()?;
     let pos = main.outer_position().ok()?.to_logical::<f64>(scale);
@@ -41,19 +43,19 @@ fn beside_main(app: &AppHandle) -> Option<(f64, f64)> {
     let monitor = main.current_monitor().ok()??;
     let mpos = monitor.position().to_logical::<f64>(scale);
     let msize = monitor.size().to_logical::<f64>(scale);
-    place_beside(
+    Some(place_sign_in(
         (pos.x, pos.y, size.width, size.height),
         (mpos.x, mpos.y, msize.width, msize.height),
         (WIDTH, HEIGHT),
-    )
+    ))
 }
 
-/// The pure part of [`beside_main`]: rectangles as (x, y, width, height).
-pub fn place_beside(
+/// The pure part of [`sign_in_position`]: rectangles as (x, y, width, height).
+pub fn place_sign_in(
     main: (f64, f64, f64, f64),
     screen: (f64, f64, f64, f64),
     window: (f64, f64),
-) -> Option<(f64, f64)> {
+) -> (f64, f64) {
     const GAP: f64 = 8.0;
     let y = main
         .1
@@ -62,13 +64,13 @@ pub fn place_beside(
         .max(screen.1);
     let right = main.0 + main.2 + GAP;
     if right + window.0 <= screen.0 + screen.2 {
-        return Some((right, y));
+        return (right, y);
     }
     let left = main.0 - GAP - window.0;
     if left >= screen.0 {
-        return Some((left, y));
+        return (left, y);
     }
-    None
+    ((screen.0 + screen.2 - window.0).max(screen.0), y)
 }
 
 /// Microsoft's sign-in hosts, any path.
@@ -282,7 +284,7 @@ impl Consent {
             .title("printoauth — Microsoft sign-in")
             .inner_size(WIDTH, HEIGHT)
             .min_inner_size(360.0, 480.0);
-        if let Some((x, y)) = beside_main(app) {
+        if let Some((x, y)) = sign_in_position(app) {
             builder = builder.position(x, y);
         }
         builder
@@ -368,26 +370,36 @@ mod tests {
     }
 
     #[test]
-    fn placed_beside_the_main_window_when_there_is_room() {
+    fn placed_beside_the_main_window_when_there_is_room_else_at_the_right_edge() {
         let screen = (0.0, 0.0, 2560.0, 1440.0);
         // Right of a centred main window.
         assert_eq!(
-            place_beside((730.0, 340.0, 1100.0, 760.0), screen, (520.0, 700.0)),
-            Some((1838.0, 340.0))
+            place_sign_in((730.0, 340.0, 1100.0, 760.0), screen, (520.0, 700.0)),
+            (1838.0, 340.0)
         );
         // No room on the right: left.
         assert_eq!(
-            place_beside((1400.0, 100.0, 1100.0, 760.0), screen, (520.0, 700.0)),
-            Some((872.0, 100.0))
+            place_sign_in((1400.0, 100.0, 1100.0, 760.0), screen, (520.0, 700.0)),
+            (872.0, 100.0)
         );
-        // No room at all (a small screen): the window system decides.
+        // No room beside (a small screen): at the screen's right edge, over the
+        // main window's right side.
         assert_eq!(
-            place_beside(
+            place_sign_in(
                 (90.0, 132.0, 1100.0, 760.0),
                 (0.0, 0.0, 1280.0, 1024.0),
                 (520.0, 700.0)
             ),
-            None
+            (760.0, 132.0)
+        );
+        // A screen narrower than the sign-in window: its left edge.
+        assert_eq!(
+            place_sign_in(
+                (0.0, 0.0, 480.0, 600.0),
+                (100.0, 0.0, 480.0, 800.0),
+                (520.0, 700.0)
+            ),
+            (100.0, 0.0)
         );
     }
 

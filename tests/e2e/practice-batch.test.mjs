@@ -46,6 +46,13 @@ test(`practice mode: ${N} devices configured through the wizard and the embedded
   await session.switchTo(main);
   const waiting = await session.waitFor(`${sel("run-row")}[data-state="needs-you"]`, 60_000);
   assert.ok(waiting);
+  // The run's progress came into view by itself: the waiting device's code and the
+  // ways to sign in are on screen without scrolling.
+  const inView = await session.script(`
+    const r = document.querySelector('[data-testid="run-code"]').getBoundingClientRect();
+    const b = document.querySelector('[data-testid="open-in-browser"]').getBoundingClientRect();
+    return r.top >= 0 && b.bottom <= window.innerHeight && document.activeElement.id === 'run-progress-title';`);
+  assert.equal(inView, true, "the progress, the code and the sign-in buttons are in view, the focus on the progress");
   const shownCode = (await session.textOf(sel("run-code"))).trim();
   assert.match(shownCode, /^[A-Z0-9]{9}$/, `the code is shown in the app: ${shownCode}`);
   await session.waitFor(sel("open-in-browser"));
