@@ -9,14 +9,15 @@ import { otherWindow, PRACTICE_DEVICE_PASSWORD, sel } from "./lib/flows.mjs";
 
 const KEY = { tab: "\uE004", enter: "\uE007", space: "\uE00D", shift: "\uE008" };
 
-/** Presses keys (each down and up) as a person types them. */
-async function press(session, ...keys) {
-  const actions = keys.flatMap((k) => [
-    { type: "keyDown", value: k },
-    { type: "keyUp", value: k },
-  ]);
+/** Sends W3C key actions and releases every key. */
+async function keyActions(session, actions) {
   await session.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
   await session.cmd("DELETE", "/actions");
+}
+
+/** Presses keys (each down and up) as a person types them. */
+function press(session, ...keys) {
+  return keyActions(session, keys.flatMap((k) => [{ type: "keyDown", value: k }, { type: "keyUp", value: k }]));
 }
 
 /** What has the focus: its test id, tag, and whether the focus is seen (ring, on screen). */
@@ -36,26 +37,22 @@ function focused(session) {
   `);
 }
 
-/** Shift+Tab. */
-async function pressShiftTab(session) {
-  const actions = [
-    { type: "keyDown", value: KEY.shift },
-    { type: "keyDown", value: KEY.tab },
-    { type: "keyUp", value: KEY.tab },
-    { type: "keyUp", value: KEY.shift },
-  ];
-  await session.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
-  await session.cmd("DELETE", "/actions");
-}
-
 /**
  * Tabs (forward, or backward with `back`) until the control with `testid` has the
  * focus; records every stop on the way.
  */
 async function tabTo(session, testid, seen, max = 80, back = false) {
   for (let i = 0; i < max; i++) {
-    if (back) await pressShiftTab(session);
-    else await press(session, KEY.tab);
+    if (back) {
+      await keyActions(session, [
+        { type: "keyDown", value: KEY.shift },
+        { type: "keyDown", value: KEY.tab },
+        { type: "keyUp", value: KEY.tab },
+        { type: "keyUp", value: KEY.shift },
+      ]);
+    } else {
+      await press(session, KEY.tab);
+    }
     const f = await focused(session);
     if (f) seen.push(f);
     if (f?.id === testid) return f;
