@@ -222,7 +222,7 @@ app-wizard-devices =
        *[other] { $count } devices selected.
     }
 app-admin-user = Device administrator user name
-app-admin-user-hint = Business models ask for a user name and a password; leave it empty for models that only ask for a password.
+app-admin-user-hint = Epson business models have a blank administrator user name unless someone set one: leave this empty unless the device's administrator chose a name. Models that ask only for a password ignore it.
 app-shared-password = Device administrator password (the same for all)
 app-per-device-passwords = A different password for each device
 app-device-password = Password for { $device }
@@ -374,6 +374,7 @@ error-tenant-check-in-progress = A tenant check is already running.
 error-run-cancelled = Stopped: the set-up was cancelled before this device was finished.
 error-device-unreachable = The device at { $address } does not answer.
 error-device-https-unavailable = The device at { $address } does not answer over HTTPS.
+error-device-tls-too-old = The device at { $address } only offers an old TLS version that printoauth does not use (TLS 1.2 or newer is needed). Update the device's firmware: firmware that can do OAuth2 also speaks TLS 1.2.
 error-device-certificate-changed = The certificate of the device at { $address } has changed since printoauth first saw it.
 error-device-pin-store = printoauth could not read or write its list of device certificates ({ $location }).
 error-device-http-status = The device kept answering with error { $status } (page { $path }, { $attempts } attempts).

@@ -222,7 +222,7 @@ app-wizard-devices =
        *[other] { $count } डिवाइस चुने गए।
     }
 app-admin-user = डिवाइस व्यवस्थापक का उपयोगकर्ता नाम
-app-admin-user-hint = बिज़नेस मॉडल उपयोगकर्ता नाम और पासवर्ड माँगते हैं; जो मॉडल केवल पासवर्ड माँगते हैं, उनके लिए इसे खाली छोड़ें।
+app-admin-user-hint = Epson बिज़नेस मॉडल में व्यवस्थापक उपयोगकर्ता नाम खाली होता है, जब तक किसी ने उसे सेट न किया हो: जब तक डिवाइस के व्यवस्थापक ने कोई नाम न चुना हो, इसे खाली छोड़ें। जो मॉडल केवल पासवर्ड माँगते हैं, वे इसे अनदेखा करते हैं।
 app-shared-password = डिवाइस व्यवस्थापक पासवर्ड (सभी के लिए एक ही)
 app-per-device-passwords = हर डिवाइस के लिए अलग पासवर्ड
 app-device-password = { $device } के लिए पासवर्ड
@@ -374,6 +374,7 @@ error-tenant-check-in-progress = एक टेनेंट जाँच पह�
 error-run-cancelled = रुक गया: इस डिवाइस के पूरा होने से पहले सेट अप रद्द कर दिया गया।
 error-device-unreachable = { $address } पर डिवाइस जवाब नहीं दे रहा है।
 error-device-https-unavailable = { $address } पर डिवाइस HTTPS पर जवाब नहीं दे रहा है।
+error-device-tls-too-old = { $address } पर डिवाइस केवल पुराना TLS संस्करण देता है, जिसका printoauth उपयोग नहीं करता (TLS 1.2 या नया चाहिए)। डिवाइस का फ़र्मवेयर अपडेट करें: OAuth2 वाला फ़र्मवेयर TLS 1.2 भी समझता है।
 error-device-certificate-changed = { $address } पर डिवाइस का प्रमाणपत्र, printoauth के पहली बार देखने के बाद से बदल गया है।
 error-device-pin-store = printoauth डिवाइस प्रमाणपत्रों की अपनी सूची ({ $location }) पढ़ या लिख नहीं सका।
 error-device-http-status = डिवाइस बार-बार त्रुटि { $status } के साथ जवाब देता रहा (पेज { $path }, { $attempts } प्रयास)।

@@ -234,7 +234,7 @@ app-wizard-devices =
        *[other] Pasirinkta { $count } įrenginių.
     }
 app-admin-user = Įrenginio administratoriaus naudotojo vardas
-app-admin-user-hint = Verslo modeliai prašo naudotojo vardo ir slaptažodžio; modeliams, kurie prašo tik slaptažodžio, palikite tuščią.
+app-admin-user-hint = Epson verslo modelių administratoriaus naudotojo vardas yra tuščias, nebent kas nors jį nustatė: palikite tuščią, nebent įrenginio administratorius pasirinko vardą. Modeliai, kurie prašo tik slaptažodžio, jo nepaiso.
 app-shared-password = Įrenginio administratoriaus slaptažodis (visiems vienodas)
 app-per-device-passwords = Kiekvienam įrenginiui kitas slaptažodis
 app-device-password = { $device } slaptažodis
@@ -388,6 +388,7 @@ error-tenant-check-in-progress = Nuomininko patikra jau vykdoma.
 error-run-cancelled = Sustabdyta: sąranka atšaukta, kol šis įrenginys dar nebuvo baigtas.
 error-device-unreachable = Įrenginys adresu { $address } neatsiliepia.
 error-device-https-unavailable = Įrenginys adresu { $address } neatsiliepia per HTTPS.
+error-device-tls-too-old = Įrenginys adresu { $address } siūlo tik seną TLS versiją, kurios printoauth nenaudoja (reikia TLS 1.2 ar naujesnės). Atnaujinkite įrenginio programinę įrangą: programinė įranga su OAuth2 palaiko ir TLS 1.2.
 error-device-certificate-changed = Įrenginio adresu { $address } sertifikatas pasikeitė nuo tada, kai printoauth jį pamatė pirmą kartą.
 error-device-pin-store = printoauth nepavyko perskaityti ar įrašyti savo įrenginių sertifikatų sąrašo ({ $location }).
 error-device-http-status = Įrenginys nuolat atsakydavo klaida { $status } (puslapis { $path }, bandymų: { $attempts }).

@@ -222,7 +222,7 @@ app-wizard-devices =
        *[other] Избрани се { $count } уреди.
     }
 app-admin-user = Корисничко име на администраторот на уредот
-app-admin-user-hint = Деловните модели бараат корисничко име и лозинка; оставете го празно за моделите што бараат само лозинка.
+app-admin-user-hint = Кај деловните модели на Epson корисничкото име на администраторот е празно, освен ако некој не го поставил: оставете го празно, освен ако администраторот на уредот избрал име. Моделите што бараат само лозинка не го користат.
 app-shared-password = Лозинка на администраторот на уредот (иста за сите)
 app-per-device-passwords = Различна лозинка за секој уред
 app-device-password = Лозинка за { $device }
@@ -374,6 +374,7 @@ error-tenant-check-in-progress = Веќе е во тек проверка на �
 error-run-cancelled = Запрено: поставувањето беше откажано пред да заврши овој уред.
 error-device-unreachable = Уредот на { $address } не одговара.
 error-device-https-unavailable = Уредот на { $address } не одговара преку HTTPS.
+error-device-tls-too-old = Уредот на { $address } нуди само стара верзија на TLS што printoauth не ја користи (потребна е TLS 1.2 или понова). Ажурирајте го фирмверот на уредот: фирмверот со OAuth2 поддржува и TLS 1.2.
 error-device-certificate-changed = Сертификатот на уредот на { $address } е променет откако printoauth го виде првпат.
 error-device-pin-store = printoauth не можеше да го прочита или запише својот список на сертификати на уреди ({ $location }).
 error-device-http-status = Уредот постојано одговараше со грешка { $status } (страница { $path }, обиди: { $attempts }).

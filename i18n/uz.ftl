@@ -222,7 +222,7 @@ app-wizard-devices =
        *[other] { $count } ta qurilma tanlandi.
     }
 app-admin-user = Qurilma administratorining foydalanuvchi nomi
-app-admin-user-hint = Biznes modellari foydalanuvchi nomi va parolni so‘raydi; faqat parol so‘raydigan modellar uchun bo‘sh qoldiring.
+app-admin-user-hint = Epson biznes modellarida administrator foydalanuvchi nomi, agar kimdir o‘rnatmagan bo‘lsa, bo‘sh bo‘ladi: qurilma administratori nom tanlamagan bo‘lsa, bo‘sh qoldiring. Faqat parol so‘raydigan modellar buni e’tiborga olmaydi.
 app-shared-password = Qurilma administratori paroli (hammasi uchun bir xil)
 app-per-device-passwords = Har bir qurilma uchun alohida parol
 app-device-password = { $device } uchun parol
@@ -374,6 +374,7 @@ error-tenant-check-in-progress = Tenant tekshiruvi allaqachon davom etmoqda.
 error-run-cancelled = To‘xtatildi: sozlash bu qurilma tugallanishidan oldin bekor qilindi.
 error-device-unreachable = { $address } manzilidagi qurilma javob bermayapti.
 error-device-https-unavailable = { $address } manzilidagi qurilma HTTPS orqali javob bermayapti.
+error-device-tls-too-old = { $address } manzilidagi qurilma faqat eski TLS versiyasini taklif qiladi, printoauth undan foydalanmaydi (TLS 1.2 yoki yangirog‘i kerak). Qurilma proshivkasini yangilang: OAuth2 ni biladigan proshivka TLS 1.2 ni ham biladi.
 error-device-certificate-changed = { $address } manzilidagi qurilma sertifikati printoauth uni birinchi marta ko‘rganidan beri o‘zgargan.
 error-device-pin-store = printoauth qurilma sertifikatlari ro‘yxatini o‘qiy yoki yoza olmadi ({ $location }).
 error-device-http-status = Qurilma doimo { $status } xatosi bilan javob berdi ({ $path } sahifasi, { $attempts } ta urinish).

@@ -107,7 +107,7 @@ impl Practice {
                 .collect(),
             admin_user: first
                 .and_then(|d| d.admin_user.clone())
-                .unwrap_or_else(|| "admin".into()),
+                .unwrap_or_default(),
             admin_password: first.map(|d| d.admin_password.clone()).unwrap_or_default(),
             sender: admin,
             users: self

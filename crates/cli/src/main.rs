@@ -93,7 +93,7 @@ enum Cmd {
     Status {
         /// Address, host name, URL — or in practice mode the device's index or host name.
         device: String,
-        /// Administrator user name (business models; "admin" by default).
+        /// Administrator user name (business models; blank by default, as Web Config ships).
         #[arg(long)]
         user: Option<String>,
     },

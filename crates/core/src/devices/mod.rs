@@ -56,6 +56,10 @@ pub enum DeviceError {
     /// HTTPS failed and plain HTTP was not allowed by the caller.
     #[error("HTTPS unavailable at {address} and plain HTTP not allowed: {detail}")]
     DeviceHttpsUnavailable { address: String, detail: String },
+    /// The device's HTTPS speaks only a TLS version (or ciphers) older than TLS 1.2,
+    /// which printoauth does not use; plain HTTP was not allowed by the caller.
+    #[error("device at {address} offers only TLS older than 1.2: {detail}")]
+    DeviceTlsTooOld { address: String, detail: String },
     /// The device's certificate differs from the one pinned on first use.
     #[error("certificate of {address} changed: pinned {pinned_sha256}, now {found_sha256}")]
     DeviceCertificateChanged {
@@ -167,7 +171,8 @@ pub enum FirmwareFamily {
 /// The device administrator's credentials. `Debug` does not show the password.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminCredentials {
-    /// User name for business models ("admin" when `None`); consumer models have none.
+    /// User name for business models; `None` sends it blank, which is the default
+    /// administrator user name of Web Config. Consumer models have none.
     pub user: Option<String>,
     pub password: String,
 }

@@ -95,6 +95,8 @@ pub(crate) struct Http {
     opts: ConnectOptions,
     /// The chosen base URL (https or http), once probed.
     base: Mutex<Option<Url>>,
+    /// The address the device last answered from.
+    peer: Mutex<Option<std::net::IpAddr>>,
 }
 
 impl Http {
@@ -135,6 +137,7 @@ impl Http {
             addr,
             opts,
             base: Mutex::new(None),
+            peer: Mutex::new(None),
         })
     }
 
@@ -148,6 +151,11 @@ impl Http {
 
     pub fn address(&self) -> String {
         self.addr.display()
+    }
+
+    /// The address the device last answered from.
+    pub fn peer_ip(&self) -> Option<std::net::IpAddr> {
+        *self.peer.lock().unwrap()
     }
 
     /// The base URL, choosing HTTPS (pinning its certificate) or, when allowed and
@@ -212,6 +220,12 @@ impl Http {
                 })?;
             *self.base.lock().unwrap() = Some(base.clone());
             return Ok(base);
+        }
+        if tls_too_old(&https_detail) {
+            return Err(DeviceError::DeviceTlsTooOld {
+                address: self.address(),
+                detail: https_detail,
+            });
         }
         if https_timed_out {
             // No answer in time at all: the device is unreachable (or too slow),
@@ -288,6 +302,9 @@ impl Http {
             };
             let away = match req.send().await {
                 Ok(resp) => {
+                    if let Some(a) = resp.remote_addr() {
+                        *self.peer.lock().unwrap() = Some(a.ip());
+                    }
                     let status = resp.status().as_u16();
                     let ctype = resp
                         .headers()
@@ -352,6 +369,24 @@ impl Http {
             tokio::time::sleep(self.opts.retry_delay).await;
         }
     }
+}
+
+/// Whether a failed TLS handshake means the device offers only an old protocol
+/// version (or old ciphers): its alert "protocol version" / "handshake failure",
+/// or rustls finding nothing in common.
+fn tls_too_old(detail: &str) -> bool {
+    let d = detail.to_ascii_lowercase();
+    [
+        "protocolversion",
+        "protocol version",
+        "handshakefailure",
+        "handshake failure",
+        "peerincompatible",
+        "peer is incompatible",
+        "insufficientsecurity",
+    ]
+    .iter()
+    .any(|m| d.contains(m))
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {

@@ -107,12 +107,24 @@ pub(crate) fn classify(result: &str) -> (JobOutcome, Option<u32>) {
     (outcome, code)
 }
 
+/// The page count of a Pages cell: "3", or "2/2" (done of total) → the first number.
+fn pages_of(cell: &str) -> Option<u32> {
+    cell.trim().split('/').next()?.trim().parse().ok()
+}
+
 /// Job entries from the export, or the name of the missing column.
 pub(crate) fn entries(text: &str) -> Result<Vec<JobEntry>, String> {
     let records = parse_csv(text);
-    let Some(header) = records.first() else {
+    // The header is the first record naming the Result column; some models put a
+    // title or export-date line before it.
+    let Some(at) = records
+        .iter()
+        .position(|r| r.iter().any(|h| same(h, "Result")))
+        .or((!records.is_empty()).then_some(0))
+    else {
         return Err("header row".into());
     };
+    let header = &records[at];
     let col = |names: &[&str]| header.iter().position(|h| names.iter().any(|n| same(h, n)));
     let result = col(&["Result"]).ok_or("column 'Result'")?;
     let receipt = col(&["Receipt No.", "Receipt No", "Job ID"]);
@@ -125,8 +137,9 @@ pub(crate) fn entries(text: &str) -> Result<Vec<JobEntry>, String> {
     let file = col(&["File Name"]);
     let get =
         |r: &Vec<String>, i: Option<usize>| i.and_then(|i| r.get(i)).cloned().unwrap_or_default();
-    Ok(records[1..]
+    Ok(records[at + 1..]
         .iter()
+        .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
         .map(|r| {
             let res = get(r, Some(result));
             let (outcome, code) = classify(&res);
@@ -135,7 +148,7 @@ pub(crate) fn entries(text: &str) -> Result<Vec<JobEntry>, String> {
                 date_time: get(r, date),
                 completed: get(r, completed),
                 job_type: get(r, ty),
-                pages: get(r, pages).trim().parse().ok(),
+                pages: pages_of(&get(r, pages)),
                 from: get(r, from),
                 to: get(r, to),
                 file_name: get(r, file),
@@ -162,6 +175,20 @@ mod tests {
                 vec!["2", "", "3"]
             ]
         );
+    }
+
+    #[test]
+    fn header_after_a_title_line_and_pages_as_fractions() {
+        let t = "Job History 2026/12/02 10:00\r\nReceipt No.,Date/Time,Completed,Type,Result,Pages,From,To,File Name,Total Receipt Fax Data,Reference Receipt No.,Receipt Number for Sending,Storage\r\n\
+                 12,2026/12/01 09:00:00,2026/12/01 09:00:05,Scan to Email,Error 361,2/2,scan@contoso.example,a@contoso.example,img001.pdf,,,,\r\n";
+        let e = entries(t).unwrap();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].receipt_no, "12");
+        assert_eq!(e[0].pages, Some(2));
+        assert_eq!(e[0].code, Some(361));
+        assert_eq!(e[0].to, "a@contoso.example");
+        assert_eq!(pages_of("3"), Some(3));
+        assert_eq!(pages_of(""), None);
     }
 
     #[test]

@@ -41,7 +41,7 @@ use tokio::sync::Mutex;
 use url::Url;
 
 use self::client::Http;
-use self::forms::{contains_ci, same, Field, Form, Link, Page};
+use self::forms::{contains_ci, same, Button, Field, FieldKind, Form, Link, Method, Page};
 use super::pin::{MemoryPinStore, PinStore};
 use super::{
     AdminCredentials, AuthMethod, DeviceDriver, DeviceError, EmailService, EmailSettings,
@@ -57,6 +57,9 @@ const BUSINESS_LOGIN: &str = "/PRESENTATION/ADVANCED/PASSWORD/SET";
 const PRODUCT_STATUS: &str = "/PRESENTATION/ADVANCED/INFO_PRTINFO/TOP";
 const NETWORK_STATUS: &str = "/PRESENTATION/ADVANCED/INFO_NWINFO/TOP";
 const JOB_HISTORY_CSV: &str = "/PRESENTATION/ADVANCED/INFO_JOBHISTORY/OUTPUT.CSV";
+/// Where Email Server > Basic is assumed to be when no menu link leads there (the
+/// path is not public; tried only as a last resort, and named when absent).
+const MAIL_BASIC_GUESS: &str = "/PRESENTATION/ADVANCED/NWS_MAIL_BASIC/TOP";
 
 // Visible labels (English, after the language switch).
 const L_AUTH: &[&str] = &["Authentication Method"];
@@ -205,6 +208,14 @@ impl From<DeviceError> for Step {
 
 type StepResult<T> = Result<T, Step>;
 
+/// Where the sign-in status is read again: the page a meta refresh or a
+/// "Refresh" link points to, or the form a "Refresh" button submits.
+#[derive(Clone)]
+enum StatusSource {
+    Url(Url),
+    Form(Form),
+}
+
 #[derive(Default)]
 struct State {
     creds: Option<AdminCredentials>,
@@ -213,7 +224,7 @@ struct State {
     menu: Option<(Vec<Link>, String)>,
     mail_url: Option<Url>,
     signin_form: Option<Form>,
-    status_url: Option<Url>,
+    status: Option<StatusSource>,
     pending_code: Option<String>,
     target: Option<OAuthTarget>,
     secrets: Vec<String>,
@@ -323,6 +334,44 @@ fn parse_secure(t: &str) -> SecureConnection {
     }
 }
 
+/// The model: a row naming it where the page has one, else the page title (real
+/// devices name the model only in `<title>`, e.g. "AM-C6000 Series").
+fn product_model(p: &Page) -> Option<String> {
+    p.row(&["Printer Name", "Model", "Product Name", "Model Name"])
+        .or_else(|| {
+            let t = p.title.trim();
+            (!t.is_empty()).then(|| t.to_string())
+        })
+}
+
+fn product_firmware(p: &Page) -> Option<String> {
+    p.row(&["Firmware", "Firmware Version", "Main Version", "Version"])
+}
+
+/// Whether the interface the device is reached through (one of `ours`: the
+/// address used and the peer address seen) is its additional network, read from
+/// Network Status: the tab (one per interface) whose IP address is ours, else a
+/// row naming the interface. Text elsewhere that merely mentions the additional
+/// network (a note, a warning) says nothing about this connection.
+fn interface_is_additional(page: &Page, ours: &[String]) -> bool {
+    const L_IP: &[&str] = &["IP Address", "IPv4 Address", "IPv6 Address", "IP address"];
+    let is_ours = |v: &str| {
+        v.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+            .any(|w| ours.iter().any(|o| !o.is_empty() && w.eq_ignore_ascii_case(o)))
+    };
+    if !page.tabs.is_empty() {
+        return page.tabs.iter().any(|t| {
+            contains_ci(&t.title, "additional")
+                && t
+                    .rows
+                    .iter()
+                    .any(|(l, v)| L_IP.iter().any(|x| same(l, x)) && is_ours(v))
+        });
+    }
+    page.row(&["Connected via", "Network Interface", "Interface", "Connection"])
+        .is_some_and(|v| contains_ci(&v, "additional"))
+}
+
 /// The word after `marker` in `text` ("... enter the code ABC to ..." → "ABC").
 fn word_after(text: &str, marker: &str) -> Option<String> {
     let lower = text.to_lowercase();
@@ -385,6 +434,27 @@ impl EpsonWebConfig {
         self.http()?.url(path).await
     }
 
+    /// Submits `form` as a browser does when `button` is pressed (a script button
+    /// sends nothing of its own), with `values` applied; GET forms as a query.
+    async fn submit(
+        &self,
+        form: &Form,
+        button: Option<&Button>,
+        values: &[(String, String)],
+    ) -> Result<Page, DeviceError> {
+        let body = form.submission(button, values);
+        let http = self.http()?;
+        match form.method {
+            Method::Post => http.post(&form.action, &body).await,
+            Method::Get => {
+                let mut u = form.action.clone();
+                u.set_query(None);
+                u.query_pairs_mut().extend_pairs(body.iter());
+                http.get(&u).await
+            }
+        }
+    }
+
     fn not_understood(st: &State, page_name: &str, missing: String, page: &Page) -> DeviceError {
         DeviceError::DevicePageNotUnderstood {
             page: page_name.into(),
@@ -445,12 +515,30 @@ impl EpsonWebConfig {
             st.secrets.push(creds.password.clone());
         }
         let http = self.http()?;
-        let page = http.get(&self.url(PASSWORD_TOP).await?).await?;
+        // The log-in page; real devices also show the log-in form in place of any
+        // protected page, so the top page's frames are tried next.
+        let mut page = http.get(&self.url(PASSWORD_TOP).await?).await?;
+        if page.login_form().is_none() {
+            let top = http.get(&self.url(COMMON_TOP).await?).await?;
+            let mut found = top.login_form().is_some().then_some(top.clone());
+            for (src, _) in &top.frames {
+                if found.is_some() {
+                    break;
+                }
+                let p = http.get(src).await?;
+                if p.login_form().is_some() {
+                    found = Some(p);
+                }
+            }
+            if let Some(p) = found {
+                page = p;
+            }
+        }
         let Some(form) = page.login_form() else {
             return Err(Self::not_understood(
                 st,
                 "log-in",
-                "log-in form".into(),
+                format!("log-in form (tried {PASSWORD_TOP} and {COMMON_TOP})"),
                 &page,
             ));
         };
@@ -460,7 +548,7 @@ impl EpsonWebConfig {
             FirmwareFamily::Consumer
         } else if path.eq_ignore_ascii_case(BUSINESS_LOGIN)
             || has("INPUTT_PASSWORD")
-            || form.fields.iter().any(|f| f.kind == forms::FieldKind::Text)
+            || form.fields.iter().any(|f| f.kind == FieldKind::Text)
         {
             FirmwareFamily::Business
         } else {
@@ -468,17 +556,33 @@ impl EpsonWebConfig {
         };
         let mut over: Vec<(String, String)> = Vec::new();
         for f in &form.fields {
-            match f.kind {
-                forms::FieldKind::Password => over.push((f.name.clone(), creds.password.clone())),
-                forms::FieldKind::Text => over.push((
-                    f.name.clone(),
-                    creds.user.clone().unwrap_or_else(|| "admin".into()),
-                )),
+            match &f.kind {
+                FieldKind::Password => over.push((f.name.clone(), creds.password.clone())),
+                // The default administrator user name is blank: send exactly what the
+                // administrator typed, or nothing.
+                FieldKind::Text => {
+                    over.push((f.name.clone(), creds.user.clone().unwrap_or_default()))
+                }
+                // A session-type choice (SEL_SESSIONTYPE): the administrator's.
+                FieldKind::Select(options) => {
+                    let admin = options
+                        .iter()
+                        .find(|o| o.0.eq_ignore_ascii_case("ADMIN"))
+                        .or_else(|| options.iter().find(|o| contains_ci(&o.1, "admin")));
+                    if let Some(o) = admin {
+                        over.push((f.name.clone(), o.0.clone()));
+                    }
+                }
                 _ => {}
             }
         }
         let defaults: &[(&str, &str)] = match family {
-            FirmwareFamily::Consumer => &[("from", "top"), ("trigger", "set"), ("access", "https")],
+            FirmwareFamily::Consumer => &[
+                ("from", "top"),
+                ("trigger", "set"),
+                ("access", "https"),
+                ("dummy", ""),
+            ],
             _ => &[
                 ("INPUTT_ACCSESSMETHOD", "0"),
                 ("INPUTT_DUMMY", ""),
@@ -490,9 +594,7 @@ impl EpsonWebConfig {
                 over.push((k.to_string(), v.to_string()));
             }
         }
-        let body = form.submission(form.buttons.first(), &over);
-        let action = form.action.clone();
-        let resp = http.post(&action, &body).await?;
+        let resp = self.submit(form, form.buttons.first(), &over).await?;
         let said = |needle: &str| {
             resp.errors
                 .iter()
@@ -510,7 +612,7 @@ impl EpsonWebConfig {
                 &resp,
             ));
         }
-        if !resp.errors.is_empty() || resp.login_form().is_some() {
+        if !resp.errors.is_empty() || resp.login_form().is_some() || said("Incorrect") {
             return Err(DeviceError::DeviceLoginRejected { family });
         }
         st.family = Some(family);
@@ -574,11 +676,23 @@ impl EpsonWebConfig {
                     u
                 }
                 Err(html) => {
-                    return Err(Step::Fail(DeviceError::DevicePageNotUnderstood {
-                        page: "menu".into(),
-                        missing: "menu entry 'Email Server > Basic'".into(),
-                        redacted_html: forms::redact(&html, &st.secrets),
-                    }))
+                    // No menu link: try the page path such firmware is known to use,
+                    // and say so when it is not there either.
+                    let guess = self.url(MAIL_BASIC_GUESS).await?;
+                    let page = self.http()?.get(&guess).await?;
+                    Self::check_session(&page)?;
+                    if page.status < 400 && page.form_with_label(L_AUTH).is_some() {
+                        st.mail_url = Some(guess.clone());
+                        guess
+                    } else {
+                        return Err(Step::Fail(DeviceError::DevicePageNotUnderstood {
+                            page: "menu".into(),
+                            missing: format!(
+                                "menu entry 'Email Server > Basic' (and no such page at {MAIL_BASIC_GUESS})"
+                            ),
+                            redacted_html: forms::redact(&html, &st.secrets),
+                        }));
+                    }
                 }
             },
         };
@@ -787,14 +901,11 @@ impl EpsonWebConfig {
         };
         let page = self.http()?.get(&url).await?;
         Self::check_session(&page)?;
-        Ok(page
-            .rows
-            .iter()
-            .any(|(_, v)| contains_ci(v, "additional network"))
-            || page
-                .texts
-                .iter()
-                .any(|t| contains_ci(t, "additional network")))
+        let mut ours: Vec<String> = vec![self.addr.host.trim_matches(['[', ']']).to_string()];
+        if let Some(ip) = self.http()?.peer_ip() {
+            ours.push(ip.to_string());
+        }
+        Ok(interface_is_additional(&page, &ours))
     }
 
     async fn product_page(&self, st: &mut State) -> StepResult<Page> {
@@ -840,8 +951,8 @@ impl EpsonWebConfig {
         });
         Ok(MailCapabilities {
             family: st.family.unwrap_or(FirmwareFamily::Unknown),
-            model: product.row(&["Printer Name", "Model", "Product Name"]),
-            firmware: product.row(&["Firmware", "Firmware Version"]),
+            model: product_model(&product),
+            firmware: product_firmware(&product),
             oauth2_available,
             auth_methods,
             additional_network,
@@ -860,12 +971,8 @@ impl EpsonWebConfig {
             let product = self.product_page(st).await.ok();
             return Err(Step::Fail(DeviceError::DeviceOauth2Unavailable {
                 scope,
-                model: product
-                    .as_ref()
-                    .and_then(|p| p.row(&["Printer Name", "Model"])),
-                firmware: product
-                    .as_ref()
-                    .and_then(|p| p.row(&["Firmware", "Firmware Version"])),
+                model: product.as_ref().and_then(product_model),
+                firmware: product.as_ref().and_then(product_firmware),
                 offered,
             }));
         }
@@ -875,11 +982,17 @@ impl EpsonWebConfig {
             }));
         }
         let values = Self::target_values(st, &page, &form, target)?;
-        if form.button(&["Sign Out"]).is_some() && form.button(&["Sign In"]).is_none() {
+        let signed_in = page.row(L_STATUS).is_some_and(|s| same(&s, "Signed in"));
+        if signed_in
+            || (page.form_with_button(&["Sign Out"]).is_some()
+                && page.form_with_button(&["Sign In"]).is_none())
+        {
             // Already signed in: the values go with the save.
             return Ok(());
         }
-        let Some(button) = form.button(&["Sign In"]) else {
+        // "Sign In" may submit the settings form itself or a form of its own (a
+        // script button outside the forms).
+        let Some((sform, button)) = page.form_with_button(&["Sign In"]) else {
             return Err(Step::Fail(Self::not_understood(
                 st,
                 "email-server-basic",
@@ -887,10 +1000,8 @@ impl EpsonWebConfig {
                 &page,
             )));
         };
-        let resp = self
-            .http()?
-            .post(&form.action, &form.submission(Some(button), &values))
-            .await?;
+        let vals = Self::values_for(sform, &values, target.service);
+        let resp = self.submit(sform, Some(button), &vals).await?;
         Self::check_session(&resp)?;
         Self::refusal(&resp, "email-server-basic")?;
         match resp.form_with_button(&["Sign in with Microsoft"]) {
@@ -905,6 +1016,31 @@ impl EpsonWebConfig {
                 &resp,
             ))),
         }
+    }
+
+    /// The subset of `values` that `form` has fields for, plus the email service
+    /// where `form` asks for it by label (a sign-in page may ask again).
+    fn values_for(
+        form: &Form,
+        values: &[(String, String)],
+        service: EmailService,
+    ) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = values
+            .iter()
+            .filter(|(k, _)| form.fields.iter().any(|f| &f.name == k))
+            .cloned()
+            .collect();
+        let svc = L_SERVICE
+            .iter()
+            .find_map(|l| form.field_by_label(l, EXCLUDE_POP))
+            .filter(|f| matches!(f.kind, FieldKind::Select(_)));
+        if let Some(f) = svc {
+            if let Some(v) = f.option_value(service_texts(service)) {
+                out.retain(|(k, _)| *k != f.name);
+                out.push((f.name.clone(), v));
+            }
+        }
+        out
     }
 
     async fn try_start_sign_in(&self, st: &mut State) -> StepResult<SignInCode> {
@@ -922,10 +1058,11 @@ impl EpsonWebConfig {
             }));
         };
         let button = form.button(&["Sign in with Microsoft"]);
-        let resp = self
-            .http()?
-            .post(&form.action, &form.submission(button, &[]))
-            .await?;
+        let vals = match &st.target {
+            Some(t) => Self::values_for(&form, &[], t.service),
+            None => Vec::new(),
+        };
+        let resp = self.submit(&form, button, &vals).await?;
         Self::check_session(&resp)?;
         Self::refusal(&resp, "email-server-sign-in")?;
         let message = resp
@@ -967,12 +1104,20 @@ impl EpsonWebConfig {
                 &resp,
             )));
         };
-        st.status_url = resp.meta_refresh.clone().or_else(|| {
-            resp.links
-                .iter()
-                .find(|l| same(&l.text, "Refresh"))
-                .map(|l| l.href.clone())
-        });
+        st.status = resp
+            .meta_refresh
+            .clone()
+            .or_else(|| {
+                resp.links
+                    .iter()
+                    .find(|l| same(&l.text, "Refresh"))
+                    .map(|l| l.href.clone())
+            })
+            .map(StatusSource::Url)
+            .or_else(|| {
+                resp.form_with_button(&["Refresh", "Update"])
+                    .map(|(f, _)| StatusSource::Form(f.clone()))
+            });
         st.pending_code = Some(code.clone());
         let lifetime = chrono::Duration::from_std(self.opts.sign_in_code_lifetime)
             .unwrap_or_else(|_| chrono::Duration::minutes(15));
@@ -984,9 +1129,22 @@ impl EpsonWebConfig {
     }
 
     async fn try_sign_in_status(&self, st: &mut State) -> StepResult<SignInStatus> {
-        let page = match st.status_url.clone() {
-            Some(u) => {
+        let page = match st.status.clone() {
+            Some(StatusSource::Url(u)) => {
                 let p = self.http()?.get(&u).await?;
+                Self::check_session(&p)?;
+                p
+            }
+            Some(StatusSource::Form(f)) => {
+                // A refresh form carries a timestamp (`tm`) a browser's script sets.
+                let now = chrono::Utc::now().timestamp_millis().to_string();
+                let tm: Vec<(String, String)> = f
+                    .fields
+                    .iter()
+                    .filter(|x| x.name.eq_ignore_ascii_case("tm"))
+                    .map(|x| (x.name.clone(), now.clone()))
+                    .collect();
+                let p = self.submit(&f, f.button(&["Refresh", "Update"]), &tm).await?;
                 Self::check_session(&p)?;
                 p
             }
@@ -1043,10 +1201,7 @@ impl EpsonWebConfig {
                 page,
             )));
         };
-        let http = self.http()?;
-        let resp = http
-            .post(&form.action, &form.submission(Some(ok), values))
-            .await?;
+        let resp = self.submit(form, Some(ok), values).await?;
         Self::check_session(&resp)?;
         Self::refusal(&resp, page_name)?;
         if is_shutting_down(&resp) {
@@ -1063,9 +1218,7 @@ impl EpsonWebConfig {
                 &resp,
             )));
         };
-        let done = http
-            .post(&confirm.action, &confirm.submission(Some(button), &[]))
-            .await?;
+        let done = self.submit(confirm, Some(button), &[]).await?;
         Self::check_session(&done)?;
         Self::refusal(&done, page_name)?;
         if is_shutting_down(&done) {
@@ -1400,5 +1553,41 @@ impl DeviceDriver for EpsonWebConfig {
     async fn configure_fax_oauth2(&self, target: &FaxOAuthTarget) -> Result<(), DeviceError> {
         let mut st = self.state.lock().await;
         recovering!(self, st, self.try_fax(&mut st, target).await)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(html: &str) -> Page {
+        Page::parse(Url::parse("https://192.0.2.7/S").unwrap(), 200, html.into())
+    }
+
+    #[test]
+    fn additional_network_is_read_from_the_tab_of_our_address_only() {
+        let tabs = |std_ip: &str, add_ip: &str| {
+            page(&format!(
+                r#"<ul class="tabs"><li class="tab">Wi-Fi</li><li class="tab">Additional Network</li></ul>
+                <div class="tabbed-pane"><dl><dt>IP Address&nbsp;:</dt><dd>{std_ip}</dd></dl></div>
+                <div class="tabbed-pane"><dl><dt>IP Address&nbsp;:</dt><dd>{add_ip}</dd></dl></div>
+                <p>The additional network does not support OAuth 2.0.</p>"#
+            ))
+        };
+        let ours = vec!["10.0.0.9".to_string()];
+        assert!(interface_is_additional(&tabs("192.0.2.1", "10.0.0.9"), &ours));
+        assert!(!interface_is_additional(&tabs("10.0.0.9", "192.0.2.1"), &ours));
+        // Text that merely mentions the additional network says nothing.
+        let plain = page("<p>The additional network does not support OAuth 2.0.</p>");
+        assert!(!interface_is_additional(&plain, &ours));
+        // An older layout names the interface in a row.
+        let rows = page("<table><tr><th>Connected via</th><td>Additional network</td></tr></table>");
+        assert!(interface_is_additional(&rows, &ours));
+    }
+
+    #[test]
+    fn model_from_the_title_when_no_row_names_it() {
+        let p = page("<html><head><title>AM-C6000 Series</title></head><body></body></html>");
+        assert_eq!(product_model(&p).as_deref(), Some("AM-C6000 Series"));
     }
 }
