@@ -319,7 +319,11 @@ fn function_body<'a>(scripts: &'a str, name: &str) -> Option<&'a str> {
 
 /// Which form (index) a script submits: the first token naming a form's id or
 /// name, `forms[N]`, or — one level deep — a page function that does.
-fn form_named_by(js: &str, ids: &[(Option<String>, Option<String>)], scripts: &str) -> Option<usize> {
+fn form_named_by(
+    js: &str,
+    ids: &[(Option<String>, Option<String>)],
+    scripts: &str,
+) -> Option<usize> {
     fn direct(js: &str, ids: &[(Option<String>, Option<String>)]) -> Option<usize> {
         let toks = js_tokens(js);
         for (k, t) in toks.iter().enumerate() {
@@ -361,10 +365,7 @@ fn is_language_form(f: &Form) -> bool {
         .collect();
     visible.len() == 1
         && (visible[0].name.eq_ignore_ascii_case("SEL_LANGA")
-            || visible[0]
-                .options()
-                .iter()
-                .any(|o| same(&o.1, "English"))
+            || visible[0].options().iter().any(|o| same(&o.1, "English"))
                 && visible[0].options().len() > 1)
 }
 
@@ -618,7 +619,22 @@ impl Page {
         };
         for a in doc.select(&sel("a[href]")) {
             let raw = a.value().attr("href").unwrap_or("");
-            if raw.trim_start().to_ascii_lowercase().starts_with("javascript:") {
+            if raw
+                .trim_start()
+                .to_ascii_lowercase()
+                .starts_with("javascript:")
+            {
+                // A script link that opens a page by its path.
+                let target = js_tokens(raw)
+                    .into_iter()
+                    .find(|t| t.starts_with('/') && t.len() > 1);
+                if let Some(href) = target.as_deref().and_then(resolve) {
+                    links.push(Link {
+                        text: text_of(&a),
+                        href,
+                        path: link_path(&a),
+                    });
+                }
                 continue;
             }
             let Some(href) = resolve(raw) else {
@@ -634,7 +650,9 @@ impl Page {
         for e in doc.select(&sel("[onclick]")) {
             let js = e.value().attr("onclick").unwrap_or("");
             let target = js_tokens(js).into_iter().find(|t| {
-                t.starts_with('/') && t.len() > 1 || t.starts_with("http://") || t.starts_with("https://")
+                t.starts_with('/') && t.len() > 1
+                    || t.starts_with("http://")
+                    || t.starts_with("https://")
             });
             if let Some(href) = target.as_deref().and_then(resolve) {
                 links.push(Link {
@@ -690,7 +708,10 @@ impl Page {
             .map(|t| visible_text(&t))
             .collect::<Vec<_>>();
         let mut seen = std::collections::HashSet::new();
-        let titles: Vec<String> = titles.into_iter().filter(|t| seen.insert(t.clone())).collect();
+        let titles: Vec<String> = titles
+            .into_iter()
+            .filter(|t| seen.insert(t.clone()))
+            .collect();
         let panes: Vec<ElementRef> = doc
             .select(&sel(".tabbed-pane, .tab-pane, .tabpane"))
             .collect();
@@ -1102,12 +1123,16 @@ function showDiv(t) { }
         assert_eq!(a.name, "SEL_A");
         assert_eq!(a.shown(), "OAuth2");
         assert_eq!(
-            f.field_by_label("Sender's Email Address", &[]).unwrap().name,
+            f.field_by_label("Sender's Email Address", &[])
+                .unwrap()
+                .name,
             "INPUTT_FROM"
         );
         // A space (not only NBSP) before the colon, as other languages write it.
         assert_eq!(
-            f.field_by_label("Méthode d'authentification", &[]).unwrap().name,
+            f.field_by_label("Méthode d'authentification", &[])
+                .unwrap()
+                .name,
             "INPUTT_FR"
         );
         // The footer's OK submits input_form, without a name of its own.
@@ -1178,9 +1203,15 @@ function showDiv(t) { }
         let p = Page::parse(Url::parse("https://h/S").unwrap(), 200, html.to_string());
         assert_eq!(p.tabs.len(), 2);
         assert_eq!(p.tabs[1].title, "Additional Network");
-        assert_eq!(p.tabs[1].rows, vec![("IP Address".to_string(), "10.1.2.3".to_string())]);
+        assert_eq!(
+            p.tabs[1].rows,
+            vec![("IP Address".to_string(), "10.1.2.3".to_string())]
+        );
         let l = menu_link(&p.links, Some("Email Server"), "Basic").unwrap();
         assert_eq!(l.href.path(), "/PRESENTATION/ADVANCED/NWS_MAIL_BASIC/TOP");
-        assert_eq!(l.path, vec!["Network".to_string(), "Email Server".to_string()]);
+        assert_eq!(
+            l.path,
+            vec!["Network".to_string(), "Email Server".to_string()]
+        );
     }
 }

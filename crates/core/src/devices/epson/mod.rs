@@ -357,19 +357,26 @@ fn interface_is_additional(page: &Page, ours: &[String]) -> bool {
     const L_IP: &[&str] = &["IP Address", "IPv4 Address", "IPv6 Address", "IP address"];
     let is_ours = |v: &str| {
         v.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-            .any(|w| ours.iter().any(|o| !o.is_empty() && w.eq_ignore_ascii_case(o)))
+            .any(|w| {
+                ours.iter()
+                    .any(|o| !o.is_empty() && w.eq_ignore_ascii_case(o))
+            })
     };
     if !page.tabs.is_empty() {
         return page.tabs.iter().any(|t| {
             contains_ci(&t.title, "additional")
-                && t
-                    .rows
+                && t.rows
                     .iter()
                     .any(|(l, v)| L_IP.iter().any(|x| same(l, x)) && is_ours(v))
         });
     }
-    page.row(&["Connected via", "Network Interface", "Interface", "Connection"])
-        .is_some_and(|v| contains_ci(&v, "additional"))
+    page.row(&[
+        "Connected via",
+        "Network Interface",
+        "Interface",
+        "Connection",
+    ])
+    .is_some_and(|v| contains_ci(&v, "additional"))
 }
 
 /// The word after `marker` in `text` ("... enter the code ABC to ..." → "ABC").
@@ -530,6 +537,27 @@ impl EpsonWebConfig {
                     found = Some(p);
                 }
             }
+            if found.is_none() {
+                // A "Log in" link (header frame) leads to it.
+                let (links, _) = self.menu(st).await?;
+                let login_link = links.iter().find(|l| {
+                    [
+                        "Log in",
+                        "Login",
+                        "Log In",
+                        "Administrator Login",
+                        "Administrator Log in",
+                    ]
+                    .iter()
+                    .any(|t| same(&l.text, t))
+                });
+                if let Some(l) = login_link {
+                    let p = http.get(&l.href).await?;
+                    if p.login_form().is_some() {
+                        found = Some(p);
+                    }
+                }
+            }
             if let Some(p) = found {
                 page = p;
             }
@@ -617,6 +645,8 @@ impl EpsonWebConfig {
         }
         st.family = Some(family);
         st.creds = Some(creds.clone());
+        // The menu seen before logging in may lack the administrator's pages.
+        st.menu = None;
         Ok(())
     }
 
@@ -643,9 +673,17 @@ impl EpsonWebConfig {
         let top = http.get(&self.url(COMMON_TOP).await?).await?;
         let mut links = top.links.clone();
         let mut html = top.html.clone();
-        for (src, _) in &top.frames {
-            let p = http.get(src).await?;
+        // Frames, and frames within frames (a frameset per area), a bounded few.
+        let mut queue: Vec<Url> = top.frames.iter().map(|(u, _)| u.clone()).collect();
+        let mut seen: Vec<Url> = Vec::new();
+        while let Some(src) = queue.pop() {
+            if seen.contains(&src) || seen.len() >= 12 {
+                continue;
+            }
+            seen.push(src.clone());
+            let p = http.get(&src).await?;
             links.extend(p.links.iter().cloned());
+            queue.extend(p.frames.iter().map(|(u, _)| u.clone()));
             html.push_str("\n<!-- frame -->\n");
             html.push_str(&p.html);
         }
@@ -676,6 +714,15 @@ impl EpsonWebConfig {
                     u
                 }
                 Err(html) => {
+                    // A menu without nested entries: a "Basic" link to a mail page.
+                    let (links, _) = self.menu(st).await?;
+                    if let Some(l) = links.iter().find(|l| {
+                        same(&l.text, "Basic")
+                            && l.href.path().to_ascii_uppercase().contains("MAIL")
+                    }) {
+                        st.mail_url = Some(l.href.clone());
+                        return Box::pin(self.mail_page(st)).await;
+                    }
                     // No menu link: try the page path such firmware is known to use,
                     // and say so when it is not there either.
                     let guess = self.url(MAIL_BASIC_GUESS).await?;
@@ -718,6 +765,19 @@ impl EpsonWebConfig {
                 redacted_html: forms::redact(&html, &st.secrets),
             }));
         }
+        let page = match page.form_with_label(L_AUTH) {
+            Some(_) => page,
+            // Still in the device's own language (the switch posted before the
+            // log-in did not take): choose English in the page's language form.
+            None => match self.switch_to_english(&page).await? {
+                Some(()) => {
+                    let p = self.http()?.get(&url).await?;
+                    Self::check_session(&p)?;
+                    p
+                }
+                None => page,
+            },
+        };
         let Some(form) = page.form_with_label(L_AUTH).cloned() else {
             return Err(Step::Fail(Self::not_understood(
                 st,
@@ -727,6 +787,29 @@ impl EpsonWebConfig {
             )));
         };
         Ok((page, form))
+    }
+
+    /// Submits the page's language form with English chosen, when it has one and
+    /// English is not chosen yet.
+    async fn switch_to_english(&self, page: &Page) -> Result<Option<()>, DeviceError> {
+        for f in &page.forms {
+            let Some(lang) = f.fields.iter().find(|x| {
+                x.name.eq_ignore_ascii_case("SEL_LANGA")
+                    || (x.options().len() > 1 && x.option_value(&["English"]).is_some())
+            }) else {
+                continue;
+            };
+            let Some(en) = lang.option_value(&["English"]) else {
+                continue;
+            };
+            if lang.value == en {
+                return Ok(None);
+            }
+            let button = f.buttons.first();
+            self.submit(f, button, &[(lang.name.clone(), en)]).await?;
+            return Ok(Some(()));
+        }
+        Ok(None)
     }
 
     fn field<'a>(
@@ -1144,7 +1227,9 @@ impl EpsonWebConfig {
                     .filter(|x| x.name.eq_ignore_ascii_case("tm"))
                     .map(|x| (x.name.clone(), now.clone()))
                     .collect();
-                let p = self.submit(&f, f.button(&["Refresh", "Update"]), &tm).await?;
+                let p = self
+                    .submit(&f, f.button(&["Refresh", "Update"]), &tm)
+                    .await?;
                 Self::check_session(&p)?;
                 p
             }
@@ -1575,13 +1660,20 @@ mod tests {
             ))
         };
         let ours = vec!["10.0.0.9".to_string()];
-        assert!(interface_is_additional(&tabs("192.0.2.1", "10.0.0.9"), &ours));
-        assert!(!interface_is_additional(&tabs("10.0.0.9", "192.0.2.1"), &ours));
+        assert!(interface_is_additional(
+            &tabs("192.0.2.1", "10.0.0.9"),
+            &ours
+        ));
+        assert!(!interface_is_additional(
+            &tabs("10.0.0.9", "192.0.2.1"),
+            &ours
+        ));
         // Text that merely mentions the additional network says nothing.
         let plain = page("<p>The additional network does not support OAuth 2.0.</p>");
         assert!(!interface_is_additional(&plain, &ours));
         // An older layout names the interface in a row.
-        let rows = page("<table><tr><th>Connected via</th><td>Additional network</td></tr></table>");
+        let rows =
+            page("<table><tr><th>Connected via</th><td>Additional network</td></tr></table>");
         assert!(interface_is_additional(&rows, &ours));
     }
 
