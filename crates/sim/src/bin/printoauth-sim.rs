@@ -174,6 +174,13 @@ fn print_summary(s: &WorldSummary) {
         } else {
             "no OAuth2"
         };
+        if d.vendor != printoauth_sim::models::Vendor::Epson {
+            println!(
+                "  [{}] {:<34} {:<14} {}  (recognised, not configured)",
+                d.index, d.instance_name, d.host_name, d.http_url
+            );
+            continue;
+        }
         let login = match d.admin_user.as_deref() {
             Some("") => format!("user name blank, password {}", d.admin_password),
             Some(u) => format!("user name {u}, password {}", d.admin_password),

@@ -314,6 +314,14 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "result" => ["Result", "Résultat", "Risultato", "Ergebnis"],
         "pages" => ["Pages", "Pages", "Pagine", "Seiten"],
         "to" => ["To", "À", "A", "An"],
+        "scan_to_email" => [
+            "Scan to Email",
+            "Numérisation vers e-mail",
+            "Scansione su e-mail",
+            "Scannen an E-Mail",
+        ],
+        "succeeded" => ["Succeeded", "Réussi", "Riuscito", "Erfolgreich"],
+        "error" => ["Error", "Erreur", "Errore", "Fehler"],
         "no_jobs" => ["No jobs.", "Aucun travail.", "Nessun lavoro.", "Keine Aufträge."],
         "advanced" => [
             "Advanced Settings",

@@ -394,9 +394,10 @@ fn c_value(v: &Value) -> String {
 }
 
 fn c_button(b: &Button) -> String {
+    // Script in an attribute is written as the devices write it: single quotes raw.
+    let js = onclick(b).replace('&', "&amp;").replace('"', "&quot;");
     format!(
-        "<button type=\"button\" class=\"button\" onclick=\"{}\">{}</button>",
-        esc(&onclick(b)),
+        "<button type=\"button\" class=\"button\" onclick=\"{js}\">{}</button>",
         esc(&b.label)
     )
 }

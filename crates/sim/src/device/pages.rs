@@ -1071,7 +1071,10 @@ fn mail_page(ctx: &Ctx, message: Option<(&'static str, String)>) -> Response {
         notes: Vec::new(),
     });
     let mut notes = vec![l("ca_note").to_string()];
-    if ctx.spec().additional_network_capable {
+    // The guide's note, as plain text, wherever OAuth2 is offered or an additional
+    // interface exists: it mentions the additional network on every such device, so
+    // the mention says nothing about how this device is reached.
+    if oauth2 || ctx.spec().additional_network_capable {
         notes.push(l("additional_note").to_string());
     }
     form.sections.push(Section {
@@ -1114,17 +1117,21 @@ fn mail_page(ctx: &Ctx, message: Option<(&'static str, String)>) -> Response {
     });
     page.blocks.push(Block::Form(form));
     if oauth2 && ctx.captured() {
-        // Sign In / Sign Out submit small forms of their own.
-        page.blocks.push(Block::Form(Form::post(
-            "signin_form",
-            format!("{P}/NWS_MAIL_SIGNIN/TOP"),
-            token_hidden(ctx),
-        )));
-        page.blocks.push(Block::Form(Form::post(
-            "signout_form",
-            format!("{P}/NWS_MAIL_SIGNOUT/SET"),
-            token_hidden(ctx),
-        )));
+        // Sign In / Sign Out submit a small form of their own.
+        let signed_in = matches!(oauth, OAuthState::SignedIn { .. });
+        page.blocks.push(Block::Form(if signed_in {
+            Form::post(
+                "signout_form",
+                format!("{P}/NWS_MAIL_SIGNOUT/SET"),
+                token_hidden(ctx),
+            )
+        } else {
+            Form::post(
+                "signin_form",
+                format!("{P}/NWS_MAIL_SIGNIN/TOP"),
+                token_hidden(ctx),
+            )
+        }));
     }
     page.footer
         .push(Button::new(l("ok"), "input_form", "btn_ok", Call::ById));
@@ -1729,7 +1736,7 @@ fn job_history(ctx: &Ctx) -> Response {
             "to",
         ]
         .iter()
-        .map(|k| l(*k).to_string())
+        .map(|k| l(k).to_string())
         .collect(),
         rows: jobs
             .iter()
@@ -1738,8 +1745,8 @@ fn job_history(ctx: &Ctx) -> Response {
                 vec![
                     j.receipt_no.to_string(),
                     j.at.format("%Y/%m/%d %H:%M:%S").to_string(),
-                    j.kind.clone(),
-                    j.result_text(),
+                    job_kind(ctx, &j.kind),
+                    job_result(ctx, j),
                     j.pages_text(),
                     j.to.clone(),
                 ]
@@ -1763,6 +1770,29 @@ fn job_history(ctx: &Ctx) -> Response {
         Call::ById,
     ));
     render(ctx, &page)
+}
+
+/// The job type as the page shows it, in the page's language.
+fn job_kind(ctx: &Ctx, kind: &str) -> String {
+    match kind {
+        "Scan to Email" => ctx.l("scan_to_email").to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The result as the page shows it: the guide's codes stay, the words are localised.
+/// (The CSV export keeps Web Config's English column names and results.)
+fn job_result(ctx: &Ctx, j: &mail::Job) -> String {
+    match &j.result {
+        mail::JobResult::Succeeded => ctx.l("succeeded").to_string(),
+        mail::JobResult::Failed { code, detail } => {
+            let first = detail.lines().next().unwrap_or("").trim();
+            match code {
+                Some(c) => format!("{} {c}: {first}", ctx.l("error")),
+                None => format!("{}: {first}", ctx.l("error")),
+            }
+        }
+    }
 }
 
 fn csv_cell(s: &str) -> String {
