@@ -549,10 +549,10 @@ async fn device_signs_in_saves_and_scan_to_email_lands_in_the_mailbox() {
             "Error 370",
             "{job:?}"
         );
-        assert_eq!(
-            dev.report().panel_message.as_deref(),
-            Some("You need to sign in to your email service. Contact your administrator.")
-        );
+        let panel = "You need to sign in to your email service. Contact your administrator.";
+        assert_eq!(dev.report().panel_message.as_deref(), Some(panel));
+        let status = b.get(&format!("{P}/INFO_PRTINFO/TOP")).await;
+        assert_eq!(status.value("Printer Status").as_deref(), Some(panel));
 
         save_oauth2(&b).await;
         let r = dev.report();

@@ -352,7 +352,6 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "auto" => ["Auto", "Auto", "Automatico", "Automatisch"],
         "manual" => ["Manual", "Manuel", "Manuale", "Manuell"],
         "bonjour_name" => ["Bonjour Name", "Nom Bonjour", "Nome Bonjour", "Bonjour-Name"],
-        "enabled" => ["Enabled", "Activé", "Attivato", "Aktiviert"],
         "issuer" => ["Issuer", "Émetteur", "Emittente", "Aussteller"],
         "self_signed" => [
             "Self-signed certificate",
@@ -366,12 +365,6 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Confirmer le nouveau mot de passe",
             "Conferma nuova password",
             "Neues Kennwort bestätigen",
-        ],
-        "not_found" => [
-            "The page was not found.",
-            "La page est introuvable.",
-            "Pagina non trovata.",
-            "Die Seite wurde nicht gefunden.",
         ],
         _ => ["?", "?", "?", "?"],
     };
