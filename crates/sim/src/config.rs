@@ -57,13 +57,56 @@ impl Default for WorldConfig {
     }
 }
 
-/// Web Config language at start: English or German (switchable with SEL_LANGA).
+/// Web Config's language: the device starts in its configured (panel) language and
+/// switches with `SEL_LANGA` posted to `COMMON/TOP`. The `SEL_LANGA` values are Web
+/// Config's own (from captures): 1 English, 2 Français, 3 Italiano, 4 Deutsch.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     #[default]
     En,
+    Fr,
+    It,
     De,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Fr, Lang::It, Lang::De];
+
+    /// The `SEL_LANGA` value Web Config gives this language.
+    pub fn selanga(self) -> &'static str {
+        match self {
+            Lang::En => "1",
+            Lang::Fr => "2",
+            Lang::It => "3",
+            Lang::De => "4",
+        }
+    }
+
+    /// The language a `SEL_LANGA` value names, if the emulator speaks it.
+    pub fn from_selanga(v: &str) -> Option<Lang> {
+        Self::ALL.into_iter().find(|l| l.selanga() == v.trim())
+    }
+
+    /// The language's name as Web Config's select shows it (in that language).
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "Français",
+            Lang::It => "Italiano",
+            Lang::De => "Deutsch",
+        }
+    }
+
+    /// The HTML `lang` code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::It => "it",
+            Lang::De => "de",
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -77,6 +120,11 @@ pub struct DeviceConfig {
     /// Host name; "EPSON" + the last three MAC bytes when absent.
     #[serde(default)]
     pub host_name: Option<String>,
+    /// Administrator user name of a business model. Absent: blank, the factory
+    /// default (the log-in then takes an empty user name and refuses any other, "admin"
+    /// included). Consumer models have no user name and ignore it.
+    #[serde(default)]
+    pub admin_user: Option<String>,
     /// Administrator password; the practice default when absent.
     #[serde(default)]
     pub admin_password: Option<String>,
@@ -105,16 +153,32 @@ pub struct DeviceConfig {
     /// (SMTP AUTH with a password).
     #[serde(default)]
     pub start_with_basic_auth: bool,
+    /// The device's TLS is too old for a modern client: its HTTPS port answers every
+    /// ClientHello with a fatal `protocol_version` alert, as a TLS 1.0-only server does
+    /// to a TLS 1.2+ client. HTTP still serves.
+    #[serde(default)]
+    pub legacy_tls_only: bool,
 }
 
 /// The practice administrator password of emulated Epson devices (business models
-/// log in as "admin").
+/// log in with a blank user name unless `admin_user` is set).
 pub const DEFAULT_ADMIN_PASSWORD: &str = "epson-practice";
+
+/// A world with a business device whose administrator user name is set (the log-in
+/// then needs that name), as TOML; [`WorldConfig::named_admin_user`] builds the same.
+pub const NAMED_ADMIN_EXAMPLE: &str = r#"[[devices]]
+model = "AM-C4000 Series"
+admin_user = "printadmin"
+admin_password = "Named-Admin-1"
+start_with_basic_auth = true
+"#;
 
 impl WorldConfig {
     /// The practice world: a few Epson devices of both firmware families (one without
-    /// OAuth2 firmware, one reached over its additional network), plus a Brother, an HP
-    /// and a Canon that can be recognised but not configured.
+    /// OAuth2 firmware, one reached over its additional network, one French-first and
+    /// one German-first, both save styles, one with the older table layout), plus a
+    /// Brother, an HP and a Canon that can be recognised but not configured. Business
+    /// devices have the factory-default blank administrator user name.
     pub fn practice() -> Self {
         let dev = |model: &str| DeviceConfig {
             model: model.into(),
@@ -123,8 +187,14 @@ impl WorldConfig {
         };
         let mut devices = vec![
             dev("WF-C5890 Series"),
-            dev("ET-4850 Series"),
-            dev("AM-C4000 Series"),
+            DeviceConfig {
+                language: Lang::Fr,
+                ..dev("ET-4850 Series")
+            },
+            DeviceConfig {
+                language: Lang::De,
+                ..dev("AM-C4000 Series")
+            },
             dev("WF-2930 Series"),
         ];
         devices.push(DeviceConfig {
@@ -141,13 +211,22 @@ impl WorldConfig {
                 ..Default::default()
             });
         }
+        // Last, so that the other devices keep their places.
+        devices.push(dev("WF-C20590 Series"));
         Self {
             devices,
             ..Default::default()
         }
     }
 
-    /// `n` Epson devices cycling through the OAuth2-capable models of both families.
+    /// One business device (AM-C4000) whose administrator user name is set to
+    /// "printadmin" (password "Named-Admin-1"); the same as [`NAMED_ADMIN_EXAMPLE`].
+    pub fn named_admin_user() -> Self {
+        toml::from_str(NAMED_ADMIN_EXAMPLE).expect("the example parses")
+    }
+
+    /// `n` Epson devices cycling through the OAuth2-capable models of both families
+    /// and both markups.
     pub fn with_epson_devices(n: usize) -> Self {
         let models = [
             "WF-C5890 Series",
@@ -155,6 +234,7 @@ impl WorldConfig {
             "AM-C4000 Series",
             "L6270 Series",
             "WF-C879R Series",
+            "WF-C20590 Series",
         ];
         Self {
             devices: (0..n)
@@ -166,5 +246,32 @@ impl WorldConfig {
                 .collect(),
             ..Default::default()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_use_web_configs_values() {
+        assert_eq!(Lang::from_selanga("1"), Some(Lang::En));
+        assert_eq!(Lang::from_selanga("2"), Some(Lang::Fr));
+        assert_eq!(Lang::from_selanga("3"), Some(Lang::It));
+        assert_eq!(Lang::from_selanga("4"), Some(Lang::De));
+        assert_eq!(Lang::from_selanga("5"), None);
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_selanga(l.selanga()), Some(l));
+        }
+    }
+
+    #[test]
+    fn named_admin_example_parses() {
+        let w = WorldConfig::named_admin_user();
+        assert_eq!(w.devices[0].admin_user.as_deref(), Some("printadmin"));
+        let p = WorldConfig::practice();
+        assert!(p.devices.iter().any(|d| d.language == Lang::Fr));
+        assert!(p.devices.iter().any(|d| d.language == Lang::De));
+        assert!(p.devices.iter().all(|d| d.admin_user.is_none()));
     }
 }

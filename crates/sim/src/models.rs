@@ -1,4 +1,11 @@
 //! The catalogue of emulated models: what each announces and what its Web Config does.
+//!
+//! From captures (see the reference's "What real Web Config pages look like"): the
+//! two log-in families, the definition-list page layout with script buttons
+//! ([`Markup::Captured`]), the confirmation step some pages take, the session-type
+//! select of newer business firmware, the 13-column job history CSV. ASSUMED: the
+//! model names and firmware numbers below, which model has which variant, and the
+//! older table layout ([`Markup::Legacy`]) kept so that clients meet two layouts.
 
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +17,53 @@ pub enum Family {
     Business,
     /// Consumer models (EcoTank L-series): POST /PRESENTATION/PSWD, password only.
     Consumer,
+}
+
+/// How a model's Web Config pages are built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Markup {
+    /// As captured from real devices: HTML 4.01, `div.section > dl.values` label/value
+    /// pairs, `div.footer` script buttons outside the forms that submit a form by id.
+    Captured,
+    /// An older table layout: `th > label[for]` rows, `<input type=submit>` inside the
+    /// forms, a meta refresh on the sign-in status page.
+    Legacy,
+}
+
+/// How a settings page saves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SaveStyle {
+    /// Posting `input_form` applies the values and answers "Setup complete.".
+    Immediate,
+    /// Posting `input_form` answers a confirmation page (`confirm_form`); posting that
+    /// applies the values.
+    Confirm,
+}
+
+/// The session type on the business log-in form (`SEL_SESSIONTYPE`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionType {
+    /// The form has no session type.
+    Absent,
+    /// A hidden `SEL_SESSIONTYPE=ADMIN`.
+    Hidden,
+    /// A visible select (newer business firmware): Administrator (`ADMIN`) or a
+    /// general user; only `ADMIN` gives an administrator session.
+    Select,
+}
+
+/// The job history CSV export's shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobCsv {
+    /// The header is the first line; column names as on the large business model.
+    Plain,
+    /// A title line with the export date comes before the header; some column names
+    /// differ ("Receipt Number", "Date and Time", "Job Type", ...).
+    Titled,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +95,11 @@ pub struct ModelSpec {
     pub paper_max: &'static str,
     /// Canon's `product` value; Epson uses "(EPSON <model>)".
     pub product: Option<&'static str>,
+    pub markup: Markup,
+    pub save_style: SaveStyle,
+    /// Business log-in: whether and how `SEL_SESSIONTYPE` is on the form.
+    pub session_type: SessionType,
+    pub job_csv: JobCsv,
 }
 
 pub const CATALOGUE: &[ModelSpec] = &[
@@ -57,6 +116,10 @@ pub const CATALOGUE: &[ModelSpec] = &[
         additional_network_capable: false,
         paper_max: "legal-A4",
         product: None,
+        markup: Markup::Captured,
+        save_style: SaveStyle::Confirm,
+        session_type: SessionType::Select,
+        job_csv: JobCsv::Plain,
     },
     ModelSpec {
         vendor: Vendor::Epson,
@@ -71,6 +134,10 @@ pub const CATALOGUE: &[ModelSpec] = &[
         additional_network_capable: true,
         paper_max: "isc_a3",
         product: None,
+        markup: Markup::Captured,
+        save_style: SaveStyle::Confirm,
+        session_type: SessionType::Select,
+        job_csv: JobCsv::Titled,
     },
     ModelSpec {
         vendor: Vendor::Epson,
@@ -85,6 +152,10 @@ pub const CATALOGUE: &[ModelSpec] = &[
         additional_network_capable: true,
         paper_max: "isc_a3",
         product: None,
+        markup: Markup::Captured,
+        save_style: SaveStyle::Immediate,
+        session_type: SessionType::Absent,
+        job_csv: JobCsv::Plain,
     },
     ModelSpec {
         vendor: Vendor::Epson,
@@ -99,6 +170,10 @@ pub const CATALOGUE: &[ModelSpec] = &[
         additional_network_capable: false,
         paper_max: "legal-A4",
         product: None,
+        markup: Markup::Captured,
+        save_style: SaveStyle::Immediate,
+        session_type: SessionType::Absent,
+        job_csv: JobCsv::Titled,
     },
     ModelSpec {
         vendor: Vendor::Epson,
@@ -113,6 +188,10 @@ pub const CATALOGUE: &[ModelSpec] = &[
         additional_network_capable: false,
         paper_max: "legal-A4",
         product: None,
+        markup: Markup::Captured,
+        save_style: SaveStyle::Immediate,
+        session_type: SessionType::Absent,
+        job_csv: JobCsv::Titled,
     },
     ModelSpec {
         vendor: Vendor::Epson,
@@ -127,6 +206,10 @@ pub const CATALOGUE: &[ModelSpec] = &[
         additional_network_capable: false,
         paper_max: "legal-A4",
         product: None,
+        markup: Markup::Captured,
+        save_style: SaveStyle::Confirm,
+        session_type: SessionType::Absent,
+        job_csv: JobCsv::Plain,
     },
     ModelSpec {
         vendor: Vendor::Epson,
@@ -141,6 +224,29 @@ pub const CATALOGUE: &[ModelSpec] = &[
         additional_network_capable: false,
         paper_max: "legal-A4",
         product: None,
+        markup: Markup::Captured,
+        save_style: SaveStyle::Confirm,
+        session_type: SessionType::Absent,
+        job_csv: JobCsv::Plain,
+    },
+    // The older table layout, on a large business model with OAuth2 firmware.
+    ModelSpec {
+        vendor: Vendor::Epson,
+        name: "WF-C20590 Series",
+        family: Family::Business,
+        scanner: true,
+        fax: true,
+        color: true,
+        duplex: true,
+        firmware: "25.09.GM04E1",
+        oauth2_since: Some("25.02.GM01A7"),
+        additional_network_capable: false,
+        paper_max: "isc_a3",
+        product: None,
+        markup: Markup::Legacy,
+        save_style: SaveStyle::Confirm,
+        session_type: SessionType::Hidden,
+        job_csv: JobCsv::Plain,
     },
     ModelSpec {
         vendor: Vendor::Brother,
@@ -155,6 +261,10 @@ pub const CATALOGUE: &[ModelSpec] = &[
         additional_network_capable: false,
         paper_max: "legal-A4",
         product: None,
+        markup: Markup::Captured,
+        save_style: SaveStyle::Confirm,
+        session_type: SessionType::Absent,
+        job_csv: JobCsv::Plain,
     },
     ModelSpec {
         vendor: Vendor::Hp,
@@ -169,6 +279,10 @@ pub const CATALOGUE: &[ModelSpec] = &[
         additional_network_capable: false,
         paper_max: "legal-A4",
         product: None,
+        markup: Markup::Captured,
+        save_style: SaveStyle::Confirm,
+        session_type: SessionType::Absent,
+        job_csv: JobCsv::Plain,
     },
     ModelSpec {
         vendor: Vendor::Canon,
@@ -183,6 +297,10 @@ pub const CATALOGUE: &[ModelSpec] = &[
         additional_network_capable: false,
         paper_max: "legal-A4",
         product: Some("(CNMF632C/634C)"),
+        markup: Markup::Captured,
+        save_style: SaveStyle::Confirm,
+        session_type: SessionType::Absent,
+        job_csv: JobCsv::Plain,
     },
 ];
 

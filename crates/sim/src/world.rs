@@ -98,8 +98,13 @@ pub struct DeviceSummary {
     pub ip: IpAddr,
     pub http_url: String,
     pub https_url: String,
+    /// The administrator user name: `Some("")` blank (business default), `Some(name)`
+    /// when set, `None` when the log-in has no user name (consumer models).
     pub admin_user: Option<String>,
     pub admin_password: String,
+    /// Web Config's language (the device's panel language at start).
+    #[serde(default)]
+    pub language: crate::config::Lang,
     pub oauth2_available: bool,
     pub additional_network: bool,
     pub uuid: String,
@@ -321,6 +326,7 @@ fn device_summary(d: &Device) -> DeviceSummary {
         https_url: format!("https://{}:{}", url_host(id.ip), id.https_port),
         admin_user: r.admin_user,
         admin_password: r.admin_password,
+        language: r.language,
         oauth2_available: r.oauth2_available,
         additional_network: r.additional_network,
         uuid: id.uuid.clone(),

@@ -56,8 +56,10 @@ language = "de"
     let s = read_summary(&summary);
     assert_eq!(s.devices.len(), 2);
     assert_eq!(s.devices[0].admin_password, "s3cret");
-    assert_eq!(s.devices[0].admin_user.as_deref(), Some("admin"));
+    // Business models: the blank factory-default user name; consumer models have none.
+    assert_eq!(s.devices[0].admin_user.as_deref(), Some(""));
     assert_eq!(s.devices[1].admin_user, None);
+    assert_eq!(s.devices[1].language, printoauth_sim::config::Lang::De);
     assert!(!s.mdns);
     // Every address printed answers.
     let page = reqwest::blocking_get(&format!("{}/PRESENTATION/BONJOUR", s.devices[1].http_url));
@@ -78,6 +80,8 @@ language = "de"
         "admin@contoso.example",
         "Practice-Admin-1",
         "EPSON WF-C5890 Series",
+        "user name blank, password s3cret",
+        "Web Config in Deutsch",
         &s.devices[0].http_url,
     ] {
         assert!(

@@ -1,27 +1,24 @@
-//! The Web Config device emulator against a real HTTP client (reqwest): log-in for
-//! both firmware families over HTTP and HTTPS, lock-out, language switch, setup
-//! tokens, the two-step save, the device's own OAuth 2.0 sign-in through the identity
-//! emulator, and scan-to-email landing in the SMTP emulator's mailbox with the job
-//! history codes the guide names.
+//! The Web Config device emulator against a real HTTP client and a plain HTML parser,
+//! driven the way a person's browser drives it (press a button, submit the form it
+//! names): log-in for both firmware families over HTTP and HTTPS, lock-out, language
+//! switch, setup tokens, both save styles, the device's own OAuth 2.0 sign-in through
+//! the identity emulator on both page layouts, and scan-to-email landing in the SMTP
+//! emulator's mailbox with the job history codes the guide names.
+
+#[path = "support/browser.rs"]
+mod browser;
 
 use std::time::{Duration, Instant};
 
+use browser::{Browser, Doc};
 use printoauth_sim::config::{DeviceConfig, Lang, WorldConfig};
 use printoauth_sim::device::{AuthMethod, JobResult, OAuthState};
 use printoauth_sim::world::World;
 
 const P: &str = "/PRESENTATION/ADVANCED";
+const MAIL: &str = "/PRESENTATION/ADVANCED/NWS_MAIL_BASIC/TOP";
 const RECIPIENT: &str = "user@contoso.example";
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .danger_accept_invalid_certs(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(Duration::from_secs(20))
-        .build()
-        .unwrap()
-}
+const PW: &str = "epson-practice";
 
 fn device(model: &str) -> DeviceConfig {
     DeviceConfig {
@@ -40,33 +37,11 @@ async fn world(devices: Vec<DeviceConfig>) -> World {
     .unwrap()
 }
 
-/// The value of the input named `name` in `html` (test-side scraping, deliberately
-/// independent of the emulator's code).
-fn input_value(html: &str, name: &str) -> Option<String> {
-    let needle = format!("name=\"{name}\" value=\"");
-    let start = html.find(&needle)? + needle.len();
-    let end = html[start..].find('"')? + start;
-    Some(
-        html[start..end]
-            .replace("&amp;", "&")
-            .replace("&quot;", "\""),
-    )
-}
-
-fn all_hidden(html: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(i) = rest.find("<input type=\"hidden\" name=\"") {
-        rest = &rest[i + 27..];
-        let name_end = rest.find('"').unwrap();
-        let name = rest[..name_end].to_string();
-        out.push((
-            name.clone(),
-            input_value(&format!("name=\"{name}\"{}", &rest[name_end + 1..]), &name)
-                .unwrap_or_default(),
-        ));
-    }
-    out
+fn v(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
 }
 
 /// Splits one CSV line (RFC 4180 quoting).
@@ -88,111 +63,67 @@ fn csv_fields(line: &str) -> Vec<String> {
     out
 }
 
-fn text_of_id(html: &str, id: &str) -> Option<String> {
-    let needle = format!("id=\"{id}\">");
-    let start = html.find(&needle)? + needle.len();
-    let end = html[start..].find('<')? + start;
-    Some(html[start..end].to_string())
-}
-
-async fn get(c: &reqwest::Client, url: String) -> (u16, String) {
-    let r = c.get(url).send().await.unwrap();
-    (r.status().as_u16(), r.text().await.unwrap())
-}
-
-async fn post(c: &reqwest::Client, url: String, form: &[(String, String)]) -> (u16, String) {
-    let r = c.post(url).form(form).send().await.unwrap();
-    (r.status().as_u16(), r.text().await.unwrap())
-}
-
-fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-    v.iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
-
-/// Logs in and opens Email Server > Basic; returns the form's setup token.
-async fn open_mail_form(c: &reqwest::Client, base: &str, consumer: bool) -> String {
-    login(c, base, consumer, "epson-practice").await;
-    let (_, page) = get(c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
-    input_value(&page, "INPUTT_SETUPTOKEN").unwrap_or_else(|| panic!("no setup token in {page}"))
-}
-
-/// Logs in as administrator the way each firmware family expects.
-async fn login(c: &reqwest::Client, base: &str, consumer: bool, password: &str) -> String {
-    if consumer {
-        post(
-            c,
-            format!("{base}/PRESENTATION/PSWD"),
-            &pairs(&[
-                ("session", password),
-                ("from", "top"),
-                ("trigger", "set"),
-                ("access", "https"),
-            ]),
-        )
-        .await
-        .1
+/// Logs in with the form the device shows (in place of `path`): the user name (blank
+/// unless given) and the password typed, everything else as the form has it.
+async fn log_in_at(b: &Browser, path: &str, user: &str, password: &str) -> Doc {
+    let page = b.get(path).await;
+    assert_eq!(page.status, 200);
+    let form = page.button("OK").form;
+    let mut values = vec![("INPUTT_USERNAME".to_string(), user.to_string())];
+    if form.get("INPUTT_PASSWORD").is_some() {
+        values.push(("INPUTT_PASSWORD".into(), password.into()));
     } else {
-        post(
-            c,
-            format!("{base}{P}/PASSWORD/SET"),
-            &pairs(&[
-                ("INPUTT_USERNAME", "admin"),
-                ("INPUTT_PASSWORD", password),
-                ("INPUTT_ACCSESSMETHOD", "0"),
-                ("INPUTT_DUMMY", ""),
-                ("access", "https"),
-            ]),
-        )
-        .await
-        .1
+        values.push(("session".into(), password.into()));
     }
+    b.press(&page, "OK", &values).await
+}
+
+async fn log_in(b: &Browser, password: &str) -> Doc {
+    log_in_at(b, &format!("{P}/PASSWORD/TOP"), "", password).await
+}
+
+/// OK on Email Server > Basic with `values` (by label and option text or typed text),
+/// then OK on the confirmation when the device asks for one.
+async fn save_mail(b: &Browser, choose: &[(&str, &str)], typed: &[(&str, &str)]) -> Doc {
+    let page = b.get(MAIL).await;
+    let mut values = Vec::new();
+    for (label, option) in choose {
+        values.push(page.choose(label, option));
+    }
+    for (label, text) in typed {
+        let name = page
+            .control_name(label)
+            .unwrap_or_else(|| panic!("no {label}"));
+        values.push((name, text.to_string()));
+    }
+    let doc = b.press(&page, "OK", &values).await;
+    if doc.has_form("confirm_form") {
+        assert!(doc.message("warning").is_none(), "{}", doc.body);
+        return b.press(&doc, "OK", &[]).await;
+    }
+    doc
 }
 
 #[tokio::test]
-async fn both_families_log_in_over_http_and_https() {
-    let w = world(vec![device("WF-C5890 Series"), device("ET-4850 Series")]).await;
+async fn both_families_and_layouts_log_in_over_http_and_https() {
+    let w = world(vec![
+        device("WF-C5890 Series"),
+        device("ET-4850 Series"),
+        device("AM-C4000 Series"),
+        device("WF-C20590 Series"),
+    ])
+    .await;
     let s = w.summary();
-    for (i, consumer) in [(0, false), (1, true)] {
+    for (i, consumer) in [(0, false), (1, true), (2, false), (3, false)] {
         for base in [&s.devices[i].http_url, &s.devices[i].https_url] {
-            let c = client();
-            // Settings pages need a session.
-            let (_, page) = get(&c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
-            assert!(page.contains("Log in as administrator"), "{page}");
-            assert!(input_value(&page, "INPUTT_SETUPTOKEN").is_none());
-            let r = c
-                .post(if consumer {
-                    format!("{base}/PRESENTATION/PSWD")
-                } else {
-                    format!("{base}{P}/PASSWORD/SET")
-                })
-                .form(&if consumer {
-                    pairs(&[
-                        ("session", "epson-practice"),
-                        ("from", "top"),
-                        ("trigger", "set"),
-                        ("access", "https"),
-                    ])
-                } else {
-                    pairs(&[
-                        ("INPUTT_USERNAME", "admin"),
-                        ("INPUTT_PASSWORD", "epson-practice"),
-                        ("INPUTT_ACCSESSMETHOD", "0"),
-                        ("INPUTT_DUMMY", ""),
-                        ("access", "https"),
-                    ])
-                })
-                .send()
-                .await
-                .unwrap();
-            let cookie = r
-                .headers()
-                .get("set-cookie")
-                .expect("session cookie")
-                .to_str()
-                .unwrap()
-                .to_string();
+            let b = Browser::new(base);
+            // Settings pages need a session: the log-in form answers in their place.
+            let page = b.get(MAIL).await;
+            assert_eq!(page.status, 200);
+            assert!(page.body.contains("INPUTT_PASSWORD") || page.body.contains("\"session\""));
+            assert!(!page.body.contains("INPUTT_SETUPTOKEN"), "{}", page.body);
+            let done = log_in_at(&b, MAIL, "", PW).await;
+            let cookie = done.set_cookie.clone().expect("session cookie");
             assert!(cookie.starts_with("EPSON_COOKIE_SESSION="), "{cookie}");
             if consumer {
                 assert!(
@@ -200,13 +131,13 @@ async fn both_families_log_in_over_http_and_https() {
                     "{cookie}"
                 );
             }
-            let (_, page) = get(&c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
-            assert!(input_value(&page, "INPUTT_SETUPTOKEN").is_some_and(|t| !t.is_empty()));
-            assert!(page.contains("Authentication Method"));
-            assert!(page.contains(">OAuth2<"));
+            let page = b.get(MAIL).await;
+            assert!(page.body.contains("INPUTT_SETUPTOKEN"));
+            let (name, oauth2) = page.choose("Authentication Method", "OAuth2");
+            assert!(!name.is_empty() && !oauth2.is_empty());
         }
         // The wrong family's endpoint does not exist.
-        let c = client();
+        let c = browser::client();
         let wrong = if consumer {
             format!("{}{P}/PASSWORD/SET", s.devices[i].http_url)
         } else {
@@ -222,86 +153,112 @@ async fn wrong_password_then_lock_out_then_unlock_with_time() {
     let w = world(vec![device("WF-C5890 Series"), device("L6270 Series")]).await;
     let s = w.summary();
     for (i, consumer) in [(0, false), (1, true)] {
-        let base = &s.devices[i].http_url;
-        let c = client();
-        let page = login(&c, base, consumer, "wrong").await;
-        assert!(page.contains("Incorrect"), "{page}");
+        let b = Browser::new(&s.devices[i].http_url);
+        let page = log_in(&b, "wrong").await;
+        let err = page.message("error").unwrap_or_default();
+        assert!(err.contains("Incorrect"), "{}", page.body);
         if !consumer {
-            assert!(page.contains("Incorrect user name or password"));
+            assert!(err.contains("Incorrect user name or password"));
         }
         for _ in 0..4 {
-            login(&c, base, consumer, "wrong").await;
+            log_in(&b, "wrong").await;
         }
         // Locked: even the right password is refused now.
-        let page = login(&c, base, consumer, "epson-practice").await;
-        assert!(page.contains("Try again later."), "{page}");
+        let page = log_in(&b, PW).await;
+        assert!(page.body.contains("Try again later."), "{}", page.body);
+        assert!(page.set_cookie.is_none());
         assert!(w.device(i).unwrap().report().locked);
         w.clock().advance(301);
-        let page = login(&c, base, consumer, "epson-practice").await;
-        assert!(page.contains("Logged in"), "{page}");
+        let page = log_in(&b, PW).await;
+        assert!(page.set_cookie.is_some(), "{}", page.body);
         w.clock().advance(-301);
     }
     w.stop();
 }
 
 #[tokio::test]
-async fn language_switch_and_english_labels() {
+async fn language_switch_through_the_language_form() {
     let w = world(vec![DeviceConfig {
         language: Lang::De,
         ..device("WF-C5890 Series")
     }])
     .await;
-    let base = w.summary().devices[0].http_url.clone();
-    let c = client();
-    login(&c, &base, false, "epson-practice").await;
-    let (_, page) = get(&c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
-    assert!(page.contains("Authentifizierungsmethode"));
-    assert!(!page.contains("Authentication Method"));
-    let page = login(&c, &base, false, "nope").await;
-    assert!(page.contains("Benutzername oder Kennwort ist falsch"));
-    post(
-        &c,
-        format!("{base}{P}/COMMON/TOP"),
-        &pairs(&[("SEL_LANGA", "1")]),
-    )
-    .await;
-    let (_, page) = get(&c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
-    assert!(page.contains("Authentication Method"), "{page}");
-    assert!(page.contains("Sender&#39;s Email Address"));
+    let b = Browser::new(&w.summary().devices[0].http_url);
+    let page = log_in(&b, "nope").await;
+    assert!(page.body.contains("Benutzername oder Kennwort ist falsch"));
+    log_in(&b, PW).await;
+    let page = b.get(MAIL).await;
+    assert!(page.control_name("Authentifizierungsmethode").is_some());
+    assert!(page.control_name("Authentication Method").is_none());
+    for (value, label, lang) in [
+        ("1", "Authentication Method", Lang::En),
+        ("2", "Méthode d'authentification", Lang::Fr),
+        ("3", "Metodo di autenticazione", Lang::It),
+        ("4", "Authentifizierungsmethode", Lang::De),
+    ] {
+        let page = b.get(MAIL).await;
+        let mut lang_form = page.form("lang_form");
+        lang_form.set("SEL_LANGA", value);
+        let top = b.submit(&lang_form).await;
+        assert_eq!(top.status, 200);
+        assert_eq!(w.device(0).unwrap().report().language, lang);
+        let page = b.get(MAIL).await;
+        assert!(page.control_name(label).is_some(), "{value}: {}", page.body);
+    }
+    let page = b.get(MAIL).await;
+    b.post(&format!("{P}/COMMON/TOP"), &v(&[("SEL_LANGA", "1")]))
+        .await;
+    let page2 = b.get(MAIL).await;
+    assert!(page2.control_name("Sender's Email Address").is_some());
+    assert_ne!(page.body, page2.body);
     w.stop();
 }
 
 #[tokio::test]
-async fn frameset_menu_bonjour_and_firmware_without_oauth2() {
-    let w = world(vec![device("WF-2930 Series"), device("WF-C5890 Series")]).await;
+async fn top_pages_menu_bonjour_and_firmware_without_oauth2() {
+    let w = world(vec![device("WF-2930 Series"), device("WF-C20590 Series")]).await;
     let s = w.summary();
-    let c = client();
-    let base = &s.devices[0].http_url;
-    let (_, top) = get(&c, format!("{base}{P}/COMMON/TOP")).await;
-    assert!(top.contains("<frameset") && top.contains("name=\"contents\""));
-    let (_, menu) = get(&c, format!("{base}{P}/COMMON/MENU")).await;
-    assert!(menu.contains("Email Server") && menu.contains("NWS_MAIL_BASIC/TOP"));
-    let (_, bonjour) = get(&c, format!("{base}/PRESENTATION/BONJOUR")).await;
-    assert!(bonjour.contains("COMMON/TOP"));
-    login(&c, base, true, "epson-practice").await;
-    let (_, page) = get(&c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
-    assert!(page.contains("SMTP AUTH"));
-    assert!(!page.contains("OAuth2"), "no OAuth2 on old firmware");
-    // Posting OAuth2 anyway is refused, naming the field.
-    let token = input_value(&page, "INPUTT_SETUPTOKEN").unwrap();
-    let (_, page) = post(
-        &c,
-        format!("{base}{P}/NWS_MAIL_BASIC/SET"),
-        &pairs(&[
-            ("INPUTT_SETUPTOKEN", &token),
-            ("SEL_SMTPAUTH", "OAUTH2"),
-            ("btn_ok", "OK"),
-        ]),
-    )
-    .await;
+    // Captured layout: the model in h1#model_name, pages in the frame target_INFO.
+    let b = Browser::new(&s.devices[0].http_url);
+    let top = b.get(&format!("{P}/COMMON/TOP")).await;
+    assert_eq!(
+        browser::text_of(top.select("h1#model_name")[0]),
+        "WF-2930 Series"
+    );
+    assert_eq!(top.select("iframe[name=target_INFO]").len(), 1);
+    let links: Vec<_> = top
+        .select("a[target=target_INFO]")
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert!(links.iter().any(|h| h.ends_with("NWS_MAIL_BASIC/TOP")));
+    let bonjour = b.get("/PRESENTATION/BONJOUR").await;
+    assert!(bonjour.body.contains("COMMON/TOP"));
+    // Legacy layout: a frameset with a menu frame.
+    let lb = Browser::new(&s.devices[1].http_url);
+    let top = lb.get(&format!("{P}/COMMON/TOP")).await;
+    assert!(top.body.contains("<frameset") && top.body.contains("name=\"contents\""));
+    let menu = lb.get(&format!("{P}/COMMON/MENU")).await;
+    assert!(menu.body.contains("Email Server") && menu.body.contains("NWS_MAIL_BASIC/TOP"));
+
+    log_in(&b, PW).await;
+    let page = b.get(MAIL).await;
+    let name = page.control_name("Authentication Method").unwrap();
+    assert!(page.option_value(&name, "SMTP AUTH").is_some());
     assert!(
-        page.contains("Invalid value: Authentication Method"),
-        "{page}"
+        page.option_value(&name, "OAuth2").is_none(),
+        "no OAuth2 on old firmware"
+    );
+    assert!(!page.body.contains("Sign In"));
+    // Posting OAuth2 anyway is refused, naming the field.
+    let mut form = page.form("input_form");
+    form.set(&name, "OAUTH2");
+    let doc = b.submit(&form).await;
+    assert_eq!(
+        doc.message("error").as_deref(),
+        Some("Invalid value: Authentication Method"),
+        "{}",
+        doc.body
     );
     assert_eq!(
         w.device(0).unwrap().report().stored.auth_method,
@@ -311,70 +268,76 @@ async fn frameset_menu_bonjour_and_firmware_without_oauth2() {
 }
 
 #[tokio::test]
-async fn two_step_save_validation_and_stale_token() {
-    let w = world(vec![device("WF-C5890 Series")]).await;
-    let base = w.summary().devices[0].http_url.clone();
-    let c = client();
-    let token = open_mail_form(&c, &base, false).await;
-
-    // A sender with a forbidden character is refused by the form.
-    let (_, page) = post(
-        &c,
-        format!("{base}{P}/NWS_MAIL_BASIC/SET"),
-        &pairs(&[
-            ("INPUTT_SETUPTOKEN", &token),
-            ("INPUTT_SENDERADDR", "a;b@contoso.example"),
-            ("btn_ok", "OK"),
-        ]),
-    )
+async fn both_save_styles_validation_and_stale_token() {
+    let w = world(vec![
+        device("WF-C5890 Series"),
+        device("AM-C4000 Series"),
+        device("WF-C20590 Series"),
+        device("ET-4850 Series"),
+    ])
     .await;
-    assert!(page.contains("Invalid value: Sender"), "{page}");
+    let s = w.summary();
+    for (i, confirm) in [(0, true), (1, false), (2, true), (3, false)] {
+        let b = Browser::new(&s.devices[i].http_url);
+        log_in(&b, PW).await;
+        let dev = w.device(i).unwrap();
+        assert_eq!(
+            dev.report().save_style == printoauth_sim::models::SaveStyle::Confirm,
+            confirm
+        );
 
-    // Step one: the form answers a confirmation, nothing stored yet.
-    let (_, confirm) = post(
-        &c,
-        format!("{base}{P}/NWS_MAIL_BASIC/SET"),
-        &pairs(&[
-            ("INPUTT_SETUPTOKEN", &token),
-            ("INPUTT_SENDERADDR", "printer@contoso.example"),
-            ("INPUTT_SMTPPORT", "2525"),
-            ("btn_ok", "OK"),
-        ]),
-    )
-    .await;
-    assert!(confirm.contains("NWS_MAIL_BASIC/CONFIRM"), "{confirm}");
-    assert_eq!(
-        w.device(0).unwrap().report().stored.sender,
-        "scanner@contoso.example"
-    );
-    // Step two: post the confirmation back with every hidden input.
-    let hidden = all_hidden(&confirm);
-    assert!(hidden.iter().any(|(k, _)| k == "INPUTT_SETUPTOKEN"));
-    let (_, done) = post(&c, format!("{base}{P}/NWS_MAIL_BASIC/CONFIRM"), &hidden).await;
-    assert!(
-        done.contains("<div class=\"warning\">Setup complete.</div>"),
-        "{done}"
-    );
-    let r = w.device(0).unwrap().report();
-    assert_eq!(r.stored.sender, "printer@contoso.example");
-    assert_eq!(r.stored.smtp_port, 2525);
+        // A sender with a forbidden character is refused.
+        let page = b.get(MAIL).await;
+        let sender = page.control_name("Sender's Email Address").unwrap();
+        let doc = b
+            .press(&page, "OK", &v(&[(&sender, "a;b@contoso.example")]))
+            .await;
+        assert_eq!(
+            doc.message("error").as_deref(),
+            Some("Invalid value: Sender's Email Address")
+        );
 
-    // A stale setup token is refused and nothing changes.
-    let (_, page) = get(&c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
-    let token = input_value(&page, "INPUTT_SETUPTOKEN").unwrap();
-    w.device(0).unwrap().make_setup_tokens_stale();
-    let (_, page) = post(
-        &c,
-        format!("{base}{P}/NWS_MAIL_BASIC/SET"),
-        &pairs(&[
-            ("INPUTT_SETUPTOKEN", &token),
-            ("INPUTT_SMTPPORT", "25"),
-            ("btn_ok", "OK"),
-        ]),
-    )
-    .await;
-    assert!(page.contains("no longer valid"), "{page}");
-    assert_eq!(w.device(0).unwrap().report().stored.smtp_port, 2525);
+        let page = b.get(MAIL).await;
+        let port = page.control_name("SMTP Server Port Number").unwrap();
+        let first = b
+            .press(
+                &page,
+                "OK",
+                &v(&[(&sender, "printer@contoso.example"), (&port, "2525")]),
+            )
+            .await;
+        let done = if confirm {
+            // Step one answers the confirmation; nothing is stored yet.
+            assert!(first.has_form("confirm_form"), "{}", first.body);
+            assert!(first.message("warning").is_none());
+            assert_eq!(dev.report().stored.sender, "scanner@contoso.example");
+            assert_eq!(
+                first.value("Sender's Email Address").as_deref(),
+                Some("printer@contoso.example")
+            );
+            b.press(&first, "OK", &[]).await
+        } else {
+            first
+        };
+        assert_eq!(
+            done.message("warning").as_deref(),
+            Some("Setup complete."),
+            "{}",
+            done.body
+        );
+        let r = dev.report();
+        assert_eq!(r.stored.sender, "printer@contoso.example");
+        assert_eq!(r.stored.smtp_port, 2525);
+        // The mailbox password shown empty is kept when left empty.
+        assert_eq!(r.stored.password, "Practice-Scanner-1");
+
+        // A stale setup token is refused and nothing changes.
+        let page = b.get(MAIL).await;
+        dev.make_setup_tokens_stale();
+        let doc = b.press(&page, "OK", &v(&[(&port, "25")])).await;
+        assert!(doc.body.contains("no longer valid"), "{}", doc.body);
+        assert_eq!(dev.report().stored.smtp_port, 2525);
+    }
     w.stop();
 }
 
@@ -383,49 +346,36 @@ async fn faults_500_slow_and_restart_in_the_middle_of_a_save() {
     let w = world(vec![device("WF-C5890 Series")]).await;
     let base = w.summary().devices[0].http_url.clone();
     let dev = w.device(0).unwrap().clone();
-    let c = client();
+    let b = Browser::new(&base);
     dev.set_faults(printoauth_sim::device::DeviceFaults {
         http_500_next: 2,
         ..Default::default()
     });
-    assert_eq!(get(&c, format!("{base}/PRESENTATION/BONJOUR")).await.0, 500);
-    assert_eq!(get(&c, format!("{base}/PRESENTATION/BONJOUR")).await.0, 500);
-    assert_eq!(get(&c, format!("{base}/PRESENTATION/BONJOUR")).await.0, 200);
+    assert_eq!(b.get("/PRESENTATION/BONJOUR").await.status, 500);
+    assert_eq!(b.get("/PRESENTATION/BONJOUR").await.status, 500);
+    assert_eq!(b.get("/PRESENTATION/BONJOUR").await.status, 200);
     dev.set_faults(printoauth_sim::device::DeviceFaults {
         delay_ms: 300,
         ..Default::default()
     });
     let t0 = Instant::now();
-    get(&c, format!("{base}/PRESENTATION/BONJOUR")).await;
+    b.get("/PRESENTATION/BONJOUR").await;
     assert!(t0.elapsed() >= Duration::from_millis(300));
 
     dev.set_faults(printoauth_sim::device::DeviceFaults {
         restart_on_next_save: true,
         ..Default::default()
     });
-    let token = open_mail_form(&c, &base, false).await;
-    let (_, confirm) = post(
-        &c,
-        format!("{base}{P}/NWS_MAIL_BASIC/SET"),
-        &pairs(&[
-            ("INPUTT_SETUPTOKEN", &token),
-            ("INPUTT_SMTPPORT", "2526"),
-            ("btn_ok", "OK"),
-        ]),
-    )
-    .await;
-    let (_, page) = post(
-        &c,
-        format!("{base}{P}/NWS_MAIL_BASIC/CONFIRM"),
-        &all_hidden(&confirm),
-    )
-    .await;
-    assert!(page.contains("Shutting down"), "{page}");
-    // Away while restarting, then back with the old settings and no session.
-    assert_eq!(
-        get(&c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await.0,
-        503
+    log_in(&b, PW).await;
+    let page = save_mail(&b, &[], &[("SMTP Server Port Number", "2526")]).await;
+    assert!(
+        page.message("warning")
+            .is_some_and(|m| m.starts_with("Shutting down")),
+        "{}",
+        page.body
     );
+    // Away while restarting, then back with the old settings and no session.
+    assert_eq!(b.get(MAIL).await.status, 503);
     let r = dev.report();
     assert_eq!(r.stored.smtp_port, 587);
     assert_eq!(r.boot_count, 2);
@@ -433,157 +383,118 @@ async fn faults_500_slow_and_restart_in_the_middle_of_a_save() {
         printoauth_sim::device::RESTART_MS + 100,
     ))
     .await;
-    let (status, page) = get(&c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
-    assert_eq!(status, 200);
+    let page = b.get(MAIL).await;
+    assert_eq!(page.status, 200);
     assert!(
-        page.contains("Log in as administrator"),
+        page.body.contains("INPUTT_PASSWORD"),
         "session gone after restart"
     );
     w.stop();
 }
 
-fn oauth_fields(consumer: bool) -> [(&'static str, &'static str); 3] {
-    if consumer {
-        [
-            ("SEL_SMTPAUTH", "OAUTH2"),
-            ("SEL_OAUTHSERVICE", "1"),
-            ("INPUTT_FROMADDR", "scanner@contoso.example"),
-        ]
-    } else {
-        [
-            ("SEL_AUTHMETHOD", "3"),
-            ("SEL_MAILSERVICE", "EXO"),
-            ("INPUTT_SENDERADDR", "scanner@contoso.example"),
-        ]
-    }
+/// Drives a device through the guide's steps up to the code: OAuth2 chosen, Sign In,
+/// "Sign in with Microsoft". Returns the user code and the verification URL.
+async fn start_sign_in(b: &Browser) -> (String, String) {
+    log_in(b, PW).await;
+    let page = b.get(MAIL).await;
+    let method = page.choose("Authentication Method", "OAuth2");
+    let service = page.choose("Email service", "Microsoft Exchange Online");
+    assert!(page.body.contains("will be signed out automatically"));
+    assert_eq!(page.value("Current Status").as_deref(), Some("Signed out"));
+    let signin = b.press(&page, "Sign In", &[method, service]).await;
+    assert!(
+        signin.body.contains("will be signed out automatically"),
+        "{}",
+        signin.body
+    );
+    let service = signin.choose("Email service", "Microsoft Exchange Online");
+    let code_page = b.press(&signin, "Sign in with Microsoft", &[service]).await;
+    let code = code_page
+        .value("Authentication code")
+        .unwrap_or_else(|| panic!("no code in {}", code_page.body));
+    let url = code_page.value("URL").unwrap();
+    assert!(code_page.body.contains(&format!(
+        "To sign in, use a web browser to open the page {url} and enter the code {code} to authenticate."
+    )));
+    (code, url)
 }
 
-async fn save_oauth2_signed_out(c: &reqwest::Client, base: &str, consumer: bool) {
-    let token = open_mail_form(c, base, consumer).await;
-    let mut form = pairs(&oauth_fields(consumer));
-    form.push(("INPUTT_SETUPTOKEN".into(), token));
-    form.push(("btn_ok".into(), "OK".into()));
-    let (_, confirm) = post(c, format!("{base}{P}/NWS_MAIL_BASIC/SET"), &form).await;
-    let (_, done) = post(
-        c,
-        format!("{base}{P}/NWS_MAIL_BASIC/CONFIRM"),
-        &all_hidden(&confirm),
-    )
-    .await;
-    assert!(done.contains("Setup complete."), "{done}");
-}
-
-/// Drives a device through the guide's steps up to the code; returns the user code.
-async fn start_sign_in(c: &reqwest::Client, base: &str, consumer: bool) -> String {
-    let [(auth, oauth), (svc, exo), (sender, _)] = oauth_fields(consumer);
-    login(c, base, consumer, "epson-practice").await;
-    let (_, page) = get(c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
-    assert!(page.contains("Microsoft Exchange Online"));
-    let token = input_value(&page, "INPUTT_SETUPTOKEN").unwrap();
-    let (_, page) = post(
-        c,
-        format!("{base}{P}/NWS_MAIL_BASIC/SET"),
-        &pairs(&[
-            ("INPUTT_SETUPTOKEN", &token),
-            (auth, oauth),
-            (svc, exo),
-            (sender, "scanner@contoso.example"),
-            ("btn_signin", "Sign In"),
-        ]),
-    )
-    .await;
-    assert!(page.contains("Sign in with Microsoft"), "{page}");
-    assert!(page.contains("will be signed out automatically"));
-    let (_, page) = post(
-        c,
-        format!("{base}{P}/NWS_MAIL_BASIC/SET"),
-        &pairs(&[
-            ("INPUTT_SETUPTOKEN", &token),
-            ("btn_msft", "Sign in with Microsoft"),
-        ]),
-    )
-    .await;
-    let code = text_of_id(&page, "user_code").unwrap_or_else(|| panic!("no code in {page}"));
-    assert!(page.contains("use a web browser to open the page"));
-    assert!(page.contains(&format!("enter the code {code} to authenticate")));
-    code
-}
-
-async fn wait_signed_in(c: &reqwest::Client, base: &str) -> String {
+/// Follows the status page (Refresh, or the legacy page's own reload) until signed in;
+/// returns the account.
+async fn wait_signed_in(b: &Browser) -> String {
     let deadline = Instant::now() + Duration::from_secs(20);
+    let mut page = b.get(&format!("{P}/NWS_MAIL_OAUTH/TOP")).await;
     loop {
-        let (_, page) = get(c, format!("{base}{P}/NWS_MAIL_OAUTH/TOP")).await;
-        if text_of_id(&page, "current_status").as_deref() == Some("Signed in") {
-            return text_of_id(&page, "oauth_account").unwrap();
+        if page.value("Current Status").as_deref() == Some("Signed in") {
+            return page.value("Authenticated Account").unwrap();
         }
-        assert!(Instant::now() < deadline, "never signed in: {page}");
+        assert!(Instant::now() < deadline, "never signed in: {}", page.body);
         tokio::time::sleep(Duration::from_millis(250)).await;
+        page = if page.has_button("Refresh") {
+            b.press(&page, "Refresh", &[]).await
+        } else {
+            b.get(&format!("{P}/NWS_MAIL_OAUTH/TOP")).await
+        };
     }
 }
 
 /// Follows the identity emulator's pages as the admin does in a browser.
 async fn consent_in_browser(verification_uri: &str, code: &str, upn: &str, password: &str) {
-    let c = client();
-    let mut page = post(&c, verification_uri.to_string(), &pairs(&[("otc", code)]))
-        .await
-        .1;
+    let c = Browser::new("http://unused");
+    let mut page = c.post(verification_uri, &v(&[("otc", code)])).await;
     let mut steps = 0;
-    while !page.contains("id=\"signed-in\"") {
+    while page.select("#signed-in").is_empty() {
         steps += 1;
-        assert!(steps < 6, "stuck at {page}");
-        let action = {
-            let i = page.find("<form").unwrap();
-            let a = page[i..].find("action=\"").unwrap() + i + 8;
-            let e = page[a..].find('"').unwrap() + a;
-            page[a..e].replace("&amp;", "&")
-        };
+        assert!(steps < 6, "stuck at {}", page.body);
+        let mut form = page.forms().into_iter().next().expect("a form");
         let base = verification_uri.trim_end_matches("/devicelogin");
-        let url = if action.starts_with("http") {
-            action
-        } else {
-            format!("{base}{action}")
-        };
-        let mut form = all_hidden(&page);
-        if page.contains("name=\"login\"") {
-            form.push(("login".into(), upn.into()));
-        } else if page.contains("name=\"passwd\"") {
-            form.push(("passwd".into(), password.into()));
-        } else if page.contains("name=\"consent_org\"") {
-            form.push(("consent_org".into(), "on".into()));
-            form.push(("accept".into(), "Accept".into()));
-        } else {
-            panic!("unexpected page {page}");
+        if !form.action.starts_with("http") {
+            form.action = format!("{base}{}", form.action);
         }
-        page = post(&c, url, &form).await.1;
+        if form.get("login").is_some() || page.body.contains("name=\"login\"") {
+            form.set("login", upn);
+        } else if page.body.contains("name=\"passwd\"") {
+            form.set("passwd", password);
+        } else if page.body.contains("name=\"consent_org\"") {
+            form.set("consent_org", "on");
+            form.set("accept", "Accept");
+        } else {
+            panic!("unexpected page {}", page.body);
+        }
+        page = c.submit(&form).await;
     }
 }
 
-async fn save_ok(c: &reqwest::Client, base: &str) {
-    let (_, page) = get(c, format!("{base}{P}/NWS_MAIL_BASIC/TOP")).await;
-    let token = input_value(&page, "INPUTT_SETUPTOKEN").unwrap();
-    let (_, confirm) = post(
-        c,
-        format!("{base}{P}/NWS_MAIL_BASIC/SET"),
-        &pairs(&[("INPUTT_SETUPTOKEN", &token), ("btn_ok", "OK")]),
+async fn save_oauth2(b: &Browser) {
+    let done = save_mail(
+        b,
+        &[
+            ("Authentication Method", "OAuth2"),
+            ("Email service", "Microsoft Exchange Online"),
+        ],
+        &[("Sender's Email Address", "scanner@contoso.example")],
     )
     .await;
-    let (_, done) = post(
-        c,
-        format!("{base}{P}/NWS_MAIL_BASIC/CONFIRM"),
-        &all_hidden(&confirm),
-    )
-    .await;
-    assert!(done.contains("Setup complete."), "{done}");
+    assert_eq!(
+        done.message("warning").as_deref(),
+        Some("Setup complete."),
+        "{}",
+        done.body
+    );
 }
 
 #[tokio::test]
 async fn device_signs_in_saves_and_scan_to_email_lands_in_the_mailbox() {
-    let w = world(vec![device("WF-C5890 Series"), device("ET-4850 Series")]).await;
+    let w = world(vec![
+        device("WF-C5890 Series"),
+        device("ET-4850 Series"),
+        device("WF-C20590 Series"),
+    ])
+    .await;
     let s = w.summary();
-    for (i, consumer) in [(0, false), (1, true)] {
-        let base = &s.devices[i].https_url;
+    for i in 0..3 {
+        let b = Browser::new(&s.devices[i].https_url);
         let dev = w.device(i).unwrap().clone();
-        let c = client();
         // Before: Basic auth, which Exchange refuses.
         let job = dev.scan_to_email(RECIPIENT, 1).await;
         assert!(
@@ -591,7 +502,8 @@ async fn device_signs_in_saves_and_scan_to_email_lands_in_the_mailbox() {
             "{job:?}"
         );
         // OAuth2 saved without signing in: the device asks for a sign-in (370).
-        save_oauth2_signed_out(&c, base, consumer).await;
+        log_in(&b, PW).await;
+        save_oauth2(&b).await;
         let job = dev.scan_to_email(RECIPIENT, 1).await;
         assert!(
             matches!(
@@ -604,15 +516,10 @@ async fn device_signs_in_saves_and_scan_to_email_lands_in_the_mailbox() {
             "{job:?}"
         );
 
-        let code = start_sign_in(&c, base, consumer).await;
+        let (code, url) = start_sign_in(&b).await;
+        assert_eq!(url, s.identity.verification_uri);
         if i == 0 {
-            consent_in_browser(
-                &s.identity.verification_uri,
-                &code,
-                "admin@contoso.example",
-                "Practice-Admin-1",
-            )
-            .await;
+            consent_in_browser(&url, &code, "admin@contoso.example", "Practice-Admin-1").await;
         } else {
             w.identity()
                 .approve(
@@ -623,13 +530,16 @@ async fn device_signs_in_saves_and_scan_to_email_lands_in_the_mailbox() {
                 )
                 .unwrap();
         }
-        let account = wait_signed_in(&c, base).await;
+        let account = wait_signed_in(&b).await;
         let expect = if i == 0 {
             "admin@contoso.example"
         } else {
             "scanner@contoso.example"
         };
         assert_eq!(account, expect);
+        let page = b.get(MAIL).await;
+        assert_eq!(page.value("Current Status").as_deref(), Some("Signed in"));
+        assert!(page.has_button("Sign Out"));
 
         // Signed in but not saved: the device still cannot mail.
         assert_eq!(dev.report().committed_account, None);
@@ -639,12 +549,12 @@ async fn device_signs_in_saves_and_scan_to_email_lands_in_the_mailbox() {
             "Error 370",
             "{job:?}"
         );
-        assert_eq!(
-            dev.report().panel_message.as_deref(),
-            Some("You need to sign in to your email service. Contact your administrator.")
-        );
+        let panel = "You need to sign in to your email service. Contact your administrator.";
+        assert_eq!(dev.report().panel_message.as_deref(), Some(panel));
+        let status = b.get(&format!("{P}/INFO_PRTINFO/TOP")).await;
+        assert_eq!(status.value("Printer Status").as_deref(), Some(panel));
 
-        save_ok(&c, base).await;
+        save_oauth2(&b).await;
         let r = dev.report();
         assert_eq!(r.stored.auth_method, AuthMethod::OAuth2);
         assert_eq!(r.stored.smtp_server, "smtp-mail.outlook.com");
@@ -664,8 +574,18 @@ async fn device_signs_in_saves_and_scan_to_email_lands_in_the_mailbox() {
             let m = got.last().unwrap();
             assert_eq!(m.auth_user, "scanner@contoso.example");
             assert!(m.data.contains("scan.pdf"));
-            assert!(m.subject.as_deref().unwrap().contains("ET-4850"));
+            assert!(m.subject.as_deref().unwrap().contains(&s.devices[i].model));
         }
+
+        // Saved with the other service chosen: the sign-in does not carry over.
+        let done = save_mail(&b, &[("Email service", "Outlook.com")], &[]).await;
+        assert_eq!(done.message("warning").as_deref(), Some("Setup complete."));
+        assert_eq!(dev.report().committed_account, None);
+        // Sign Out signs the device out.
+        let page = b.get(MAIL).await;
+        let page = b.press(&page, "Sign Out", &[]).await;
+        assert_eq!(page.value("Current Status").as_deref(), Some("Signed out"));
+        assert!(matches!(dev.report().oauth, OAuthState::SignedOut));
     }
     w.stop();
 }
@@ -680,10 +600,9 @@ async fn job_history_codes_360_361_370_and_refresh() {
     cfg.tenant.apps[0].admin_consented = true;
     let w = World::start(cfg).await.unwrap();
     let s = w.summary();
-    let base = &s.devices[0].http_url;
+    let b = Browser::new(&s.devices[0].http_url);
     let dev = w.device(0).unwrap().clone();
-    let c = client();
-    let code = start_sign_in(&c, base, false).await;
+    let (code, _) = start_sign_in(&b).await;
     w.identity()
         .approve(
             &code,
@@ -692,8 +611,8 @@ async fn job_history_codes_360_361_370_and_refresh() {
             false,
         )
         .unwrap();
-    wait_signed_in(&c, base).await;
-    save_ok(&c, base).await;
+    wait_signed_in(&b).await;
+    save_oauth2(&b).await;
     assert_eq!(
         dev.scan_to_email(RECIPIENT, 1).await.result,
         JobResult::Succeeded
@@ -733,7 +652,7 @@ async fn job_history_codes_360_361_370_and_refresh() {
     assert!(matches!(dev.report().oauth, OAuthState::Expired { .. }));
 
     // Sign in again, save: mail works again; then sessions revoked: 370.
-    let code = start_sign_in(&c, base, false).await;
+    let (code, _) = start_sign_in(&b).await;
     w.identity()
         .approve(
             &code,
@@ -742,8 +661,8 @@ async fn job_history_codes_360_361_370_and_refresh() {
             false,
         )
         .unwrap();
-    wait_signed_in(&c, base).await;
-    save_ok(&c, base).await;
+    wait_signed_in(&b).await;
+    save_oauth2(&b).await;
     assert_eq!(
         dev.scan_to_email(RECIPIENT, 1).await.result,
         JobResult::Succeeded
@@ -764,29 +683,28 @@ async fn job_history_codes_360_361_370_and_refresh() {
 
     // The job history page and its CSV export carry the codes. (Hours of world time
     // have passed: the session has lapsed, so log in again.)
-    let (_, page) = get(&c, format!("{base}{P}/INFO_JOBHISTORY/TOP")).await;
-    assert!(page.contains("Log in as administrator"));
-    login(&c, base, false, "epson-practice").await;
-    let (_, page) = get(&c, format!("{base}{P}/INFO_JOBHISTORY/TOP")).await;
-    let token = input_value(&page, "INPUTT_SETUPTOKEN").unwrap();
-    let csv = c
-        .post(format!("{base}{P}/INFO_JOBHISTORY/OUTPUT.CSV"))
-        .form(&pairs(&[
-            ("INPUTT_SETUPTOKEN", &token),
-            ("INPUTD_HISTORYTYPE", "ALL"),
-        ]))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = b.get(&format!("{P}/INFO_JOBHISTORY/TOP")).await;
+    assert!(page.body.contains("INPUTT_PASSWORD"));
+    log_in(&b, PW).await;
+    let page = b.get(&format!("{P}/INFO_JOBHISTORY/TOP")).await;
+    let export = page.button("Export to CSV").form;
+    let csv =
+        b.c.post(b.url(&export.action))
+            .form(&export.fields)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
     let mut lines = csv.lines();
-    assert_eq!(
-        lines.next().unwrap(),
-        "Receipt No.,Date/Time,Completed,Type,Result,Pages,From,To,File Name"
-    );
-    let results: Vec<_> = lines.map(|l| csv_fields(l)[4].clone()).collect();
+    let header = csv_fields(lines.next().unwrap());
+    assert_eq!(header.len(), 13, "{header:?}");
+    assert_eq!(header[0], "Receipt No.");
+    let result_col = header.iter().position(|h| h == "Result").unwrap();
+    let rows: Vec<_> = lines.map(csv_fields).collect();
+    assert!(rows.iter().all(|r| r.len() == 13));
+    let results: Vec<_> = rows.iter().map(|r| r[result_col].clone()).collect();
     for code in ["360", "361", "370"] {
         assert!(
             results
@@ -807,56 +725,55 @@ async fn additional_network_refuses_oauth2_and_fax_server_takes_it() {
             ..device("WF-C879R Series")
         },
         device("WF-C5890 Series"),
+        device("ET-4850 Series"),
     ])
     .await;
     let s = w.summary();
-    let c = client();
-    let base = &s.devices[0].http_url;
-    let token = open_mail_form(&c, base, false).await;
-    let (_, page) = post(
-        &c,
-        format!("{base}{P}/NWS_MAIL_BASIC/SET"),
-        &pairs(&[
-            ("INPUTT_SETUPTOKEN", &token),
-            ("SEL_AUTHMETHOD", "3"),
-            ("btn_signin", "Sign In"),
-        ]),
-    )
-    .await;
-    assert!(page.contains("additional network"), "{page}");
-    let (_, page) = get(&c, format!("{base}{P}/INFO_NWINFO/TOP")).await;
-    assert!(page.contains("Additional network"));
-
-    // Fax > Fax Server > Email Server Settings with OAuth2, two-step save.
-    let base = &s.devices[1].http_url;
-    let c = client();
-    login(&c, base, false, "epson-practice").await;
-    let (_, page) = get(&c, format!("{base}{P}/FAX_SERVER_MAIL/TOP")).await;
-    assert!(page.contains("Email Server Settings") && page.contains(">OAuth2<"));
-    let token = input_value(&page, "INPUTT_SETUPTOKEN").unwrap();
-    let (_, confirm) = post(
-        &c,
-        format!("{base}{P}/FAX_SERVER_MAIL/SET"),
-        &pairs(&[
-            ("INPUTT_SETUPTOKEN", &token),
-            ("SEL_FAXAUTHMETHOD", "3"),
-            ("INPUTT_FAXSMTPSERVER", "smtp.fax-provider.example"),
-            ("INPUTT_FAXSMTPPORT", "587"),
-            ("btn_ok", "OK"),
-        ]),
-    )
-    .await;
-    let (_, done) = post(
-        &c,
-        format!("{base}{P}/FAX_SERVER_MAIL/CONFIRM"),
-        &all_hidden(&confirm),
-    )
-    .await;
-    assert!(done.contains("Setup complete."), "{done}");
+    let b = Browser::new(&s.devices[0].http_url);
+    log_in(&b, PW).await;
+    let page = b.get(MAIL).await;
+    let refused = b.press(&page, "Sign In", &[]).await;
     assert_eq!(
-        w.device(1).unwrap().report().fax_stored.auth_method,
-        AuthMethod::OAuth2
+        refused.message("error").as_deref(),
+        Some("OAuth2 cannot be used on the additional network. Use the standard network to set OAuth2."),
+        "{}",
+        refused.body
     );
+    let done = save_mail(&b, &[("Authentication Method", "OAuth2")], &[]).await;
+    assert!(done.message("error").is_some(), "{}", done.body);
+    assert_eq!(
+        w.device(0).unwrap().report().stored.auth_method,
+        AuthMethod::SmtpAuth
+    );
+
+    // Fax > Fax Server > Email Server Settings with OAuth2, in both save styles.
+    for i in [1, 2] {
+        let b = Browser::new(&s.devices[i].http_url);
+        log_in(&b, PW).await;
+        let page = b.get(&format!("{P}/FAX_SERVER_MAIL/TOP")).await;
+        assert!(page.heading().contains("Email Server Settings"));
+        let method = page.choose("Authentication Method", "OAuth2");
+        let server = page.control_name("SMTP Server Address").unwrap();
+        let port = page.control_name("SMTP Server Port Number").unwrap();
+        let mut doc = b
+            .press(
+                &page,
+                "OK",
+                &[
+                    method,
+                    (server, "smtp.fax-provider.example".into()),
+                    (port, "587".into()),
+                ],
+            )
+            .await;
+        if doc.has_form("confirm_form") {
+            doc = b.press(&doc, "OK", &[]).await;
+        }
+        assert_eq!(doc.message("warning").as_deref(), Some("Setup complete."));
+        let r = w.device(i).unwrap().report();
+        assert_eq!(r.fax_stored.auth_method, AuthMethod::OAuth2);
+        assert_eq!(r.fax_stored.smtp_server, "smtp.fax-provider.example");
+    }
     w.stop();
 }
 
@@ -874,6 +791,8 @@ async fn control_api_reads_state_and_injects_faults() {
         .await
         .unwrap();
     assert_eq!(summary["devices"][0]["model"], "WF-C5890 Series");
+    assert_eq!(summary["devices"][0]["admin_user"], "");
+    assert_eq!(summary["devices"][0]["language"], "en");
     assert!(summary["ca_pem"]
         .as_str()
         .unwrap()
@@ -885,6 +804,8 @@ async fn control_api_reads_state_and_injects_faults() {
         .unwrap();
     let report: serde_json::Value = r.json().await.unwrap();
     assert_eq!(report["locked"], true);
+    assert_eq!(report["markup"], "captured");
+    assert_eq!(report["save_style"], "confirm");
     let r: serde_json::Value = c
         .put(format!("{url}/devices/0/faults"))
         .json(&serde_json::json!({"http_500_next": 1}))

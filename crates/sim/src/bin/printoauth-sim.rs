@@ -45,7 +45,8 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
-    /// Print an example world in TOML.
+    /// Print an example world in TOML (the practice world, then a business device
+    /// whose administrator user name is set).
     ExampleConfig,
     /// Browse mDNS for printer services and print what resolves (inside a namespace only).
     MdnsBrowse {
@@ -70,6 +71,12 @@ fn main() -> anyhow::Result<()> {
     match cli.cmd {
         Cmd::ExampleConfig => {
             print!("{}", toml::to_string_pretty(&WorldConfig::practice())?);
+            println!(
+                "\n# A business device whose administrator user name is set (the log-in then\n# needs that name; without admin_user it is blank, the factory default):\n#"
+            );
+            for line in printoauth_sim::config::NAMED_ADMIN_EXAMPLE.lines() {
+                println!("# {line}");
+            }
             Ok(())
         }
         Cmd::MdnsBrowse { seconds, types } => {
@@ -167,15 +174,27 @@ fn print_summary(s: &WorldSummary) {
         } else {
             "no OAuth2"
         };
+        if d.vendor != printoauth_sim::models::Vendor::Epson {
+            println!(
+                "  [{}] {:<34} {:<14} {}  (recognised, not configured)",
+                d.index, d.instance_name, d.host_name, d.http_url
+            );
+            continue;
+        }
+        let login = match d.admin_user.as_deref() {
+            Some("") => format!("user name blank, password {}", d.admin_password),
+            Some(u) => format!("user name {u}, password {}", d.admin_password),
+            None => format!("password {}", d.admin_password),
+        };
         println!(
-            "  [{}] {:<34} {:<14} {}  admin {} / {}  {}",
+            "  [{}] {:<34} {:<14} {}  {}  {}  Web Config in {}",
             d.index,
             d.instance_name,
             d.host_name,
             d.http_url,
-            d.admin_user.as_deref().unwrap_or("-"),
-            d.admin_password,
-            oauth
+            login,
+            oauth,
+            d.language.native_name()
         );
     }
     if s.mdns {

@@ -51,6 +51,16 @@ pub struct Job {
 }
 
 impl Job {
+    /// The "Pages" column: pages sent of pages scanned, e.g. "2/2" (captured format).
+    pub fn pages_text(&self) -> String {
+        let sent = if self.result == JobResult::Succeeded {
+            self.pages
+        } else {
+            0
+        };
+        format!("{sent}/{}", self.pages)
+    }
+
     /// The "Result" column of the job history (ASSUMED wording; codes per the guide).
     pub fn result_text(&self) -> String {
         let first_line = |d: &str| d.lines().next().unwrap_or("").trim().to_string();

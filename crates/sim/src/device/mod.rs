@@ -3,9 +3,16 @@
 //! administrator log-in (business and consumer firmware families), the Email Server
 //! pages with OAuth2 sign-in run by the device itself, fax-server email settings,
 //! job history, and real mail through the SMTP emulator.
+//!
+//! Pages are written in one of two layouts (`markup.rs`): the structure captured from
+//! real devices, or an older table layout; `pages.rs` says which facts are captured
+//! and which are assumed. A device whose TLS is too old (`legacy_tls.rs`) refuses
+//! every modern ClientHello on its HTTPS port.
 
 mod labels;
+mod legacy_tls;
 mod mail;
+mod markup;
 mod pages;
 mod settings;
 
@@ -19,7 +26,7 @@ use crate::certs::Leaf;
 use crate::clock::Clock;
 use crate::config::{DeviceConfig, Lang, DEFAULT_ADMIN_PASSWORD};
 use crate::http::Shutdown;
-use crate::models::{self, DeviceIdentity, Family, ModelSpec, Vendor};
+use crate::models::{self, DeviceIdentity, Family, Markup, ModelSpec, SaveStyle, Vendor};
 use crate::tenant::Tenant;
 
 pub use mail::{Job, JobResult};
@@ -103,6 +110,8 @@ pub struct Tokens {
 pub(crate) struct Session {
     setup_token: String,
     last_seen: i64,
+    /// An administrator session (a general user's session opens no settings page).
+    admin: bool,
     /// Email Server settings being edited and not yet saved (sent to the device with OK).
     draft: Option<MailSettings>,
     fax_draft: Option<FaxMailSettings>,
@@ -113,6 +122,8 @@ pub(crate) struct Session {
 pub struct DeviceState {
     pub lang: Lang,
     pub firmware: String,
+    /// The business log-in's administrator user name ("" = blank, the factory default).
+    pub admin_user: String,
     pub admin_password: String,
     pub additional_network: bool,
     pub failed_logins: u32,
@@ -154,6 +165,8 @@ pub(crate) struct DeviceInner {
     pub state: Mutex<DeviceState>,
     pub shutdown: Shutdown,
     pub http_client: reqwest::Client,
+    /// HTTPS answers every ClientHello with a protocol_version alert.
+    pub legacy_tls_only: bool,
 }
 
 /// What the control API reports about a device.
@@ -173,9 +186,17 @@ pub struct DeviceReport {
     pub http_url: String,
     pub https_url: String,
     pub cert_sha256: String,
+    /// The administrator user name the log-in takes: `Some("")` for the blank
+    /// factory default of business models, `Some(name)` when one is set, `None` when
+    /// the log-in has no user name (consumer models, other vendors).
     pub admin_user: Option<String>,
     pub admin_password: String,
+    /// Web Config's current language.
     pub language: Lang,
+    pub markup: Markup,
+    pub save_style: SaveStyle,
+    /// The HTTPS port refuses modern TLS (protocol_version alert).
+    pub legacy_tls_only: bool,
     pub locked: bool,
     pub boot_count: u32,
     pub stored: MailSettings,
@@ -300,6 +321,7 @@ impl Device {
                 .firmware
                 .clone()
                 .unwrap_or_else(|| spec.firmware.to_string()),
+            admin_user: cfg.admin_user.clone().unwrap_or_default(),
             admin_password: cfg
                 .admin_password
                 .clone()
@@ -331,6 +353,7 @@ impl Device {
                 state: Mutex::new(state),
                 shutdown,
                 http_client,
+                legacy_tls_only: cfg.legacy_tls_only,
             }),
         })
     }
@@ -340,9 +363,14 @@ impl Device {
         let router = pages::router(self.clone());
         let (h, _) =
             crate::http::serve(http, None, router.clone(), self.inner.shutdown.clone()).await?;
-        let tls = tokio_rustls::TlsAcceptor::from(self.inner.cert.server_config());
-        let (s, _) =
-            crate::http::serve(https, Some(tls), router, self.inner.shutdown.clone()).await?;
+        let s = if self.inner.legacy_tls_only {
+            legacy_tls::serve(https, self.inner.shutdown.clone()).await?
+        } else {
+            let tls = tokio_rustls::TlsAcceptor::from(self.inner.cert.server_config());
+            crate::http::serve(https, Some(tls), router, self.inner.shutdown.clone())
+                .await?
+                .0
+        };
         *self.inner.http.lock().unwrap() = Some((h, s));
         Ok(())
     }
@@ -490,9 +518,13 @@ impl Device {
             http_url: format!("http://{}:{}", fmt_host(host), id.http_port),
             https_url: format!("https://{}:{}", fmt_host(host), id.https_port),
             cert_sha256: self.inner.cert.sha256_fingerprint(),
-            admin_user: (spec.family == Family::Business).then(|| "admin".to_string()),
+            admin_user: (spec.vendor == Vendor::Epson && spec.family == Family::Business)
+                .then(|| st.admin_user.clone()),
             admin_password: st.admin_password.clone(),
             language: st.lang,
+            markup: spec.markup,
+            save_style: spec.save_style,
+            legacy_tls_only: self.inner.legacy_tls_only,
             locked: st.locked_until.is_some_and(|t| t > now),
             boot_count: st.boot_count,
             stored: st.stored.clone(),
