@@ -105,9 +105,7 @@ impl Practice {
                 .iter()
                 .filter_map(|(id, _)| reg.get(id).ok().map(|e| e.view))
                 .collect(),
-            admin_user: first
-                .and_then(|d| d.admin_user.clone())
-                .unwrap_or_default(),
+            admin_user: first.and_then(|d| d.admin_user.clone()).unwrap_or_default(),
             admin_password: first.map(|d| d.admin_password.clone()).unwrap_or_default(),
             sender: admin,
             users: self
