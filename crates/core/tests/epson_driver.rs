@@ -3,7 +3,9 @@
 //! pinned, a German-language device, firmware without OAuth2, the additional
 //! network, wrong password and lock-out, stale setup tokens, a restart in the middle
 //! of a save, HTTP 500, a changed certificate, HTTP only when allowed, job history
-//! codes and the panel message, fax server mail, and a non-Epson device.
+//! codes and the panel message, fax server mail, and a non-Epson device; every
+//! family, markup (the captured definition-list pages and the older table layout),
+//! first language and save style; a named administrator; TLS too old.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -592,15 +594,109 @@ async fn outlook_com_is_chosen_by_its_option_text_and_bad_senders_are_refused() 
     );
     let target = OAuthTarget::new(EmailService::OutlookCom, "someone@outlook.example");
     d.configure_oauth2(&target).await.unwrap();
+    // Nothing is stored before the save.
+    assert_eq!(
+        w.device(0).unwrap().report().stored.auth_method,
+        printoauth_sim::device::AuthMethod::SmtpAuth
+    );
+    // The device signs in to the service chosen by its option text…
+    d.start_sign_in().await.unwrap();
+    assert!(
+        matches!(
+            w.device(0).unwrap().report().oauth,
+            printoauth_sim::device::OAuthState::Pending {
+                service: printoauth_sim::device::EmailService::OutlookCom,
+                ..
+            }
+        ),
+        "{:?}",
+        w.device(0).unwrap().report().oauth
+    );
+    // …and the save sends the same choice.
+    d.save().await.unwrap();
     let s = d.read_email_settings().await.unwrap();
     assert_eq!(s.auth_method, AuthMethod::OAuth2);
     assert_eq!(s.email_service, Some(EmailService::OutlookCom));
     assert_eq!(s.sender.as_deref(), Some("someone@outlook.example"));
     assert!(!s.signed_in);
-    // Nothing is stored before the save.
-    assert_eq!(
-        w.device(0).unwrap().report().stored.auth_method,
-        printoauth_sim::device::AuthMethod::SmtpAuth
+    w.stop();
+}
+
+/// Every OAuth2-capable family, markup, first language and save style of the
+/// emulated world, from Basic auth to signed in, saved, verified and mailing: the
+/// captured definition-list pages (business with and without the session-type
+/// choice, consumer), the older table layout, French- and German-first devices,
+/// saves that confirm and saves that apply at once, an additional-capable device on
+/// its standard network (whose pages mention the additional network).
+#[tokio::test]
+async fn every_family_markup_language_and_save_style_end_to_end() {
+    let w = world(vec![
+        device("WF-C5890 Series"),
+        DeviceConfig {
+            language: Lang::Fr,
+            ..device("ET-4850 Series")
+        },
+        DeviceConfig {
+            language: Lang::De,
+            ..device("AM-C4000 Series")
+        },
+        DeviceConfig {
+            language: Lang::It,
+            ..device("L6270 Series")
+        },
+        device("WF-C879R Series"),
+        DeviceConfig {
+            language: Lang::De,
+            ..device("WF-C20590 Series")
+        },
+    ])
+    .await;
+    let n = w.devices().len();
+    let drivers: Vec<EpsonWebConfig> = (0..n).map(|i| driver(&w, i)).collect();
+    let mut set = tokio::task::JoinSet::new();
+    for (i, d) in drivers.into_iter().enumerate() {
+        let w = w.clone();
+        set.spawn(async move { run_guide(&w, i, &d).await });
+    }
+    while let Some(r) = set.join_next().await {
+        r.unwrap();
+    }
+    for i in 0..n {
+        check_device_mails(&w, i).await;
+    }
+    // Blank administrator user names were sent as blank.
+    assert_eq!(w.summary().devices[0].admin_user.as_deref(), Some(""));
+    w.stop();
+}
+
+#[tokio::test]
+async fn a_named_administrator_is_needed_where_one_was_set() {
+    let w = World::start(WorldConfig::named_admin_user()).await.unwrap();
+    let d = driver(&w, 0);
+    let pw = w.summary().devices[0].admin_password.clone();
+    assert!(matches!(
+        d.login(&AdminCredentials::new(pw.clone())).await.unwrap_err(),
+        DeviceError::DeviceLoginRejected { .. }
+    ));
+    d.login(&AdminCredentials::with_user("printadmin", pw))
+        .await
+        .unwrap();
+    assert!(d.mail_capabilities().await.unwrap().oauth2_available);
+    w.stop();
+}
+
+#[tokio::test]
+async fn a_device_whose_tls_is_too_old_gets_its_own_error() {
+    let w = world(vec![DeviceConfig {
+        legacy_tls_only: true,
+        ..device("WF-C5890 Series")
+    }])
+    .await;
+    let d = driver(&w, 0);
+    let e = d.login(&creds(&w, 0)).await.unwrap_err();
+    assert!(
+        matches!(&e, DeviceError::DeviceTlsTooOld { detail, .. } if detail.to_lowercase().contains("protocol")),
+        "{e:?}"
     );
     w.stop();
 }

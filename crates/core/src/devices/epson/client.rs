@@ -197,6 +197,10 @@ impl Http {
                         }
                         https_detail = error_chain(&e);
                         https_timed_out = e.is_timeout();
+                        if tls_too_old(&https_detail) {
+                            // An answer, only not one we can use: no point waiting.
+                            break;
+                        }
                         // A device in the middle of a restart: wait a little.
                         if e.is_connect()
                             && started.elapsed()
