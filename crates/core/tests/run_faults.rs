@@ -318,7 +318,8 @@ async fn expired_tokens_and_lost_connection_are_found_by_troubleshooting() {
     let o = run_one(&w, task(&w, d.clone(), None), true, |_| {}).await;
     assert!(o.succeeded(), "{o:?}");
     let dev = w.device(0).unwrap().clone();
-    let creds = AdminCredentials::with_user("admin", "epson-practice");
+    // The factory-default administrator user name is blank.
+    let creds = AdminCredentials::new("epson-practice");
 
     w.smtp().set_faults(SmtpFaults {
         unavailable_next: 1,
