@@ -675,7 +675,9 @@ async fn a_named_administrator_is_needed_where_one_was_set() {
     let d = driver(&w, 0);
     let pw = w.summary().devices[0].admin_password.clone();
     assert!(matches!(
-        d.login(&AdminCredentials::new(pw.clone())).await.unwrap_err(),
+        d.login(&AdminCredentials::new(pw.clone()))
+            .await
+            .unwrap_err(),
         DeviceError::DeviceLoginRejected { .. }
     ));
     d.login(&AdminCredentials::with_user("printadmin", pw))

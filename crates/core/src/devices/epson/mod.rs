@@ -1235,12 +1235,20 @@ impl EpsonWebConfig {
             }
             None => self.mail_page(st).await?.0,
         };
-        if let Some(e) = page.errors.first() {
-            return Ok(SignInStatus::Failed { detail: e.clone() });
-        }
         let status = page.row(L_STATUS);
+        if let Some(e) = page.errors.first() {
+            // A notice that an earlier sign-in lapsed, while no sign-in of ours is
+            // under way, means signed out (with that reason), not a failed attempt.
+            let lapsed = st.pending_code.is_none()
+                && contains_ci(e, "expired")
+                && status.as_deref().is_some_and(|s| !same(s, "Signed in"));
+            if !lapsed {
+                return Ok(SignInStatus::Failed { detail: e.clone() });
+            }
+        }
         if let Some(s) = &status {
             if same(s, "Signed in") {
+                st.pending_code = None;
                 return Ok(SignInStatus::SignedIn {
                     account: page.row(L_ACCOUNT),
                 });
