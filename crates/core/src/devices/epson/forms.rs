@@ -605,14 +605,13 @@ impl Page {
                 .filter(|t| !t.is_empty())
                 .collect();
             // The entry holding the link itself is the link's own label.
-            if a.ancestors()
-                .filter_map(ElementRef::wrap)
-                .find(|e| e.value().name() == "li")
-                .is_some_and(|li| entry_label(&li) == text_of(a))
+            if !path.is_empty()
+                && a.ancestors()
+                    .filter_map(ElementRef::wrap)
+                    .find(|e| e.value().name() == "li")
+                    .is_some_and(|li| entry_label(&li) == text_of(a))
             {
-                if !path.is_empty() {
-                    path.remove(0);
-                }
+                path.remove(0);
             }
             path.reverse();
             path
