@@ -528,9 +528,9 @@ async fn consent_in_browser(verification_uri: &str, code: &str, upn: &str, passw
         .await
         .1;
     let mut steps = 0;
-    while !page.contains("id=\"signed-in\"") {
+    while !page.contains("id=\"message\"") {
         steps += 1;
-        assert!(steps < 6, "stuck at {page}");
+        assert!(steps < 8, "stuck at {page}");
         let action = {
             let i = page.find("<form").unwrap();
             let a = page[i..].find("action=\"").unwrap() + i + 8;
@@ -544,10 +544,14 @@ async fn consent_in_browser(verification_uri: &str, code: &str, upn: &str, passw
             format!("{base}{action}")
         };
         let mut form = all_hidden(&page);
-        if page.contains("name=\"login\"") {
-            form.push(("login".into(), upn.into()));
+        if page.contains("name=\"loginfmt\"") {
+            form.push(("loginfmt".into(), upn.into()));
         } else if page.contains("name=\"passwd\"") {
             form.push(("passwd".into(), password.into()));
+        } else if page.contains("id=\"KmsiDescription\"") {
+            form.push(("kmsi".into(), "no".into()));
+        } else if page.contains("id=\"appConfirmText\"") {
+            form.push(("action".into(), "continue".into()));
         } else if page.contains("name=\"consent_org\"") {
             form.push(("consent_org".into(), "on".into()));
             form.push(("accept".into(), "Accept".into()));
