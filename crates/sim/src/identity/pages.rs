@@ -439,7 +439,7 @@ impl Identity {
 
     /// The flow named `flow_id`, if known and its code can still be signed in with.
     /// Errors are ready pages.
-    fn load_flow(&self, flow_id: &str, code_action: &str) -> Result<FlowView, Response> {
+    fn load_flow(&self, flow_id: &str, code_action: &str) -> Result<FlowView, Box<Response>> {
         let expired = || sign_in_error_page(code_action, &SignInError::SessionExpired, None);
         let Some((code, upn, stage)) = self
             .store()
@@ -447,17 +447,17 @@ impl Identity {
             .get(flow_id)
             .map(|f| (f.user_code.clone(), f.upn.clone(), f.stage))
         else {
-            return Err(expired());
+            return Err(Box::new(expired()));
         };
         let Some((app, scopes)) = self.app_for_code(&code) else {
-            return Err(expired());
+            return Err(Box::new(expired()));
         };
         if stage == Stage::Done {
-            return Err(signed_in_page(&app.name));
+            return Err(Box::new(signed_in_page(&app.name)));
         }
         if let Err(e) = self.step_code(&code) {
             self.end_flow(flow_id);
-            return Err(sign_in_error_page(code_action, &e, Some(&app)));
+            return Err(Box::new(sign_in_error_page(code_action, &e, Some(&app))));
         }
         Ok(FlowView {
             id: flow_id.to_string(),
@@ -554,7 +554,7 @@ async fn work_post(State(id): State<Identity>, headers: HeaderMap, body: Bytes) 
     };
     let f = match id.load_flow(&flow_id, WORK) {
         Ok(f) => f,
-        Err(page) => return page,
+        Err(page) => return *page,
     };
     let user = id.flow_user(&f);
     match f.stage {
@@ -566,6 +566,7 @@ async fn work_post(State(id): State<Identity>, headers: HeaderMap, body: Bytes) 
                 let Some(user) = id
                     .session_user(&headers, false)
                     .filter(|u| u.upn.eq_ignore_ascii_case(picked))
+                    .filter(|u| id.step_account(&f.code, &u.upn).is_ok())
                 else {
                     // No (or another) session: sign in with a password.
                     return account_page(WORK, &f.id, &f.app, None);
@@ -760,7 +761,7 @@ async fn federated_return(State(id): State<Identity>, body: Bytes) -> Response {
     };
     let f = match id.load_flow(&flow_id, WORK) {
         Ok(f) => f,
-        Err(page) => return page,
+        Err(page) => return *page,
     };
     let same_user = f
         .upn
@@ -916,7 +917,7 @@ async fn live_get(
     let flow_id = query_flow(query);
     let f = match id.load_flow(&flow_id, &id.link_uri()) {
         Ok(f) => f,
-        Err(page) => return page,
+        Err(page) => return *page,
     };
     match (f.stage, id.flow_user(&f)) {
         (Stage::Password, Some(u)) if u.is_personal() => {
@@ -936,7 +937,7 @@ async fn live_post(State(id): State<Identity>, headers: HeaderMap, body: Bytes) 
     let flow_id = field(&form, "flow").unwrap_or("").to_string();
     let f = match id.load_flow(&flow_id, &link) {
         Ok(f) => f,
-        Err(page) => return page,
+        Err(page) => return *page,
     };
     let user = id.flow_user(&f).filter(UserConfig::is_personal);
     match f.stage {
@@ -973,6 +974,7 @@ async fn live_post(State(id): State<Identity>, headers: HeaderMap, body: Bytes) 
                 if let Some(u) = id
                     .session_user(&headers, true)
                     .filter(|u| u.upn.eq_ignore_ascii_case(picked))
+                    .filter(|u| id.step_account(&f.code, &u.upn).is_ok())
                 {
                     id.set_flow(&f.id, Some(&u.upn), Stage::Confirm);
                     return redirect(&id.app_confirm_url(&f.id));
@@ -1033,7 +1035,7 @@ async fn app_confirm_get(State(id): State<Identity>, RawQuery(query): RawQuery) 
     let link = id.link_uri();
     let f = match id.load_flow(&query_flow(query), &link) {
         Ok(f) => f,
-        Err(page) => return page,
+        Err(page) => return *page,
     };
     match (f.stage, id.flow_user(&f).filter(UserConfig::is_personal)) {
         (Stage::Confirm, Some(u)) => confirm_page("/App/Confirm", &f.id, &f.app, &u.upn),
@@ -1047,7 +1049,7 @@ async fn app_confirm_post(State(id): State<Identity>, body: Bytes) -> Response {
     let link = id.link_uri();
     let f = match id.load_flow(field(&form, "flow").unwrap_or(""), &link) {
         Ok(f) => f,
-        Err(page) => return page,
+        Err(page) => return *page,
     };
     let Some(u) = id
         .flow_user(&f)
@@ -1066,7 +1068,7 @@ async fn live_consent_get(State(id): State<Identity>, RawQuery(query): RawQuery)
     let link = id.link_uri();
     let f = match id.load_flow(&query_flow(query), &link) {
         Ok(f) => f,
-        Err(page) => return page,
+        Err(page) => return *page,
     };
     match (f.stage, id.flow_user(&f).filter(UserConfig::is_personal)) {
         (Stage::Consent, Some(u)) => live_consent_page(&f.id, &f.app, &f.scopes, &u.upn),
@@ -1079,7 +1081,7 @@ async fn live_consent_post(State(id): State<Identity>, body: Bytes) -> Response 
     let link = id.link_uri();
     let f = match id.load_flow(field(&form, "flow").unwrap_or(""), &link) {
         Ok(f) => f,
-        Err(page) => return page,
+        Err(page) => return *page,
     };
     let Some(u) = id
         .flow_user(&f)
