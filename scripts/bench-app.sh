@@ -10,18 +10,24 @@
 #     and RSS;
 #   - human actions in a batch: the end-to-end practice run (tests/e2e/practice-batch)
 #     with N devices counts every click and typed field it does in the app and in the
-#     sign-in window; printed per device.
+#     sign-in window, on the emulator's copy of Microsoft's pages (code, account or
+#     picker, password, "Stay signed in?", "Are you trying to sign in to …?",
+#     permissions); printed per device, with the pages each device went through.
 #
-#   scripts/bench-app.sh [N devices for the action count, default 4]
+#   scripts/bench-app.sh [N devices for the action count, default 4] [--actions-only]
+#
+# --actions-only: only the human actions (debug build, no launches to time).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root="$PWD"
 export PATH="$PATH:${CARGO_HOME:-${HOME:-/root}/.cargo}/bin"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${HOME:-/root}/.cache/printoauth-target}"
 N="${1:-4}"
+only_actions=0
+[ "${2:-}" = "--actions-only" ] && only_actions=1
 
 (cd ui && npm run build --silent)
-cargo build --release -q -p printoauth-app
+[ "$only_actions" = 1 ] || cargo build --release -q -p printoauth-app
 cargo build -q -p printoauth-app
 app="$CARGO_TARGET_DIR/release/printoauth-app"
 
@@ -55,6 +61,7 @@ tree_mem() {
   echo "$pss $rss $uss$names"
 }
 
+if [ "$only_actions" = 0 ]; then
 echo "== start to interactive (release build, 5 launches)"
 cat > "$tmp/launch.sh" <<'INNER'
 #!/usr/bin/env bash
@@ -85,14 +92,17 @@ printf '%s\n' "${results[@]}" | awk '$1 ~ /^[0-9]+$/ {print $1}' | sort -n |
 printf '%s\n' "${results[@]}" | awk '{print $4}' | sort -n | awk '{a[NR]=$1} END{m=a[int((NR+1)/2)]; printf "median idle memory, app + WebKit web and network processes: %.1f MiB = %.1f MB private (USS) (target < 150 MB)\n", m/1024, m*1024/1e6}'
 printf '%s\n' "${results[@]}" | awk '{print $2}' | sort -n | awk '{a[NR]=$1} END{m=a[int((NR+1)/2)]; printf "  with shared libraries (WebKitGTK, JavaScriptCore, Mesa) divided among their users: %.1f MiB = %.1f MB PSS\n", m/1024, m*1024/1e6}'
 
+fi
+
 echo "== human actions per device ($N emulated devices, end-to-end practice run)"
 PRINTOAUTH_E2E_DEVICES="$N" bash tests/e2e/run.sh "$root/tests/e2e/practice-batch.test.mjs" > "$tmp/e2e.log" 2>&1 || { tail -40 "$tmp/e2e.log"; exit 1; }
 line=$(grep -o 'PRINTOAUTH_ACTIONS.*' "$tmp/e2e.log" | head -1)
 echo "$line"
+grep -o 'PRINTOAUTH_PAGES.*' "$tmp/e2e.log" | head -1
 echo "$line" | awk '{
   split($2, s, "="); split($3, p, "="); n = split(p[2], d, ",");
   extra = 0; for (i = 2; i <= n; i++) extra += d[i];
   printf "batch set-up: %d actions (select all, open the wizard, one password, start)\n", s[2];
-  printf "first device: %d actions (code already typed: Next, account, password, consent)\n", d[1];
-  if (n > 1) printf "each additional device: %.1f actions (target <= 3; about 17 by hand)\n", extra / (n - 1);
+  printf "first device: %d actions (code already typed: Next; account, Next; password, Sign in; Stay signed in? Yes; Continue; tick consent, Accept)\n", d[1];
+  if (n > 1) printf "each additional device: %.1f actions (Next with the code typed, the account in the picker, Continue; target <= 3; about 17 by hand)\n", extra / (n - 1);
 }'

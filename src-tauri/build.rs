@@ -20,6 +20,7 @@ fn main() {
         "remembered_passwords",
         "consent_show",
         "open_in_browser",
+        "sign_in_texts",
         "troubleshoot",
         "remedy_resave",
     ]);

@@ -116,7 +116,7 @@ pub async fn practice_start(
         for device in views {
             state.emit_device(DeviceListEvent::Added { device });
         }
-        state.consent.set_practice_origin(p.identity_origin());
+        state.consent.set_practice(p.sign_in_hosts());
         let info = p.info(&state.registry);
         *slot = Some(p);
         Ok(info)
@@ -138,7 +138,7 @@ pub async fn practice_stop(state: State<'_, AppState>) -> Result<(), AppError> {
         for id in state.registry.remove_practice() {
             state.emit_device(DeviceListEvent::Removed { id });
         }
-        state.consent.set_practice_origin(None);
+        state.consent.set_practice(Vec::new());
         Ok(())
     }
     #[cfg(not(feature = "practice"))]
@@ -236,14 +236,28 @@ pub fn consent_show(app: AppHandle, state: State<'_, AppState>) -> Result<(), Ap
 /// sign-in). Only the pages the consent window may show.
 #[tauri::command]
 pub fn open_in_browser(state: State<'_, AppState>, url: String) -> Result<(), AppError> {
-    let parsed = url::Url::parse(&url)
-        .map_err(|_| AppError::new(ErrorCode::UrlNotAllowed).with("url", &url))?;
-    if !crate::consent::allowed(&parsed, state.consent.practice_origin().as_deref())
-        || parsed.scheme() == "about"
-    {
-        return Err(AppError::new(ErrorCode::UrlNotAllowed).with("url", &url));
+    open_verification_page(&state.consent.practice(), &url)
+}
+
+/// Hands a sign-in page to the desktop's opener: only Microsoft's sign-in pages (in
+/// practice mode, the emulator's stand-ins for them), never anything else.
+pub fn open_verification_page(
+    practice: &[crate::consent::PracticeHost],
+    url: &str,
+) -> Result<(), AppError> {
+    let parsed = url::Url::parse(url)
+        .map_err(|_| AppError::new(ErrorCode::UrlNotAllowed).with("url", url))?;
+    if !crate::consent::allowed(&parsed, practice) || parsed.scheme() == "about" {
+        return Err(AppError::new(ErrorCode::UrlNotAllowed).with("url", url));
     }
     open::that_detached(parsed.as_str()).map_err(AppError::internal)
+}
+
+/// The UI's language changed (or the UI started): the texts the sign-in window shows
+/// when the sign-in leaves Microsoft's pages.
+#[tauri::command]
+pub fn sign_in_texts(state: State<'_, AppState>, texts: crate::consent::SignInTexts) {
+    state.consent.set_texts(texts);
 }
 
 #[tauri::command]

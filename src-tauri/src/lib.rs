@@ -6,7 +6,9 @@
 //! - `main`: the app's own UI (bundled assets, the only window with a capability);
 //! - `consent`: the embedded sign-in window ([`consent`]), remote pages only, no
 //!   capability and no IPC, allowed to navigate only to Microsoft's sign-in hosts (or,
-//!   in practice mode, the emulator).
+//!   in practice mode, the emulator's stand-ins for them); a sign-in that leaves for
+//!   another host (a federated organisation's own page) gets a notice offering the
+//!   system browser instead.
 //!
 //! Browsing data of both lives in a private folder of this app run
 //! ([`session::SessionDir`]), wiped after every batch and deleted when the app exits.
@@ -57,6 +59,7 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             commands::remembered_passwords,
             commands::consent_show,
             commands::open_in_browser,
+            commands::sign_in_texts,
             commands::troubleshoot,
             commands::remedy_resave,
         ])

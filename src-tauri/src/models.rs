@@ -191,6 +191,21 @@ pub struct PracticeUser {
     pub upn: String,
     pub password: String,
     pub role: String,
+    pub kind: PracticeAccountKind,
+    /// For a federated domain's account: its own sign-in page's host.
+    pub idp_host: Option<String>,
+}
+
+/// How a practice account signs in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum PracticeAccountKind {
+    /// A work account: Microsoft's pages only.
+    Work,
+    /// A federated domain's work account: its own sign-in page after the account.
+    Federated,
+    /// A personal Microsoft account (Outlook.com): login.live.com.
+    Personal,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -16,11 +16,14 @@ use printoauth_core::identity::Authority;
 use printoauth_core::mail::SmtpServer;
 use printoauth_core::tenant_check::TenantCheckConfig;
 use printoauth_sim::config::WorldConfig;
+use printoauth_sim::tenant::AccountKind;
 use printoauth_sim::world::{DeviceSummary, World, WorldSummary};
 
 use crate::devices::{view_of, Registry};
 use crate::error::{AppError, ErrorCode};
-use crate::models::{PracticeFault, PracticeFaultState, PracticeInfo, PracticeUser};
+use crate::models::{
+    PracticeAccountKind, PracticeFault, PracticeFaultState, PracticeInfo, PracticeUser,
+};
 
 /// The most devices practice mode starts.
 pub const MAX_DEVICES: usize = 50;
@@ -117,6 +120,12 @@ impl Practice {
                     upn: u.upn.clone(),
                     password: u.password.clone(),
                     role: u.role.display().to_string(),
+                    kind: match (u.kind, &u.federated_idp) {
+                        (AccountKind::Personal, _) => PracticeAccountKind::Personal,
+                        (_, Some(_)) => PracticeAccountKind::Federated,
+                        _ => PracticeAccountKind::Work,
+                    },
+                    idp_host: u.federated_idp.clone(),
                 })
                 .collect(),
             faults: self
@@ -131,11 +140,22 @@ impl Practice {
         }
     }
 
-    /// The emulated sign-in service's origin (scheme://host:port), which the consent
-    /// window may open in practice mode.
-    pub fn identity_origin(&self) -> Option<String> {
-        let u = url::Url::parse(&self.summary.identity.base_url).ok()?;
-        Some(u.origin().ascii_serialization())
+    /// The hosts the emulated sign-in stands in for, each with its loopback origin:
+    /// the sign-in window may open those that stand for Microsoft's sign-in hosts.
+    pub fn sign_in_hosts(&self) -> Vec<crate::consent::PracticeHost> {
+        self.summary
+            .identity
+            .origins
+            .iter()
+            .filter_map(|o| {
+                let u = url::Url::parse(&o.origin).ok()?;
+                Some(crate::consent::PracticeHost {
+                    host: o.host.clone(),
+                    origin: u.origin().ascii_serialization(),
+                    microsoft: o.microsoft,
+                })
+            })
+            .collect()
     }
 
     /// The tenant check against the emulated sign-in and mail servers.

@@ -1,7 +1,7 @@
 // The whole product in the real window: practice mode with three emulated Epson
 // devices, all selected, the wizard run, the administrator signing in and consenting in
-// the embedded sign-in window (typing the account and password and ticking consent on
-// the emulator's pages), and every device ending Signed in, saved and verified.
+// the embedded sign-in window (the account, the password, "Stay signed in?", "Are you
+// trying to sign in to …?" and consent on the emulator's pages, as on Microsoft's), and every device ending Signed in, saved and verified.
 // Screenshots of each main screen go to tests/artifacts/screens/ and must not be blank.
 // It also counts the human actions per device (printed for scripts/bench.sh).
 import { test } from "node:test";
@@ -61,6 +61,7 @@ test(`practice mode: ${N} devices configured through the wizard and the embedded
 
   // One sign-in per device, in the same window: password once, then the account picker.
   const perDevice = [];
+  const pagesPerDevice = [];
   let previous;
   for (let i = 0; i < N; i++) {
     await session.switchTo(consent);
@@ -69,12 +70,28 @@ test(`practice mode: ${N} devices configured through the wizard and the embedded
     assert.equal(end.page, "signed-in", `device ${i + 1}: ${JSON.stringify(end)}`);
     assert.match(end.code ?? "", /^[A-Z0-9]{9}$/, "the app typed the device's code into the code field");
     assert.notEqual(end.code, previous, "each device has its own code");
-    if (i > 0) assert.deepEqual(end.pages, ["code", "pick", "signed-in"], "the same window keeps the sign-in: no password again");
+    if (i === 0) {
+      assert.deepEqual(
+        end.pages,
+        ["code", "account", "password", "kmsi", "confirm", "consent", "signed-in"],
+        "Microsoft's sequence: code, account, password, Stay signed in?, Are you trying to sign in…?, Permissions requested",
+      );
+    } else {
+      assert.deepEqual(
+        end.pages,
+        ["code", "pick", "confirm", "signed-in"],
+        "the same window keeps the sign-in: Next, the account in the picker, Continue",
+      );
+    }
+    assert.match(end.text, /^You have signed in to the .+ application on your device\. You may now close this window\.$/);
     previous = end.code;
     perDevice.push(actions.count - before);
+    pagesPerDevice.push(end.pages.join(">"));
   }
   t.diagnostic(`actions: setup ${setupActions}, per device ${JSON.stringify(perDevice)}`);
   console.log(`PRINTOAUTH_ACTIONS setup=${setupActions} per_device=${perDevice.join(",")}`);
+  console.log(`PRINTOAUTH_PAGES ${pagesPerDevice.join(" ")}`);
+  for (let i = 1; i < N; i++) assert.ok(perDevice[i] <= 3, `device ${i + 1}: ${perDevice[i]} actions (at most 3)`);
 
   await session.switchTo(main);
   const states = await results(session, N);

@@ -28,6 +28,20 @@ pub const REFRESH_TOKEN_INACTIVITY: i64 = 90 * 24 * 3600;
 pub const DEVICE_APP_CLIENT_ID: &str = "8b7a5a1e-4f0c-4d55-9e1c-5e2a0d6f3b21";
 /// printoauth's own application, for the tenant check.
 pub const PRINTOAUTH_APP_CLIENT_ID: &str = "3f1c2b7e-90a4-4b1e-8f6d-2c9e7a4d5b10";
+/// The tenant id Microsoft uses for personal accounts (the `tid` of their tokens).
+pub const CONSUMERS_TENANT_ID: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
+
+/// What kind of account a user is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccountKind {
+    /// A work account of the tenant (Exchange Online).
+    #[default]
+    Work,
+    /// A personal Microsoft account (Outlook.com): signs in on login.live.com and
+    /// account.live.com, not in the tenant.
+    Personal,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -77,6 +91,36 @@ pub struct UserConfig {
     /// Whether the user has a mailbox at all.
     #[serde(default = "yes")]
     pub has_mailbox: bool,
+    /// Work account (default) or personal Microsoft account.
+    #[serde(default)]
+    pub kind: AccountKind,
+}
+
+impl UserConfig {
+    pub fn is_personal(&self) -> bool {
+        self.kind == AccountKind::Personal
+    }
+
+    /// The part after '@', lower case.
+    pub fn domain(&self) -> String {
+        self.upn
+            .rsplit_once('@')
+            .map(|(_, d)| d.to_ascii_lowercase())
+            .unwrap_or_default()
+    }
+}
+
+/// A verified domain of the tenant whose users sign in at the organisation's own
+/// identity provider (ADFS, Okta…): Entra sends them there after the account page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FederatedDomain {
+    pub domain: String,
+    /// The identity provider's host name (emulated on a loopback origin of its own).
+    pub idp_host: String,
+    /// What the identity provider's page calls itself.
+    #[serde(default)]
+    pub idp_name: String,
 }
 
 fn default_role() -> Role {
@@ -132,6 +176,9 @@ pub struct TenantConfig {
     pub users: Vec<UserConfig>,
     #[serde(default = "default_apps")]
     pub apps: Vec<AppConfig>,
+    /// Federated domains (their users leave Microsoft's pages for their own sign-in).
+    #[serde(default = "default_federation")]
+    pub federated_domains: Vec<FederatedDomain>,
 }
 
 fn default_tenant_id() -> String {
@@ -142,6 +189,15 @@ fn default_domain() -> String {
 }
 fn default_tenant_name() -> String {
     "Contoso (practice)".into()
+}
+
+/// The practice tenant's federated domain and its identity provider.
+pub fn default_federation() -> Vec<FederatedDomain> {
+    vec![FederatedDomain {
+        domain: "sso.contoso.example".into(),
+        idp_host: "fs.contoso.example".into(),
+        idp_name: "Contoso single sign-on (practice)".into(),
+    }]
 }
 
 /// The practice tenant's accounts.
@@ -155,6 +211,7 @@ pub fn default_users() -> Vec<UserConfig> {
             smtp_auth: None,
             send_as: vec![],
             has_mailbox: true,
+            kind: AccountKind::Work,
         },
         UserConfig {
             upn: "cloudadmin@contoso.example".into(),
@@ -164,6 +221,7 @@ pub fn default_users() -> Vec<UserConfig> {
             smtp_auth: None,
             send_as: vec![],
             has_mailbox: true,
+            kind: AccountKind::Work,
         },
         UserConfig {
             upn: "scanner@contoso.example".into(),
@@ -173,6 +231,7 @@ pub fn default_users() -> Vec<UserConfig> {
             smtp_auth: None,
             send_as: vec![],
             has_mailbox: true,
+            kind: AccountKind::Work,
         },
         UserConfig {
             upn: "user@contoso.example".into(),
@@ -182,6 +241,29 @@ pub fn default_users() -> Vec<UserConfig> {
             smtp_auth: None,
             send_as: vec![],
             has_mailbox: true,
+            kind: AccountKind::Work,
+        },
+        // A user of the federated domain: signs in at the organisation's own page.
+        UserConfig {
+            upn: "it@sso.contoso.example".into(),
+            password: "Practice-Federated-1".into(),
+            display_name: "Federated administrator".into(),
+            role: Role::GlobalAdministrator,
+            smtp_auth: None,
+            send_as: vec![],
+            has_mailbox: true,
+            kind: AccountKind::Work,
+        },
+        // A personal Microsoft account, for devices set to Outlook.com.
+        UserConfig {
+            upn: "scanner.practice@outlook.example".into(),
+            password: "Practice-Outlook-1".into(),
+            display_name: "Outlook.com practice account".into(),
+            role: Role::User,
+            smtp_auth: None,
+            send_as: vec![],
+            has_mailbox: true,
+            kind: AccountKind::Personal,
         },
     ]
 }
@@ -219,6 +301,7 @@ impl Default for TenantConfig {
             block_device_code_flow: false,
             users: default_users(),
             apps: default_apps(),
+            federated_domains: default_federation(),
         }
     }
 }
@@ -351,6 +434,24 @@ impl Tenant {
             .cloned()
     }
 
+    /// The federated domain `upn` belongs to, if its domain is federated.
+    pub fn federation_for(&self, upn: &str) -> Option<FederatedDomain> {
+        let domain = upn.rsplit_once('@')?.1.to_ascii_lowercase();
+        self.config()
+            .federated_domains
+            .iter()
+            .find(|f| f.domain.eq_ignore_ascii_case(&domain))
+            .cloned()
+    }
+
+    /// The tenant id a user's tokens carry: the tenant's, or the personal accounts' one.
+    pub fn tid_for(&self, upn: &str) -> String {
+        match self.user(upn) {
+            Some(u) if u.is_personal() => CONSUMERS_TENANT_ID.to_string(),
+            _ => self.config().id.clone(),
+        }
+    }
+
     pub fn app(&self, client_id: &str) -> Option<AppConfig> {
         self.config()
             .apps
@@ -369,7 +470,7 @@ impl Tenant {
     /// Issues a signed access token for `upn` with `scopes` (full or short names).
     pub fn issue_access_token(&self, upn: &str, client_id: &str, scopes: &[String]) -> String {
         let now = self.inner.clock.unix();
-        let cfg = self.config();
+        let tid = self.tid_for(upn);
         let scp = scopes
             .iter()
             .filter_map(|s| {
@@ -381,12 +482,12 @@ impl Tenant {
             .join(" ");
         let claims = AccessClaims {
             aud: EXCHANGE_AUDIENCE.into(),
-            iss: format!("https://sts.windows.net/{}/", cfg.id),
+            iss: format!("https://sts.windows.net/{tid}/"),
             iat: now,
             nbf: now - 300,
             exp: now + ACCESS_TOKEN_LIFETIME,
             appid: client_id.into(),
-            tid: cfg.id.clone(),
+            tid,
             upn: upn.into(),
             unique_name: upn.into(),
             oid: uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, upn.to_lowercase().as_bytes())
@@ -394,7 +495,6 @@ impl Tenant {
             scp,
             uti: uuid::Uuid::new_v4().simple().to_string(),
         };
-        drop(cfg);
         self.sign(&claims)
     }
 
@@ -429,7 +529,7 @@ impl Tenant {
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok())
             .ok_or(TokenError::Malformed)?;
-        if claims.tid != self.config().id {
+        if claims.tid != self.tid_for(&claims.upn) {
             return Err(TokenError::WrongTenant);
         }
         if claims.aud != EXCHANGE_AUDIENCE {

@@ -13,11 +13,11 @@ use crate::clock::Clock;
 use crate::config::{DeviceConfig, WorldConfig};
 use crate::device::{self, Device, Upstream};
 use crate::http::Shutdown;
-use crate::identity::{self, Identity};
+use crate::identity::{self, EmulatedOrigin, Identity};
 use crate::mdns::{self, Announcer};
 use crate::models;
 use crate::smtp::{self, Smtp};
-use crate::tenant::{Role, Tenant, DEVICE_APP_CLIENT_ID, PRINTOAUTH_APP_CLIENT_ID};
+use crate::tenant::{AccountKind, Role, Tenant, DEVICE_APP_CLIENT_ID, PRINTOAUTH_APP_CLIENT_ID};
 
 /// A running world. Cheap to clone.
 #[derive(Clone)]
@@ -63,6 +63,12 @@ pub struct IdentitySummary {
     pub printoauth_client_id: String,
     /// The device vendor's application (what devices sign in with).
     pub device_client_id: String,
+    /// Where personal-account codes are entered (www.microsoft.com/link).
+    #[serde(default)]
+    pub link_uri: String,
+    /// Every host of the sign-in the emulator stands for, with its loopback origin.
+    #[serde(default)]
+    pub origins: Vec<EmulatedOrigin>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -85,6 +91,12 @@ pub struct UserSummary {
     pub upn: String,
     pub password: String,
     pub role: Role,
+    /// Work account, or personal Microsoft account (Outlook.com).
+    #[serde(default)]
+    pub kind: AccountKind,
+    /// For an account of a federated domain: its identity provider's host.
+    #[serde(default)]
+    pub federated_idp: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -276,6 +288,8 @@ impl World {
                 verification_uri: id.verification_uri(),
                 printoauth_client_id: PRINTOAUTH_APP_CLIENT_ID.into(),
                 device_client_id: DEVICE_APP_CLIENT_ID.into(),
+                link_uri: id.link_uri(),
+                origins: id.origins(),
             },
             smtp: SmtpSummary {
                 addr: self.inner.smtp.addr(),
@@ -294,6 +308,12 @@ impl World {
                         upn: u.upn.clone(),
                         password: u.password.clone(),
                         role: u.role,
+                        kind: u.kind,
+                        federated_idp: tenant
+                            .federated_domains
+                            .iter()
+                            .find(|f| f.domain.eq_ignore_ascii_case(&u.domain()))
+                            .map(|f| f.idp_host.clone()),
                     })
                     .collect(),
             },

@@ -14,10 +14,10 @@ use oauth2::{
 };
 use printoauth_sim::clock::Clock;
 use printoauth_sim::http::Shutdown;
-use printoauth_sim::identity::{self, Identity, IdentityFaults, SignInError};
+use printoauth_sim::identity::{self, HostRole, Identity, IdentityFaults, SignInError};
 use printoauth_sim::tenant::{
-    AppConfig, Tenant, TenantConfig, DEVICE_APP_CLIENT_ID, PRINTOAUTH_APP_CLIENT_ID,
-    SMTP_SEND_SCOPE,
+    AppConfig, Tenant, TenantConfig, CONSUMERS_TENANT_ID, DEVICE_APP_CLIENT_ID,
+    PRINTOAUTH_APP_CLIENT_ID, SMTP_SEND_SCOPE,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -27,6 +27,10 @@ const ADMIN: &str = "admin@contoso.example";
 const ADMIN_PW: &str = "Practice-Admin-1";
 const USER: &str = "user@contoso.example";
 const USER_PW: &str = "Practice-User-1";
+const PERSONAL: &str = "scanner.practice@outlook.example";
+const PERSONAL_PW: &str = "Practice-Outlook-1";
+const FEDERATED: &str = "it@sso.contoso.example";
+const FEDERATED_PW: &str = "Practice-Federated-1";
 const DEVICE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
 
 type OAuthClient =
@@ -202,6 +206,15 @@ impl Browser {
         }
     }
 
+    /// A browser that keeps cookies (Microsoft's session cookies), not following
+    /// redirects by itself.
+    fn with_cookies(id: &Identity) -> Self {
+        Self {
+            http: cookie_http(),
+            url: id.verification_uri(),
+        }
+    }
+
     async fn open(&self) -> String {
         let r = self.http.get(&self.url).send().await.unwrap();
         assert_eq!(r.status(), 200);
@@ -218,25 +231,95 @@ impl Browser {
         r.text().await.unwrap()
     }
 
-    /// Code, account and password pages; returns (flow, the page after the password).
-    async fn sign_in(&self, code: &str, upn: &str, pw: &str) -> (String, String) {
+    /// Code, account and password pages; then, when the password was right, "Stay
+    /// signed in?" (answered `kmsi`) and Continue on "Are you trying to sign in…?".
+    /// Returns (flow, the page after Continue, or the page the password led to).
+    async fn sign_in_kmsi(&self, code: &str, upn: &str, pw: &str, kmsi: &str) -> (String, String) {
         let page = self.open().await;
         assert!(page.contains(r#"id="otc""#) && page.contains(r#"id="idSIButton9""#));
+        assert!(
+            page.contains("<title>Enter code to allow access</title>"),
+            "{page}"
+        );
         let page = self.submit(&[("otc", code)]).await;
         assert!(
-            page.contains(r#"id="i0116""#),
+            page.contains(r#"id="i0116""#) && page.contains(r#"name="loginfmt""#),
             "account page expected: {page}"
         );
         let flow = flow_of(&page);
-        let page = self.submit(&[("flow", &flow), ("login", upn)]).await;
+        let page = self.submit(&[("flow", &flow), ("loginfmt", upn)]).await;
         assert!(
-            page.contains(r#"id="i0118""#),
+            page.contains(r#"id="i0118""#) && page.contains(r#"name="passwd""#),
             "password page expected: {page}"
         );
         assert_eq!(flow_of(&page), flow);
         let page = self.submit(&[("flow", &flow), ("passwd", pw)]).await;
+        if !page.contains(r#"id="KmsiDescription""#) {
+            return (flow, page);
+        }
+        assert_kmsi_page(&page);
+        let page = self.submit(&[("flow", &flow), ("kmsi", kmsi)]).await;
+        assert_confirm_page(&page, None);
+        let page = self
+            .submit(&[("flow", &flow), ("action", "continue")])
+            .await;
         (flow, page)
     }
+
+    async fn sign_in(&self, code: &str, upn: &str, pw: &str) -> (String, String) {
+        self.sign_in_kmsi(code, upn, pw, "no").await
+    }
+}
+
+const DEVICE_APP: &str = "Epson Device Authentication (practice)";
+
+fn cookie_http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+fn assert_kmsi_page(page: &str) {
+    assert!(page.contains("<title>Stay signed in?</title>"), "{page}");
+    assert!(page.contains(r#"id="KmsiDescription""#), "{page}");
+    assert!(
+        page.contains(r#"id="idSIButton9" name="kmsi" value="yes""#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"id="idBtn_Back" name="kmsi" value="no""#),
+        "{page}"
+    );
+}
+
+/// "Are you trying to sign in to <app>?" (any app when `app` is None).
+fn assert_confirm_page(page: &str, app: Option<&str>) {
+    let title = match app {
+        Some(app) => format!("<title>Are you trying to sign in to {app}?</title>"),
+        None => "<title>Are you trying to sign in to ".to_string(),
+    };
+    assert!(page.contains(&title), "{page}");
+    assert!(page.contains(
+        "Only continue if you downloaded the app from a store or website that you trust."
+    ));
+    assert!(
+        page.contains(r#"id="idSIButton9" name="action" value="continue">Continue<"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"id="idBtn_Back" name="action" value="cancel">Cancel<"#),
+        "{page}"
+    );
+}
+
+/// The done page: `#message` with Microsoft's words.
+fn assert_done(page: &str, app: &str) {
+    let expected = format!(
+        r#"<p id="message">You have signed in to the {app} application on your device. You may now close this window.</p>"#
+    );
+    assert!(page.contains(&expected), "{page}");
 }
 
 fn flow_of(html: &str) -> String {
@@ -334,7 +417,10 @@ async fn device_flow_end_to_end_through_pages_then_refresh() {
         tokio::spawn(async move {
             first_pending.notified().await;
             let (flow, page) = browser.sign_in(&code, ADMIN, ADMIN_PW).await;
-            assert!(page.contains("Permissions requested"), "{page}");
+            assert!(
+                page.contains("<title>Permissions requested</title>"),
+                "{page}"
+            );
             assert!(page.contains("Epson Device Authentication (practice)"));
             assert!(page.contains("Seiko Epson Corporation (emulated)"));
             assert!(page.contains("Send email from mailboxes using SMTP AUTH"));
@@ -365,8 +451,7 @@ async fn device_flow_end_to_end_through_pages_then_refresh() {
         .await
         .expect("token after the admin signed in");
     let done_page = driver.await.unwrap();
-    assert!(done_page.contains(r#"id="signed-in""#), "{done_page}");
-    assert!(done_page.contains("Epson Device Authentication (practice)"));
+    assert_done(&done_page, DEVICE_APP);
     // authorization_pending was answered at least once, at the announced interval.
     let sleeps = sleeps.lock().unwrap().clone();
     assert!(!sleeps.is_empty());
@@ -757,7 +842,7 @@ async fn ordinary_user_needs_admin_approval_for_an_unregistered_app() {
     let (_, page) = Browser::new(&id)
         .sign_in(details.user_code().secret(), USER, USER_PW)
         .await;
-    assert!(page.contains(r#"id="signed-in""#), "{page}");
+    assert_done(&page, DEVICE_APP);
     let (polled, _) = poll_fast(&client, &h, &details).await;
     let claims = id
         .tenant()
@@ -779,17 +864,25 @@ async fn wrong_password_and_unknown_account_are_shown_on_the_pages() {
     assert!(page.contains(r#"id="i0118""#), "stays on the password page");
     // A different account: unknown.
     let page = browser
-        .submit(&[("flow", &flow), ("login", "nobody@contoso.example")])
+        .submit(&[("flow", &flow), ("loginfmt", "nobody@contoso.example")])
         .await;
     assert!(page.contains("AADSTS50034"), "{page}");
     assert!(page.contains(r#"id="i0116""#));
-    // The right account and password continue to consent.
-    let page = browser.submit(&[("flow", &flow), ("login", ADMIN)]).await;
+    // A personal account on a work-account code: refused.
+    let page = browser
+        .submit(&[("flow", &flow), ("loginfmt", PERSONAL)])
+        .await;
+    assert!(page.contains("AADSTS50020"), "{page}");
+    assert!(page.contains(r#"id="i0116""#));
+    // The right account and password continue to "Stay signed in?".
+    let page = browser
+        .submit(&[("flow", &flow), ("loginfmt", ADMIN)])
+        .await;
     assert!(page.contains(r#"id="i0118""#), "{page}");
     let page = browser
         .submit(&[("flow", &flow), ("passwd", ADMIN_PW)])
         .await;
-    assert!(page.contains("Permissions requested"), "{page}");
+    assert_kmsi_page(&page);
     // The code stays pending through failed attempts.
     assert_eq!(id.pending().len(), 1);
 
@@ -847,7 +940,7 @@ async fn code_page_rejects_bad_and_used_codes_and_ignores_otc_in_the_url() {
     assert!(page.contains("AADSTS90120"), "{page}");
     // A stale flow field sends the user back to the code page.
     let page = browser
-        .submit(&[("flow", "no-such-flow"), ("login", ADMIN)])
+        .submit(&[("flow", "no-such-flow"), ("loginfmt", ADMIN)])
         .await;
     assert!(page.contains(r#"id="otc""#), "{page}");
 }
@@ -873,7 +966,7 @@ async fn user_consent_without_the_box_and_consent_withdrawn() {
     let page = browser
         .submit(&[("flow", &flow), ("consent_org", "on"), ("accept", "Accept")])
         .await;
-    assert!(page.contains(r#"id="signed-in""#), "{page}");
+    assert_done(&page, "printoauth");
     let (polled, _) = poll_fast(&client, &h, &details).await;
     let token = polled.token();
     {
@@ -1186,39 +1279,78 @@ async fn a_browser_signed_in_once_picks_its_account_for_the_next_code() {
     let id = start().await;
     let client = oauth(&id, DEVICE_APP_CLIENT_ID);
     let h = http();
-    let with_cookies = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    let b = Browser {
-        http: with_cookies,
-        url: id.verification_uri(),
-    };
+    let b = Browser::with_cookies(&id);
 
-    // First device: code, account, password, consent for the organisation.
+    // First device: code, account, password, "Stay signed in?" Yes, Continue, consent
+    // for the organisation.
     let d1 = device_code(&client, &h, smtp_scopes()).await;
-    let (flow, page) = b.sign_in(d1.user_code().secret(), ADMIN, ADMIN_PW).await;
-    assert!(page.contains("Permissions requested"), "{page}");
+    let (flow, page) = b
+        .sign_in_kmsi(d1.user_code().secret(), ADMIN, ADMIN_PW, "yes")
+        .await;
+    assert!(
+        page.contains("<title>Permissions requested</title>"),
+        "{page}"
+    );
+    assert!(page.contains("Consent on behalf of your organization"));
     let page = b
         .submit(&[("flow", &flow), ("consent_org", "on"), ("accept", "Accept")])
         .await;
-    assert!(page.contains(r#"id="signed-in""#), "{page}");
+    assert_done(&page, DEVICE_APP);
     let _ = poll_fast(&client, &h, &d1).await.0.token();
 
-    // Second device, same browser: the account is picked, no password, no consent.
-    let d2 = device_code(&client, &h, smtp_scopes()).await;
-    b.open().await;
-    let page = b.submit(&[("otc", d2.user_code().secret())]).await;
-    assert!(page.contains(r#"id="pick-account""#), "{page}");
-    assert!(page.contains(ADMIN) && !page.contains(r#"id="i0118""#));
+    // Every further device costs exactly three actions: Next (the code), the account
+    // in the picker, Continue. No password, no consent page.
+    for _ in 0..2 {
+        let d = device_code(&client, &h, smtp_scopes()).await;
+        b.open().await;
+        let page = b.submit(&[("otc", d.user_code().secret())]).await; // 1: Next
+        assert!(page.contains("<title>Pick an account</title>"), "{page}");
+        assert!(page.contains(r#"id="pick-account""#) && page.contains(ADMIN));
+        assert!(!page.contains(r#"id="i0118""#));
+        let flow = flow_of(&page);
+        let page = b.submit(&[("flow", &flow), ("pick", ADMIN)]).await; // 2: the account
+        assert_confirm_page(&page, Some(DEVICE_APP));
+        let page = b.submit(&[("flow", &flow), ("action", "continue")]).await; // 3: Continue
+        assert_done(&page, DEVICE_APP);
+        let token = poll_fast(&client, &h, &d).await.0.token();
+        assert_eq!(
+            id.tenant()
+                .validate_access_token(token.access_token().secret())
+                .unwrap()
+                .upn,
+            ADMIN
+        );
+    }
+
+    // The same session serves login.microsoft.com's /device: the same cookie, the
+    // same three steps.
+    let device_page = format!("{}/device", id.origin(HostRole::LoginMicrosoft).unwrap());
+    let page = b
+        .http
+        .get(&device_page)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("<title>Enter code to allow access</title>") && page.contains(r#"id="otc""#)
+    );
+
+    // Continue is asked for every code, and Cancel there declines the code.
+    let d = device_code(&client, &h, smtp_scopes()).await;
+    let page = b.submit(&[("otc", d.user_code().secret())]).await;
     let flow = flow_of(&page);
     let page = b.submit(&[("flow", &flow), ("pick", ADMIN)]).await;
-    assert!(page.contains(r#"id="signed-in""#), "{page}");
-    let _ = poll_fast(&client, &h, &d2).await.0.token();
+    assert_confirm_page(&page, Some(DEVICE_APP));
+    let page = b.submit(&[("flow", &flow), ("action", "cancel")]).await;
+    assert!(page.contains(r#"id="declined""#), "{page}");
+    let (polled, _) = poll_fast(&client, &h, &d).await;
+    assert_eq!(polled.server_error(), ("authorization_declined", 65004));
 
     // "Use another account" goes to the account page.
     let d3 = device_code(&client, &h, smtp_scopes()).await;
-    b.open().await;
     let page = b.submit(&[("otc", d3.user_code().secret())]).await;
     let flow = flow_of(&page);
     let page = b
@@ -1239,4 +1371,563 @@ async fn a_browser_signed_in_once_picks_its_account_for_the_next_code() {
         .pending()
         .iter()
         .any(|p| p.user_code == *d4.user_code().secret()));
+}
+
+#[tokio::test]
+async fn stay_signed_in_no_keeps_no_session() {
+    let id = start().await;
+    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
+    let h = http();
+    let b = Browser::with_cookies(&id);
+    let d1 = device_code(&client, &h, smtp_scopes()).await;
+    let (flow, page) = b
+        .sign_in_kmsi(d1.user_code().secret(), ADMIN, ADMIN_PW, "no")
+        .await;
+    let page = if page.contains("Permissions requested") {
+        b.submit(&[("flow", &flow), ("consent_org", "on"), ("accept", "Accept")])
+            .await
+    } else {
+        page
+    };
+    assert_done(&page, DEVICE_APP);
+    let _ = poll_fast(&client, &h, &d1).await.0.token();
+
+    // No session: the next code asks the account and password again, and Continue.
+    let d2 = device_code(&client, &h, smtp_scopes()).await;
+    let page = b.submit(&[("otc", d2.user_code().secret())]).await;
+    assert!(
+        page.contains(r#"id="i0116""#) && !page.contains("pick-account"),
+        "{page}"
+    );
+    let flow = flow_of(&page);
+    let page = b.submit(&[("flow", &flow), ("loginfmt", ADMIN)]).await;
+    assert!(page.contains(r#"id="i0118""#), "{page}");
+    let page = b.submit(&[("flow", &flow), ("passwd", ADMIN_PW)]).await;
+    assert_kmsi_page(&page);
+    let page = b.submit(&[("flow", &flow), ("kmsi", "no")]).await;
+    assert_confirm_page(&page, Some(DEVICE_APP));
+    let page = b.submit(&[("flow", &flow), ("action", "continue")]).await;
+    assert_done(&page, DEVICE_APP);
+}
+
+#[tokio::test]
+async fn the_pages_carry_microsofts_titles_ids_and_words() {
+    let id = start().await;
+    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
+    let h = http();
+    let b = Browser::new(&id);
+    let d = device_code(&client, &h, smtp_scopes()).await;
+    let page = b.open().await;
+    assert!(page.contains("<title>Enter code to allow access</title>"));
+    assert!(page.contains(r#"name="otc" id="otc""#));
+    assert!(page.contains(r#"<input type="submit" id="idSIButton9" value="Next">"#));
+    let page = b.submit(&[("otc", d.user_code().secret())]).await;
+    assert!(page.contains(r#"name="loginfmt" id="i0116""#), "{page}");
+    assert!(page.contains(r#"id="idSIButton9" value="Next""#));
+    let flow = flow_of(&page);
+    let page = b.submit(&[("flow", &flow), ("loginfmt", ADMIN)]).await;
+    assert!(page.contains("<title>Enter password</title>"));
+    assert!(page.contains(r#"name="passwd" id="i0118""#), "{page}");
+    assert!(page.contains(r#"id="idSIButton9" value="Sign in""#));
+    let page = b.submit(&[("flow", &flow), ("passwd", ADMIN_PW)]).await;
+    assert_kmsi_page(&page);
+    // The code is still pending after the password and after "Stay signed in?":
+    // Continue decides.
+    assert_eq!(id.pending().len(), 1);
+    let page = b.submit(&[("flow", &flow), ("kmsi", "yes")]).await;
+    assert_confirm_page(&page, Some(DEVICE_APP));
+    assert_eq!(id.pending().len(), 1);
+    let page = b.submit(&[("flow", &flow), ("action", "continue")]).await;
+    assert!(page.contains("<title>Permissions requested</title>"));
+    assert!(page.contains(r#"<input type="checkbox" name="consent_org" id="consent_org">"#));
+    assert!(
+        page.contains(r#"<label for="consent_org">Consent on behalf of your organization</label>"#)
+    );
+    assert!(page.contains(r#"id="idSIButton9" name="accept" value="Accept""#));
+    let page = b
+        .submit(&[("flow", &flow), ("consent_org", "on"), ("accept", "Accept")])
+        .await;
+    assert_done(&page, DEVICE_APP);
+    // The done page again for a repeated post.
+    let again = b.submit(&[("flow", &flow), ("action", "continue")]).await;
+    assert_done(&again, DEVICE_APP);
+    // After the organisation consented, the next admin sign-in skips the consent
+    // page but not the confirmation.
+    let d2 = device_code(&client, &h, smtp_scopes()).await;
+    let (_, page) = b
+        .sign_in(
+            d2.user_code().secret(),
+            "cloudadmin@contoso.example",
+            "Practice-Cloud-1",
+        )
+        .await;
+    assert_done(&page, DEVICE_APP);
+}
+
+// ---- hosts --------------------------------------------------------------------
+
+#[tokio::test]
+async fn origins_name_each_emulated_host() {
+    let id = start().await;
+    let o = id.origins();
+    let host = |h: &str| {
+        o.iter()
+            .find(|x| x.host == h)
+            .unwrap_or_else(|| panic!("{h} in {o:?}"))
+            .clone()
+    };
+    assert_eq!(host("login.microsoftonline.com").origin, id.base_url());
+    assert_eq!(
+        host("microsoft.com").origin,
+        id.base_url(),
+        "the page devices show"
+    );
+    let distinct: std::collections::HashSet<_> = [
+        "login.microsoftonline.com",
+        "login.microsoft.com",
+        "www.microsoft.com",
+        "login.live.com",
+        "account.live.com",
+        "fs.contoso.example",
+    ]
+    .iter()
+    .map(|h| host(h).origin)
+    .collect();
+    assert_eq!(distinct.len(), 6, "one loopback origin per host: {o:?}");
+    for x in &o {
+        assert!(x.origin.starts_with("http://127.0.0.1:"), "{x:?}");
+        assert_eq!(x.microsoft, x.host != "fs.contoso.example", "{x:?}");
+    }
+    assert_eq!(host("fs.contoso.example").role, HostRole::IdentityProvider);
+    assert_eq!(
+        id.link_uri(),
+        format!("{}/link", host("www.microsoft.com").origin)
+    );
+}
+
+async fn get_page(c: &reqwest::Client, url: &str) -> (u16, String, Option<String>) {
+    let r = c.get(url).send().await.unwrap();
+    let status = r.status().as_u16();
+    let loc = r
+        .headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_string());
+    (status, r.text().await.unwrap(), loc)
+}
+
+async fn post_page(
+    c: &reqwest::Client,
+    url: &str,
+    form: &[(&str, &str)],
+) -> (u16, String, Option<String>) {
+    let r = c.post(url).form(form).send().await.unwrap();
+    let status = r.status().as_u16();
+    let loc = r
+        .headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_string());
+    (status, r.text().await.unwrap(), loc)
+}
+
+fn origin_of_url(u: &str) -> String {
+    let rest = u.strip_prefix("http://").unwrap();
+    format!("http://{}", rest.split('/').next().unwrap())
+}
+
+/// The value of a hidden field named `name`.
+fn hidden(html: &str, name: &str) -> String {
+    let marker = format!(r#"name="{name}" value=""#);
+    let start = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {name} in {html}"))
+        + marker.len();
+    html[start..].split('"').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn personal_account_signs_in_on_the_outlook_com_hosts() {
+    let id = start().await;
+    let live = id.origin(HostRole::LoginLive).unwrap();
+    let account = id.origin(HostRole::AccountLive).unwrap();
+
+    // A consumers code: the verification page is www.microsoft.com/link; it lives
+    // 1800 s.
+    let (status, d) = raw_post(
+        &format!("{}/consumers/oauth2/v2.0/devicecode", id.base_url()),
+        &[
+            ("client_id", DEVICE_APP_CLIENT_ID),
+            (
+                "scope",
+                "https://outlook.office.com/SMTP.Send offline_access openid",
+            ),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{d}");
+    assert_eq!(d["verification_uri"], id.link_uri());
+    assert_eq!(d["expires_in"], 1800);
+    assert!(d["message"].as_str().unwrap().contains(&id.link_uri()));
+    let code = d["user_code"].as_str().unwrap().to_string();
+    let device_code = d["device_code"].as_str().unwrap().to_string();
+
+    let c = cookie_http();
+    let (st, page, _) = get_page(&c, &id.link_uri()).await;
+    assert_eq!(st, 200);
+    assert!(
+        page.contains(r#"id="otc""#) && page.contains(r#"action="/link""#),
+        "{page}"
+    );
+    // /link -> login.live.com with the flow.
+    let (st, _, loc) = post_page(&c, &id.link_uri(), &[("otc", &code)]).await;
+    assert_eq!(st, 302);
+    let loc = loc.unwrap();
+    assert_eq!(origin_of_url(&loc), live);
+    assert!(loc.contains("/oauth20_remoteconnect.srf?flow="), "{loc}");
+    let (st, page, _) = get_page(&c, &loc).await;
+    assert_eq!(st, 200);
+    assert!(page.contains(r#"name="loginfmt" id="i0116""#), "{page}");
+    assert!(page.contains(r#"action="/ppsecure/post.srf""#));
+    let flow = flow_of(&page);
+    let post = format!("{live}/ppsecure/post.srf");
+    // A work account is not signed in here.
+    let (_, page, _) = post_page(&c, &post, &[("flow", &flow), ("loginfmt", ADMIN)]).await;
+    assert!(
+        page.contains("work or school account") && page.contains(r#"id="i0116""#),
+        "{page}"
+    );
+    let (_, page, _) = post_page(&c, &post, &[("flow", &flow), ("loginfmt", PERSONAL)]).await;
+    assert!(page.contains(r#"name="passwd" id="i0118""#), "{page}");
+    let (_, page, _) = post_page(&c, &post, &[("flow", &flow), ("passwd", "wrong")]).await;
+    assert!(
+        page.contains("Your account or password is incorrect."),
+        "{page}"
+    );
+    let (_, page, _) = post_page(&c, &post, &[("flow", &flow), ("passwd", PERSONAL_PW)]).await;
+    assert_kmsi_page(&page);
+    let (st, _, loc) = post_page(&c, &post, &[("flow", &flow), ("kmsi", "yes")]).await;
+    assert_eq!(st, 302);
+    let loc = loc.unwrap();
+    assert_eq!(loc, format!("{account}/App/Confirm?flow={flow}"));
+    let (_, page, _) = get_page(&c, &loc).await;
+    assert_confirm_page(&page, Some(DEVICE_APP));
+    assert!(page.contains(r#"action="/App/Confirm""#));
+    let (st, _, loc) = post_page(
+        &c,
+        &format!("{account}/App/Confirm"),
+        &[("flow", &flow), ("action", "continue")],
+    )
+    .await;
+    assert_eq!(st, 302);
+    assert_eq!(
+        loc.as_deref(),
+        Some(format!("{account}/Consent/Update?flow={flow}").as_str())
+    );
+    let (_, page, _) = get_page(&c, &loc.unwrap()).await;
+    assert!(
+        page.contains("<title>Let this app access your info?</title>"),
+        "{page}"
+    );
+    assert!(page.contains("Send email from mailboxes using SMTP AUTH"));
+    assert!(
+        !page.contains("consent_org"),
+        "no organisation for a personal account"
+    );
+    assert_eq!(id.pending().len(), 1, "still pending before Accept");
+    let (_, page, _) = post_page(
+        &c,
+        &format!("{account}/Consent/Update"),
+        &[("flow", &flow), ("ucaccept", "yes")],
+    )
+    .await;
+    assert_done(&page, DEVICE_APP);
+
+    // The device's poll gets a token for the personal account, from the consumers
+    // tenant, that the mail server accepts.
+    let (status, tok) = raw_poll(&id, DEVICE_APP_CLIENT_ID, &device_code).await;
+    assert_eq!(status, 200, "{tok}");
+    let claims = id
+        .tenant()
+        .validate_access_token(tok["access_token"].as_str().unwrap())
+        .unwrap();
+    assert_eq!(claims.upn, PERSONAL);
+    assert_eq!(claims.tid, CONSUMERS_TENANT_ID);
+    // The tenant was not touched: no registration, no organisation consent.
+    assert!(!id
+        .tenant()
+        .state()
+        .registered_apps
+        .contains(DEVICE_APP_CLIENT_ID));
+
+    // A second device with the session kept: Next, the account, Continue.
+    let (_, d2) = raw_post(
+        &format!("{}/consumers/oauth2/v2.0/devicecode", id.base_url()),
+        &[
+            ("client_id", DEVICE_APP_CLIENT_ID),
+            ("scope", SMTP_SEND_SCOPE),
+        ],
+    )
+    .await;
+    let (_, _, loc) = post_page(
+        &c,
+        &id.link_uri(),
+        &[("otc", d2["user_code"].as_str().unwrap())],
+    )
+    .await;
+    let (_, page, _) = get_page(&c, &loc.unwrap()).await;
+    assert!(
+        page.contains("<title>Pick an account</title>") && page.contains(PERSONAL),
+        "{page}"
+    );
+    let flow2 = flow_of(&page);
+    let (st, _, loc) = post_page(&c, &post, &[("flow", &flow2), ("pick", PERSONAL)]).await;
+    assert_eq!(st, 302);
+    let (_, page, _) = get_page(&c, &loc.unwrap()).await;
+    assert_confirm_page(&page, Some(DEVICE_APP));
+    let (_, page, _) = post_page(
+        &c,
+        &format!("{account}/App/Confirm"),
+        &[("flow", &flow2), ("action", "continue")],
+    )
+    .await;
+    assert_done(&page, DEVICE_APP);
+    let (status, _) = raw_poll(
+        &id,
+        DEVICE_APP_CLIENT_ID,
+        d2["device_code"].as_str().unwrap(),
+    )
+    .await;
+    assert_eq!(status, 200);
+
+    // Cancel on account.live.com's confirmation declines.
+    let (_, d3) = raw_post(
+        &format!("{}/consumers/oauth2/v2.0/devicecode", id.base_url()),
+        &[
+            ("client_id", DEVICE_APP_CLIENT_ID),
+            ("scope", SMTP_SEND_SCOPE),
+        ],
+    )
+    .await;
+    let (_, _, loc) = post_page(
+        &c,
+        &id.link_uri(),
+        &[("otc", d3["user_code"].as_str().unwrap())],
+    )
+    .await;
+    let (_, page, _) = get_page(&c, &loc.unwrap()).await;
+    let flow3 = flow_of(&page);
+    let (_, _, loc) = post_page(&c, &post, &[("flow", &flow3), ("pick", PERSONAL)]).await;
+    get_page(&c, &loc.unwrap()).await;
+    let (_, page, _) = post_page(
+        &c,
+        &format!("{account}/App/Confirm"),
+        &[("flow", &flow3), ("action", "cancel")],
+    )
+    .await;
+    assert!(page.contains(r#"id="declined""#), "{page}");
+    let (_, body) = raw_poll(
+        &id,
+        DEVICE_APP_CLIENT_ID,
+        d3["device_code"].as_str().unwrap(),
+    )
+    .await;
+    assert_entra_error(&body, "authorization_declined", 65004);
+
+    // A work-account code is not taken at /link.
+    let work = raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+    assert_eq!(work["verification_uri"], id.verification_uri());
+    assert_eq!(work["expires_in"], 900);
+    let (st, page, _) = post_page(
+        &c,
+        &id.link_uri(),
+        &[("otc", work["user_code"].as_str().unwrap())],
+    )
+    .await;
+    assert_eq!(st, 200);
+    assert!(
+        page.contains("work or school account") && page.contains(r#"id="otc""#),
+        "{page}"
+    );
+}
+
+#[tokio::test]
+async fn a_common_code_takes_a_personal_account_to_login_live_com() {
+    // Devices set to Outlook.com ask at /common: the work-account code page, then
+    // login.live.com once the account is known to be a personal one.
+    let id = start().await;
+    let (_, d) = raw_post(
+        &format!("{}/common/oauth2/v2.0/devicecode", id.base_url()),
+        &[
+            ("client_id", DEVICE_APP_CLIENT_ID),
+            ("scope", SMTP_SEND_SCOPE),
+        ],
+    )
+    .await;
+    assert_eq!(d["verification_uri"], id.verification_uri());
+    let c = cookie_http();
+    let url = id.verification_uri();
+    let (_, page, _) = post_page(&c, &url, &[("otc", d["user_code"].as_str().unwrap())]).await;
+    let flow = flow_of(&page);
+    let (st, _, loc) = post_page(&c, &url, &[("flow", &flow), ("loginfmt", PERSONAL)]).await;
+    assert_eq!(st, 302);
+    let loc = loc.unwrap();
+    assert_eq!(origin_of_url(&loc), id.origin(HostRole::LoginLive).unwrap());
+    let (_, page, _) = get_page(&c, &loc).await;
+    assert!(
+        page.contains(r#"id="i0118""#) && page.contains(PERSONAL),
+        "password at login.live.com: {page}"
+    );
+    let post = format!(
+        "{}/ppsecure/post.srf",
+        id.origin(HostRole::LoginLive).unwrap()
+    );
+    let (_, page, _) = post_page(&c, &post, &[("flow", &flow), ("passwd", PERSONAL_PW)]).await;
+    assert_kmsi_page(&page);
+    let (_, _, loc) = post_page(&c, &post, &[("flow", &flow), ("kmsi", "no")]).await;
+    let (_, page, _) = get_page(&c, &loc.unwrap()).await;
+    assert_confirm_page(&page, Some(DEVICE_APP));
+
+    // approve() signs a personal account in too.
+    let (_, d2) = raw_post(
+        &format!("{}/common/oauth2/v2.0/devicecode", id.base_url()),
+        &[
+            ("client_id", DEVICE_APP_CLIENT_ID),
+            ("scope", SMTP_SEND_SCOPE),
+        ],
+    )
+    .await;
+    id.approve(
+        d2["user_code"].as_str().unwrap(),
+        PERSONAL,
+        PERSONAL_PW,
+        false,
+    )
+    .unwrap();
+    let (status, _) = raw_poll(
+        &id,
+        DEVICE_APP_CLIENT_ID,
+        d2["device_code"].as_str().unwrap(),
+    )
+    .await;
+    assert_eq!(status, 200);
+    // A personal account on an organisations code: AADSTS50020.
+    let d3 = raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+    assert_eq!(
+        id.approve(
+            d3["user_code"].as_str().unwrap(),
+            PERSONAL,
+            PERSONAL_PW,
+            false
+        )
+        .map_err(|e| e.aadsts()),
+        Err(Some(50020))
+    );
+}
+
+#[tokio::test]
+async fn a_federated_domain_signs_in_at_its_own_identity_provider() {
+    let id = start().await;
+    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
+    let h = http();
+    let d = device_code(&client, &h, smtp_scopes()).await;
+    let idp = id.idp_origin("fs.contoso.example").unwrap();
+    let c = cookie_http();
+    let url = id.verification_uri();
+    let (_, page, _) = post_page(&c, &url, &[("otc", d.user_code().secret())]).await;
+    let flow = flow_of(&page);
+    // The account page sends a federated domain's account away from Microsoft.
+    let (st, _, loc) = post_page(&c, &url, &[("flow", &flow), ("loginfmt", FEDERATED)]).await;
+    assert_eq!(st, 302);
+    let loc = loc.unwrap();
+    assert_eq!(origin_of_url(&loc), idp);
+    assert!(loc.contains("/adfs/ls/?wa=wsignin1.0"), "{loc}");
+    assert!(loc.contains(&format!("wctx={flow}")), "{loc}");
+    // Its own page: not Microsoft's look or ids.
+    let (st, page, _) = get_page(&c, &loc).await;
+    assert_eq!(st, 200);
+    assert!(page.contains("Contoso single sign-on (practice)"), "{page}");
+    assert!(
+        page.contains(r#"id="userNameInput" value="it@sso.contoso.example""#),
+        "{page}"
+    );
+    assert!(!page.contains("idSIButton9") && !page.contains(">Microsoft<"));
+    let wctx = hidden(&page, "wctx");
+    assert_eq!(wctx, flow);
+    let idp_post = format!("{idp}/adfs/ls/");
+    let (_, page, _) = post_page(
+        &c,
+        &idp_post,
+        &[
+            ("wctx", &wctx),
+            ("UserName", FEDERATED),
+            ("Password", "wrong"),
+        ],
+    )
+    .await;
+    assert!(page.contains("Incorrect user ID or password"), "{page}");
+    // A managed account is not this provider's.
+    let (_, page, _) = post_page(
+        &c,
+        &idp_post,
+        &[("wctx", &wctx), ("UserName", ADMIN), ("Password", ADMIN_PW)],
+    )
+    .await;
+    assert!(page.contains("Incorrect user ID or password"), "{page}");
+    let (_, page, _) = post_page(
+        &c,
+        &idp_post,
+        &[
+            ("wctx", &wctx),
+            ("UserName", FEDERATED),
+            ("Password", FEDERATED_PW),
+        ],
+    )
+    .await;
+    // Its answer goes back to login.microsoftonline.com/login.srf.
+    assert!(
+        page.contains(&format!(r#"action="{}/login.srf""#, id.base_url())),
+        "{page}"
+    );
+    let wresult = hidden(&page, "wresult");
+    assert_eq!(hidden(&page, "wctx"), flow);
+    let login_srf = format!("{}/login.srf", id.base_url());
+    let answer = [
+        ("wa", "wsignin1.0"),
+        ("wresult", wresult.as_str()),
+        ("wctx", flow.as_str()),
+    ];
+    let (_, page, _) = post_page(&c, &login_srf, &answer).await;
+    assert_kmsi_page(&page);
+    // The answer is good once.
+    let (_, replay, _) = post_page(&c, &login_srf, &answer).await;
+    assert!(
+        replay.contains("Your sign-in session has ended"),
+        "{replay}"
+    );
+    assert_eq!(id.pending().len(), 1);
+    let page = Browser {
+        http: c.clone(),
+        url: url.clone(),
+    }
+    .submit(&[("flow", &flow), ("kmsi", "no")])
+    .await;
+    assert_confirm_page(&page, Some(DEVICE_APP));
+    let (_, page, _) = post_page(&c, &url, &[("flow", &flow), ("action", "continue")]).await;
+    assert!(
+        page.contains("Consent on behalf of your organization"),
+        "{page}"
+    );
+    let (_, page, _) = post_page(
+        &c,
+        &url,
+        &[("flow", &flow), ("consent_org", "on"), ("accept", "Accept")],
+    )
+    .await;
+    assert_done(&page, DEVICE_APP);
+    let token = poll_fast(&client, &h, &d).await.0.token();
+    let claims = id
+        .tenant()
+        .validate_access_token(token.access_token().secret())
+        .unwrap();
+    assert_eq!(claims.upn, FEDERATED);
+    assert_eq!(claims.tid, id.tenant().config().id);
 }

@@ -443,18 +443,22 @@ async fn consent_in_browser(verification_uri: &str, code: &str, upn: &str, passw
     let c = Browser::new("http://unused");
     let mut page = c.post(verification_uri, &v(&[("otc", code)])).await;
     let mut steps = 0;
-    while page.select("#signed-in").is_empty() {
+    while page.select("#message").is_empty() {
         steps += 1;
-        assert!(steps < 6, "stuck at {}", page.body);
+        assert!(steps < 8, "stuck at {}", page.body);
         let mut form = page.forms().into_iter().next().expect("a form");
         let base = verification_uri.trim_end_matches("/devicelogin");
         if !form.action.starts_with("http") {
             form.action = format!("{base}{}", form.action);
         }
-        if form.get("login").is_some() || page.body.contains("name=\"login\"") {
-            form.set("login", upn);
+        if page.body.contains("name=\"loginfmt\"") {
+            form.set("loginfmt", upn);
         } else if page.body.contains("name=\"passwd\"") {
             form.set("passwd", password);
+        } else if page.body.contains("id=\"KmsiDescription\"") {
+            form.set("kmsi", "no");
+        } else if page.body.contains("id=\"appConfirmText\"") {
+            form.set("action", "continue");
         } else if page.body.contains("name=\"consent_org\"") {
             form.set("consent_org", "on");
             form.set("accept", "Accept");

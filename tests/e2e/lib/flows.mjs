@@ -4,6 +4,12 @@ import { actions, sleep, until } from "./webdriver.mjs";
 export const PRACTICE_DEVICE_PASSWORD = "epson-practice";
 export const ADMIN = "admin@contoso.example";
 export const ADMIN_PASSWORD = "Practice-Admin-1";
+/** The practice tenant's account of a federated domain (signs in at its own page). */
+export const FEDERATED = "it@sso.contoso.example";
+export const FEDERATED_PASSWORD = "Practice-Federated-1";
+/** The practice personal Microsoft account (Outlook.com). */
+export const PERSONAL = "scanner.practice@outlook.example";
+export const PERSONAL_PASSWORD = "Practice-Outlook-1";
 
 export const sel = (id) => `[data-testid="${id}"]`;
 
@@ -36,10 +42,17 @@ export async function openWizard(session, ids) {
 }
 
 /** Fills the wizard (one password for all) and starts the run. */
-export async function startRun(session, { password = PRACTICE_DEVICE_PASSWORD } = {}) {
+export async function startRun(session, { password = PRACTICE_DEVICE_PASSWORD, sender, service } = {}) {
   await session.type(sel("shared-password"), password);
-  const sender = await session.script(`return document.querySelector('[data-testid="sender"]').value`);
-  if (!sender) await session.type(sel("sender"), ADMIN);
+  const current = await session.script(`return document.querySelector('[data-testid="sender"]').value`);
+  if (sender !== undefined) await session.type(sel("sender"), sender);
+  else if (!current) await session.type(sel("sender"), ADMIN);
+  if (service !== undefined) {
+    await session.script(
+      `const s = document.querySelector('[data-testid="service"]'); s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));`,
+      [service],
+    );
+  }
   await session.click(sel("run-start"));
 }
 
@@ -48,31 +61,40 @@ export async function otherWindow(session, main, ms = 30_000) {
   return until("the sign-in window", ms, async () => (await session.windows()).find((h) => h !== main));
 }
 
-/** What the sign-in page in the current window shows. */
-function pageState(session) {
+/** What the sign-in page in the current window shows (and on which origin). */
+export function pageState(session) {
   return session.script(`
     const q = (s) => document.querySelector(s);
-    if (q('#signed-in')) return {page: 'signed-in'};
-    if (q('#blocked')) return {page: 'blocked', text: q('#blocked').textContent};
-    if (q('#pick-account')) return {page: 'pick'};
-    if (q('#consent_org')) return {page: 'consent'};
-    if (q('#i0118')) return {page: 'password'};
-    if (q('#i0116')) return {page: 'account'};
-    if (q('#otc')) return {page: 'code', code: q('#otc').value};
-    return {page: 'other', title: document.title, url: location.href};
+    const at = (o) => Object.assign(o, { origin: location.origin });
+    if (q('#message')) return at({page: 'signed-in', text: q('#message').textContent});
+    if (q('#declined')) return at({page: 'declined'});
+    if (q('#blocked')) return at({page: 'blocked', text: q('#blocked').textContent});
+    if (q('#sign-in-elsewhere')) return at({page: 'elsewhere', host: q('#sign-in-elsewhere').getAttribute('data-host')});
+    if (q('#pick-account')) return at({page: 'pick'});
+    if (q('#KmsiDescription')) return at({page: 'kmsi'});
+    if (q('#appConfirmText')) return at({page: 'confirm'});
+    if (q('#permissions')) return at({page: 'consent', org: !!q('#consent_org')});
+    if (q('#i0118')) return at({page: 'password'});
+    if (q('#i0116')) return at({page: 'account'});
+    if (q('#otc')) return at({page: 'code', code: q('#otc').value});
+    return at({page: 'other', title: document.title, url: location.href});
   `);
 }
 
 /**
- * Signs in on the emulator's pages in the current window, as the administrator:
- * code (already typed by the app) -> account -> password -> consent for the
- * organisation, or the account picker when the window already has a session.
+ * Signs in on the emulator's pages in the current window, as a person does on
+ * Microsoft's device sign-in: code (already typed by the app) -> Next; the account
+ * picker when the window has a session, else the account and the password; "Stay
+ * signed in?" -> Yes (or `kmsi: "no"`); "Are you trying to sign in to …?" -> Continue;
+ * "Permissions requested" -> consent for the organisation where offered, Accept.
  * `skipCode`: a code page whose code equals it is the previous device's, still loading.
- * Returns the final page state ("signed-in" or "blocked").
+ * Returns the final page state ("signed-in", "blocked", "elsewhere" …) with the
+ * code, the pages passed and the origin of each.
  */
-export async function signIn(session, { upn = ADMIN, password = ADMIN_PASSWORD, skipCode } = {}) {
+export async function signIn(session, { upn = ADMIN, password = ADMIN_PASSWORD, skipCode, kmsi = "yes" } = {}) {
   let code;
   const pages = [];
+  const origins = [];
   if (skipCode !== undefined) {
     // The window still shows the previous device's last page until the app moves it on.
     await until("the next device's code page", 30_000, async () => {
@@ -88,6 +110,7 @@ export async function signIn(session, { upn = ADMIN, password = ADMIN_PASSWORD, 
       return st;
     });
     pages.push(s.page);
+    origins.push(s.origin);
     switch (s.page) {
       case "code":
         code = s.code;
@@ -104,14 +127,25 @@ export async function signIn(session, { upn = ADMIN, password = ADMIN_PASSWORD, 
         await session.type("#i0118", password);
         await session.click("#idSIButton9");
         break;
+      case "kmsi":
+        await session.click(kmsi === "yes" ? "#idSIButton9" : "#idBtn_Back");
+        break;
+      case "confirm":
+        await session.click("#idSIButton9");
+        break;
       case "consent":
-        await session.click("#consent_org");
+        if (s.org) await session.click("#consent_org");
         await session.click("#idSIButton9");
         break;
       default:
-        return { ...s, code, pages };
+        return { ...s, code, pages, origins };
     }
-    await sleep(150);
+    // The page the click left must be gone before the next is read.
+    await until("the next page", 20_000, async () => {
+      const st = await pageState(session);
+      return st.page !== s.page || st.origin !== s.origin;
+    }).catch(() => {});
+    await sleep(100);
   }
   throw new Error("sign-in did not finish in 20 steps");
 }

@@ -13,6 +13,7 @@ import type {
   Prerequisite,
   RunEvent,
   RunRequest,
+  SignInTexts,
   TenantCheckRequest,
   TenantCheckView,
   TenantProgress,
@@ -46,6 +47,7 @@ export const api = {
   runCancel: () => invoke<null>("run_cancel"),
   consentShow: () => invoke<null>("consent_show"),
   openInBrowser: (url: string) => invoke<null>("open_in_browser", { url }),
+  signInTexts: (texts: SignInTexts) => invoke<null>("sign_in_texts", { texts }),
   troubleshoot: (id: string, adminUser: string | null, password: string | null) =>
     invoke<HealthView>("troubleshoot", { id, adminUser, password }),
   remedyResave: (id: string, adminUser: string | null, password: string | null) =>

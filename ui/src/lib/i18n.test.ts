@@ -11,6 +11,7 @@ import {
   makeBundle,
   messageVariables,
   pickLanguage,
+  signInTexts,
   supportedLanguage,
   translate,
 } from "./i18n";
@@ -208,5 +209,24 @@ describe("coded messages", () => {
   it("knows which variables a message uses, in every variant", () => {
     expect([...messageVariables("app-devices-count")].sort()).toEqual(["count", "selected"]);
     expect([...messageVariables("error-device-login-rejected")]).toEqual(["family"]);
+  });
+});
+
+describe("the sign-in window's notice", () => {
+  it("is in each language, naming the host and the code for the app to fill in", () => {
+    const english = signInTexts("en");
+    for (const { code } of LANGUAGES) {
+      const texts = signInTexts(code);
+      expect(texts.lang).toBe(code);
+      expect(texts.body).toContain("{host}");
+      expect(texts.copied).toContain("{code}");
+      expect(texts.notCopied).toContain("{code}");
+      for (const v of [texts.title, texts.button, texts.opened]) {
+        expect(v.trim().length).toBeGreaterThan(0);
+        expect(v).not.toMatch(/app-sign-in/);
+      }
+      if (code !== "en") expect(texts.button).not.toBe(english.button);
+    }
+    expect(english.button).toBe("Continue in my browser");
   });
 });

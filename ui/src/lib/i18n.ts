@@ -11,7 +11,7 @@ import lt from "../../../i18n/lt.ftl?raw";
 import be from "../../../i18n/be.ftl?raw";
 import hi from "../../../i18n/hi.ftl?raw";
 import mk from "../../../i18n/mk.ftl?raw";
-import type { Coded } from "../bindings";
+import type { Coded, SignInTexts } from "../bindings";
 
 /** The languages printoauth speaks, each named in its own language. */
 export const LANGUAGES = [
@@ -263,4 +263,21 @@ export function isCoded(value: unknown): value is Coded {
   const v = value as Record<string, unknown>;
   if (typeof v.code !== "string" || typeof v.params !== "object" || v.params === null) return false;
   return Object.values(v.params as Record<string, unknown>).every((p) => typeof p === "string");
+}
+
+/**
+ * What the sign-in window says, in `lang`, when the sign-in leaves Microsoft's pages
+ * for an organisation's own sign-in page. `{host}` and `{code}` stay in the texts:
+ * the app fills them in (it alone knows the host and the code at that moment).
+ */
+export function signInTexts(lang: Lang): SignInTexts {
+  return {
+    lang,
+    title: translate(lang, "app-sign-in-elsewhere-title"),
+    body: translate(lang, "app-sign-in-elsewhere-body", { host: "{host}" }),
+    copied: translate(lang, "app-sign-in-elsewhere-copied", { code: "{code}" }),
+    notCopied: translate(lang, "app-sign-in-elsewhere-not-copied", { code: "{code}" }),
+    button: translate(lang, "app-sign-in-elsewhere-button"),
+    opened: translate(lang, "app-sign-in-elsewhere-opened"),
+  };
 }

@@ -156,12 +156,23 @@ fn print_summary(s: &WorldSummary) {
     println!("  device code URL   {}", s.identity.device_code_url);
     println!("  token URL         {}", s.identity.token_url);
     println!("  sign-in page      {}", s.identity.verification_uri);
+    println!("  personal accounts {}", s.identity.link_uri);
+    for o in &s.identity.origins {
+        println!("  {:<26} {}", o.host, o.origin);
+    }
     println!("  printoauth app id {}", s.identity.printoauth_client_id);
     println!("SMTP submission (Exchange-like): {} (STARTTLS, name {}; trust the world CA from the control API /world)", s.smtp.addr, s.smtp.tls_name);
     println!("Control API: {}", s.control_url);
     println!("\nTenant {} ({})", s.tenant.domain, s.tenant.id);
     for u in &s.tenant.users {
-        println!("  {:<32} {:<20} {:?}", u.upn, u.password, u.role);
+        let note = match (&u.federated_idp, u.kind) {
+            (_, printoauth_sim::tenant::AccountKind::Personal) => {
+                "personal Microsoft account (Outlook.com)".to_string()
+            }
+            (Some(idp), _) => format!("{:?}, signs in at its own {idp}", u.role),
+            (None, _) => format!("{:?}", u.role),
+        };
+        println!("  {:<34} {:<20} {note}", u.upn, u.password);
     }
     println!("\nDevices");
     for d in &s.devices {
