@@ -78,7 +78,7 @@ pub enum DeviceState {
         error: Error,
         device: Option<DeviceSnapshot>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        manual: Option<ManualPath>,
+        manual: Option<Box<ManualPath>>,
     },
 }
 
@@ -228,7 +228,8 @@ async fn drive(
                 failed_at,
                 &error,
                 t.code.as_ref(),
-            );
+            )
+            .map(Box::new);
             DeviceState::Failed {
                 failed_at,
                 error,

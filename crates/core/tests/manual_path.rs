@@ -163,7 +163,7 @@ fn failure(o: &DeviceOutcome) -> (Step, DeviceError, printoauth_core::manual::Ma
             error: printoauth_core::Error::Device(e),
             manual: Some(m),
             ..
-        } => (*failed_at, e.clone(), m.clone()),
+        } => (*failed_at, e.clone(), (**m).clone()),
         other => panic!("expected a failure with a manual path, got {other:?}"),
     }
 }
