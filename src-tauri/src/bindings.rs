@@ -43,6 +43,7 @@ pub fn generated() -> Vec<(String, String)> {
         DeviceCredentials,
         RunRequest,
         Step,
+        ManualPathView,
         Change,
         RunEvent,
         JobView,
