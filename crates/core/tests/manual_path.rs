@@ -344,12 +344,34 @@ async fn an_unreadable_page_gives_the_manual_path_and_check_again_finishes_the_d
     );
     assert_eq!(r.stored.sender, ADMIN);
 
-    // Once more: nothing left to do but the check.
+    // Once more: the device stores the settings and is signed in, so nothing is
+    // saved again (a save now would restart the device: the fault shows it).
+    control(
+        &w,
+        "PUT",
+        "/devices/1/faults",
+        json!({"relabel": [["Sign In", UNFAMILIAR]], "restart_on_next_save": true}),
+    )
+    .await;
     watch.clear();
     let boot = r.boot_count;
     let again = run::check_again(&tasks[1], &opts(), &watch.tx).await;
     assert!(again.succeeded(), "{:?}", again.state);
-    assert_eq!(w.device(1).unwrap().report().boot_count, boot);
+    assert_eq!(
+        watch.states("device-1").await,
+        [
+            "working:found",
+            "working:logged-in",
+            "working:oauth2-set",
+            "working:signed-in",
+            "working:saved",
+            "working:verified",
+            "done"
+        ]
+    );
+    let r = w.device(1).unwrap().report();
+    assert_eq!(r.boot_count, boot, "no save, so no restart");
+    assert!(r.faults.restart_on_next_save, "the save fault is still armed");
     w.stop();
 }
 
