@@ -356,6 +356,7 @@ fault-wrong-password = The device's administrator password is different
 fault-no-oauth2 = The device's firmware has no OAuth2
 fault-conditional-access = Conditional Access blocks sign-in with a code (whole tenant)
 fault-expired-sign-in = The device's sign-in has expired
+fault-unreadable-page = A page printoauth cannot read (its Sign In button is worded differently)
 
 ## App: tenant checks and prerequisites
 

@@ -356,6 +356,7 @@ fault-wrong-password = डिवाइस का व्यवस्थापक 
 fault-no-oauth2 = डिवाइस के फ़र्मवेयर में OAuth2 नहीं है
 fault-conditional-access = सशर्त पहुंच, कोड से साइन इन को ब्लॉक करती है (पूरा टेनेंट)
 fault-expired-sign-in = डिवाइस का साइन इन समाप्त हो गया है
+fault-unreadable-page = ऐसा पेज जिसे printoauth नहीं पढ़ सकता (उसके Sign In बटन का नाम अलग है)
 
 ## ऐप: टेनेंट की जाँचें और पूर्व-आवश्यकताएँ
 

@@ -372,6 +372,7 @@ fault-wrong-password = Įrenginio administratoriaus slaptažodis kitas
 fault-no-oauth2 = Įrenginio programinėje įrangoje nėra OAuth2
 fault-conditional-access = Sąlyginė prieiga blokuoja prisijungimą su kodu (visame nuomininke)
 fault-expired-sign-in = Įrenginio prisijungimas nebegalioja
+fault-unreadable-page = Puslapis, kurio printoauth negali perskaityti (mygtukas Sign In pavadintas kitaip)
 
 ## Programa: nuomininko patikros ir būtinos sąlygos
 

@@ -356,6 +356,7 @@ fault-wrong-password = Qurilma administratori paroli boshqacha
 fault-no-oauth2 = Qurilma proshivkasida OAuth2 yo‘q
 fault-conditional-access = Shartli kirish kod bilan kirishni bloklaydi (butun tenant)
 fault-expired-sign-in = Qurilmaning tizimga kirish muddati tugagan
+fault-unreadable-page = printoauth o‘qiy olmaydigan sahifa (Sign In tugmasi boshqacha nomlangan)
 
 ## Ilova: tenant tekshiruvlari va talablari
 

@@ -174,6 +174,9 @@ pub enum PracticeFault {
     ConditionalAccess,
     /// The device's sign-in has lapsed (job code 361): sign in again.
     ExpiredSignIn,
+    /// A page printoauth cannot read: the device's pages word the Sign In button
+    /// differently, so the run stops there and offers the steps to do by hand.
+    UnreadablePage,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
