@@ -123,9 +123,12 @@ enum Cmd {
         #[arg(long)]
         resume: bool,
     },
-    /// Save the pages printoauth reads on a device (changing nothing), with passwords,
-    /// tokens, session cookies and codes removed, into one file for a bug report.
+    /// Save the pages printoauth reads on a device, with passwords, tokens, session
+    /// cookies and codes removed, into one file for a bug report. No setting is
+    /// changed, no sign-in started, nothing saved (as for every read, Web Config is
+    /// switched to English).
     Capture {
+        /// Address, host name, URL — or in practice mode the device's index or host name.
         device: String,
         /// Administrator user name (business models; "admin" by default).
         #[arg(long)]

@@ -371,7 +371,10 @@ async fn an_unreadable_page_gives_the_manual_path_and_check_again_finishes_the_d
     );
     let r = w.device(1).unwrap().report();
     assert_eq!(r.boot_count, boot, "no save, so no restart");
-    assert!(r.faults.restart_on_next_save, "the save fault is still armed");
+    assert!(
+        r.faults.restart_on_next_save,
+        "the save fault is still armed"
+    );
     w.stop();
 }
 
