@@ -55,6 +55,17 @@ cli-run-summary =
         [many] Наладжана { $done } з { $total } прылад.
        *[other] Наладжана { $done } з { $total } прылады.
     }
+cli-manual-title = [{ $device }] Зрабіце гэта на старонцы самой прылады, { $url }:
+cli-manual-stopped-here = printoauth спыніўся тут. На старонцы прылады не знойдзена: { $what }
+cli-manual-resume = Калі гэта зроблена, працягніце камандай: { $command }
+cli-manual-capture = Каб даслаць старонкі прылады разам з паведамленнем пра памылку: { $command }
+cli-capture-written =
+    { $count ->
+        [one] Захавана { $count } старонка без пароляў, токенаў і кодаў: { $file }
+        [few] Захавана { $count } старонкі без пароляў, токенаў і кодаў: { $file }
+        [many] Захавана { $count } старонак без пароляў, токенаў і кодаў: { $file }
+       *[other] Захавана { $count } старонкі без пароляў, токенаў і кодаў: { $file }
+    }
 
 ## Камандны радок: праверка арандатара
 
@@ -290,6 +301,13 @@ app-result-error = Што пайшло не так
 app-result-generic-fix = Праверце вэб-старонку прылады (Email Server > Basic) і паўтарыце спробу. Калі памылка паўторыцца, адкрыйце «Ліквідацыя няспраўнасцей».
 app-retry = Паўтарыць
 app-troubleshoot-device = Ліквідацыя няспраўнасцей
+app-manual-open = Зрабіць гэты крок на старонцы прылады
+app-manual-title = На старонцы самой прылады
+app-manual-intro = printoauth не змог прачытаць старонку гэтай прылады. Зрабіце гэтыя крокі на старонцы самой прылады, { $url } (яна адкрываецца ў вашым браўзеры), потым націсніце «Праверыць зноў».
+app-manual-missing = На старонцы прылады не знойдзена: { $what }
+app-manual-stopped-here = printoauth спыніўся тут
+app-manual-open-again = Зноў адкрыць старонку прылады
+app-manual-check-again = Праверыць зноў
 
 ## Праграма: ліквідацыя няспраўнасцей
 
@@ -362,6 +380,7 @@ fault-wrong-password = Пароль адміністратара прылады 
 fault-no-oauth2 = Прашыўка прылады не падтрымлівае OAuth2
 fault-conditional-access = Умоўны доступ блакіруе ўваход з кодам (увесь арандатар)
 fault-expired-sign-in = Тэрмін дзеяння ўваходу прылады скончыўся
+fault-unreadable-page = Старонка, якую printoauth не можа прачытаць (кнопка Sign In названа інакш)
 
 ## Праграма: праверкі арандатара і патрабаванні
 
@@ -532,6 +551,7 @@ run-fix-check-device-connection = Праверце, ці ўключана пры
 run-fix-confirm-certificate = Сертыфікат прылады змяніўся: пераканайцеся, што гэта тая ж прылада, і паўтарыце спробу.
 run-fix-resave = Захавайце налады зноў: на Email Server > Basic націсніце OK.
 run-fix-retry-or-report = Паўтарыце спробу. Калі памылка паўторыцца, адпраўце тэхнічныя падрабязнасці ў службу падтрымкі.
+run-fix-do-on-device-page = printoauth не змог прачытаць старонку прылады: зрабіце гэты крок на старонцы самой прылады, потым праверце зноў.
 
 ## Вынікі ліквідацыі няспраўнасцей
 
@@ -553,3 +573,36 @@ remedy-resave = Зноў націсніце OK на Email Server > Basic, каб
 remedy-sign-in-again = Выканайце ўваход прылады зноў.
 remedy-check-connection = Праверце сетку прылады і ці ёсць у яе доступ да паштовага сэрвісу.
 remedy-review-conditional-access = Папрасіце адміністратара Entra ID праверыць палітыкі ўмоўнага доступу.
+
+## Крокі на старонцы самой прылады, калі printoauth не змог яе прачытаць
+## (назвы самой прылады застаюцца па-англійску, як у кіраўніцтве вытворцы)
+
+manual-open-web-config = Адкрыйце { $url } у браўзеры на камп'ютары ў той жа сетцы. Браўзер можа папярэдзіць пра ўласны сертыфікат прылады.
+manual-log-in = Увайдзіце як адміністратар: Log in, пароль адміністратара, OK.
+manual-open-email-server-basic = Адкрыйце ўкладку Network, потым Email Server > Basic.
+manual-set-auth-method-oauth2 = Для Authentication Method выберыце OAuth2.
+manual-set-email-service = Для Email service выберыце { $service }. Старонка папярэджвае, што з любога іншага паштовага сэрвісу будзе выкананы выхад.
+manual-press-sign-in = Націсніце Sign In.
+manual-press-sign-in-with-microsoft = Націсніце «Sign in with Microsoft». Старонка пакажа код і адрас.
+manual-enter-shown-code = У браўзеры адкрыйце адрас, які паказвае старонка, увядзіце паказаны код і націсніце Next.
+manual-enter-code = У браўзеры адкрыйце { $url }, увядзіце код { $code } і націсніце Next.
+manual-sign-in-as-administrator = Увайдзіце з уліковым запісам, які мае ролю Cloud Application Administrator або вышэйшую: яго пароль, потым Sign In.
+manual-consent-for-organisation = На старонцы «Permissions requested» адзначце «Consent on behalf of your organization» і націсніце Accept. Калі старонка паведаміць, што вы ўвайшлі, закрыйце яе.
+manual-check-signed-in = Вярніцеся на Email Server > Basic і абнавіце старонку: Current Status паказвае Signed in.
+manual-check-values = Праверце іншыя значэнні: Sender's Email Address { $sender }, SMTP Server Address { $server }, SMTP Server Port Number { $port }, Secure Connection STARTTLS, Certificate Validation Enable.
+manual-press-ok = Націсніце OK, каб адправіць налады на прынтар, потым OK на старонцы пацвярджэння. На старонцы з'явіцца «Setup complete.»
+
+## Чаго printoauth не знайшоў на старонцы прылады
+
+missing-button = кнопка «{ $label }»
+missing-field = поле «{ $label }»
+missing-option = варыянт «{ $option }» поля «{ $field }»
+missing-menu-entry = пункт меню «{ $path }»
+missing-page = старонка «{ $path }»
+missing-row = радок «{ $label }»
+missing-login-form = форма ўваходу адміністратара
+missing-confirmation-form = старонка пацвярджэння захавання
+missing-save-confirmation = паведамленне «Setup complete.» пасля захавання
+missing-sign-in-code = код уваходу
+missing-verification-url = адрас, дзе ўводзіцца код
+missing-other = «{ $what }»

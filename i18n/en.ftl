@@ -51,6 +51,15 @@ cli-run-summary =
         [one] { $done } of { $total } device configured.
        *[other] { $done } of { $total } devices configured.
     }
+cli-manual-title = [{ $device }] Do this on the device's own page, { $url }:
+cli-manual-stopped-here = printoauth stopped here. Not found on the device's page: { $what }
+cli-manual-resume = When it is done, continue with: { $command }
+cli-manual-capture = To send the device's pages with a bug report: { $command }
+cli-capture-written =
+    { $count ->
+        [one] { $count } page saved, without passwords, tokens or codes: { $file }
+       *[other] { $count } pages saved, without passwords, tokens or codes: { $file }
+    }
 
 ## Command line: tenant check
 
@@ -276,6 +285,13 @@ app-result-error = What went wrong
 app-result-generic-fix = Check the device's web page (Email Server > Basic), then try again. If it fails again, open Troubleshoot.
 app-retry = Try again
 app-troubleshoot-device = Troubleshoot
+app-manual-open = Do this step on the device's page
+app-manual-title = On the device's own page
+app-manual-intro = printoauth could not read this device's page. Do these steps on the device's own page, { $url } (it opens in your browser), then press “Check again”.
+app-manual-missing = Not found on the device's page: { $what }
+app-manual-stopped-here = printoauth stopped here
+app-manual-open-again = Open the device's page again
+app-manual-check-again = Check again
 
 ## App: troubleshoot
 
@@ -348,6 +364,7 @@ fault-wrong-password = The device's administrator password is different
 fault-no-oauth2 = The device's firmware has no OAuth2
 fault-conditional-access = Conditional Access blocks sign-in with a code (whole tenant)
 fault-expired-sign-in = The device's sign-in has expired
+fault-unreadable-page = A page printoauth cannot read (its Sign In button is worded differently)
 
 ## App: tenant checks and prerequisites
 
@@ -518,6 +535,7 @@ run-fix-check-device-connection = Check that the device at { $address } is on an
 run-fix-confirm-certificate = The device's certificate has changed: make sure it is the same device, then try again.
 run-fix-resave = Save the settings again: on Email Server > Basic, press OK.
 run-fix-retry-or-report = Try again. If it happens again, send the technical details to support.
+run-fix-do-on-device-page = printoauth could not read the device's page: do this step on the device's own page, then check again.
 
 ## Findings of the troubleshooting
 
@@ -539,3 +557,36 @@ remedy-resave = Press OK on Email Server > Basic again to send the settings to t
 remedy-sign-in-again = Sign the device in again.
 remedy-check-connection = Check the device's network and that it reaches the mail service.
 remedy-review-conditional-access = Have an Entra ID administrator review the Conditional Access policies.
+
+## Steps to do on a device's own page, when printoauth could not read it
+## (the device's own names stay in English, as in the vendor's guide)
+
+manual-open-web-config = Open { $url } in a browser on a computer on the same network. The browser may warn about the device's own certificate.
+manual-log-in = Log in as administrator: Log in, the administrator password, OK.
+manual-open-email-server-basic = Open the Network tab, then Email Server > Basic.
+manual-set-auth-method-oauth2 = Set Authentication Method to OAuth2.
+manual-set-email-service = Set Email service to { $service }. The page warns that any other email service signed in will be signed out.
+manual-press-sign-in = Press Sign In.
+manual-press-sign-in-with-microsoft = Press “Sign in with Microsoft”. The page shows a code and an address.
+manual-enter-shown-code = In a browser, open the address the page shows and enter the code it shows, then Next.
+manual-enter-code = In a browser, open { $url } and enter the code { $code }, then Next.
+manual-sign-in-as-administrator = Sign in with an account that has the Cloud Application Administrator role or higher: its password, then Sign In.
+manual-consent-for-organisation = On “Permissions requested”, tick “Consent on behalf of your organization”, then Accept. When the page says you are signed in, close it.
+manual-check-signed-in = Back on Email Server > Basic, reload the page: Current Status shows Signed in.
+manual-check-values = Check the other values: Sender's Email Address { $sender }, SMTP Server Address { $server }, SMTP Server Port Number { $port }, Secure Connection STARTTLS, Certificate Validation Enable.
+manual-press-ok = Press OK to send the settings to the printer, then OK on the confirmation page. The page says “Setup complete.”
+
+## What printoauth could not find on a device's page
+
+missing-button = the button “{ $label }”
+missing-field = the field “{ $label }”
+missing-option = the choice “{ $option }” of “{ $field }”
+missing-menu-entry = the menu entry “{ $path }”
+missing-page = the page “{ $path }”
+missing-row = the line “{ $label }”
+missing-login-form = the administrator log-in form
+missing-confirmation-form = the confirmation page of the save
+missing-save-confirmation = the message “Setup complete.” after saving
+missing-sign-in-code = the sign-in code
+missing-verification-url = the address where the code is entered
+missing-other = “{ $what }”

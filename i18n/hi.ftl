@@ -51,6 +51,15 @@ cli-run-summary =
         [one] { $total } में से { $done } डिवाइस कॉन्फ़िगर किया गया।
        *[other] { $total } में से { $done } डिवाइस कॉन्फ़िगर किए गए।
     }
+cli-manual-title = [{ $device }] यह डिवाइस के अपने पेज { $url } पर करें:
+cli-manual-stopped-here = printoauth यहाँ रुका। डिवाइस के पेज पर नहीं मिला: { $what }
+cli-manual-resume = यह हो जाने पर इस कमांड से आगे बढ़ें: { $command }
+cli-manual-capture = बग रिपोर्ट के साथ डिवाइस के पेज भेजने के लिए: { $command }
+cli-capture-written =
+    { $count ->
+        [one] { $count } पेज पासवर्ड, टोकन और कोड हटाकर सहेजा गया: { $file }
+       *[other] { $count } पेज पासवर्ड, टोकन और कोड हटाकर सहेजे गए: { $file }
+    }
 
 ## कमांड लाइन: टेनेंट जाँच
 
@@ -276,6 +285,13 @@ app-result-error = क्या गलत हुआ
 app-result-generic-fix = डिवाइस का वेब पेज (Email Server > Basic) जाँचें, फिर दोबारा कोशिश करें। अगर फिर विफल हो, तो समस्या निवारण खोलें।
 app-retry = फिर कोशिश करें
 app-troubleshoot-device = समस्या निवारण
+app-manual-open = यह चरण डिवाइस के पेज पर करें
+app-manual-title = डिवाइस के अपने पेज पर
+app-manual-intro = printoauth इस डिवाइस का पेज नहीं पढ़ सका। ये चरण डिवाइस के अपने पेज { $url } पर करें (यह आपके ब्राउज़र में खुलता है), फिर “फिर से जाँचें” दबाएँ।
+app-manual-missing = डिवाइस के पेज पर नहीं मिला: { $what }
+app-manual-stopped-here = printoauth यहाँ रुका
+app-manual-open-again = डिवाइस का पेज फिर से खोलें
+app-manual-check-again = फिर से जाँचें
 
 ## ऐप: समस्या निवारण
 
@@ -348,6 +364,7 @@ fault-wrong-password = डिवाइस का व्यवस्थापक 
 fault-no-oauth2 = डिवाइस के फ़र्मवेयर में OAuth2 नहीं है
 fault-conditional-access = सशर्त पहुंच, कोड से साइन इन को ब्लॉक करती है (पूरा टेनेंट)
 fault-expired-sign-in = डिवाइस का साइन इन समाप्त हो गया है
+fault-unreadable-page = ऐसा पेज जिसे printoauth नहीं पढ़ सकता (उसके Sign In बटन का नाम अलग है)
 
 ## ऐप: टेनेंट की जाँचें और पूर्व-आवश्यकताएँ
 
@@ -518,6 +535,7 @@ run-fix-check-device-connection = जाँचें कि { $address } पर 
 run-fix-confirm-certificate = डिवाइस का प्रमाणपत्र बदल गया है: पक्का करें कि यह वही डिवाइस है, फिर दोबारा कोशिश करें।
 run-fix-resave = सेटिंग फिर से सहेजें: Email Server > Basic पर OK दबाएँ।
 run-fix-retry-or-report = दोबारा कोशिश करें। अगर फिर से ऐसा हो, तो तकनीकी विवरण सहायता टीम को भेजें।
+run-fix-do-on-device-page = printoauth डिवाइस का पेज नहीं पढ़ सका: यह चरण डिवाइस के अपने पेज पर करें, फिर दोबारा जाँचें।
 
 ## समस्या निवारण के निष्कर्ष
 
@@ -539,3 +557,36 @@ remedy-resave = सेटिंग डिवाइस को भेजने क
 remedy-sign-in-again = डिवाइस को फिर से साइन इन करें।
 remedy-check-connection = डिवाइस का नेटवर्क जाँचें और यह भी कि वह मेल सेवा तक पहुँचता है।
 remedy-review-conditional-access = किसी Entra ID व्यवस्थापक से सशर्त पहुंच नीतियों की समीक्षा करवाएँ।
+
+## जब printoauth डिवाइस का पेज नहीं पढ़ सका, तब डिवाइस के अपने पेज पर किए जाने वाले चरण
+## (डिवाइस के अपने नाम अंग्रेज़ी में रहते हैं, जैसे निर्माता की गाइड में)
+
+manual-open-web-config = उसी नेटवर्क के किसी कंप्यूटर पर ब्राउज़र में { $url } खोलें। ब्राउज़र डिवाइस के अपने प्रमाणपत्र के बारे में चेतावनी दे सकता है।
+manual-log-in = व्यवस्थापक के रूप में लॉग इन करें: Log in, व्यवस्थापक पासवर्ड, OK।
+manual-open-email-server-basic = Network टैब खोलें, फिर Email Server > Basic।
+manual-set-auth-method-oauth2 = Authentication Method में OAuth2 चुनें।
+manual-set-email-service = Email service में { $service } चुनें। पेज चेतावनी देता है कि साइन इन की हुई कोई भी दूसरी ईमेल सेवा साइन आउट हो जाएगी।
+manual-press-sign-in = Sign In दबाएँ।
+manual-press-sign-in-with-microsoft = “Sign in with Microsoft” दबाएँ। पेज एक कोड और एक पता दिखाता है।
+manual-enter-shown-code = ब्राउज़र में पेज पर दिखाया गया पता खोलें, दिखाया गया कोड दर्ज करें, फिर Next दबाएँ।
+manual-enter-code = ब्राउज़र में { $url } खोलें, कोड { $code } दर्ज करें, फिर Next दबाएँ।
+manual-sign-in-as-administrator = ऐसे खाते से साइन इन करें जिसके पास Cloud Application Administrator या उससे ऊँची भूमिका हो: उसका पासवर्ड, फिर Sign In।
+manual-consent-for-organisation = “Permissions requested” पर “Consent on behalf of your organization” पर टिक करें, फिर Accept दबाएँ। जब पेज बताए कि आप साइन इन हो गए हैं, तो उसे बंद कर दें।
+manual-check-signed-in = Email Server > Basic पर लौटकर पेज फिर से लोड करें: Current Status में Signed in दिखता है।
+manual-check-values = बाकी मान जाँचें: Sender's Email Address { $sender }, SMTP Server Address { $server }, SMTP Server Port Number { $port }, Secure Connection STARTTLS, Certificate Validation Enable।
+manual-press-ok = सेटिंग प्रिंटर को भेजने के लिए OK दबाएँ, फिर पुष्टि वाले पेज पर OK। पेज पर “Setup complete.” लिखा आता है।
+
+## printoauth को डिवाइस के पेज पर क्या नहीं मिला
+
+missing-button = बटन “{ $label }”
+missing-field = फ़ील्ड “{ $label }”
+missing-option = “{ $field }” का विकल्प “{ $option }”
+missing-menu-entry = मेनू प्रविष्टि “{ $path }”
+missing-page = पेज “{ $path }”
+missing-row = पंक्ति “{ $label }”
+missing-login-form = व्यवस्थापक का लॉग-इन फ़ॉर्म
+missing-confirmation-form = सहेजने की पुष्टि वाला पेज
+missing-save-confirmation = सहेजने के बाद का संदेश “Setup complete.”
+missing-sign-in-code = साइन-इन कोड
+missing-verification-url = वह पता जहाँ कोड दर्ज किया जाता है
+missing-other = “{ $what }”

@@ -55,6 +55,17 @@ cli-run-summary =
         [many] Sukonfigūruota { $done } iš { $total } įrenginio.
        *[other] Sukonfigūruota { $done } iš { $total } įrenginių.
     }
+cli-manual-title = [{ $device }] Atlikite tai paties įrenginio puslapyje { $url }:
+cli-manual-stopped-here = printoauth sustojo čia. Įrenginio puslapyje nerasta: { $what }
+cli-manual-resume = Kai tai atliksite, tęskite komanda: { $command }
+cli-manual-capture = Norėdami nusiųsti įrenginio puslapius kartu su pranešimu apie klaidą: { $command }
+cli-capture-written =
+    { $count ->
+        [one] Išsaugotas { $count } puslapis be slaptažodžių, prieigos raktų ir kodų: { $file }
+        [few] Išsaugoti { $count } puslapiai be slaptažodžių, prieigos raktų ir kodų: { $file }
+        [many] Išsaugota { $count } puslapio be slaptažodžių, prieigos raktų ir kodų: { $file }
+       *[other] Išsaugota { $count } puslapių be slaptažodžių, prieigos raktų ir kodų: { $file }
+    }
 
 ## Komandų eilutė: nuomininko patikra
 
@@ -290,6 +301,13 @@ app-result-error = Kas nepavyko
 app-result-generic-fix = Patikrinkite įrenginio tinklalapį (Email Server > Basic) ir bandykite dar kartą. Jei vėl nepavyks, atidarykite „Trikčių šalinimas“.
 app-retry = Bandyti dar kartą
 app-troubleshoot-device = Trikčių šalinimas
+app-manual-open = Atlikti šį veiksmą įrenginio puslapyje
+app-manual-title = Paties įrenginio puslapyje
+app-manual-intro = printoauth nepavyko perskaityti šio įrenginio puslapio. Atlikite šiuos veiksmus paties įrenginio puslapyje { $url } (jis atsidaro jūsų naršyklėje), tada spustelėkite „Tikrinti dar kartą“.
+app-manual-missing = Įrenginio puslapyje nerasta: { $what }
+app-manual-stopped-here = printoauth sustojo čia
+app-manual-open-again = Vėl atidaryti įrenginio puslapį
+app-manual-check-again = Tikrinti dar kartą
 
 ## Programa: trikčių šalinimas
 
@@ -362,6 +380,7 @@ fault-wrong-password = Įrenginio administratoriaus slaptažodis kitas
 fault-no-oauth2 = Įrenginio programinėje įrangoje nėra OAuth2
 fault-conditional-access = Sąlyginė prieiga blokuoja prisijungimą su kodu (visame nuomininke)
 fault-expired-sign-in = Įrenginio prisijungimas nebegalioja
+fault-unreadable-page = Puslapis, kurio printoauth negali perskaityti (mygtukas Sign In pavadintas kitaip)
 
 ## Programa: nuomininko patikros ir būtinos sąlygos
 
@@ -532,6 +551,7 @@ run-fix-check-device-connection = Patikrinkite, ar įrenginys adresu { $address 
 run-fix-confirm-certificate = Įrenginio sertifikatas pasikeitė: įsitikinkite, kad tai tas pats įrenginys, tada bandykite dar kartą.
 run-fix-resave = Išsaugokite nuostatas dar kartą: puslapyje Email Server > Basic spustelėkite OK.
 run-fix-retry-or-report = Bandykite dar kartą. Jei tai pasikartos, nusiųskite techninę informaciją pagalbos tarnybai.
+run-fix-do-on-device-page = printoauth nepavyko perskaityti įrenginio puslapio: atlikite šį veiksmą paties įrenginio puslapyje ir patikrinkite dar kartą.
 
 ## Trikčių šalinimo radiniai
 
@@ -553,3 +573,36 @@ remedy-resave = Dar kartą spustelėkite OK puslapyje Email Server > Basic, kad 
 remedy-sign-in-again = Iš naujo prisijunkite įrenginyje.
 remedy-check-connection = Patikrinkite įrenginio tinklą ir ar jis pasiekia pašto paslaugą.
 remedy-review-conditional-access = Paprašykite Entra ID administratoriaus peržiūrėti sąlyginės prieigos politikas.
+
+## Veiksmai paties įrenginio puslapyje, kai printoauth nepavyko jo perskaityti
+## (įrenginio pavadinimai lieka angliški, kaip gamintojo vadove)
+
+manual-open-web-config = Atidarykite { $url } naršyklėje kompiuteryje, esančiame tame pačiame tinkle. Naršyklė gali įspėti dėl paties įrenginio sertifikato.
+manual-log-in = Prisijunkite kaip administratorius: Log in, administratoriaus slaptažodis, OK.
+manual-open-email-server-basic = Atidarykite skirtuką Network, tada Email Server > Basic.
+manual-set-auth-method-oauth2 = Laukelyje Authentication Method pasirinkite OAuth2.
+manual-set-email-service = Laukelyje Email service pasirinkite { $service }. Puslapis įspėja, kad kitos prisijungusios el. pašto paslaugos bus atjungtos.
+manual-press-sign-in = Spustelėkite Sign In.
+manual-press-sign-in-with-microsoft = Spustelėkite „Sign in with Microsoft“. Puslapyje parodomas kodas ir adresas.
+manual-enter-shown-code = Naršyklėje atidarykite puslapyje parodytą adresą, įveskite parodytą kodą ir spustelėkite Next.
+manual-enter-code = Naršyklėje atidarykite { $url }, įveskite kodą { $code } ir spustelėkite Next.
+manual-sign-in-as-administrator = Prisijunkite paskyra, turinčia bent Cloud Application Administrator vaidmenį: įveskite jos slaptažodį ir spustelėkite Sign In.
+manual-consent-for-organisation = Puslapyje „Permissions requested“ pažymėkite „Consent on behalf of your organization“ ir spustelėkite Accept. Kai puslapis praneš, kad prisijungėte, uždarykite jį.
+manual-check-signed-in = Grįžę į Email Server > Basic, įkelkite puslapį iš naujo: Current Status rodo Signed in.
+manual-check-values = Patikrinkite kitas reikšmes: Sender's Email Address { $sender }, SMTP Server Address { $server }, SMTP Server Port Number { $port }, Secure Connection STARTTLS, Certificate Validation Enable.
+manual-press-ok = Spustelėkite OK, kad nuostatos būtų nusiųstos į spausdintuvą, tada OK patvirtinimo puslapyje. Puslapyje parašyta „Setup complete.“
+
+## Ko printoauth nerado įrenginio puslapyje
+
+missing-button = mygtukas „{ $label }“
+missing-field = laukas „{ $label }“
+missing-option = laukelio „{ $field }“ pasirinkimas „{ $option }“
+missing-menu-entry = meniu punktas „{ $path }“
+missing-page = puslapis „{ $path }“
+missing-row = eilutė „{ $label }“
+missing-login-form = administratoriaus prisijungimo forma
+missing-confirmation-form = išsaugojimo patvirtinimo puslapis
+missing-save-confirmation = pranešimas „Setup complete.“ po išsaugojimo
+missing-sign-in-code = prisijungimo kodas
+missing-verification-url = adresas, kuriame įvedamas kodas
+missing-other = „{ $what }“

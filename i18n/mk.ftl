@@ -51,6 +51,15 @@ cli-run-summary =
         [one] Конфигурирани { $done } од { $total } уред.
        *[other] Конфигурирани { $done } од { $total } уреди.
     }
+cli-manual-title = [{ $device }] Направете го ова на страницата на самиот уред, { $url }:
+cli-manual-stopped-here = printoauth застана тука. Не е најдено на страницата на уредот: { $what }
+cli-manual-resume = Кога ќе завршите, продолжете со: { $command }
+cli-manual-capture = За да ги испратите страниците на уредот со пријава за грешка: { $command }
+cli-capture-written =
+    { $count ->
+        [one] Зачувана е { $count } страница без лозинки, токени и кодови: { $file }
+       *[other] Зачувани се { $count } страници без лозинки, токени и кодови: { $file }
+    }
 
 ## Командна линија: проверка на закупецот
 
@@ -276,6 +285,13 @@ app-result-error = Што тргна наопаку
 app-result-generic-fix = Проверете ја веб-страницата на уредот (Email Server > Basic), па обидете се повторно. Ако пак не успее, отворете „Решавање проблеми“.
 app-retry = Обиди се повторно
 app-troubleshoot-device = Решавање проблеми
+app-manual-open = Направете го овој чекор на страницата на уредот
+app-manual-title = На страницата на самиот уред
+app-manual-intro = printoauth не можеше да ја прочита страницата на овој уред. Направете ги овие чекори на страницата на самиот уред, { $url } (се отвора во вашиот прелистувач), па кликнете „Провери повторно“.
+app-manual-missing = Не е најдено на страницата на уредот: { $what }
+app-manual-stopped-here = printoauth застана тука
+app-manual-open-again = Отвори ја повторно страницата на уредот
+app-manual-check-again = Провери повторно
 
 ## Апликација: решавање проблеми
 
@@ -348,6 +364,7 @@ fault-wrong-password = Администраторската лозинка на 
 fault-no-oauth2 = Фирмверот на уредот нема OAuth2
 fault-conditional-access = Условниот пристап го блокира најавувањето со код (целиот закупец)
 fault-expired-sign-in = Најавувањето на уредот е истечено
+fault-unreadable-page = Страница што printoauth не може да ја прочита (копчето Sign In е именувано поинаку)
 
 ## Апликација: проверки и предуслови на закупецот
 
@@ -518,6 +535,7 @@ run-fix-check-device-connection = Проверете дали уредот на 
 run-fix-confirm-certificate = Сертификатот на уредот е променет: проверете дали е истиот уред, па обидете се повторно.
 run-fix-resave = Зачувајте ги поставките повторно: на Email Server > Basic, кликнете OK.
 run-fix-retry-or-report = Обидете се повторно. Ако пак се случи, испратете ги техничките детали до поддршката.
+run-fix-do-on-device-page = printoauth не можеше да ја прочита страницата на уредот: направете го овој чекор на страницата на самиот уред, па проверете повторно.
 
 ## Наоди од решавањето проблеми
 
@@ -539,3 +557,36 @@ remedy-resave = Повторно кликнете OK на Email Server > Basic �
 remedy-sign-in-again = Повторно најавете го уредот.
 remedy-check-connection = Проверете ја мрежата на уредот и дали стигнува до услугата за пошта.
 remedy-review-conditional-access = Побарајте од администратор на Entra ID да ги прегледа правилата за условен пристап.
+
+## Чекори на страницата на самиот уред, кога printoauth не можеше да ја прочита
+## (имињата на самиот уред остануваат на англиски, како во упатството на производителот)
+
+manual-open-web-config = Отворете { $url } во прелистувач на компјутер во истата мрежа. Прелистувачот може да предупреди за сопствениот сертификат на уредот.
+manual-log-in = Најавете се како администратор: Log in, администраторската лозинка, OK.
+manual-open-email-server-basic = Отворете го јазичето Network, па Email Server > Basic.
+manual-set-auth-method-oauth2 = За Authentication Method изберете OAuth2.
+manual-set-email-service = За Email service изберете { $service }. Страницата предупредува дека секоја друга најавена услуга за е-пошта ќе биде одјавена.
+manual-press-sign-in = Кликнете Sign In.
+manual-press-sign-in-with-microsoft = Кликнете „Sign in with Microsoft“. Страницата покажува код и адреса.
+manual-enter-shown-code = Во прелистувач отворете ја адресата што ја покажува страницата, внесете го кодот што го покажува, па кликнете Next.
+manual-enter-code = Во прелистувач отворете { $url }, внесете го кодот { $code }, па кликнете Next.
+manual-sign-in-as-administrator = Најавете се со сметка што има улога Cloud Application Administrator или повисока: нејзината лозинка, па Sign In.
+manual-consent-for-organisation = На „Permissions requested“ штиклирајте „Consent on behalf of your organization“, па кликнете Accept. Кога страницата ќе каже дека сте најавени, затворете ја.
+manual-check-signed-in = Назад на Email Server > Basic, вчитајте ја страницата повторно: Current Status покажува Signed in.
+manual-check-values = Проверете ги другите вредности: Sender's Email Address { $sender }, SMTP Server Address { $server }, SMTP Server Port Number { $port }, Secure Connection STARTTLS, Certificate Validation Enable.
+manual-press-ok = Кликнете OK за да ги испратите поставките до печатачот, па OK на страницата за потврда. Страницата пишува „Setup complete.“
+
+## Што printoauth не најде на страницата на уредот
+
+missing-button = копчето „{ $label }“
+missing-field = полето „{ $label }“
+missing-option = изборот „{ $option }“ во „{ $field }“
+missing-menu-entry = ставката од менито „{ $path }“
+missing-page = страницата „{ $path }“
+missing-row = редот „{ $label }“
+missing-login-form = формуларот за најава на администраторот
+missing-confirmation-form = страницата за потврда на зачувувањето
+missing-save-confirmation = пораката „Setup complete.“ по зачувувањето
+missing-sign-in-code = кодот за најава
+missing-verification-url = адресата каде што се внесува кодот
+missing-other = „{ $what }“

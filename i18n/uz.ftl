@@ -51,6 +51,15 @@ cli-run-summary =
         [one] { $total } ta qurilmadan { $done } tasi sozlandi.
        *[other] { $total } ta qurilmadan { $done } tasi sozlandi.
     }
+cli-manual-title = [{ $device }] Buni qurilmaning o‘z sahifasida ({ $url }) bajaring:
+cli-manual-stopped-here = printoauth shu yerda to‘xtadi. Qurilma sahifasida topilmadi: { $what }
+cli-manual-resume = Bajarib bo‘lgach, quyidagi buyruq bilan davom eting: { $command }
+cli-manual-capture = Qurilma sahifalarini xato haqidagi xabar bilan yuborish uchun: { $command }
+cli-capture-written =
+    { $count ->
+        [one] { $count } ta sahifa parollar, tokenlar va kodlarsiz saqlandi: { $file }
+       *[other] { $count } ta sahifa parollar, tokenlar va kodlarsiz saqlandi: { $file }
+    }
 
 ## Buyruq satri: tenant tekshiruvi
 
@@ -276,6 +285,13 @@ app-result-error = Nima noto‘g‘ri ketdi
 app-result-generic-fix = Qurilmaning veb-sahifasini (Email Server > Basic) tekshiring, so‘ng qayta urinib ko‘ring. Yana xato bo‘lsa, Nosozliklar bo‘limini oching.
 app-retry = Qayta urinish
 app-troubleshoot-device = Nosozliklar
+app-manual-open = Bu qadamni qurilma sahifasida bajarish
+app-manual-title = Qurilmaning o‘z sahifasida
+app-manual-intro = printoauth bu qurilmaning sahifasini o‘qiy olmadi. Ushbu qadamlarni qurilmaning o‘z sahifasida, { $url } manzilida bajaring (u brauzeringizda ochiladi), so‘ng “Qayta tekshirish” tugmasini bosing.
+app-manual-missing = Qurilma sahifasida topilmadi: { $what }
+app-manual-stopped-here = printoauth shu yerda to‘xtadi
+app-manual-open-again = Qurilma sahifasini qayta ochish
+app-manual-check-again = Qayta tekshirish
 
 ## Ilova: nosozliklarni bartaraf etish
 
@@ -348,6 +364,7 @@ fault-wrong-password = Qurilma administratori paroli boshqacha
 fault-no-oauth2 = Qurilma proshivkasida OAuth2 yo‘q
 fault-conditional-access = Shartli kirish kod bilan kirishni bloklaydi (butun tenant)
 fault-expired-sign-in = Qurilmaning tizimga kirish muddati tugagan
+fault-unreadable-page = printoauth o‘qiy olmaydigan sahifa (Sign In tugmasi boshqacha nomlangan)
 
 ## Ilova: tenant tekshiruvlari va talablari
 
@@ -518,6 +535,7 @@ run-fix-check-device-connection = { $address } manzilidagi qurilma yoqilganini v
 run-fix-confirm-certificate = Qurilma sertifikati o‘zgargan: bu o‘sha qurilma ekaniga ishonch hosil qiling, so‘ng qayta urinib ko‘ring.
 run-fix-resave = Sozlamalarni qayta saqlang: Email Server > Basic sahifasida OK tugmasini bosing.
 run-fix-retry-or-report = Qayta urinib ko‘ring. Yana takrorlansa, texnik tafsilotlarni qo‘llab-quvvatlash xizmatiga yuboring.
+run-fix-do-on-device-page = printoauth qurilma sahifasini o‘qiy olmadi: bu qadamni qurilmaning o‘z sahifasida bajaring, so‘ng qayta tekshiring.
 
 ## Nosozliklarni bartaraf etish natijalari
 
@@ -539,3 +557,36 @@ remedy-resave = Sozlamalarni qurilmaga yuborish uchun Email Server > Basic sahif
 remedy-sign-in-again = Qurilmani tizimga qaytadan kiriting.
 remedy-check-connection = Qurilma tarmog‘ini va u pochta xizmatiga ulana olishini tekshiring.
 remedy-review-conditional-access = Entra ID administratoridan Shartli kirish siyosatlarini ko‘rib chiqishini so‘rang.
+
+## printoauth qurilma sahifasini o‘qiy olmaganda uning o‘z sahifasida bajariladigan qadamlar
+## (qurilmaning o‘z nomlari ishlab chiqaruvchi qo‘llanmasidagidek inglizcha qoladi)
+
+manual-open-web-config = { $url } manzilini shu tarmoqdagi kompyuterning brauzerida oching. Brauzer qurilmaning o‘z sertifikati haqida ogohlantirishi mumkin.
+manual-log-in = Administrator sifatida kiring: Log in, administrator paroli, OK.
+manual-open-email-server-basic = Network yorlig‘ini, so‘ng Email Server > Basic bo‘limini oching.
+manual-set-auth-method-oauth2 = Authentication Method maydonida OAuth2 ni tanlang.
+manual-set-email-service = Email service maydonida { $service } ni tanlang. Sahifa tizimga kirgan boshqa har qanday e-pochta xizmatidan chiqilishini ogohlantiradi.
+manual-press-sign-in = Sign In tugmasini bosing.
+manual-press-sign-in-with-microsoft = “Sign in with Microsoft” tugmasini bosing. Sahifa kod va manzilni ko‘rsatadi.
+manual-enter-shown-code = Brauzerda sahifa ko‘rsatgan manzilni oching, ko‘rsatilgan kodni kiriting va Next tugmasini bosing.
+manual-enter-code = Brauzerda { $url } manzilini oching, { $code } kodini kiriting va Next tugmasini bosing.
+manual-sign-in-as-administrator = Cloud Application Administrator yoki undan yuqori roli bor hisob bilan kiring: uning paroli, so‘ng Sign In.
+manual-consent-for-organisation = “Permissions requested” sahifasida “Consent on behalf of your organization” belgisini qo‘ying va Accept tugmasini bosing. Sahifa tizimga kirganingizni aytgach, uni yoping.
+manual-check-signed-in = Email Server > Basic sahifasiga qaytib, uni yangilang: Current Status maydonida Signed in ko‘rinadi.
+manual-check-values = Boshqa qiymatlarni tekshiring: Sender's Email Address { $sender }, SMTP Server Address { $server }, SMTP Server Port Number { $port }, Secure Connection STARTTLS, Certificate Validation Enable.
+manual-press-ok = Sozlamalarni printerga yuborish uchun OK tugmasini, so‘ng tasdiqlash sahifasida yana OK tugmasini bosing. Sahifada “Setup complete.” yozuvi chiqadi.
+
+## printoauth qurilma sahifasida nimani topa olmadi
+
+missing-button = “{ $label }” tugmasi
+missing-field = “{ $label }” maydoni
+missing-option = “{ $field }” maydonidagi “{ $option }” varianti
+missing-menu-entry = “{ $path }” menyu bandi
+missing-page = “{ $path }” sahifasi
+missing-row = “{ $label }” qatori
+missing-login-form = administratorning kirish shakli
+missing-confirmation-form = saqlashni tasdiqlash sahifasi
+missing-save-confirmation = saqlashdan keyingi “Setup complete.” xabari
+missing-sign-in-code = kirish kodi
+missing-verification-url = kod kiritiladigan manzil
+missing-other = “{ $what }”

@@ -17,6 +17,8 @@ fn main() {
         "tenant_check_cancel",
         "run_start",
         "run_cancel",
+        "run_check_again",
+        "open_device_page",
         "remembered_passwords",
         "consent_show",
         "open_in_browser",

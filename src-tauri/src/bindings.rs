@@ -45,6 +45,7 @@ pub fn generated() -> Vec<(String, String)> {
         DeviceCredentials,
         RunRequest,
         Step,
+        ManualPathView,
         Change,
         RunEvent,
         JobView,

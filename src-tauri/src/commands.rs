@@ -200,6 +200,25 @@ pub async fn run_start(
     crate::run::run(app, request, on_event).await
 }
 
+/// "Check again": reads each device of `request` again and continues its run from
+/// where the device is (after steps done by hand on its page); the same events as
+/// `run_start`.
+#[tauri::command]
+pub async fn run_check_again(
+    app: AppHandle,
+    request: RunRequest,
+    on_event: Channel<RunEvent>,
+) -> Result<(), AppError> {
+    crate::run::run_mode(app, request, on_event, crate::run::Mode::CheckAgain).await
+}
+
+/// Opens a device's own web page (Web Config, https) in the user's browser.
+#[tauri::command]
+pub fn open_device_page(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
+    let url = crate::devices::web_config_url(&state.registry, &id)?;
+    open::that_detached(&url).map_err(AppError::internal)
+}
+
 #[tauri::command]
 pub fn run_cancel(state: State<'_, AppState>) -> Result<(), AppError> {
     crate::run::cancel(&state);

@@ -193,10 +193,47 @@ impl Registry {
     }
 }
 
+/// The device's own web page (Web Config) for the user's browser: https at the
+/// address printoauth reaches it on.
+pub fn web_config_url(reg: &Registry, id: &str) -> Result<String, AppError> {
+    let e = reg.get(id)?;
+    if e.address.https_port.is_none() {
+        return Err(AppError::new(ErrorCode::UrlNotAllowed)
+            .with("url", printoauth_core::manual::web_config_url(&e.address)));
+    }
+    Ok(printoauth_core::manual::web_config_url(&e.address))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use printoauth_core::discovery::{merge_services, ServiceRecord, TxtItem};
+
+    #[test]
+    fn a_devices_page_is_its_https_address() {
+        let d = discovered();
+        let reg = Registry::default();
+        let view = view_of(&d, false);
+        reg.upsert(Registry::entry(view.clone(), address_of(&d).unwrap()));
+        assert_eq!(
+            web_config_url(&reg, &view.id).unwrap(),
+            "https://192.0.2.7/"
+        );
+        let mut plain = view.clone();
+        plain.id = "plain".into();
+        reg.upsert(Registry::entry(
+            plain,
+            DeviceAddress::with_ports("192.0.2.8", None, Some(80)),
+        ));
+        assert_eq!(
+            web_config_url(&reg, "plain").unwrap_err().code,
+            "url-not-allowed"
+        );
+        assert_eq!(
+            web_config_url(&reg, "nope").unwrap_err().code,
+            "device-unknown"
+        );
+    }
 
     fn discovered() -> DiscoveredDevice {
         let r = ServiceRecord::new(

@@ -56,6 +56,8 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             commands::tenant_check_cancel,
             commands::run_start,
             commands::run_cancel,
+            commands::run_check_again,
+            commands::open_device_page,
             commands::remembered_passwords,
             commands::consent_show,
             commands::open_in_browser,

@@ -174,6 +174,9 @@ pub enum PracticeFault {
     ConditionalAccess,
     /// The device's sign-in has lapsed (job code 361): sign in again.
     ExpiredSignIn,
+    /// A page printoauth cannot read: the device's pages word the Sign In button
+    /// differently, so the run stops there and offers the steps to do by hand.
+    UnreadablePage,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -367,6 +370,41 @@ impl From<printoauth_core::run::Step> for Step {
     }
 }
 
+/// What to do on the device's own page when printoauth could not read it (a page it
+/// did not understand, a save the device did not confirm).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ManualPathView {
+    /// The device's Web Config address (https).
+    pub web_config_url: String,
+    /// The page the driver could not read (its own name for it).
+    pub page: String,
+    /// What was missing, exactly as the driver named it.
+    pub missing: String,
+    /// The same as a code (`missing-<code>` in the catalogues).
+    pub missing_code: Coded,
+    /// The run step that was not reached.
+    pub stopped_at: Step,
+    /// The steps, in order (`manual-<code>` in the catalogues).
+    pub steps: Vec<Coded>,
+    /// Index in `steps` of the step the run stopped at.
+    pub stop_index: u32,
+}
+
+impl From<&printoauth_core::manual::ManualPath> for ManualPathView {
+    fn from(m: &printoauth_core::manual::ManualPath) -> Self {
+        ManualPathView {
+            web_config_url: m.web_config_url.clone(),
+            page: m.page.clone(),
+            missing: m.missing.clone(),
+            missing_code: Coded::from_serialisable(&m.missing_code),
+            stopped_at: m.stopped_at.into(),
+            steps: m.steps.iter().map(Coded::from_serialisable).collect(),
+            stop_index: m.stop_index as u32,
+        }
+    }
+}
+
 /// One setting the run changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -404,6 +442,9 @@ pub enum RunEvent {
         failed_at: Step,
         error: Coded,
         fix: Option<Coded>,
+        /// When the device's page could not be read: what to do on it by hand, then
+        /// `run_check_again`.
+        manual: Option<ManualPathView>,
     },
     ConsentWindow {
         open: bool,

@@ -5,8 +5,9 @@
 //! the same merge as real mDNS answers.
 //!
 //! Fault toggles, for training: a wrong administrator password, firmware without
-//! OAuth2, a Conditional Access policy blocking the device code flow, and a device
-//! whose sign-in has lapsed.
+//! OAuth2, a Conditional Access policy blocking the device code flow, a device
+//! whose sign-in has lapsed, and a device page printoauth cannot read (its Sign In
+//! button worded differently), which leads to the steps done by hand.
 
 use std::collections::BTreeSet;
 
@@ -32,6 +33,8 @@ pub const MAX_DEVICES: usize = 50;
 const CHANGED_PASSWORD: &str = "changed-by-someone-else";
 /// Firmware older than any OAuth2 firmware, for the no-OAuth2 fault.
 const OLD_FIRMWARE: &str = "01.00.AA01";
+/// How the unreadable-page fault words the device's Sign In button.
+pub const UNFAMILIAR_SIGN_IN: &str = "Connect to the mail service";
 
 pub struct Practice {
     world: World,
@@ -225,6 +228,20 @@ impl Practice {
                     (_, false) => st.firmware = fw,
                 }
             }
+            PracticeFault::UnreadablePage => {
+                let idx = self.index_of(key_device.as_deref().unwrap_or_default())?;
+                let dev = self
+                    .world
+                    .device(idx)
+                    .ok_or_else(|| AppError::internal("no such emulated device"))?;
+                let mut st = dev.state();
+                st.faults.relabel.retain(|(from, _)| from != "Sign In");
+                if on {
+                    st.faults
+                        .relabel
+                        .push(("Sign In".into(), UNFAMILIAR_SIGN_IN.into()));
+                }
+            }
             PracticeFault::ExpiredSignIn => {
                 let idx = self.index_of(key_device.as_deref().unwrap_or_default())?;
                 let dev = self
@@ -263,5 +280,52 @@ fn login_of(d: &DeviceSummary) -> AdminCredentials {
     match &d.admin_user {
         Some(u) => AdminCredentials::with_user(u.clone(), d.admin_password.clone()),
         None => AdminCredentials::new(d.admin_password.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use printoauth_core::devices::OAuthTarget;
+    use printoauth_core::run::{configure_device, DeviceState, DeviceTask, RunOptions};
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn the_unreadable_page_fault_stops_a_run_with_the_steps_to_do_by_hand() {
+        let mut p = Practice::start(1).await.unwrap();
+        let reg = Registry::default();
+        let id = p.register(&reg)[0].id.clone();
+        p.set_fault(PracticeFault::UnreadablePage, Some(id.clone()), true)
+            .await
+            .unwrap();
+        assert!(p
+            .info(&reg)
+            .faults
+            .iter()
+            .any(|f| f.fault == PracticeFault::UnreadablePage && f.on));
+        let entry = reg.get(&id).unwrap();
+        let opts = printoauth_core::devices::ConnectOptions::default();
+        let task = DeviceTask {
+            id: id.clone(),
+            driver: reg.driver(&id, &opts).unwrap(),
+            credentials: entry.practice_login.clone().unwrap(),
+            target: OAuthTarget::exchange_online(p.info_sender()),
+            web_config_url: printoauth_core::manual::web_config_url(&entry.address),
+        };
+        let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
+        let o = configure_device(&task, &RunOptions::default(), &tx).await;
+        let DeviceState::Failed {
+            manual: Some(m), ..
+        } = &o.state
+        else {
+            panic!("expected the manual path, got {:?}", o.state);
+        };
+        assert_eq!(m.missing, "button 'Sign In'");
+
+        p.set_fault(PracticeFault::UnreadablePage, Some(id.clone()), false)
+            .await
+            .unwrap();
+        assert!(p.info(&reg).faults.is_empty());
+        assert!(p.world.device(0).unwrap().state().faults.relabel.is_empty());
+        p.stop();
     }
 }

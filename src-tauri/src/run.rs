@@ -1,7 +1,9 @@
 //! The wizard's batch: the core's per-device run for every selected device, at most
 //! eight at a time, each failure isolated; progress goes to the UI's channel as
 //! [`RunEvent`]s; codes go to the embedded sign-in window's queue; a failed device
-//! gets the fix for its error ([`RunFix`]).
+//! gets the fix for its error ([`RunFix`]) and, when its page could not be read, the
+//! steps to do on the device's own page. "Check again" ([`Mode::CheckAgain`]) runs
+//! the core's `check_again` over the same events.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,7 +13,9 @@ use printoauth_core::devices::{
     OAuthTarget, SecureConnection,
 };
 use printoauth_core::identity::parse_aadsts;
-use printoauth_core::run::{configure_device, DeviceState, DeviceTask, RunError, RunOptions};
+use printoauth_core::run::{
+    check_again, configure_device, DeviceState, DeviceTask, RunError, RunOptions,
+};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};
@@ -19,7 +23,9 @@ use tokio::sync::{mpsc, Semaphore};
 
 use crate::consent::Waiting;
 use crate::error::{AppError, ErrorCode};
-use crate::models::{Change, Coded, DeviceListEvent, MailService, RunEvent, RunRequest, Step};
+use crate::models::{
+    Change, Coded, DeviceListEvent, MailService, ManualPathView, RunEvent, RunRequest, Step,
+};
 use crate::state::AppState;
 
 /// What to do about a device that failed. Serialised as `{code, params}`; the UI shows
@@ -49,6 +55,9 @@ pub enum RunFix {
     ConfirmCertificate {},
     /// Save the settings again (Email Server > Basic, OK).
     Resave {},
+    /// printoauth could not read the device's page: do the step on the device's own
+    /// page (the steps come with the failure), then check again.
+    DoOnDevicePage {},
     /// Retry; if it happens again, send the details to support.
     RetryOrReport {},
 }
@@ -65,6 +74,7 @@ impl RunFix {
         "check-device-connection",
         "confirm-certificate",
         "resave",
+        "do-on-device-page",
         "retry-or-report",
     ];
 
@@ -89,6 +99,7 @@ impl RunFix {
                 DeviceError::DeviceCertificateChanged { .. } => RunFix::ConfirmCertificate {},
                 DeviceError::DeviceSaveNotConfirmed { .. }
                 | DeviceError::DeviceVerifyMismatch { .. } => RunFix::Resave {},
+                DeviceError::DevicePageNotUnderstood { .. } => RunFix::DoOnDevicePage {},
                 _ => RunFix::RetryOrReport {},
             },
             E::Run(r) => match r {
@@ -214,6 +225,7 @@ pub fn changes(before: Option<&EmailSettings>, after: &EmailSettings) -> Vec<Cha
 
 struct Prepared {
     id: String,
+    web_config_url: String,
     driver: Arc<dyn DeviceDriver>,
     credentials: AdminCredentials,
     secrets: Arc<dyn crate::secrets::SecretStore>,
@@ -257,6 +269,7 @@ fn prepare(state: &AppState, req: &RunRequest) -> Result<Vec<Prepared>, AppError
             .driver(&d.id, &state.connect_options(entry.view.practice))?;
         out.push(Prepared {
             id: d.id.clone(),
+            web_config_url: printoauth_core::manual::web_config_url(&entry.address),
             driver,
             credentials,
             secrets,
@@ -265,12 +278,30 @@ fn prepare(state: &AppState, req: &RunRequest) -> Result<Vec<Prepared>, AppError
     Ok(out)
 }
 
+/// A run, or "Check again" after steps done by hand on the devices' pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Run,
+    CheckAgain,
+}
+
 /// Runs the batch; resolves when every device has finished (or the batch was
 /// cancelled). Events go to `channel`.
 pub async fn run(
     app: AppHandle,
     req: RunRequest,
     channel: Channel<RunEvent>,
+) -> Result<(), AppError> {
+    run_mode(app, req, channel, Mode::Run).await
+}
+
+/// Like [`run`], each device read again and continued from where it is
+/// (`printoauth_core::run::check_again`).
+pub async fn run_mode(
+    app: AppHandle,
+    req: RunRequest,
+    channel: Channel<RunEvent>,
+    mode: Mode,
 ) -> Result<(), AppError> {
     let state = app.state::<AppState>();
     let prepared = {
@@ -326,6 +357,7 @@ pub async fn run(
                 driver: p.driver.clone(),
                 credentials: p.credentials.clone(),
                 target,
+                web_config_url: p.web_config_url.clone(),
             };
             let opts = RunOptions {
                 concurrency: 1,
@@ -342,7 +374,10 @@ pub async fn run(
                     }
                 })
             };
-            configure_device(&task, &opts, &etx).await;
+            match mode {
+                Mode::Run => configure_device(&task, &opts, &etx).await,
+                Mode::CheckAgain => check_again(&task, &opts, &etx).await,
+            };
             drop(etx);
             let _ = forward.await;
         });
@@ -426,6 +461,7 @@ pub async fn run(
                 failed_at,
                 error,
                 device,
+                manual,
             } => {
                 failed += 1;
                 finished.push(id.clone());
@@ -445,6 +481,7 @@ pub async fn run(
                     failed_at: failed_at.into(),
                     fix: Some(Coded::from_serialisable(&RunFix::for_error(&error))),
                     error: AppError::from(error).coded(),
+                    manual: manual.as_deref().map(ManualPathView::from),
                 }
             }
         };
@@ -464,6 +501,7 @@ pub async fn run(
                     failed_at: Step::Verified,
                     error: AppError::new(ErrorCode::RunCancelled).coded(),
                     fix: Some(Coded::from_serialisable(&RunFix::RetryOrReport {})),
+                    manual: None,
                 });
             }
         }

@@ -178,6 +178,8 @@ function expectedFamilies(): Map<string, Map<string, string[]>> {
     ["finding-", family("finding-", [[`${CORE}/troubleshoot.rs`, "Finding"]])],
     ["remedy-", family("remedy-", [[`${CORE}/troubleshoot.rs`, "Remedy"]])],
     ["run-fix-", family("run-fix-", [["src-tauri/src/run.rs", "RunFix"]])],
+    ["manual-", family("manual-", [[`${CORE}/manual.rs`, "ManualStep"]])],
+    ["missing-", family("missing-", [[`${CORE}/manual.rs`, "Missing"]])],
     ["step-", family("step-", [["src-tauri/src/models.rs", "Step"]])],
     ["check-", checks],
     ["fault-", family("fault-", [["src-tauri/src/models.rs", "PracticeFault"]])],

@@ -292,6 +292,8 @@ mod tests {
             "remedy",
             "command",
             "password",
+            "what",
+            "file",
         ]
         .into_iter()
         .map(|k| (k, Arg::from("x")))

@@ -15,6 +15,13 @@
 //!
 //! Passwords are never taken as arguments: `PRINTOAUTH_ADMIN_PASSWORD` (scripts), a
 //! prompt on the terminal, or, in practice mode, the emulated device's own.
+//!
+//! A device whose page printoauth cannot read is never a dead end: `configure` prints
+//! what to do on the device's own page (with `--json`, a `{"manual": {device, path,
+//! resume}}` line: the steps as codes and params, and the command that resumes it),
+//! and `configure --resume DEVICE ...` reads the device again and continues its run
+//! from where the device is. `capture DEVICE` saves the pages printoauth reads on a
+//! device, redacted, into one file to attach to a bug report.
 
 mod i18n;
 mod output;
@@ -111,6 +118,24 @@ enum Cmd {
         concurrency: usize,
         #[arg(long)]
         user: Option<String>,
+        /// Read the devices again and continue their runs from where each device is
+        /// (after a step was done by hand on the device's page).
+        #[arg(long)]
+        resume: bool,
+    },
+    /// Save the pages printoauth reads on a device, with passwords, tokens, session
+    /// cookies and codes removed, into one file for a bug report. No setting is
+    /// changed, no sign-in started, nothing saved (as for every read, Web Config is
+    /// switched to English).
+    Capture {
+        /// Address, host name, URL — or in practice mode the device's index or host name.
+        device: String,
+        /// Administrator user name (business models; "admin" by default).
+        #[arg(long)]
+        user: Option<String>,
+        /// The file to write (default: printoauth-capture-<device>-<time>.json here).
+        #[arg(long)]
+        output: Option<PathBuf>,
     },
     /// Check the tenant's prerequisites: sign in, then send a test mail.
     CheckTenant {
@@ -160,6 +185,17 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
         }
     };
     let targets = Targets::new(world.clone(), cli.allow_http, cli.pins.clone());
+    // The global options a printed command must repeat.
+    let mut global: Vec<String> = Vec::new();
+    if let Some(w) = &cli.world {
+        global.extend(["--world".to_string(), w.display().to_string()]);
+    }
+    if cli.allow_http {
+        global.push("--allow-http".into());
+    }
+    if let Some(p) = &cli.pins {
+        global.extend(["--pins".to_string(), p.display().to_string()]);
+    }
     match cli.cmd {
         Cmd::Discover {
             seconds,
@@ -189,7 +225,23 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
             service,
             concurrency,
             user,
-        } => configure(&out, &targets, devices, sender, service, concurrency, user).await,
+            resume,
+        } => {
+            let job = Job {
+                sender,
+                service,
+                concurrency,
+                user,
+                resume,
+                global,
+            };
+            configure(&out, &targets, devices, job).await
+        }
+        Cmd::Capture {
+            device,
+            user,
+            output,
+        } => capture(&out, &targets, &device, user, output).await,
         Cmd::CheckTenant { sender, to } => check_tenant(&out, world.as_ref(), sender, to).await,
         Cmd::Troubleshoot { device, user } => troubleshoot_cmd(&out, &targets, &device, user).await,
         Cmd::Practice { epson, world_file } => practice(&out, epson, world_file).await,
@@ -300,40 +352,100 @@ async fn status(out: &Out, targets: &Targets, device: &str, user: Option<String>
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn configure(
-    out: &Out,
-    targets: &Targets,
-    devices: Vec<String>,
+/// What `configure` was asked to do.
+struct Job {
     sender: String,
     service: Service,
     concurrency: usize,
     user: Option<String>,
-) -> ExitCode {
-    let service = match service {
+    resume: bool,
+    /// Global options to repeat in a printed command (`--world`, `--allow-http`, `--pins`).
+    global: Vec<String>,
+}
+
+impl Job {
+    /// The command that resumes `device` (as typed, quoted for a POSIX shell where
+    /// needed).
+    fn resume_args(&self, device: &str) -> Vec<String> {
+        let mut a = vec!["printoauth".to_string()];
+        a.extend(self.global.iter().cloned());
+        a.extend(["configure".into(), "--resume".into(), device.to_string()]);
+        a.extend(["--sender".into(), self.sender.clone()]);
+        if matches!(self.service, Service::OutlookCom) {
+            a.extend(["--service".into(), "outlook-com".into()]);
+        }
+        if let Some(u) = &self.user {
+            a.extend(["--user".into(), u.clone()]);
+        }
+        a
+    }
+}
+
+/// One argument as a POSIX shell reads it back.
+fn shell_word(w: &str) -> String {
+    let plain = !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "@%+=:,./_-".contains(c));
+    if plain {
+        w.to_string()
+    } else {
+        format!("'{}'", w.replace('\'', "'\\''"))
+    }
+}
+
+async fn configure(out: &Out, targets: &Targets, devices: Vec<String>, job: Job) -> ExitCode {
+    let service = match job.service {
         Service::ExchangeOnline => EmailService::ExchangeOnline,
         Service::OutlookCom => EmailService::OutlookCom,
     };
     let mut tasks = Vec::new();
     for dev in &devices {
-        match targets.resolve(dev, user.clone()) {
+        match targets.resolve(dev, job.user.clone()) {
             Ok(t) => tasks.push(run::DeviceTask {
                 id: t.label.clone(),
                 driver: t.driver.clone(),
                 credentials: t.credentials.clone(),
-                target: OAuthTarget::new(service, sender.clone()),
+                target: OAuthTarget::new(service, job.sender.clone()),
+                web_config_url: t.web_config_url.clone(),
             }),
             Err(e) => return out.cannot_run(&e),
         }
     }
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     let opts = RunOptions {
-        concurrency,
+        concurrency: job.concurrency,
         ..Default::default()
     };
-    let batch = tokio::spawn(run::run_batch(tasks, opts, tx));
+    let batch = if job.resume {
+        tokio::spawn(run::check_again_batch(tasks, opts, tx))
+    } else {
+        tokio::spawn(run::run_batch(tasks, opts, tx))
+    };
     while let Some(ev) = rx.recv().await {
         out.run_event(&ev);
+        if let DeviceState::Failed {
+            manual: Some(path), ..
+        } = &ev.state
+        {
+            let args = job.resume_args(&ev.device);
+            let command = args
+                .iter()
+                .map(|a| shell_word(a))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mut capture = vec!["printoauth".to_string()];
+            capture.extend(job.global.iter().cloned());
+            capture.extend(["capture".to_string(), ev.device.clone()]);
+            if let Some(u) = &job.user {
+                capture.extend(["--user".to_string(), u.clone()]);
+            }
+            let capture = capture
+                .iter()
+                .map(|a| shell_word(a))
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.manual(&ev.device, path, &args, &command, &capture);
+        }
     }
     let outcomes = batch.await.expect("batch task");
     out.run_summary(&outcomes);
@@ -345,6 +457,28 @@ async fn configure(
     } else {
         ExitCode::from(1)
     }
+}
+
+async fn capture(
+    out: &Out,
+    targets: &Targets,
+    device: &str,
+    user: Option<String>,
+    output: Option<PathBuf>,
+) -> ExitCode {
+    let t = match targets.resolve(device, user) {
+        Ok(t) => t,
+        Err(e) => return out.cannot_run(&e),
+    };
+    let cap = printoauth_core::capture::capture(t.driver.as_ref(), &t.credentials, &t.label).await;
+    let path = output.unwrap_or_else(|| PathBuf::from(cap.file_name()));
+    if let Err(e) = cap.write_to(&path) {
+        out.fatal("capture-unwritable", &format!("{}: {e}", path.display()));
+        return ExitCode::from(3);
+    }
+    let path = std::fs::canonicalize(&path).unwrap_or(path);
+    out.capture_written(&path, &cap);
+    ExitCode::SUCCESS
 }
 
 async fn check_tenant(
@@ -438,4 +572,6 @@ pub struct Resolved {
     pub label: String,
     pub driver: Arc<dyn DeviceDriver>,
     pub credentials: printoauth_core::devices::AdminCredentials,
+    /// The device's Web Config address for a browser.
+    pub web_config_url: String,
 }

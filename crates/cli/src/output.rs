@@ -8,8 +8,10 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use printoauth_core::capture::Capture;
 use printoauth_core::devices::{AuthMethod, EmailSettings, MailCapabilities, PanelState};
 use printoauth_core::discovery::{DiscoveredDevice, DiscoveryEvent};
+use printoauth_core::manual::ManualPath;
 use printoauth_core::run::{DeviceOutcome, DeviceState, RunEvent, Step};
 use printoauth_core::tenant_check::{CheckId, CheckStatus, TenantCheckProgress, TenantCheckReport};
 use printoauth_core::troubleshoot::DeviceHealth;
@@ -330,6 +332,74 @@ impl Out {
                 )
             ),
         }
+    }
+
+    /// What to do on the device's own page, and the command that resumes it.
+    pub fn manual(
+        &self,
+        device: &str,
+        path: &ManualPath,
+        resume: &[String],
+        command: &str,
+        capture: &str,
+    ) {
+        if self.json {
+            return self.line(json!({"manual": {
+                "device": device,
+                "path": path,
+                "resume": resume,
+            }}));
+        }
+        println!(
+            "{}",
+            self.t(
+                "cli-manual-title",
+                &[
+                    ("device", device.into()),
+                    ("url", (&path.web_config_url).into())
+                ]
+            )
+        );
+        let what = self.words("missing", &path.missing_code);
+        for (i, step) in path.steps.iter().enumerate() {
+            let words = self.words("manual", step);
+            let mark = if i == path.stop_index { "->" } else { "  " };
+            println!("  {mark} {:>2}. {words}", i + 1);
+            if i == path.stop_index {
+                println!(
+                    "         {}",
+                    self.t("cli-manual-stopped-here", &[("what", what.clone().into())])
+                );
+            }
+        }
+        println!(
+            "{}",
+            self.t("cli-manual-resume", &[("command", command.into())])
+        );
+        println!(
+            "{}",
+            self.t("cli-manual-capture", &[("command", capture.into())])
+        );
+    }
+
+    pub fn capture_written(&self, file: &Path, c: &Capture) {
+        if self.json {
+            return self.result(&json!({
+                "file": file,
+                "pages": c.pages.len(),
+                "reads": c.reads,
+            }));
+        }
+        println!(
+            "{}",
+            self.t(
+                "cli-capture-written",
+                &[
+                    ("count", c.pages.len().into()),
+                    ("file", file.display().to_string().into())
+                ]
+            )
+        );
     }
 
     pub fn run_summary(&self, outcomes: &[DeviceOutcome]) {

@@ -127,6 +127,7 @@ impl Targets {
         };
         Ok(Resolved {
             label: arg.to_string(),
+            web_config_url: printoauth_core::manual::web_config_url(&address),
             driver: Arc::new(EpsonWebConfig::new(address, self.opts.clone())),
             credentials,
         })

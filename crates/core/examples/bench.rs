@@ -49,6 +49,7 @@ async fn configure(n: usize) -> (Duration, usize) {
             )),
             credentials: AdminCredentials::new(d.admin_password.clone()),
             target: OAuthTarget::exchange_online("scanner@contoso.example"),
+            web_config_url: d.https_url.clone(),
         })
         .collect();
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<run::RunEvent>();

@@ -10,11 +10,13 @@
 //! This crate shares no code with printoauth-sim: it is tested against the emulated
 //! world, and agreeing with it proves something only because it was written apart.
 
+pub mod capture;
 pub mod devices;
 pub mod discovery;
 pub mod error;
 pub mod identity;
 pub mod mail;
+pub mod manual;
 pub mod run;
 pub mod tenant_check;
 pub mod troubleshoot;

@@ -5,6 +5,11 @@
 //! Every transition is reported as a [`RunEvent`] (device id + [`DeviceState`]), so a
 //! UI or the CLI can show progress, the code the administrator must enter
 //! ([`DeviceState::NeedsYou`]), and on failure the step and the device's exact state.
+//!
+//! A device whose page the driver could not read is never a dead end: its failure
+//! carries a [`ManualPath`] (what to do on the device's own page), and
+//! [`check_again`] reads the device again afterwards and continues from where the
+//! device is, with the same events and errors as a run.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -16,6 +21,7 @@ use crate::devices::{
     AdminCredentials, DeviceDriver, DeviceError, EmailSettings, OAuthTarget, SignInCode,
     SignInStatus,
 };
+use crate::manual::{manual_path, ManualPath};
 use crate::Error;
 
 /// The guide's steps, in order.
@@ -64,11 +70,15 @@ pub enum DeviceState {
     NeedsYou { code: SignInCode },
     /// Signed in, saved and verified.
     Done { settings: EmailSettings },
-    /// Stopped before reaching `failed_at`; `device` is what the device shows now.
+    /// Stopped before reaching `failed_at`; `device` is what the device shows now;
+    /// `manual`: when a person can get past it on the device's own page (a page the
+    /// driver could not read, a save the device did not confirm), how.
     Failed {
         failed_at: Step,
         error: Error,
         device: Option<DeviceSnapshot>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        manual: Option<Box<ManualPath>>,
     },
 }
 
@@ -93,6 +103,9 @@ pub struct DeviceTask {
     pub driver: Arc<dyn DeviceDriver>,
     pub credentials: AdminCredentials,
     pub target: OAuthTarget,
+    /// The device's Web Config address for a person's browser
+    /// ([`crate::manual::web_config_url`]), named in the manual path.
+    pub web_config_url: String,
 }
 
 #[derive(Debug, Clone)]
@@ -136,10 +149,15 @@ struct Tracker<'a> {
     start: Instant,
     steps_ms: Vec<(Step, u64)>,
     step: Step,
+    /// The last code the device showed.
+    code: Option<SignInCode>,
 }
 
 impl Tracker<'_> {
-    fn emit(&self, state: DeviceState) {
+    fn emit(&mut self, state: DeviceState) {
+        if let DeviceState::NeedsYou { code } = &state {
+            self.code = Some(code.clone());
+        }
         // A closed receiver only means nobody is watching.
         let _ = self.events.send(RunEvent {
             device: self.id.to_string(),
@@ -161,23 +179,62 @@ pub async fn configure_device(
     opts: &RunOptions,
     events: &mpsc::UnboundedSender<RunEvent>,
 ) -> DeviceOutcome {
+    drive(task, opts, events, false).await
+}
+
+/// "Check again", after a person did steps on the device's page by hand: logs in,
+/// reads the device (its settings and Current Status) and continues the run from
+/// where the device is. Signed in and already showing the target settings: the
+/// settings are saved, so only the check remains. Signed in otherwise: the
+/// settings are set and saved (OK), then checked. Not signed in: the run goes on
+/// as a run does (so a page that still cannot be read stops it again, with the same
+/// missing thing and manual path). Events and errors are those of a run.
+pub async fn check_again(
+    task: &DeviceTask,
+    opts: &RunOptions,
+    events: &mpsc::UnboundedSender<RunEvent>,
+) -> DeviceOutcome {
+    drive(task, opts, events, true).await
+}
+
+async fn drive(
+    task: &DeviceTask,
+    opts: &RunOptions,
+    events: &mpsc::UnboundedSender<RunEvent>,
+    again: bool,
+) -> DeviceOutcome {
     let mut t = Tracker {
         id: &task.id,
         events,
         start: Instant::now(),
         steps_ms: Vec::new(),
         step: Step::Found,
+        code: None,
     };
     t.reached(Step::Found);
-    let state = match steps(task, opts, &mut t).await {
+    let result = if again {
+        steps_again(task, opts, &mut t).await
+    } else {
+        steps(task, opts, &mut t).await
+    };
+    let state = match result {
         Ok(settings) => DeviceState::Done { settings },
         Err(error) => {
             let failed_at = next_step(t.step);
             let device = snapshot(task.driver.as_ref()).await;
+            let manual = manual_path(
+                &task.web_config_url,
+                &task.target,
+                failed_at,
+                &error,
+                t.code.as_ref(),
+            )
+            .map(Box::new);
             DeviceState::Failed {
                 failed_at,
                 error,
                 device,
+                manual,
             }
         }
     };
@@ -208,7 +265,16 @@ async fn steps(
     let d = task.driver.as_ref();
     d.login(&task.credentials).await?;
     t.reached(Step::LoggedIn);
+    from_logged_in(task, opts, t).await
+}
 
+/// The run after the log-in: capabilities, OAuth2, sign-in, save, check.
+async fn from_logged_in(
+    task: &DeviceTask,
+    opts: &RunOptions,
+    t: &mut Tracker<'_>,
+) -> Result<EmailSettings, Error> {
+    let d = task.driver.as_ref();
     let caps = d.mail_capabilities().await?;
     if caps.additional_network {
         return Err(DeviceError::DeviceAdditionalNetwork {
@@ -242,6 +308,30 @@ async fn steps(
     let settings = d.verify(&task.target).await?;
     t.reached(Step::Verified);
     Ok(settings)
+}
+
+/// Check again: the device as it is now decides where the run goes on.
+async fn steps_again(
+    task: &DeviceTask,
+    opts: &RunOptions,
+    t: &mut Tracker<'_>,
+) -> Result<EmailSettings, Error> {
+    let d = task.driver.as_ref();
+    d.login(&task.credentials).await?;
+    t.reached(Step::LoggedIn);
+    let settings = d.read_email_settings().await?;
+    if settings.signed_in {
+        // A fresh session shows what the device stores: when that is already the
+        // target, someone pressed OK by hand and only the check remains.
+        if let Ok(verified) = d.verify(&task.target).await {
+            for s in [Step::Oauth2Set, Step::SignedIn, Step::Saved] {
+                t.reached(s);
+            }
+            t.reached(Step::Verified);
+            return Ok(verified);
+        }
+    }
+    from_logged_in(task, opts, t).await
 }
 
 async fn wait_signed_in(
@@ -295,6 +385,24 @@ pub async fn run_batch(
     opts: RunOptions,
     events: mpsc::UnboundedSender<RunEvent>,
 ) -> Vec<DeviceOutcome> {
+    batch(tasks, opts, events, false).await
+}
+
+/// [`check_again`] for every device, as [`run_batch`] runs them.
+pub async fn check_again_batch(
+    tasks: Vec<DeviceTask>,
+    opts: RunOptions,
+    events: mpsc::UnboundedSender<RunEvent>,
+) -> Vec<DeviceOutcome> {
+    batch(tasks, opts, events, true).await
+}
+
+async fn batch(
+    tasks: Vec<DeviceTask>,
+    opts: RunOptions,
+    events: mpsc::UnboundedSender<RunEvent>,
+    again: bool,
+) -> Vec<DeviceOutcome> {
     let limit = Arc::new(Semaphore::new(opts.concurrency.max(1)));
     let opts = Arc::new(opts);
     let handles: Vec<_> = tasks
@@ -305,7 +413,7 @@ pub async fn run_batch(
             let events = events.clone();
             tokio::spawn(async move {
                 let _permit = limit.acquire_owned().await.expect("semaphore open");
-                configure_device(&task, &opts, &events).await
+                drive(&task, &opts, &events, again).await
             })
         })
         .collect();

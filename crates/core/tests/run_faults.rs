@@ -63,6 +63,7 @@ fn task(w: &World, driver: Arc<EpsonWebConfig>, password: Option<&str>) -> run::
             password: password.unwrap_or(&d.admin_password).to_string(),
         },
         target: OAuthTarget::exchange_online(ADMIN),
+        web_config_url: d.https_url.clone(),
     }
 }
 
@@ -109,6 +110,7 @@ fn failure(o: &DeviceOutcome) -> (Step, String, Value) {
             failed_at,
             error,
             device,
+            ..
         } => (
             *failed_at,
             error.code(),

@@ -1,6 +1,13 @@
 //! The control API: JSON over HTTP on loopback, apart from the device pages. Tests and
 //! practice mode use it to inject faults, advance the clock, change the tenant, and read
 //! what devices really stored and what the mailbox received.
+//!
+//! Faults of a device: `PUT /devices/{i}/faults` with [`DeviceFaults`] (e.g.
+//! `{"relabel": [["Sign In", "Connect account"]]}` shows the device's pages with that
+//! wording). `POST /devices/{i}/sign-in-by-hand` (`{"service": "exchange_online"}` or
+//! `"outlook_com"`) does what a person does on the device's page when a client cannot:
+//! Sign In, "Sign in with Microsoft"; the code it answers is approved with
+//! `POST /identity/approve`.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -10,7 +17,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::device::{Device, DeviceFaults};
+use crate::device::{Device, DeviceFaults, EmailService};
 use crate::identity::IdentityFaults;
 use crate::smtp::SmtpFaults;
 use crate::world::World;
@@ -27,6 +34,7 @@ pub(crate) fn router(world: World) -> Router {
         .route("/devices/{i}/expire-tokens", post(expire_tokens))
         .route("/devices/{i}/scan", post(scan))
         .route("/devices/{i}/connection-test", post(connection_test))
+        .route("/devices/{i}/sign-in-by-hand", post(sign_in_by_hand))
         .route("/clock/advance", post(advance))
         .route("/mailbox", get(mailbox).delete(clear_mailbox))
         .route("/smtp/faults", get(smtp_faults).put(set_smtp_faults))
@@ -138,6 +146,37 @@ async fn connection_test(State(w): State<World>, Path(i): Path<usize>) -> Respon
         Ok(d) => match d.connection_test().await {
             Ok(m) => Json(json!({"ok": true, "message": m})).into_response(),
             Err(m) => Json(json!({"ok": false, "message": m})).into_response(),
+        },
+        Err(r) => *r,
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ByHand {
+    /// "exchange_online" (default) or "outlook_com".
+    #[serde(default = "exchange_online")]
+    service: EmailService,
+}
+fn exchange_online() -> EmailService {
+    EmailService::ExchangeOnline
+}
+
+/// What a person does on the device's Email Server page: OAuth2 and the service
+/// chosen, Sign In, "Sign in with Microsoft". Answers the device's sign-in state
+/// (with the code it shows); 409 when the device refuses, as its page would.
+async fn sign_in_by_hand(
+    State(w): State<World>,
+    Path(i): Path<usize>,
+    body: Option<Json<ByHand>>,
+) -> Response {
+    let service = body
+        .map(|b| b.0.service)
+        .unwrap_or(EmailService::ExchangeOnline);
+    match dev(&w, i) {
+        Ok(d) => match d.sign_in_by_hand(service).await {
+            Ok(state) => Json(state).into_response(),
+            Err(e) => err(StatusCode::CONFLICT, e),
         },
         Err(r) => *r,
     }

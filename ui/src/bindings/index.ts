@@ -23,6 +23,7 @@ export type { MailService } from "./MailService";
 export type { DeviceCredentials } from "./DeviceCredentials";
 export type { RunRequest } from "./RunRequest";
 export type { Step } from "./Step";
+export type { ManualPathView } from "./ManualPathView";
 export type { Change } from "./Change";
 export type { RunEvent } from "./RunEvent";
 export type { JobView } from "./JobView";

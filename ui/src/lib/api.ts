@@ -45,6 +45,9 @@ export const api = {
   runStart: (request: RunRequest, onEvent: (e: RunEvent) => void) =>
     invoke<null>("run_start", { request, onEvent: channel(onEvent) }),
   runCancel: () => invoke<null>("run_cancel"),
+  runCheckAgain: (request: RunRequest, onEvent: (e: RunEvent) => void) =>
+    invoke<null>("run_check_again", { request, onEvent: channel(onEvent) }),
+  openDevicePage: (id: string) => invoke<null>("open_device_page", { id }),
   consentShow: () => invoke<null>("consent_show"),
   openInBrowser: (url: string) => invoke<null>("open_in_browser", { url }),
   signInTexts: (texts: SignInTexts) => invoke<null>("sign_in_texts", { texts }),

@@ -144,12 +144,39 @@ describe("run state", () => {
       failedAt: "logged-in",
       error: { code: "device-login-rejected", params: { family: "business" } },
       fix: null,
+      manual: null,
     });
     expect(s.rows.b).toMatchObject({ state: "failed", step: "logged-in", fix: null });
     expect(s.rows.b.error?.code).toBe("device-login-rejected");
     expect(stepStatus(s.rows.b, "found")).toBe("done");
     expect(stepStatus(s.rows.b, "logged-in")).toBe("failed");
     expect(stepStatus(s.rows.b, "oauth2-set")).toBe("pending");
+  });
+
+  it("keeps the steps to do on the device's page with a failure, and drops them when it is done", () => {
+    const manual = {
+      webConfigUrl: "https://192.0.2.5/",
+      page: "email-server-basic",
+      missing: "button 'Sign In'",
+      missingCode: { code: "button", params: { label: "Sign In" } },
+      stoppedAt: "oauth2-set" as const,
+      steps: [{ code: "press-sign-in", params: {} }],
+      stopIndex: 0,
+    };
+    let s = beginRun(emptyRun(), ["b"]);
+    s = apply(s, {
+      kind: "failed",
+      device: "b",
+      failedAt: "oauth2-set",
+      error: { code: "device-page-not-understood", params: { page: "email-server-basic", missing: "button 'Sign In'" } },
+      fix: { code: "do-on-device-page", params: {} },
+      manual,
+    });
+    expect(s.rows.b.manual).toEqual(manual);
+    const again = beginRun(s, ["b"], true);
+    expect(again.rows.b.manual).toBeNull();
+    s = apply(again, { kind: "done", device: "b", changes: [] });
+    expect(s.rows.b.manual).toBeNull();
   });
 
   it("tracks the consent window and ends on 'finished'", () => {
@@ -172,7 +199,7 @@ describe("run state", () => {
     s = apply(
       s,
       { kind: "done", device: "a", changes: [] },
-      { kind: "failed", device: "b", failedAt: "saved", error: { code: "device-save-not-confirmed", params: {} }, fix: null },
+      { kind: "failed", device: "b", failedAt: "saved", error: { code: "device-save-not-confirmed", params: {} }, fix: null, manual: null },
       { kind: "needs-you", device: "c", userCode: "X", verificationUri: "u", expiresAt: "t" },
     );
     expect(runCounts(s)).toEqual({ total: 4, done: 1, failed: 1, working: 1, needsYou: 1 });
@@ -182,7 +209,12 @@ describe("run state", () => {
   it("retrying one device keeps the others' results", () => {
     let s = beginRun(emptyRun(), ["a", "b"]);
     s = apply(s, { kind: "done", device: "a", changes: [] }, {
-      kind: "failed", device: "b", failedAt: "logged-in", error: { code: "device-login-rejected", params: {} }, fix: null,
+      kind: "failed",
+      device: "b",
+      failedAt: "logged-in",
+      error: { code: "device-login-rejected", params: {} },
+      fix: null,
+      manual: null,
     }, { kind: "finished", succeeded: 1, failed: 1 });
     const retry = beginRun(s, ["b"], true);
     expect(retry.order).toEqual(["a", "b"]);

@@ -6,6 +6,7 @@ import type {
   DeviceListEvent,
   DeviceView,
   MailService,
+  ManualPathView,
   RunEvent,
   RunRequest,
   Step,
@@ -87,6 +88,8 @@ export interface RunRow {
   changes: Change[];
   error: Coded | null;
   fix: Coded | null;
+  /** When the device's page could not be read: the steps to do on it by hand. */
+  manual: ManualPathView | null;
 }
 
 export interface RunState {
@@ -102,7 +105,7 @@ export function emptyRun(): RunState {
 }
 
 function newRow(device: string): RunRow {
-  return { device, state: "working", step: null, signIn: null, changes: [], error: null, fix: null };
+  return { device, state: "working", step: null, signIn: null, changes: [], error: null, fix: null, manual: null };
 }
 
 /**
@@ -152,12 +155,29 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
     }
     case "done": {
       const r = row(event.device);
-      next.rows[event.device] = { ...r, state: "done", step: "verified", signIn: null, changes: event.changes, error: null, fix: null };
+      next.rows[event.device] = {
+        ...r,
+        state: "done",
+        step: "verified",
+        signIn: null,
+        changes: event.changes,
+        error: null,
+        fix: null,
+        manual: null,
+      };
       break;
     }
     case "failed": {
       const r = row(event.device);
-      next.rows[event.device] = { ...r, state: "failed", step: event.failedAt, signIn: null, error: event.error, fix: event.fix };
+      next.rows[event.device] = {
+        ...r,
+        state: "failed",
+        step: event.failedAt,
+        signIn: null,
+        error: event.error,
+        fix: event.fix,
+        manual: event.manual ?? null,
+      };
       break;
     }
     case "consent-window":

@@ -9,6 +9,7 @@ import {
   emptyRun,
   endRun,
   mergeDevices,
+  narrowRequest,
   pruneSelection,
   type RunState,
 } from "./reducers";
@@ -142,14 +143,15 @@ export function practiceStopped(): void {
  * devices stay (retrying one device). Shows the wizard's progress; switches to
  * Results when the batch has finished (unless the user went to another screen).
  */
-export async function runDevices(request: RunRequest, keep = false): Promise<void> {
+export async function runDevices(request: RunRequest, keep = false, checkAgain = false): Promise<void> {
   if (app.run.running) return;
   lastRequest = keep && lastRequest ? mergeRequests(lastRequest, request) : request;
   app.runError = null;
   app.run = beginRun(app.run, request.devices.map((d) => d.id), keep);
   app.screen = "wizard";
+  const start = checkAgain ? api.runCheckAgain : api.runStart;
   try {
-    await api.runStart(request, (e) => {
+    await start(request, (e) => {
       app.run = applyRunEvent(app.run, e);
       // The results replace the progress; someone who went to another screen meanwhile stays there.
       if (e.kind === "finished" && app.screen === "wizard") app.screen = "results";
@@ -159,6 +161,23 @@ export async function runDevices(request: RunRequest, keep = false): Promise<voi
   } finally {
     app.run = endRun(app.run);
   }
+}
+
+/**
+ * "Check again" for one device after steps done by hand on its page: the last
+ * request narrowed to it (its password stays in memory), its progress shown as a
+ * run's, the other devices' results kept. Without a last request, the wizard.
+ */
+export async function checkAgain(id: string): Promise<void> {
+  const last = lastRequest;
+  if (!last) {
+    app.selected = [id];
+    app.screen = "wizard";
+    return;
+  }
+  const request = narrowRequest(last, [id]);
+  if (request.devices.length === 0) request.devices = [{ id, password: null }];
+  await runDevices(request, true, true);
 }
 
 function mergeRequests(old: RunRequest, next: RunRequest): RunRequest {

@@ -19,11 +19,27 @@ vi.mock("./api", () => ({
       for (const e of runEvents) onEvent(e);
       return null;
     },
+    runCheckAgain: async (request: RunRequest, onEvent: (e: RunEvent) => void) => {
+      calls.push(["runCheckAgain", [request]]);
+      await new Promise((r) => setTimeout(r, 0));
+      for (const e of runEvents) onEvent(e);
+      return null;
+    },
   },
 }));
 
-const { app, addDevices, practiceStarted, practiceStopped, runDevices, selectAll, setSelected, startDiscovery, lastRunRequest } =
-  await import("./state.svelte");
+const {
+  app,
+  addDevices,
+  checkAgain,
+  practiceStarted,
+  practiceStopped,
+  runDevices,
+  selectAll,
+  setSelected,
+  startDiscovery,
+  lastRunRequest,
+} = await import("./state.svelte");
 
 function device(id: string, over: Partial<DeviceView> = {}): DeviceView {
   return {
@@ -140,7 +156,7 @@ describe("runs in the store", () => {
   it("retries one device with the same request, keeping the others' results", async () => {
     runEvents = [
       { kind: "done", device: "a", changes: [] },
-      { kind: "failed", device: "b", failedAt: "logged-in", error: { code: "device-login-rejected", params: {} }, fix: null },
+      { kind: "failed", device: "b", failedAt: "logged-in", error: { code: "device-login-rejected", params: {} }, fix: null, manual: null },
       { kind: "finished", succeeded: 1, failed: 1 },
     ];
     await runDevices(request(["a", "b"]));
@@ -149,5 +165,35 @@ describe("runs in the store", () => {
     expect(app.run.order).toEqual(["a", "b"]);
     expect(app.run.rows.b.state).toBe("done");
     expect(lastRunRequest()?.devices.map((d) => d.id)).toEqual(["a", "b"]);
+  });
+
+  it("checks one device again with its part of the last request, over a run's events", async () => {
+    runEvents = [
+      { kind: "done", device: "a", changes: [] },
+      {
+        kind: "failed",
+        device: "b",
+        failedAt: "oauth2-set",
+        error: { code: "device-page-not-understood", params: { page: "email-server-basic", missing: "button 'Sign In'" } },
+        fix: { code: "do-on-device-page", params: {} },
+        manual: null,
+      },
+      { kind: "finished", succeeded: 1, failed: 1 },
+    ];
+    await runDevices(request(["a", "b"]));
+    calls.length = 0;
+    runEvents = [
+      { kind: "working", device: "b", step: "signed-in" },
+      { kind: "done", device: "b", changes: [] },
+      { kind: "finished", succeeded: 1, failed: 0 },
+    ];
+    await checkAgain("b");
+    expect(calls.map((c) => c[0])).toEqual(["runCheckAgain"]);
+    const sent = calls[0][1][0] as RunRequest;
+    expect(sent.devices.map((d) => d.id)).toEqual(["b"]);
+    expect(sent.sharedPassword).toBe("pw");
+    expect(app.run.order).toEqual(["a", "b"]);
+    expect(app.run.rows.b.state).toBe("done");
+    expect(app.screen).toBe("results");
   });
 });

@@ -14,6 +14,7 @@ mod legacy_tls;
 mod mail;
 mod markup;
 mod pages;
+mod relabel;
 mod settings;
 
 use std::collections::HashMap;
@@ -51,6 +52,9 @@ pub struct DeviceFaults {
     pub http_500_next: u32,
     /// The next save confirmation restarts the device before anything is stored.
     pub restart_on_next_save: bool,
+    /// A page a client cannot read: in every HTML answer, visible text equal to the
+    /// first string of a pair is shown as the second (see `relabel.rs`).
+    pub relabel: Vec<(String, String)>,
 }
 
 /// Where the device reaches the outside world: the identity emulator and the SMTP
@@ -360,7 +364,7 @@ impl Device {
 
     /// Starts the web server: HTTP on `http` and HTTPS on `https`.
     pub(crate) async fn serve(&self, http: SocketAddr, https: SocketAddr) -> std::io::Result<()> {
-        let router = pages::router(self.clone());
+        let router = relabel::layer(pages::router(self.clone()), self.clone());
         let (h, _) =
             crate::http::serve(http, None, router.clone(), self.inner.shutdown.clone()).await?;
         let s = if self.inner.legacy_tls_only {

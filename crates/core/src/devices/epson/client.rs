@@ -331,6 +331,8 @@ impl Http {
                             continue;
                         }
                         _ => {
+                            // Kept only while a capture runs (crate::capture).
+                            let recording = crate::capture::exchange(url, form, &resp);
                             let body =
                                 resp.text()
                                     .await
@@ -338,6 +340,9 @@ impl Http {
                                         address: self.address(),
                                         detail: error_chain(&e),
                                     })?;
+                            if let Some(r) = recording {
+                                r.finish(&body);
+                            }
                             return Ok((status, ctype, body));
                         }
                     }

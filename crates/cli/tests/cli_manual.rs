@@ -1,0 +1,375 @@
+//! `printoauth configure` on a device whose "Sign In" button is worded differently
+//! (the emulator's `relabel` fault): the steps to do on the device's own page, in
+//! English and in other languages, with the command that resumes it; `--json` with
+//! their codes and params; `configure --resume` after the sign-in was done by hand
+//! (the emulator's control API and identity approval) finishes the device while the
+//! other device of the batch was configured normally. And `printoauth capture`.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use printoauth_sim::config::{DeviceConfig, WorldConfig};
+use printoauth_sim::world::World;
+use serde_json::{json, Value};
+
+const CLI: &str = env!("CARGO_BIN_EXE_printoauth");
+const ADMIN: &str = "admin@contoso.example";
+const ADMIN_PW: &str = "Practice-Admin-1";
+const UNFAMILIAR: &str = "Connect to the mail service";
+
+struct WorldFile {
+    path: std::path::PathBuf,
+}
+
+impl WorldFile {
+    fn write(w: &World, tag: &str) -> WorldFile {
+        let path = std::env::temp_dir().join(format!(
+            "printoauth-cli-manual-{}-{tag}.json",
+            std::process::id()
+        ));
+        std::fs::write(&path, serde_json::to_vec(&w.summary()).unwrap()).unwrap();
+        WorldFile { path }
+    }
+}
+
+impl Drop for WorldFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+async fn world() -> World {
+    World::start(WorldConfig {
+        devices: ["WF-C5890 Series", "ET-4850 Series"]
+            .iter()
+            .map(|m| DeviceConfig {
+                model: m.to_string(),
+                start_with_basic_auth: true,
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    })
+    .await
+    .unwrap()
+}
+
+async fn control(w: &World, method: &str, path: &str, body: Value) -> Value {
+    let url = format!("{}{path}", w.control_url());
+    let c = reqwest::Client::new();
+    let req = match method {
+        "PUT" => c.put(&url),
+        "POST" => c.post(&url),
+        _ => c.get(&url),
+    };
+    let resp = req.json(&body).send().await.unwrap();
+    let status = resp.status();
+    let v: Value = resp.json().await.unwrap();
+    assert!(status.is_success(), "{method} {path}: {status} {v}");
+    v
+}
+
+/// Runs the CLI with `args` (after the program name); with `--json` every line is
+/// parsed and every sign-in code it shows is approved. Returns the exit code and
+/// standard output.
+async fn run_cli(w: &World, args: &[String]) -> (i32, String) {
+    let mut child = Command::new(CLI)
+        .args(args)
+        .env_remove("PRINTOAUTH_ADMIN_PASSWORD")
+        .env_remove("PRINTOAUTH_LANG")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let identity = w.identity().clone();
+    let out = tokio::task::spawn_blocking(move || {
+        let mut all = String::new();
+        for line in BufReader::new(stdout).lines() {
+            let line = line.unwrap();
+            if let Ok(v) = serde_json::from_str::<Value>(&line) {
+                if let Some(code) = v["event"]["state"]["code"]["user_code"].as_str() {
+                    identity.approve(code, ADMIN, ADMIN_PW, true).unwrap();
+                }
+            }
+            all.push_str(&line);
+            all.push('\n');
+        }
+        all
+    })
+    .await
+    .unwrap();
+    let status = tokio::task::spawn_blocking(move || child.wait().unwrap())
+        .await
+        .unwrap();
+    (status.code().unwrap(), out)
+}
+
+fn args(parts: &[&str]) -> Vec<String> {
+    parts.iter().map(|s| s.to_string()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn configure_prints_the_manual_path_and_resume_finishes_the_device() {
+    let w = world().await;
+    let file = WorldFile::write(&w, "configure");
+    let world_arg = file.path.display().to_string();
+    control(
+        &w,
+        "PUT",
+        "/devices/1/faults",
+        json!({"relabel": [["Sign In", UNFAMILIAR]]}),
+    )
+    .await;
+
+    // --json: the other device is configured, this one carries its manual path.
+    let (code, out) = run_cli(
+        &w,
+        &args(&[
+            "--json",
+            "--world",
+            &world_arg,
+            "configure",
+            "0",
+            "1",
+            "--sender",
+            ADMIN,
+        ]),
+    )
+    .await;
+    assert_eq!(code, 1, "{out}");
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let result = lines.iter().find_map(|l| l.get("result")).unwrap();
+    assert_eq!(result[0]["state"]["state"], "done");
+    assert_eq!(result[1]["state"]["state"], "failed");
+    assert_eq!(
+        result[1]["state"]["error"]["code"],
+        "device-page-not-understood"
+    );
+    let manual = lines
+        .iter()
+        .find_map(|l| l.get("manual"))
+        .expect("a manual line");
+    assert_eq!(manual["device"], "1");
+    let path = &manual["path"];
+    assert_eq!(path["missing"], "button 'Sign In'");
+    assert_eq!(
+        path["missing_code"],
+        json!({"code": "button", "params": {"label": "Sign In"}})
+    );
+    assert_eq!(path["stopped_at"], "oauth2-set");
+    assert!(path["web_config_url"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
+    let steps = path["steps"].as_array().unwrap();
+    let codes: Vec<&str> = steps.iter().map(|s| s["code"].as_str().unwrap()).collect();
+    assert_eq!(
+        codes[path["stop_index"].as_u64().unwrap() as usize],
+        "press-sign-in"
+    );
+    assert_eq!(
+        steps[0],
+        json!({"code": "open-web-config", "params": {"url": path["web_config_url"]}})
+    );
+    assert!(steps.contains(
+        &json!({"code": "set-email-service", "params": {"service": "Microsoft Exchange Online"}})
+    ));
+    assert!(steps.contains(&json!({"code": "check-values", "params": {
+        "sender": ADMIN, "server": "smtp-mail.outlook.com", "port": 587}})));
+    let resume: Vec<String> = manual["resume"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        resume,
+        args(&[
+            "printoauth",
+            "--world",
+            &world_arg,
+            "configure",
+            "--resume",
+            "1",
+            "--sender",
+            ADMIN
+        ])
+    );
+
+    // In words: English and Lithuanian (the device's own names stay in English).
+    let (code, en) = run_cli(
+        &w,
+        &args(&[
+            "--lang",
+            "en",
+            "--world",
+            &world_arg,
+            "configure",
+            "1",
+            "--sender",
+            ADMIN,
+        ]),
+    )
+    .await;
+    assert_eq!(code, 1);
+    for want in [
+        "Do this on the device's own page",
+        "Open the Network tab, then Email Server > Basic.",
+        "Set Email service to Microsoft Exchange Online.",
+        "Press Sign In.",
+        "Press “Sign in with Microsoft”.",
+        "Consent on behalf of your organization",
+        "printoauth stopped here. Not found on the device's page: the button “Sign In”",
+        &format!("When it is done, continue with: printoauth --world {world_arg} configure --resume 1 --sender {ADMIN}"),
+        &format!("printoauth --world {world_arg} capture 1"),
+    ] {
+        assert!(en.contains(want), "{want:?} not in:\n{en}");
+    }
+    assert!(
+        en.contains("-> "),
+        "the step printoauth stopped at is marked:\n{en}"
+    );
+    let (_, lt) = run_cli(
+        &w,
+        &args(&[
+            "--lang",
+            "lt",
+            "--world",
+            &world_arg,
+            "configure",
+            "1",
+            "--sender",
+            ADMIN,
+        ]),
+    )
+    .await;
+    for want in [
+        "Atlikite tai paties įrenginio puslapyje",
+        "Atidarykite skirtuką Network, tada Email Server > Basic.",
+        "Spustelėkite Sign In.",
+        "Spustelėkite „Sign in with Microsoft“.",
+        "Įrenginio puslapyje nerasta: mygtukas „Sign In“",
+        "Kai tai atliksite, tęskite komanda: printoauth",
+    ] {
+        assert!(lt.contains(want), "{want:?} not in:\n{lt}");
+    }
+    assert!(!lt.contains("Press Sign In"), "{lt}");
+
+    // Resume before anything changed: the same stop.
+    let mut again = resume.clone();
+    again.remove(0);
+    again.insert(0, "--json".into());
+    let (code, out) = run_cli(&w, &again).await;
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("\"missing\":\"button 'Sign In'\""), "{out}");
+
+    // The administrator signs the device in by hand.
+    let shown = control(&w, "POST", "/devices/1/sign-in-by-hand", json!({})).await;
+    let user_code = shown["user_code"].as_str().unwrap();
+    control(
+        &w,
+        "POST",
+        "/identity/approve",
+        json!({"user_code": user_code, "upn": ADMIN, "password": ADMIN_PW, "consent_for_org": true}),
+    )
+    .await;
+    let mut signed_in = false;
+    for _ in 0..100 {
+        if control(&w, "GET", "/devices/1", json!({})).await["oauth"]["state"] == "signed_in" {
+            signed_in = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(signed_in);
+
+    // The printed command resumes it: saved and verified.
+    let (code, out) = run_cli(&w, &again).await;
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let result = lines.iter().find_map(|l| l.get("result")).unwrap();
+    assert_eq!(result[0]["device"], "1");
+    assert_eq!(result[0]["state"]["state"], "done");
+    assert_eq!(result[0]["state"]["settings"]["signed_in"], true);
+    let steps: Vec<&str> = result[0]["steps_ms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s[0].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "found",
+            "logged-in",
+            "oauth2-set",
+            "signed-in",
+            "saved",
+            "verified"
+        ]
+    );
+    let r = w.device(1).unwrap().report();
+    assert_eq!(r.committed_account.as_deref(), Some(ADMIN));
+    assert_eq!(
+        w.device(0).unwrap().report().committed_account.as_deref(),
+        Some(ADMIN)
+    );
+    w.stop();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn capture_writes_one_redacted_file_and_prints_its_path() {
+    let w = world().await;
+    let file = WorldFile::write(&w, "capture");
+    let out_file = std::env::temp_dir().join(format!(
+        "printoauth-cli-capture-{}.json",
+        std::process::id()
+    ));
+    let before = w.device(0).unwrap().report();
+    let (code, out) = run_cli(
+        &w,
+        &args(&[
+            "--lang",
+            "en",
+            "--world",
+            &file.path.display().to_string(),
+            "capture",
+            "0",
+            "--output",
+            &out_file.display().to_string(),
+        ]),
+    )
+    .await;
+    assert_eq!(code, 0, "{out}");
+    let written = std::fs::canonicalize(&out_file).unwrap();
+    assert!(out.contains("pages saved"), "{out}");
+    assert!(out.contains(&written.display().to_string()), "{out}");
+    let text = std::fs::read_to_string(&out_file).unwrap();
+    let _ = std::fs::remove_file(&out_file);
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["format"], "printoauth-capture/1");
+    assert_eq!(v["device"], "0");
+    assert!(v["pages"].as_array().unwrap().len() >= 6);
+    assert!(text.contains("Authentication Method"));
+    assert!(!text.contains(&before.admin_password));
+    let (sessions, tokens) = w.device(0).unwrap().session_secrets();
+    assert!(!sessions.is_empty());
+    for s in sessions.iter().chain(tokens.iter()) {
+        assert!(!text.contains(s.as_str()), "{s}");
+    }
+    let after = w.device(0).unwrap().report();
+    assert_eq!(
+        serde_json::to_value(&after.stored).unwrap(),
+        serde_json::to_value(&before.stored).unwrap()
+    );
+    assert_eq!(after.committed_account, before.committed_account);
+    w.stop();
+}

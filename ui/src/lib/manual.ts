@@ -1,0 +1,37 @@
+// The steps to do on a device's own page when printoauth could not read it, in
+// the user's language. Pure: the language is an argument (components use the
+// reactive one).
+import type { ManualPathView } from "../bindings";
+import { codedText, translate, type Lang } from "./i18n";
+
+export interface ManualStepView {
+  /** 1-based, as shown. */
+  number: number;
+  code: string;
+  text: string;
+  /** The step printoauth stopped at. */
+  here: boolean;
+}
+
+export interface ManualView {
+  url: string;
+  intro: string;
+  /** What printoauth could not find, as a sentence. */
+  missing: string;
+  steps: ManualStepView[];
+}
+
+export function manualView(lang: Lang, m: ManualPathView): ManualView {
+  const what = codedText(lang, "missing", m.missingCode).text;
+  return {
+    url: m.webConfigUrl,
+    intro: translate(lang, "app-manual-intro", { url: m.webConfigUrl }),
+    missing: translate(lang, "app-manual-missing", { what }),
+    steps: m.steps.map((s, i) => ({
+      number: i + 1,
+      code: s.code,
+      text: codedText(lang, "manual", s).text,
+      here: i === m.stopIndex,
+    })),
+  };
+}
