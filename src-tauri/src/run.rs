@@ -88,6 +88,10 @@ impl RunFix {
                 DeviceError::DeviceOauth2Unavailable { model, .. } => RunFix::UpdateFirmware {
                     model: model.clone().unwrap_or_default(),
                 },
+                // Firmware that offers OAuth2 also speaks TLS 1.2.
+                DeviceError::DeviceTlsTooOld { .. } => RunFix::UpdateFirmware {
+                    model: String::new(),
+                },
                 DeviceError::DeviceAdditionalNetwork { .. } => RunFix::UseStandardNetwork {},
                 DeviceError::DeviceUnreachable { address, .. }
                 | DeviceError::DeviceHttpsUnavailable { address, .. }
@@ -554,6 +558,16 @@ mod tests {
         }
         .into();
         assert_eq!(RunFix::for_error(&e), RunFix::CheckAdminPassword {});
+        let old_tls = printoauth_core::Error::Device(DeviceError::DeviceTlsTooOld {
+            address: "192.0.2.9".into(),
+            detail: "received fatal alert: ProtocolVersion".into(),
+        });
+        assert_eq!(
+            RunFix::for_error(&old_tls),
+            RunFix::UpdateFirmware {
+                model: String::new()
+            }
+        );
         let e: printoauth_core::Error = RunError::RunSignInFailed {
             detail: "AADSTS53003: Access has been blocked by Conditional Access policies.".into(),
         }
