@@ -1,5 +1,6 @@
-// The whole product in the real window: practice mode with three emulated Epson
-// devices, all selected, the wizard run, the administrator signing in and consenting in
+// The whole product in the real window: practice mode with six emulated Epson
+// devices (every firmware family and page markup, both save styles, French- and
+// German-first pages, business devices with the blank default user name), all selected, the wizard run, the administrator signing in and consenting in
 // the embedded sign-in window (the account, the password, "Stay signed in?", "Are you
 // trying to sign in to …?" and consent on the emulator's pages, as on Microsoft's), and every device ending Signed in, saved and verified.
 // Screenshots of each main screen go to tests/artifacts/screens/ and must not be blank.
@@ -9,7 +10,7 @@ import assert from "node:assert/strict";
 import { openApp, screenshot, until } from "./lib/webdriver.mjs";
 import { actions, ADMIN, openWizard, otherWindow, results, sel, signIn, startPractice, startRun } from "./lib/flows.mjs";
 
-const N = Number(process.env.PRINTOAUTH_E2E_DEVICES ?? 3);
+const N = Number(process.env.PRINTOAUTH_E2E_DEVICES ?? 6);
 
 test(`practice mode: ${N} devices configured through the wizard and the embedded sign-in`, { timeout: 240_000 }, async (t) => {
   const { session } = await openApp(t, {}, "practice-batch.log");

@@ -1,11 +1,12 @@
 //! The `printoauth` CLI against an emulated world (a world file, as `printoauth
-//! practice` writes): configure ten Epson devices end to end with the identity
+//! practice` writes): configure ten Epson devices (every family and markup, French-,
+//! German- and Italian-first pages, both save styles) end to end with the identity
 //! emulator approving consent, check the tenant, troubleshoot, discover.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use printoauth_sim::config::{DeviceConfig, WorldConfig};
+use printoauth_sim::config::{DeviceConfig, Lang, WorldConfig};
 use printoauth_sim::device::JobResult;
 use printoauth_sim::world::World;
 use serde_json::Value;
@@ -87,7 +88,7 @@ async fn configure_ten_devices_end_to_end() {
         "AM-C4000 Series",
         "L6270 Series",
         "WF-M5899 Series",
-        "WF-C5890 Series",
+        "WF-C20590 Series",
         "ET-4850 Series",
         "AM-C4000 Series",
         "WF-2930 Series",
@@ -98,6 +99,11 @@ async fn configure_ten_devices_end_to_end() {
     .collect();
     devices[4].firmware = Some("25.06.MN10A0".into()); // WF-M5899 updated to OAuth2 firmware
     devices[9].additional_network = true;
+    // Pages in the device's own language first: French and German.
+    devices[1].language = Lang::Fr;
+    devices[2].language = Lang::De;
+    devices[5].language = Lang::De; // the older table layout, in German
+    devices[6].language = Lang::It;
     let w = World::start(WorldConfig {
         devices,
         ..Default::default()

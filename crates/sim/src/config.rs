@@ -226,22 +226,28 @@ impl WorldConfig {
     }
 
     /// `n` Epson devices cycling through the OAuth2-capable models of both families
-    /// and both markups.
+    /// and both markups, and through the languages devices start in (English,
+    /// French, German, Italian), so any six of them cover every family, markup,
+    /// save style and a French- and a German-first device.
     pub fn with_epson_devices(n: usize) -> Self {
         let models = [
-            "WF-C5890 Series",
-            "ET-4850 Series",
-            "AM-C4000 Series",
-            "L6270 Series",
-            "WF-C879R Series",
-            "WF-C20590 Series",
+            ("WF-C5890 Series", Lang::En),
+            ("ET-4850 Series", Lang::Fr),
+            ("AM-C4000 Series", Lang::De),
+            ("L6270 Series", Lang::It),
+            ("WF-C879R Series", Lang::En),
+            ("WF-C20590 Series", Lang::De),
         ];
         Self {
             devices: (0..n)
-                .map(|i| DeviceConfig {
-                    model: models[i % models.len()].into(),
-                    start_with_basic_auth: true,
-                    ..Default::default()
+                .map(|i| {
+                    let (model, language) = models[i % models.len()];
+                    DeviceConfig {
+                        model: model.into(),
+                        language,
+                        start_with_basic_auth: true,
+                        ..Default::default()
+                    }
                 })
                 .collect(),
             ..Default::default()
