@@ -7,10 +7,13 @@
 
 #[path = "support/browser.rs"]
 mod browser;
+#[path = "support/devices.rs"]
+mod devices;
 
 use std::time::{Duration, Instant};
 
 use browser::{Browser, Doc};
+use devices::{csv_fields, device, v, world};
 use printoauth_sim::config::{DeviceConfig, Lang, WorldConfig};
 use printoauth_sim::device::{AuthMethod, JobResult, OAuthState};
 use printoauth_sim::world::World;
@@ -19,49 +22,6 @@ const P: &str = "/PRESENTATION/ADVANCED";
 const MAIL: &str = "/PRESENTATION/ADVANCED/NWS_MAIL_BASIC/TOP";
 const RECIPIENT: &str = "user@contoso.example";
 const PW: &str = "epson-practice";
-
-fn device(model: &str) -> DeviceConfig {
-    DeviceConfig {
-        model: model.into(),
-        start_with_basic_auth: true,
-        ..Default::default()
-    }
-}
-
-async fn world(devices: Vec<DeviceConfig>) -> World {
-    World::start(WorldConfig {
-        devices,
-        ..Default::default()
-    })
-    .await
-    .unwrap()
-}
-
-fn v(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
-
-/// Splits one CSV line (RFC 4180 quoting).
-fn csv_fields(line: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(ch) = chars.next() {
-        match (ch, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                out.last_mut().unwrap().push('"');
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => out.push(String::new()),
-            (c, _) => out.last_mut().unwrap().push(c),
-        }
-    }
-    out
-}
 
 /// Logs in with the form the device shows (in place of `path`): the user name (blank
 /// unless given) and the password typed, everything else as the form has it.

@@ -8,10 +8,13 @@
 
 #[path = "support/browser.rs"]
 mod browser;
+#[path = "support/devices.rs"]
+mod devices;
 
 use std::sync::Arc;
 
 use browser::{bare_label, sel, text_of, Browser, Doc};
+use devices::{csv_fields, device, v, world};
 use printoauth_sim::config::{DeviceConfig, Lang, WorldConfig};
 use printoauth_sim::models::{self, Markup, SaveStyle, SessionType};
 use printoauth_sim::world::World;
@@ -22,49 +25,6 @@ const MAIL: &str = "/PRESENTATION/ADVANCED/NWS_MAIL_BASIC/TOP";
 const PW: &str = "epson-practice";
 const STRICT: &str =
     "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"http://www.w3.org/TR/html4/strict.dtd\">";
-
-fn device(model: &str) -> DeviceConfig {
-    DeviceConfig {
-        model: model.into(),
-        start_with_basic_auth: true,
-        ..Default::default()
-    }
-}
-
-async fn world(devices: Vec<DeviceConfig>) -> World {
-    World::start(WorldConfig {
-        devices,
-        ..Default::default()
-    })
-    .await
-    .unwrap()
-}
-
-fn v(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
-
-/// Splits one CSV line (RFC 4180 quoting).
-fn csv_fields(line: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(ch) = chars.next() {
-        match (ch, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                out.last_mut().unwrap().push('"');
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => out.push(String::new()),
-            (c, _) => out.last_mut().unwrap().push(c),
-        }
-    }
-    out
-}
 
 fn in_form(e: ElementRef) -> bool {
     e.ancestors()
