@@ -1322,8 +1322,9 @@ async fn a_browser_signed_in_once_picks_its_account_for_the_next_code() {
         );
     }
 
-    // The same session serves login.microsoft.com's /device: the same cookie, the
-    // same three steps.
+    // login.microsoft.com's /device builds its form by script: no field named
+    // "otc" in the page as served, only the script that makes one labelled "Code".
+    // Its form posts to the same code step, so the same session serves it.
     let device_page = format!("{}/device", id.origin(HostRole::LoginMicrosoft).unwrap());
     let page = b
         .http
@@ -1335,7 +1336,18 @@ async fn a_browser_signed_in_once_picks_its_account_for_the_next_code() {
         .await
         .unwrap();
     assert!(
-        page.contains("<title>Enter code to allow access</title>") && page.contains(r#"id="otc""#)
+        page.contains("<title>Enter code to allow access</title>"),
+        "{page}"
+    );
+    assert!(
+        !page.contains(r#"id="otc""#) && !page.contains(r#"name="otc""#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"setAttribute("aria-label", "Code")"#)
+            && page.contains(r#"otc.name = "otc""#)
+            && page.contains(r#"form.action = "/devicelogin""#),
+        "{page}"
     );
 
     // Continue is asked for every code, and Cancel there declines the code.

@@ -215,7 +215,9 @@ pub async fn probe(host: &str) -> Result<DiscoveredDevice, DiscoveryError> {
             detail: e.to_string(),
         })?;
     let auth = authority(&name, port);
-    let mut answered: Option<(String, PageRecognition)> = None;
+    // The best answer so far, and whether it was a page (2xx) naming a vendor: an
+    // error page at a Web Config path (another vendor's 404) describes nothing.
+    let mut answered: Option<(String, PageRecognition, bool)> = None;
     let mut last_err = String::new();
     'schemes: for scheme in ["https", "http"] {
         for path in PROBE_PATHS {
@@ -226,15 +228,16 @@ pub async fn probe(host: &str) -> Result<DiscoveredDevice, DiscoveryError> {
                     let good = (200..300).contains(&status) && page.vendor != Vendor::Unknown;
                     let better = match &answered {
                         None => true,
-                        Some((_, p)) => {
-                            good && (p.vendor == Vendor::Unknown
+                        Some((_, p, was_good)) => {
+                            good && (!was_good
+                                || p.vendor == Vendor::Unknown
                                 || (p.model.is_none() && page.model.is_some()))
                         }
                     };
                     if better {
-                        answered = Some((url, page));
+                        answered = Some((url, page, good));
                     }
-                    if good && answered.as_ref().is_some_and(|(_, p)| p.model.is_some()) {
+                    if good && answered.as_ref().is_some_and(|(_, p, _)| p.model.is_some()) {
                         break 'schemes;
                     }
                 }
@@ -248,7 +251,7 @@ pub async fn probe(host: &str) -> Result<DiscoveredDevice, DiscoveryError> {
             }
         }
     }
-    let Some((url, page)) = answered else {
+    let Some((url, page, _)) = answered else {
         return Err(DiscoveryError::DiscoveryProbeUnreachable {
             host: host.to_string(),
             detail: last_err,

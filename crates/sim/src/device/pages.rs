@@ -165,6 +165,14 @@ async fn handle(
     let path = uri.path().to_string();
     let is_post = method == Method::POST;
 
+    if ctx.spec().vendor != Vendor::Epson {
+        // Other vendors' devices have web servers of their own, not Web Config:
+        // a page naming the vendor and model at "/", nothing under /PRESENTATION.
+        return match (is_post, path.as_str()) {
+            (false, "/") => other_vendor_home(&ctx),
+            _ => not_found(),
+        };
+    }
     match (is_post, path.as_str()) {
         (false, "/") => redirect("/PRESENTATION/HTML/TOP/INDEX.HTML"),
         (false, "/PRESENTATION/BONJOUR") => bonjour(&ctx),
@@ -238,6 +246,19 @@ fn vendor_name(spec: &ModelSpec) -> &'static str {
         Vendor::Hp => "HP",
         Vendor::Canon => "Canon",
     }
+}
+
+/// The home page of another vendor's device: its own look, the vendor and model in
+/// the title and heading.
+fn other_vendor_home(ctx: &Ctx) -> Response {
+    let spec = ctx.spec();
+    let name = format!("{} {}", vendor_name(spec), spec.name);
+    html(format!(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{n}</title></head>\
+<body><div id=\"top\"><h1>{n}</h1><p>{}</p></div></body></html>\n",
+        esc(ctx.l("title")),
+        n = esc(&name)
+    ))
 }
 
 fn render(ctx: &Ctx, page: &Page) -> Response {

@@ -51,7 +51,7 @@ pub(super) struct IdpHost(pub(super) String);
 pub(super) fn work_routes() -> Router<Identity> {
     Router::new()
         .route("/devicelogin", get(work_code_get).post(work_post))
-        .route("/device", get(work_code_get))
+        .route("/device", get(scripted_code_get))
         .route("/login.srf", axum::routing::post(federated_return))
 }
 
@@ -541,6 +541,76 @@ fn query_flow(query: Option<String>) -> String {
 // ---- work accounts: login.microsoftonline.com, microsoft.com, login.microsoft.com ----
 
 const WORK: &str = "/devicelogin";
+
+/// login.microsoft.com's `/device` as a page built by script: the form appears only
+/// after the page's script runs; the code field has neither id nor name "otc" (only
+/// an aria-label and a placeholder say what it is); the page keeps the code in its
+/// own state, updated by `input` events, and posts that state as `otc` on Next.
+/// Like a framework's value tracking, the state ignores an `input` event after the
+/// value was assigned through the element's `value` property: only typing, or the
+/// input's native value setter, registers a code. A helper that merely assigns
+/// `.value` leaves the page without a code.
+async fn scripted_code_get() -> Response {
+    page(
+        "Enter code to allow access",
+        &format!(
+            r#"<div id="root"><p class="small">Loading…</p></div>
+<script>
+(function () {{
+  function build() {{
+    var root = document.getElementById("root");
+    root.textContent = "";
+    var form = document.createElement("form");
+    form.method = "post";
+    form.action = "{WORK}";
+    form.id = "codeForm";
+    var p = document.createElement("p");
+    p.textContent = "Enter the code displayed on your app or device.";
+    var input = document.createElement("input");
+    input.type = "text";
+    input.className = "code-input";
+    input.autocomplete = "off";
+    input.maxLength = 32;
+    input.placeholder = "Code";
+    input.setAttribute("aria-label", "Code");
+    var otc = document.createElement("input");
+    otc.type = "hidden";
+    otc.name = "otc";
+    var native = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value");
+    var tracked = "";
+    var state = {{ code: "" }};
+    Object.defineProperty(input, "value", {{
+      configurable: true,
+      get: function () {{ return native.get.call(this); }},
+      set: function (v) {{ tracked = String(v); native.set.call(this, v); }}
+    }});
+    input.addEventListener("input", function () {{
+      var v = native.get.call(input);
+      if (v === tracked) return;
+      tracked = v;
+      state.code = v.trim();
+      form.setAttribute("data-code", state.code);
+    }});
+    form.addEventListener("submit", function () {{ otc.value = state.code; }});
+    var buttons = document.createElement("div");
+    buttons.className = "buttons";
+    var next = document.createElement("input");
+    next.type = "submit";
+    next.id = "idSIButton9";
+    next.value = "Next";
+    buttons.appendChild(next);
+    form.appendChild(p);
+    form.appendChild(input);
+    form.appendChild(otc);
+    form.appendChild(buttons);
+    root.appendChild(form);
+  }}
+  setTimeout(build, 300);
+}})();
+</script>"#
+        ),
+    )
+}
 
 async fn work_code_get() -> Response {
     // A code in the URL (?otc=) is not supported, as on Entra.
