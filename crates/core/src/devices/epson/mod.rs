@@ -63,13 +63,21 @@ const MAIL_BASIC_GUESS: &str = "/PRESENTATION/ADVANCED/NWS_MAIL_BASIC/TOP";
 
 // Visible labels (English, after the language switch).
 const L_AUTH: &[&str] = &["Authentication Method"];
-const L_SERVICE: &[&str] = &["Email service", "Email Service Provider", "Service"];
+const L_SERVICE: &[&str] = &[
+    "Email service",
+    "Email Service Provider",
+    "E-mail service",
+    "Mail service",
+    "Service",
+];
 const L_SENDER: &[&str] = &[
     "Sender's Email Address",
     "Sender Email Address",
+    "Sender's E-mail Address",
     "Sender Address",
+    "From Address",
 ];
-const L_SERVER: &[&str] = &["SMTP Server Address", "Server Address"];
+const L_SERVER: &[&str] = &["SMTP Server Address", "SMTP Server", "Server Address"];
 const L_PORT: &[&str] = &["SMTP Server Port Number", "SMTP Port Number", "Port Number"];
 const L_SECURE: &[&str] = &["Secure Connection"];
 const L_CERT: &[&str] = &["Certificate Validation"];
@@ -224,6 +232,11 @@ struct State {
     menu: Option<(Vec<Link>, String)>,
     mail_url: Option<Url>,
     signin_form: Option<Form>,
+    /// What goes with the sign-in form when it is submitted.
+    signin_values: Vec<(String, String)>,
+    /// A page that already shows the device's code (a device that starts its
+    /// sign-in at the first button).
+    started: Option<Page>,
     status: Option<StatusSource>,
     pending_code: Option<String>,
     target: Option<OAuthTarget>,
@@ -278,10 +291,16 @@ fn is_shutting_down(p: &Page) -> bool {
 }
 
 fn is_complete(p: &Page) -> bool {
-    p.warnings
+    p.warnings.iter().chain(p.texts.iter()).any(|t| {
+        [
+            "Setup complete",
+            "Setting complete",
+            "Settings saved",
+            "Configuration complete",
+        ]
         .iter()
-        .chain(p.texts.iter())
-        .any(|t| contains_ci(t, "Setup complete"))
+        .any(|m| contains_ci(t, m))
+    })
 }
 
 fn option_texts(f: &Field) -> Vec<String> {
@@ -377,6 +396,21 @@ fn interface_is_additional(page: &Page, ours: &[String]) -> bool {
         "Connection",
     ])
     .is_some_and(|v| contains_ci(&v, "additional"))
+}
+
+/// "Signed in", also "Signed in as …" / "Signed in (…)".
+fn is_signed_in(status: &str) -> bool {
+    let s = norm_lower(status);
+    s == "signed in" || s.starts_with("signed in ") || s.starts_with("signed in(")
+}
+
+fn norm_lower(s: &str) -> String {
+    forms::norm(s).to_lowercase()
+}
+
+/// The page shows a device sign-in code (its row, or the guide's sentence).
+fn shows_code(p: &Page) -> bool {
+    p.row(L_CODE).is_some() || p.text_containing("enter the code").is_some()
 }
 
 /// The word after `marker` in `text` ("... enter the code ABC to ..." → "ABC").
@@ -653,6 +687,7 @@ impl EpsonWebConfig {
     async fn relogin(&self, st: &mut State) -> Result<(), DeviceError> {
         let creds = st.creds.clone().ok_or(DeviceError::DeviceNotLoggedIn {})?;
         st.signin_form = None;
+        st.started = None;
         self.login_inner(st, &creds).await
     }
 
@@ -949,9 +984,7 @@ impl EpsonWebConfig {
             None
         };
         let current_status = page.row(L_STATUS);
-        let signed_in = current_status
-            .as_deref()
-            .is_some_and(|s| same(s, "Signed in"));
+        let signed_in = current_status.as_deref().is_some_and(|s| is_signed_in(s));
         let oauth_account = if signed_in { page.row(L_ACCOUNT) } else { None };
         EmailSettings {
             auth_method,
@@ -1046,6 +1079,7 @@ impl EpsonWebConfig {
 
     async fn try_configure(&self, st: &mut State, target: &OAuthTarget) -> StepResult<()> {
         st.signin_form = None;
+        st.started = None;
         let (page, form) = self.mail_page(st).await?;
         let auth = Self::field(st, &page, &form, L_AUTH, "email-server-basic")?;
         if let Err(DeviceError::DeviceOauth2Unavailable { scope, offered, .. }) =
@@ -1065,7 +1099,7 @@ impl EpsonWebConfig {
             }));
         }
         let values = Self::target_values(st, &page, &form, target)?;
-        let signed_in = page.row(L_STATUS).is_some_and(|s| same(&s, "Signed in"));
+        let signed_in = page.row(L_STATUS).is_some_and(|s| is_signed_in(&s));
         if signed_in
             || (page.form_with_button(&["Sign Out"]).is_some()
                 && page.form_with_button(&["Sign In"]).is_none())
@@ -1074,8 +1108,14 @@ impl EpsonWebConfig {
             return Ok(());
         }
         // "Sign In" may submit the settings form itself or a form of its own (a
-        // script button outside the forms).
+        // script button outside the forms); some pages offer "Sign in with
+        // Microsoft" at once.
         let Some((sform, button)) = page.form_with_button(&["Sign In"]) else {
+            if let Some((f, _)) = page.form_with_button(&["Sign in with Microsoft"]) {
+                st.signin_values = Self::values_for(f, &values, target.service);
+                st.signin_form = Some(f.clone());
+                return Ok(());
+            }
             return Err(Step::Fail(Self::not_understood(
                 st,
                 "email-server-basic",
@@ -1089,7 +1129,13 @@ impl EpsonWebConfig {
         Self::refusal(&resp, "email-server-basic")?;
         match resp.form_with_button(&["Sign in with Microsoft"]) {
             Some((f, _)) => {
+                st.signin_values = Self::values_for(f, &[], target.service);
                 st.signin_form = Some(f.clone());
+                Ok(())
+            }
+            // The device started its sign-in at once: the page shows the code.
+            None if shows_code(&resp) => {
+                st.started = Some(resp);
                 Ok(())
             }
             None => Err(Step::Fail(Self::not_understood(
@@ -1127,27 +1173,30 @@ impl EpsonWebConfig {
     }
 
     async fn try_start_sign_in(&self, st: &mut State) -> StepResult<SignInCode> {
-        if st.signin_form.is_none() {
+        if st.signin_form.is_none() && st.started.is_none() {
             let target = st
                 .target
                 .clone()
                 .ok_or(DeviceError::DeviceSignInNotStarted {})?;
             self.try_configure(st, &target).await?;
         }
-        let Some(form) = st.signin_form.take() else {
-            let (page, _) = self.mail_page(st).await?;
-            return Err(Step::Fail(DeviceError::DeviceAlreadySignedIn {
-                account: page.row(L_ACCOUNT),
-            }));
+        let resp = match st.started.take() {
+            Some(p) => p,
+            None => {
+                let Some(form) = st.signin_form.take() else {
+                    let (page, _) = self.mail_page(st).await?;
+                    return Err(Step::Fail(DeviceError::DeviceAlreadySignedIn {
+                        account: page.row(L_ACCOUNT),
+                    }));
+                };
+                let button = form.button(&["Sign in with Microsoft"]);
+                let vals = std::mem::take(&mut st.signin_values);
+                let resp = self.submit(&form, button, &vals).await?;
+                Self::check_session(&resp)?;
+                Self::refusal(&resp, "email-server-sign-in")?;
+                resp
+            }
         };
-        let button = form.button(&["Sign in with Microsoft"]);
-        let vals = match &st.target {
-            Some(t) => Self::values_for(&form, &[], t.service),
-            None => Vec::new(),
-        };
-        let resp = self.submit(&form, button, &vals).await?;
-        Self::check_session(&resp)?;
-        Self::refusal(&resp, "email-server-sign-in")?;
         let message = resp
             .text_containing("enter the code")
             .or_else(|| resp.text_containing("devicelogin"));
@@ -1241,13 +1290,13 @@ impl EpsonWebConfig {
             // under way, means signed out (with that reason), not a failed attempt.
             let lapsed = st.pending_code.is_none()
                 && contains_ci(e, "expired")
-                && status.as_deref().is_some_and(|s| !same(s, "Signed in"));
+                && status.as_deref().is_some_and(|s| !is_signed_in(s));
             if !lapsed {
                 return Ok(SignInStatus::Failed { detail: e.clone() });
             }
         }
         if let Some(s) = &status {
-            if same(s, "Signed in") {
+            if is_signed_in(s) {
                 st.pending_code = None;
                 return Ok(SignInStatus::SignedIn {
                     account: page.row(L_ACCOUNT),
@@ -1588,6 +1637,7 @@ impl DeviceDriver for EpsonWebConfig {
                 Ok(()) => {
                     // A sign-in page loaded before the save is not reused.
                     st.signin_form = None;
+                    st.started = None;
                     return Ok(());
                 }
                 Err(Step::Fail(e)) => return Err(e),
