@@ -984,7 +984,7 @@ impl EpsonWebConfig {
             None
         };
         let current_status = page.row(L_STATUS);
-        let signed_in = current_status.as_deref().is_some_and(|s| is_signed_in(s));
+        let signed_in = current_status.as_deref().is_some_and(is_signed_in);
         let oauth_account = if signed_in { page.row(L_ACCOUNT) } else { None };
         EmailSettings {
             auth_method,
