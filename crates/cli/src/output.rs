@@ -27,6 +27,67 @@ pub struct Out {
 }
 
 /// "code (k=v, k=v)" for a `{code, params}` value.
+/// Text from a device, made safe for a terminal: terminal control sequences (CSI,
+/// OSC and other escapes) and control characters removed, bidirectional overrides
+/// and isolates removed (they would reorder the table), and at most `max`
+/// characters kept (an ellipsis marks the cut).
+pub(crate) fn term_safe(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => match chars.next() {
+                // CSI: parameters and intermediates up to a final byte @..~.
+                Some('[') => {
+                    for d in chars.by_ref() {
+                        if ('\u{40}'..='\u{7e}').contains(&d) {
+                            break;
+                        }
+                    }
+                }
+                // OSC, DCS, APC, PM, SOS: up to BEL or ESC \.
+                Some(']' | 'P' | '_' | '^' | 'X') => {
+                    while let Some(d) = chars.next() {
+                        if d == '\u{7}' {
+                            break;
+                        }
+                        if d == '\u{1b}' {
+                            if chars.peek() == Some(&'\\') {
+                                chars.next();
+                            }
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            // C1 CSI and OSC, as some terminals read them.
+            '\u{9b}' => {
+                for d in chars.by_ref() {
+                    if ('\u{40}'..='\u{7e}').contains(&d) {
+                        break;
+                    }
+                }
+            }
+            '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{061c}' => {}
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    let out = out.trim().to_string();
+    if out.chars().count() > max {
+        let mut cut: String = out.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    } else {
+        out
+    }
+}
+
 fn coded(v: &Value) -> String {
     let code = v.get("code").and_then(Value::as_str).unwrap_or("?");
     match v.get("params").and_then(Value::as_object) {
@@ -152,31 +213,42 @@ impl Out {
             h("cli-col-admin")
         );
         for d in devs {
-            let vendor = serde_json::to_value(d.vendor).unwrap_or_default();
-            let vendor = vendor.as_str().unwrap_or("?").to_string();
-            let model = d.model.clone().unwrap_or_else(|| self.unknown());
-            let model = if d.supported {
-                model
-            } else {
-                self.t("cli-not-supported", &[("model", model.into())])
-            };
-            println!(
-                "{:<10} {:<30} {:<18} {:<16} {:<5} {}",
-                vendor,
-                model,
-                d.host_name.as_deref().unwrap_or("-"),
-                d.addresses
-                    .first()
-                    .map(|a| a.to_string())
-                    .unwrap_or_else(|| "-".into()),
-                self.yes_no(d.capabilities.scan),
-                d.admin_url.as_deref().unwrap_or("-"),
-            );
+            println!("{}", self.device_row(d));
         }
         println!(
             "{}",
             self.t("cli-devices-found", &[("count", devs.len().into())])
         );
+    }
+
+    /// One row of the device table. Every text a device announced (model, host
+    /// name, admin page) is shown as plain text of bounded width: anyone on the LAN
+    /// can announce anything, escape sequences and direction overrides included.
+    fn device_row(&self, d: &DiscoveredDevice) -> String {
+        let vendor = serde_json::to_value(d.vendor).unwrap_or_default();
+        let vendor = vendor.as_str().unwrap_or("?").to_string();
+        let model = d
+            .model
+            .as_deref()
+            .map(|m| term_safe(m, 30))
+            .unwrap_or_else(|| self.unknown());
+        let model = if d.supported {
+            model
+        } else {
+            term_safe(&self.t("cli-not-supported", &[("model", model.into())]), 30)
+        };
+        format!(
+            "{:<10} {:<30} {:<18} {:<16} {:<5} {}",
+            vendor,
+            model,
+            term_safe(d.host_name.as_deref().unwrap_or("-"), 18),
+            d.addresses
+                .first()
+                .map(|a| a.to_string())
+                .unwrap_or_else(|| "-".into()),
+            self.yes_no(d.capabilities.scan),
+            term_safe(d.admin_url.as_deref().unwrap_or("-"), 120),
+        )
     }
 
     pub fn discovery_event(&self, ev: &DiscoveryEvent) {
@@ -185,13 +257,17 @@ impl Out {
         }
         let unknown = self.unknown();
         match ev {
-            DiscoveryEvent::Added(d) => {
-                println!("+ {} {}", d.id, d.model.as_deref().unwrap_or(&unknown))
-            }
-            DiscoveryEvent::Changed(d) => {
-                println!("~ {} {}", d.id, d.model.as_deref().unwrap_or(&unknown))
-            }
-            DiscoveryEvent::Removed { id } => println!("- {id}"),
+            DiscoveryEvent::Added(d) => println!(
+                "+ {} {}",
+                term_safe(&d.id, 80),
+                term_safe(d.model.as_deref().unwrap_or(&unknown), 80)
+            ),
+            DiscoveryEvent::Changed(d) => println!(
+                "~ {} {}",
+                term_safe(&d.id, 80),
+                term_safe(d.model.as_deref().unwrap_or(&unknown), 80)
+            ),
+            DiscoveryEvent::Removed { id } => println!("- {}", term_safe(id, 80)),
         }
     }
 
@@ -216,12 +292,17 @@ impl Out {
                     ("device", label.into()),
                     (
                         "model",
-                        caps.model.clone().unwrap_or_else(|| self.unknown()).into()
+                        caps.model
+                            .as_deref()
+                            .map(|m| term_safe(m, 80))
+                            .unwrap_or_else(|| self.unknown())
+                            .into()
                     ),
                     (
                         "firmware",
                         caps.firmware
-                            .clone()
+                            .as_deref()
+                            .map(|f| term_safe(f, 80))
                             .unwrap_or_else(|| self.unknown())
                             .into()
                     ),
@@ -561,5 +642,56 @@ impl Out {
             "{}",
             self.t("cli-practice-control", &[("url", (&s.control_url).into())])
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use printoauth_core::discovery::Vendor;
+
+    #[test]
+    fn terminal_control_sequences_and_overrides_are_removed() {
+        assert_eq!(term_safe("\u{1b}[31mRED\u{1b}[0m", 40), "RED");
+        assert_eq!(
+            term_safe("A\u{1b}]0;title\u{7}B\u{1b}]8;;http://x\u{1b}\\C", 40),
+            "ABC"
+        );
+        assert_eq!(term_safe("x\u{202e}321\u{2066}y\u{2069}", 40), "x321y");
+        assert_eq!(term_safe("a\rb\nc\u{7}d", 40), "a b c d");
+        assert_eq!(term_safe("\u{9b}2Jclear", 40), "clear");
+        let long = "W".repeat(150);
+        let cut = term_safe(&long, 30);
+        assert_eq!(cut.chars().count(), 30);
+        assert!(cut.ends_with('…'));
+        assert_eq!(term_safe("WF-C5890 Series", 30), "WF-C5890 Series");
+    }
+
+    #[test]
+    fn a_hostile_announcement_keeps_the_table_in_its_columns() {
+        let out = Out::new(false, "en");
+        let d = DiscoveredDevice {
+            id: "addr:192.0.2.7".into(),
+            vendor: Vendor::Epson,
+            model: Some(format!("\u{1b}[31m\u{202e}{}", "M".repeat(150))),
+            host_name: Some("EPSON\u{1b}[2JA".into()),
+            addresses: vec!["192.0.2.7".parse().unwrap()],
+            admin_url: Some("http://x/\u{1b}]0;pwned\u{7}".into()),
+            mac: None,
+            capabilities: Default::default(),
+            supported: true,
+            services: Vec::new(),
+        };
+        let row = out.device_row(&d);
+        assert!(
+            !row.contains('\u{1b}') && !row.contains('\u{202e}'),
+            "{row:?}"
+        );
+        // The host column starts where the header's does: the model took its 30.
+        let cols: Vec<&str> = row.splitn(3, ' ').collect();
+        assert_eq!(cols[0], "epson");
+        assert_eq!(row.chars().nth(10 + 1 + 30 + 1 - 1), Some(' '));
+        assert!(row[..].contains("EPSONA"), "{row:?}");
+        assert!(row.ends_with("http://x/"), "{row:?}");
     }
 }
