@@ -324,10 +324,9 @@ async fn steps_again(
         // A fresh session shows what the device stores: when that is already the
         // target, someone pressed OK by hand and only the check remains.
         if let Ok(verified) = d.verify(&task.target).await {
-            for s in [Step::Oauth2Set, Step::SignedIn, Step::Saved] {
+            for s in [Step::Oauth2Set, Step::SignedIn, Step::Saved, Step::Verified] {
                 t.reached(s);
             }
-            t.reached(Step::Verified);
             return Ok(verified);
         }
     }

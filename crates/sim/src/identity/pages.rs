@@ -484,6 +484,28 @@ impl Identity {
         f.upn.as_deref().and_then(|u| self.inner.tenant.user(u))
     }
 
+    /// The personal-account flow `flow_id` at `stage`, with its user; else the page
+    /// that says the sign-in session ended.
+    fn personal_flow(
+        &self,
+        flow_id: &str,
+        stage: Stage,
+    ) -> Result<(FlowView, UserConfig), Box<Response>> {
+        let link = self.link_uri();
+        let f = self.load_flow(flow_id, &link)?;
+        match self
+            .flow_user(&f)
+            .filter(|u| u.is_personal() && f.stage == stage)
+        {
+            Some(u) => Ok((f, u)),
+            None => Err(Box::new(sign_in_error_page(
+                &link,
+                &SignInError::SessionExpired,
+                Some(&f.app),
+            ))),
+        }
+    }
+
     /// "Continue" on the app confirmation page, for either kind of account.
     fn continue_page(&self, f: &FlowView, user: &UserConfig, code_action: &str) -> Response {
         match self.step_continue(&f.code, user) {
@@ -1117,15 +1139,9 @@ async fn app_confirm_get(State(id): State<Identity>, RawQuery(query): RawQuery) 
 async fn app_confirm_post(State(id): State<Identity>, body: Bytes) -> Response {
     let form = parse_form(&body);
     let link = id.link_uri();
-    let f = match id.load_flow(field(&form, "flow").unwrap_or(""), &link) {
-        Ok(f) => f,
+    let (f, u) = match id.personal_flow(field(&form, "flow").unwrap_or(""), Stage::Confirm) {
+        Ok(x) => x,
         Err(page) => return *page,
-    };
-    let Some(u) = id
-        .flow_user(&f)
-        .filter(|u| u.is_personal() && f.stage == Stage::Confirm)
-    else {
-        return sign_in_error_page(&link, &SignInError::SessionExpired, Some(&f.app));
     };
     match field(&form, "action") {
         Some("continue") => id.continue_page(&f, &u, &link),
@@ -1149,15 +1165,9 @@ async fn live_consent_get(State(id): State<Identity>, RawQuery(query): RawQuery)
 async fn live_consent_post(State(id): State<Identity>, body: Bytes) -> Response {
     let form = parse_form(&body);
     let link = id.link_uri();
-    let f = match id.load_flow(field(&form, "flow").unwrap_or(""), &link) {
-        Ok(f) => f,
+    let (f, u) = match id.personal_flow(field(&form, "flow").unwrap_or(""), Stage::Consent) {
+        Ok(x) => x,
         Err(page) => return *page,
-    };
-    let Some(u) = id
-        .flow_user(&f)
-        .filter(|u| u.is_personal() && f.stage == Stage::Consent)
-    else {
-        return sign_in_error_page(&link, &SignInError::SessionExpired, Some(&f.app));
     };
     match field(&form, "ucaccept") {
         Some("yes") => match id.step_consent(&f.code, &u, false) {

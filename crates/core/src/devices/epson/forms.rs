@@ -600,7 +600,6 @@ impl Page {
                 .ancestors()
                 .filter_map(ElementRef::wrap)
                 .filter(|e| e.value().name() == "li")
-                .skip_while(|li| li.id() == a.id())
                 .map(|li| entry_label(&li))
                 .filter(|t| !t.is_empty())
                 .collect();

@@ -400,12 +400,8 @@ fn interface_is_additional(page: &Page, ours: &[String]) -> bool {
 
 /// "Signed in", also "Signed in as …" / "Signed in (…)".
 fn is_signed_in(status: &str) -> bool {
-    let s = norm_lower(status);
+    let s = forms::norm(status).to_lowercase();
     s == "signed in" || s.starts_with("signed in ") || s.starts_with("signed in(")
-}
-
-fn norm_lower(s: &str) -> String {
-    forms::norm(s).to_lowercase()
 }
 
 /// The page shows a device sign-in code (its row, or the guide's sentence).
