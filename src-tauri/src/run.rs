@@ -12,11 +12,8 @@ use printoauth_core::devices::{
     AdminCredentials, AuthMethod, DeviceDriver, DeviceError, EmailService, EmailSettings,
     OAuthTarget, SecureConnection,
 };
-use printoauth_core::identity::parse_aadsts;
-use printoauth_core::run::{
-    check_again, configure_device, DeviceState, DeviceTask, RunError, RunOptions,
-};
-use serde::Serialize;
+use printoauth_core::diagnosis::RunFix;
+use printoauth_core::run::{check_again, configure_device, DeviceState, DeviceTask, RunOptions};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};
 use tokio::sync::{mpsc, Semaphore};
@@ -27,99 +24,6 @@ use crate::models::{
     Change, Coded, DeviceListEvent, MailService, ManualPathView, RunEvent, RunRequest, Step,
 };
 use crate::state::AppState;
-
-/// What to do about a device that failed. Serialised as `{code, params}`; the UI shows
-/// `run-fix-<code>`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "code", content = "params", rename_all = "kebab-case")]
-pub enum RunFix {
-    /// Check the administrator password (the device's own, often on a label or set at
-    /// installation); business models also need the user name.
-    CheckAdminPassword {},
-    /// Too many wrong passwords: wait until the device accepts log-ins again.
-    WaitForLockOut {},
-    /// Update the device's firmware to a version with OAuth2, then retry.
-    UpdateFirmware { model: String },
-    /// Connect the device through its standard network interface.
-    UseStandardNetwork {},
-    /// Retry and finish the sign-in while the code is valid.
-    SignInAgain {},
-    /// An Entra ID administrator excludes the device's app or the account from the
-    /// Conditional Access policy that blocks the device code flow.
-    ReviewConditionalAccess {},
-    /// Sign in with an administrator who can consent for the organisation.
-    AdminConsent {},
-    /// Check the device is on and reachable from this computer.
-    CheckDeviceConnection { address: String },
-    /// The device's certificate changed: confirm it is the same device.
-    ConfirmCertificate {},
-    /// Save the settings again (Email Server > Basic, OK).
-    Resave {},
-    /// printoauth could not read the device's page: do the step on the device's own
-    /// page (the steps come with the failure), then check again.
-    DoOnDevicePage {},
-    /// Retry; if it happens again, send the details to support.
-    RetryOrReport {},
-}
-
-impl RunFix {
-    pub const CODES: &'static [&'static str] = &[
-        "check-admin-password",
-        "wait-for-lock-out",
-        "update-firmware",
-        "use-standard-network",
-        "sign-in-again",
-        "review-conditional-access",
-        "admin-consent",
-        "check-device-connection",
-        "confirm-certificate",
-        "resave",
-        "do-on-device-page",
-        "retry-or-report",
-    ];
-
-    /// The fix for an error of the core.
-    pub fn for_error(e: &printoauth_core::Error) -> RunFix {
-        use printoauth_core::Error as E;
-        match e {
-            E::Device(d) => match d {
-                DeviceError::DeviceLoginRejected { .. } => RunFix::CheckAdminPassword {},
-                DeviceError::DeviceLoginLockedOut { .. } => RunFix::WaitForLockOut {},
-                DeviceError::DeviceOauth2Unavailable { model, .. } => RunFix::UpdateFirmware {
-                    model: model.clone().unwrap_or_default(),
-                },
-                // Firmware that offers OAuth2 also speaks TLS 1.2.
-                DeviceError::DeviceTlsTooOld { .. } => RunFix::UpdateFirmware {
-                    model: String::new(),
-                },
-                DeviceError::DeviceAdditionalNetwork { .. } => RunFix::UseStandardNetwork {},
-                DeviceError::DeviceUnreachable { address, .. }
-                | DeviceError::DeviceHttpsUnavailable { address, .. }
-                | DeviceError::DeviceRestartTimeout { address, .. } => {
-                    RunFix::CheckDeviceConnection {
-                        address: address.clone(),
-                    }
-                }
-                DeviceError::DeviceCertificateChanged { .. } => RunFix::ConfirmCertificate {},
-                DeviceError::DeviceSaveNotConfirmed { .. }
-                | DeviceError::DeviceVerifyMismatch { .. } => RunFix::Resave {},
-                DeviceError::DevicePageNotUnderstood { .. } => RunFix::DoOnDevicePage {},
-                _ => RunFix::RetryOrReport {},
-            },
-            E::Run(r) => match r {
-                RunError::RunSignInFailed { detail } => match parse_aadsts(detail) {
-                    Some(53003) => RunFix::ReviewConditionalAccess {},
-                    Some(90094) | Some(65001) => RunFix::AdminConsent {},
-                    _ => RunFix::SignInAgain {},
-                },
-                RunError::RunSignInTimedOut { .. } | RunError::RunSignedOutWhileWaiting {} => {
-                    RunFix::SignInAgain {}
-                }
-            },
-            _ => RunFix::RetryOrReport {},
-        }
-    }
-}
 
 /// A running batch: aborting it stops every device's task.
 pub struct RunHandle {
@@ -531,7 +435,6 @@ pub fn cancel(state: &AppState) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use printoauth_core::devices::FirmwareFamily;
 
     #[test]
     fn sender_addresses() {
@@ -548,38 +451,6 @@ mod tests {
             "a@c.com.",
         ] {
             assert!(!valid_address(bad), "{bad}");
-        }
-    }
-
-    #[test]
-    fn fixes_for_errors() {
-        let e: printoauth_core::Error = DeviceError::DeviceLoginRejected {
-            family: FirmwareFamily::Business,
-        }
-        .into();
-        assert_eq!(RunFix::for_error(&e), RunFix::CheckAdminPassword {});
-        let old_tls = printoauth_core::Error::Device(DeviceError::DeviceTlsTooOld {
-            address: "192.0.2.9".into(),
-            detail: "received fatal alert: ProtocolVersion".into(),
-        });
-        assert_eq!(
-            RunFix::for_error(&old_tls),
-            RunFix::UpdateFirmware {
-                model: String::new()
-            }
-        );
-        let e: printoauth_core::Error = RunError::RunSignInFailed {
-            detail: "AADSTS53003: Access has been blocked by Conditional Access policies.".into(),
-        }
-        .into();
-        assert_eq!(RunFix::for_error(&e), RunFix::ReviewConditionalAccess {});
-        let c = Coded::from_serialisable(&RunFix::UpdateFirmware {
-            model: "WF-2930 Series".into(),
-        });
-        assert_eq!(c.code, "update-firmware");
-        assert_eq!(c.params["model"], "WF-2930 Series");
-        for code in RunFix::CODES {
-            assert!(code.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
         }
     }
 

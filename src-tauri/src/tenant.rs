@@ -2,10 +2,11 @@
 //! PowerShell line, how to verify), and the live check (printoauth's own device-code
 //! sign-in, then a test mail with XOAUTH2), each result with its cause and fix.
 
+use printoauth_core::diagnosis::howto;
 use printoauth_core::identity::PRINTOAUTH_CLIENT_ID_PLACEHOLDER;
 use printoauth_core::tenant_check::{
-    howto, run_tenant_check, CheckId, CheckStatus as CoreStatus, TenantCheckConfig,
-    TenantCheckProgress, TenantCheckReport,
+    run_tenant_check, CheckId, CheckStatus as CoreStatus, TenantCheckConfig, TenantCheckProgress,
+    TenantCheckReport,
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};

@@ -173,11 +173,11 @@ function expectedFamilies(): Map<string, Map<string, string[]>> {
   for (const m of fnBody.matchAll(/\(\s*STR_([a-z][a-z0-9-]*)\s*,/g)) changes.set(`change-${m[1]}`, []);
   return new Map([
     ["error-", errors],
-    ["cause-", family("cause-", [[`${CORE}/tenant_check.rs`, "Cause"]])],
-    ["fix-", family("fix-", [[`${CORE}/tenant_check.rs`, "Fix"]])],
+    ["cause-", family("cause-", [[`${CORE}/diagnosis.rs`, "Cause"]])],
+    ["fix-", family("fix-", [[`${CORE}/diagnosis.rs`, "Fix"]])],
     ["finding-", family("finding-", [[`${CORE}/troubleshoot.rs`, "Finding"]])],
     ["remedy-", family("remedy-", [[`${CORE}/troubleshoot.rs`, "Remedy"]])],
-    ["run-fix-", family("run-fix-", [["src-tauri/src/run.rs", "RunFix"]])],
+    ["run-fix-", family("run-fix-", [[`${CORE}/diagnosis.rs`, "RunFix"]])],
     ["manual-", family("manual-", [[`${CORE}/manual.rs`, "ManualStep"]])],
     ["missing-", family("missing-", [[`${CORE}/manual.rs`, "Missing"]])],
     ["step-", family("step-", [["src-tauri/src/models.rs", "Step"]])],
@@ -210,7 +210,7 @@ describe("the reader of Rust enums", () => {
     expect(device.get("DeviceLoginRejected")).toEqual(["family"]);
     expect(device.get("DeviceNotLoggedIn")).toEqual([]);
     expect(device.get("DeviceOauth2Unavailable")).toEqual(["scope", "model", "firmware", "offered"]);
-    const fix = rustEnum("crates/core/src/tenant_check.rs", "Fix");
+    const fix = rustEnum("crates/core/src/diagnosis.rs", "Fix");
     expect(fix.get("EnableSmtpAuth")).toEqual(["mailbox", "admin_center", "powershell", "verify"]);
   });
 });

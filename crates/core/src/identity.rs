@@ -436,12 +436,6 @@ impl IdentityError {
         }
     }
 
-    /// The cause and the fix, as data (see [`crate::tenant_check::diagnose_identity`]).
-    /// `client_id` is the application that signed in.
-    pub fn diagnose(&self, client_id: &str) -> crate::tenant_check::Diagnosis {
-        crate::tenant_check::diagnose_identity(self, client_id)
-    }
-
     /// Microsoft's message (the error description), when there is one.
     pub fn description(&self) -> Option<&str> {
         match self {

@@ -12,6 +12,7 @@
 
 pub mod capture;
 pub mod devices;
+pub mod diagnosis;
 pub mod discovery;
 pub mod error;
 pub mod identity;

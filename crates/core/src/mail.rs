@@ -185,11 +185,6 @@ pub enum MailError {
 }
 
 impl MailError {
-    /// The cause and the fix, as data (see [`crate::tenant_check::diagnose_mail`]).
-    pub fn diagnose(&self) -> crate::tenant_check::Diagnosis {
-        crate::tenant_check::diagnose_mail(self)
-    }
-
     /// The server's reply, for the variants that come from one.
     pub fn reply(&self) -> Option<&SmtpReply> {
         match self {

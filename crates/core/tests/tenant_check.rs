@@ -4,10 +4,11 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use printoauth_core::diagnosis::{Cause, Fix};
 use printoauth_core::identity::Authority;
 use printoauth_core::mail::SmtpServer;
 use printoauth_core::tenant_check::{
-    run_tenant_check, Cause, CheckId, CheckStatus, Fix, TenantCheckConfig, TenantCheckProgress,
+    run_tenant_check, CheckId, CheckStatus, TenantCheckConfig, TenantCheckProgress,
     TenantCheckReport,
 };
 use printoauth_sim::config::WorldConfig;
