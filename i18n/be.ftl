@@ -83,7 +83,7 @@ cli-check-passed = ok
 cli-check-failed = ПАМЫЛКА
 cli-check-not-checked = не праверана
 cli-tenant-cause = прычына: { $cause }
-cli-tenant-fix = выпраўленне: { $fix }
+cli-fix = выпраўленне: { $fix }
 cli-tenant-ready = Арандатар гатовы.
 cli-tenant-not-ready = Арандатар не гатовы: глядзіце выпраўленні вышэй.
 
@@ -408,7 +408,7 @@ error-device-unknown = printoauth не ведае прылады { $id }. Паш
 error-device-unsupported = printoauth пакуль не можа наладзіць гэту прыладу { $vendor }.
 error-run-in-progress = Наладжванне ўжо выконваецца. Дачакайцеся яго завяршэння або спыніце яго.
 error-no-devices-selected = Выберыце хаця б адну прыладу.
-error-sender-invalid = «{ $address }» не з'яўляецца адрасам электроннай пошты.
+error-run-sender-invalid = «{ $address }» не з'яўляецца адрасам электроннай пошты.
 error-password-missing = Няма пароля адміністратара для { $device }.
 error-url-not-allowed = printoauth адкрывае толькі старонкі ўваходу Microsoft, а не { $url }.
 error-tenant-check-in-progress = Праверка арандатара ўжо выконваецца.

@@ -77,7 +77,7 @@ cli-check-passed = ok
 cli-check-failed = FAILED
 cli-check-not-checked = not checked
 cli-tenant-cause = cause: { $cause }
-cli-tenant-fix = fix: { $fix }
+cli-fix = fix: { $fix }
 cli-tenant-ready = The tenant is ready.
 cli-tenant-not-ready = The tenant is not ready: see the fixes above.
 
@@ -392,7 +392,7 @@ error-device-unknown = printoauth does not know the device { $id }. Search again
 error-device-unsupported = printoauth cannot set up this { $vendor } device yet.
 error-run-in-progress = A set-up is already running. Wait for it or stop it.
 error-no-devices-selected = Select at least one device.
-error-sender-invalid = “{ $address }” is not a mail address.
+error-run-sender-invalid = “{ $address }” is not a mail address.
 error-password-missing = The administrator password for { $device } is missing.
 error-url-not-allowed = printoauth opens only Microsoft's sign-in pages, not { $url }.
 error-tenant-check-in-progress = A tenant check is already running.

@@ -77,7 +77,7 @@ cli-check-passed = ठीक
 cli-check-failed = विफल
 cli-check-not-checked = जाँचा नहीं गया
 cli-tenant-cause = कारण: { $cause }
-cli-tenant-fix = समाधान: { $fix }
+cli-fix = समाधान: { $fix }
 cli-tenant-ready = टेनेंट तैयार है।
 cli-tenant-not-ready = टेनेंट तैयार नहीं है: ऊपर दिए गए समाधान देखें।
 
@@ -392,7 +392,7 @@ error-device-unknown = printoauth डिवाइस { $id } को नहीं
 error-device-unsupported = printoauth अभी इस { $vendor } डिवाइस को सेट अप नहीं कर सकता।
 error-run-in-progress = एक सेट अप पहले से चल रहा है। उसके पूरा होने की प्रतीक्षा करें या उसे रोकें।
 error-no-devices-selected = कम से कम एक डिवाइस चुनें।
-error-sender-invalid = “{ $address }” मेल पता नहीं है।
+error-run-sender-invalid = “{ $address }” मेल पता नहीं है।
 error-password-missing = { $device } के लिए व्यवस्थापक पासवर्ड नहीं दिया गया है।
 error-url-not-allowed = printoauth केवल Microsoft के साइन-इन पेज खोलता है, { $url } नहीं।
 error-tenant-check-in-progress = एक टेनेंट जाँच पहले से चल रही है।

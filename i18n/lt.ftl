@@ -83,7 +83,7 @@ cli-check-passed = gerai
 cli-check-failed = NEPAVYKO
 cli-check-not-checked = netikrinta
 cli-tenant-cause = priežastis: { $cause }
-cli-tenant-fix = sprendimas: { $fix }
+cli-fix = sprendimas: { $fix }
 cli-tenant-ready = Nuomininkas paruoštas.
 cli-tenant-not-ready = Nuomininkas neparuoštas: žr. sprendimus aukščiau.
 
@@ -408,7 +408,7 @@ error-device-unknown = printoauth nežino įrenginio { $id }. Ieškokite iš nau
 error-device-unsupported = printoauth kol kas negali sukonfigūruoti šio { $vendor } įrenginio.
 error-run-in-progress = Sąranka jau vykdoma. Palaukite, kol ji baigsis, arba ją sustabdykite.
 error-no-devices-selected = Pasirinkite bent vieną įrenginį.
-error-sender-invalid = „{ $address }“ nėra pašto adresas.
+error-run-sender-invalid = „{ $address }“ nėra pašto adresas.
 error-password-missing = Trūksta { $device } administratoriaus slaptažodžio.
 error-url-not-allowed = printoauth atidaro tik „Microsoft“ prisijungimo puslapius, ne { $url }.
 error-tenant-check-in-progress = Nuomininko patikra jau vykdoma.

@@ -77,7 +77,7 @@ cli-check-passed = ok
 cli-check-failed = НЕУСПЕШНО
 cli-check-not-checked = не е проверено
 cli-tenant-cause = причина: { $cause }
-cli-tenant-fix = решение: { $fix }
+cli-fix = решение: { $fix }
 cli-tenant-ready = Закупецот е подготвен.
 cli-tenant-not-ready = Закупецот не е подготвен: видете ги решенијата погоре.
 
@@ -392,7 +392,7 @@ error-device-unknown = printoauth не го познава уредот { $id }.
 error-device-unsupported = printoauth сè уште не може да го постави овој уред { $vendor }.
 error-run-in-progress = Веќе е во тек едно поставување. Почекајте да заврши или запрете го.
 error-no-devices-selected = Изберете барем еден уред.
-error-sender-invalid = „{ $address }“ не е адреса на е-пошта.
+error-run-sender-invalid = „{ $address }“ не е адреса на е-пошта.
 error-password-missing = Недостига администраторската лозинка за { $device }.
 error-url-not-allowed = printoauth отвора само страници за најавување на Microsoft, не { $url }.
 error-tenant-check-in-progress = Веќе е во тек проверка на закупецот.

@@ -77,7 +77,7 @@ cli-check-passed = ok
 cli-check-failed = XATO
 cli-check-not-checked = tekshirilmadi
 cli-tenant-cause = sabab: { $cause }
-cli-tenant-fix = tuzatish: { $fix }
+cli-fix = tuzatish: { $fix }
 cli-tenant-ready = Tenant tayyor.
 cli-tenant-not-ready = Tenant tayyor emas: yuqoridagi tuzatishlarni ko‘ring.
 
@@ -392,7 +392,7 @@ error-device-unknown = printoauth { $id } qurilmasini bilmaydi. Qayta qidiring.
 error-device-unsupported = printoauth bu { $vendor } qurilmasini hozircha sozlay olmaydi.
 error-run-in-progress = Sozlash allaqachon davom etmoqda. Uni kuting yoki to‘xtating.
 error-no-devices-selected = Kamida bitta qurilmani tanlang.
-error-sender-invalid = “{ $address }” pochta manzili emas.
+error-run-sender-invalid = “{ $address }” pochta manzili emas.
 error-password-missing = { $device } uchun administrator paroli kiritilmagan.
 error-url-not-allowed = printoauth faqat Microsoft kirish sahifalarini ochadi, { $url } manzilini emas.
 error-tenant-check-in-progress = Tenant tekshiruvi allaqachon davom etmoqda.

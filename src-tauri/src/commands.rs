@@ -83,6 +83,7 @@ pub async fn add_device(state: State<'_, AppState>, host: String) -> Result<Devi
         .ok_or_else(|| AppError::internal("no address"))?;
     let (view, new) = state.registry.upsert(crate::devices::Registry::entry(
         crate::devices::view_of(&found, false),
+        found.vendor,
         address,
     ));
     state.emit_device(if new {
@@ -209,7 +210,13 @@ pub async fn run_check_again(
     request: RunRequest,
     on_event: Channel<RunEvent>,
 ) -> Result<(), AppError> {
-    crate::run::run_mode(app, request, on_event, crate::run::Mode::CheckAgain).await
+    crate::run::run_mode(
+        app,
+        request,
+        on_event,
+        printoauth_core::run::Mode::CheckAgain,
+    )
+    .await
 }
 
 /// Opens a device's own web page (Web Config, https) in the user's browser.

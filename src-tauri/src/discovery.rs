@@ -111,7 +111,7 @@ pub fn apply(reg: &Registry, event: DiscoveryEvent) -> Option<DeviceListEvent> {
     match event {
         DiscoveryEvent::Added(d) | DiscoveryEvent::Changed(d) => {
             let address = address_of(&d)?;
-            let (device, new) = reg.upsert(Registry::entry(view_of(&d, false), address));
+            let (device, new) = reg.upsert(Registry::entry(view_of(&d, false), d.vendor, address));
             Some(if new {
                 DeviceListEvent::Added { device }
             } else {

@@ -24,22 +24,16 @@ pub enum ErrorCode {
     PracticeNotRunning,
     /// No device with this id (`id`) is known.
     DeviceUnknown,
-    /// The device (`id`, `vendor`) is listed but printoauth cannot configure it yet.
-    DeviceUnsupported,
     /// A batch is already running.
     RunInProgress,
     /// The wizard was started with no device.
     NoDevicesSelected,
-    /// The sender (`address`) is not a mail address.
-    SenderInvalid,
     /// No administrator password for `device`.
     PasswordMissing,
     /// Only Microsoft's sign-in pages (or the practice emulator) may be opened (`url`).
     UrlNotAllowed,
     /// A tenant check is already running.
     TenantCheckInProgress,
-    /// The batch was cancelled before this device finished.
-    RunCancelled,
 }
 
 impl ErrorCode {
@@ -49,14 +43,11 @@ impl ErrorCode {
         ErrorCode::PracticeUnavailable,
         ErrorCode::PracticeNotRunning,
         ErrorCode::DeviceUnknown,
-        ErrorCode::DeviceUnsupported,
         ErrorCode::RunInProgress,
         ErrorCode::NoDevicesSelected,
-        ErrorCode::SenderInvalid,
         ErrorCode::PasswordMissing,
         ErrorCode::UrlNotAllowed,
         ErrorCode::TenantCheckInProgress,
-        ErrorCode::RunCancelled,
     ];
 
     /// The code as it appears on the wire.

@@ -416,6 +416,16 @@ pub struct Change {
     pub after: String,
 }
 
+impl From<printoauth_core::run::Change> for Change {
+    fn from(c: printoauth_core::run::Change) -> Self {
+        Change {
+            field: c.field,
+            before: c.before,
+            after: c.after,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(
     tag = "kind",

@@ -140,8 +140,6 @@ function family(prefix: string, enums: Array<[file: string, name: string]>): Map
 const APP_ERROR_PARAMS: Record<string, string[]> = {
   internal: ["detail"],
   "device-unknown": ["id"],
-  "device-unsupported": ["id", "vendor"],
-  "sender-invalid": ["address"],
   "url-not-allowed": ["url"],
   "password-missing": ["device"],
 };

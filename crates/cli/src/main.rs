@@ -398,6 +398,11 @@ async fn configure(out: &Out, targets: &Targets, devices: Vec<String>, job: Job)
         Service::ExchangeOnline => EmailService::ExchangeOnline,
         Service::OutlookCom => EmailService::OutlookCom,
     };
+    // The sender is checked before any password is asked for or any device touched.
+    if let Err(e) = run::check_sender(&job.sender) {
+        out.error(&e);
+        return ExitCode::from(2);
+    }
     let mut tasks = Vec::new();
     for dev in &devices {
         match targets.resolve(dev, job.user.clone()) {
@@ -411,16 +416,29 @@ async fn configure(out: &Out, targets: &Targets, devices: Vec<String>, job: Job)
             Err(e) => return out.cannot_run(&e),
         }
     }
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     let opts = RunOptions {
         concurrency: job.concurrency,
         ..Default::default()
     };
-    let batch = if job.resume {
-        tokio::spawn(run::check_again_batch(tasks, opts, tx))
+    let mode = if job.resume {
+        run::Mode::CheckAgain
     } else {
-        tokio::spawn(run::run_batch(tasks, opts, tx))
+        run::Mode::Run
     };
+    let (batch, mut rx) = match run::start_batch(tasks, opts, mode) {
+        Ok(b) => b,
+        Err(e) => {
+            out.error(&e);
+            return ExitCode::from(2);
+        }
+    };
+    // Ctrl-C cancels: every device still working is reported as cancelled.
+    let canceller = batch.canceller();
+    let ctrl_c = tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            canceller.cancel();
+        }
+    });
     while let Some(ev) = rx.recv().await {
         out.run_event(&ev);
         if let DeviceState::Failed {
@@ -447,7 +465,8 @@ async fn configure(out: &Out, targets: &Targets, devices: Vec<String>, job: Job)
             out.manual(&ev.device, path, &args, &command, &capture);
         }
     }
-    let outcomes = batch.await.expect("batch task");
+    ctrl_c.abort();
+    let outcomes = batch.finish().await;
     out.run_summary(&outcomes);
     if outcomes
         .iter()

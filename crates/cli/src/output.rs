@@ -400,18 +400,28 @@ impl Out {
                 println!("{}", self.t("cli-run-done", &[("device", device())]))
             }
             DeviceState::Failed {
-                failed_at, error, ..
-            } => println!(
-                "{}",
-                self.t(
-                    "cli-run-failed",
-                    &[
-                        ("device", device()),
-                        ("step", self.step_name(*failed_at).into()),
-                        ("error", self.words("error", error).into()),
-                    ]
-                )
-            ),
+                failed_at,
+                error,
+                fix,
+                ..
+            } => {
+                println!(
+                    "{}",
+                    self.t(
+                        "cli-run-failed",
+                        &[
+                            ("device", device()),
+                            ("step", self.step_name(*failed_at).into()),
+                            ("error", self.words("error", error).into()),
+                        ]
+                    )
+                );
+                let words = self.words("run-fix", fix);
+                println!("  {}", self.t("cli-fix", &[("fix", words.into())]));
+                for line in self.fix_lines(fix) {
+                    println!("    {line}");
+                }
+            }
         }
     }
 
@@ -574,7 +584,7 @@ impl Out {
                 let words = self.words("fix", fix);
                 println!(
                     "             {}",
-                    self.t("cli-tenant-fix", &[("fix", words.into())])
+                    self.t("cli-fix", &[("fix", words.into())])
                 );
                 for line in self.fix_lines(fix) {
                     println!("               {line}");

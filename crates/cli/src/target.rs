@@ -5,10 +5,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use printoauth_core::devices::{
-    AdminCredentials, ConnectOptions, DeviceAddress, EpsonWebConfig, JsonFilePinStore,
+    AdminCredentials, ConnectOptions, DeviceAddress, DriverRegistry, JsonFilePinStore,
     MemoryPinStore, PinStore,
 };
-use printoauth_core::discovery::{merge_services, DiscoveredDevice, ServiceRecord, TxtItem};
+use printoauth_core::discovery::{
+    merge_services, DiscoveredDevice, ServiceRecord, TxtItem, Vendor,
+};
 use printoauth_core::identity::Authority;
 use printoauth_core::mail::SmtpServer;
 use printoauth_core::tenant_check::TenantCheckConfig;
@@ -35,10 +37,11 @@ impl World {
 
     /// The emulated devices, through the same recognition as real mDNS answers.
     pub fn discovered(&self) -> Vec<DiscoveredDevice> {
-        let records: Vec<ServiceRecord> = self
-            .summary
-            .devices
-            .iter()
+        Self::recognise(self.summary.devices.iter())
+    }
+
+    fn recognise<'a>(devices: impl Iterator<Item = &'a DeviceSummary>) -> Vec<DiscoveredDevice> {
+        let records: Vec<ServiceRecord> = devices
             .flat_map(|d| d.services.iter())
             .map(|s| {
                 ServiceRecord::new(
@@ -85,6 +88,7 @@ impl World {
 pub struct Targets {
     world: Option<World>,
     opts: ConnectOptions,
+    drivers: DriverRegistry,
 }
 
 impl Targets {
@@ -101,19 +105,30 @@ impl Targets {
                 pin_store,
                 ..Default::default()
             },
+            drivers: DriverRegistry::standard(),
         }
     }
 
     /// Resolves a device argument to a driver and credentials.
     pub fn resolve(&self, arg: &str, user: Option<String>) -> Result<Resolved, String> {
-        let (address, practice_password) = match self.world.as_ref().and_then(|w| w.device(arg)) {
-            Some(d) => (
-                DeviceAddress::from_urls(Some(&d.https_url), Some(&d.http_url))
-                    .ok_or_else(|| format!("device {arg}: bad address in the world file"))?,
-                Some(d.admin_password.clone()),
-            ),
-            None => (parse_address(arg)?, None),
-        };
+        let (address, practice_password, vendor) =
+            match self.world.as_ref().and_then(|w| w.device(arg)) {
+                Some(d) => (
+                    DeviceAddress::from_urls(Some(&d.https_url), Some(&d.http_url))
+                        .ok_or_else(|| format!("device {arg}: bad address in the world file"))?,
+                    Some(d.admin_password.clone()),
+                    World::recognise(std::iter::once(d))
+                        .first()
+                        .map(|found| found.vendor),
+                ),
+                // A typed address: the vendor is not known.
+                None => (parse_address(arg)?, None, None::<Vendor>),
+            };
+        // The engine chooses the driver, before any password is asked for.
+        let connection = self
+            .drivers
+            .connect(vendor, address, self.opts.clone())
+            .map_err(|e| e.to_string())?;
         let password = match std::env::var(PASSWORD_ENV) {
             Ok(p) if !p.is_empty() => p,
             _ => match practice_password {
@@ -127,8 +142,8 @@ impl Targets {
         };
         Ok(Resolved {
             label: arg.to_string(),
-            web_config_url: printoauth_core::manual::web_config_url(&address),
-            driver: Arc::new(EpsonWebConfig::new(address, self.opts.clone())),
+            web_config_url: connection.admin_page_url,
+            driver: connection.driver,
             credentials,
         })
     }

@@ -468,7 +468,7 @@ pub fn diagnose_mail(e: &MailError) -> Diagnosis {
 
 /// What to do about a device that failed. Serialised as `{code, params}`; the UI shows
 /// `run-fix-<code>`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum RunFix {
     /// Check the administrator password (the device's own, often on a label or set at
@@ -558,6 +558,9 @@ impl RunFix {
                 }
                 RunError::RunSignInTimedOut { .. } | RunError::RunSignedOutWhileWaiting {} => {
                     RunFix::SignInAgain {}
+                }
+                RunError::RunCancelled {} | RunError::RunSenderInvalid { .. } => {
+                    RunFix::RetryOrReport {}
                 }
             },
             _ => RunFix::RetryOrReport {},

@@ -33,4 +33,12 @@ impl Error {
             .and_then(|v| v.get("code").and_then(|c| c.as_str()).map(str::to_string))
             .unwrap_or_default()
     }
+
+    /// The device's firmware does not offer OAuth2 (so the device cannot do it yet).
+    pub fn oauth2_unavailable(&self) -> bool {
+        matches!(
+            self,
+            Error::Device(crate::devices::DeviceError::DeviceOauth2Unavailable { .. })
+        )
+    }
 }

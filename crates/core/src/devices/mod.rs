@@ -35,15 +35,19 @@
 //! run with [`DeviceError::DeviceCertificateChanged`]. Plain HTTP is used only when
 //! [`ConnectOptions::allow_http`] is set.
 
+pub mod connect;
 pub mod epson;
 pub mod pin;
+pub mod registry;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-pub use epson::{ConnectOptions, DeviceAddress, EpsonWebConfig};
+pub use connect::{ConnectOptions, DeviceAddress};
+pub use epson::EpsonWebConfig;
 pub use pin::{JsonFilePinStore, MemoryPinStore, PinStore};
+pub use registry::{Connection, DriverFamily, DriverRegistry};
 
 /// Everything that can go wrong talking to a device. Serialised as
 /// `{"code": "device-…", "params": {…}}`.
@@ -53,6 +57,10 @@ pub enum DeviceError {
     /// No answer at the address (connection refused, timeout, DNS).
     #[error("device unreachable at {address}: {detail}")]
     DeviceUnreachable { address: String, detail: String },
+    /// No driver of printoauth configures this vendor's devices yet (`vendor` as
+    /// discovery names it, empty when unknown).
+    #[error("no driver for {vendor} devices (at {address})")]
+    DeviceUnsupported { vendor: String, address: String },
     /// HTTPS failed and plain HTTP was not allowed by the caller.
     #[error("HTTPS unavailable at {address} and plain HTTP not allowed: {detail}")]
     DeviceHttpsUnavailable { address: String, detail: String },
