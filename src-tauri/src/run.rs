@@ -81,16 +81,16 @@ fn prepare(
         if req.remember_passwords {
             remember.insert(d.id.clone(), (secrets, password.clone()));
         }
-        tasks.push(DeviceTask {
-            id: d.id.clone(),
-            driver: connection.driver,
-            credentials: match &user {
-                Some(u) => AdminCredentials::with_user(u.clone(), password),
-                None => AdminCredentials::new(password),
-            },
-            target: target.clone(),
-            web_config_url: connection.admin_page_url,
-        });
+        let credentials = match &user {
+            Some(u) => AdminCredentials::with_user(u.clone(), password),
+            None => AdminCredentials::new(password),
+        };
+        tasks.push(DeviceTask::new(
+            d.id.clone(),
+            &connection,
+            credentials,
+            target.clone(),
+        ));
     }
     Ok((tasks, remember))
 }

@@ -29,7 +29,6 @@ mod target;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -331,7 +330,7 @@ async fn status(out: &Out, targets: &Targets, device: &str, user: Option<String>
         Ok(t) => t,
         Err(e) => return out.cannot_run(&e),
     };
-    let d = t.driver.as_ref();
+    let d = t.connection.driver.as_ref();
     let r = async {
         d.login(&t.credentials).await?;
         let caps = d.mail_capabilities().await?;
@@ -406,13 +405,12 @@ async fn configure(out: &Out, targets: &Targets, devices: Vec<String>, job: Job)
     let mut tasks = Vec::new();
     for dev in &devices {
         match targets.resolve(dev, job.user.clone()) {
-            Ok(t) => tasks.push(run::DeviceTask {
-                id: t.label.clone(),
-                driver: t.driver.clone(),
-                credentials: t.credentials.clone(),
-                target: OAuthTarget::new(service, job.sender.clone()),
-                web_config_url: t.web_config_url.clone(),
-            }),
+            Ok(t) => tasks.push(run::DeviceTask::new(
+                t.label.clone(),
+                &t.connection,
+                t.credentials.clone(),
+                OAuthTarget::new(service, job.sender.clone()),
+            )),
             Err(e) => return out.cannot_run(&e),
         }
     }
@@ -489,7 +487,9 @@ async fn capture(
         Ok(t) => t,
         Err(e) => return out.cannot_run(&e),
     };
-    let cap = printoauth_core::capture::capture(t.driver.as_ref(), &t.credentials, &t.label).await;
+    let cap =
+        printoauth_core::capture::capture(t.connection.driver.as_ref(), &t.credentials, &t.label)
+            .await;
     let path = output.unwrap_or_else(|| PathBuf::from(cap.file_name()));
     if let Err(e) = cap.write_to(&path) {
         out.fatal("capture-unwritable", &format!("{}: {e}", path.display()));
@@ -531,7 +531,7 @@ async fn troubleshoot_cmd(
         Ok(t) => t,
         Err(e) => return out.cannot_run(&e),
     };
-    let d: &dyn DeviceDriver = t.driver.as_ref();
+    let d: &dyn DeviceDriver = t.connection.driver.as_ref();
     let r = async {
         d.login(&t.credentials).await?;
         troubleshoot::troubleshoot(d).await
@@ -589,8 +589,7 @@ async fn practice(out: &Out, epson: Option<usize>, world_file: PathBuf) -> ExitC
 /// Shared by the commands that work on one device.
 pub struct Resolved {
     pub label: String,
-    pub driver: Arc<dyn DeviceDriver>,
+    /// The driver the engine chose, and the device's admin page.
+    pub connection: printoauth_core::devices::Connection,
     pub credentials: printoauth_core::devices::AdminCredentials,
-    /// The device's Web Config address for a browser.
-    pub web_config_url: String,
 }

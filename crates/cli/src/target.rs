@@ -142,8 +142,7 @@ impl Targets {
         };
         Ok(Resolved {
             label: arg.to_string(),
-            web_config_url: connection.admin_page_url,
-            driver: connection.driver,
+            connection,
             credentials,
         })
     }

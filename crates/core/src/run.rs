@@ -125,6 +125,25 @@ pub struct DeviceTask {
     pub web_config_url: String,
 }
 
+impl DeviceTask {
+    /// The task for a device the engine's driver registry connected
+    /// ([`crate::devices::DriverRegistry`]): what both front ends build.
+    pub fn new(
+        id: impl Into<String>,
+        connection: &crate::devices::Connection,
+        credentials: AdminCredentials,
+        target: OAuthTarget,
+    ) -> Self {
+        DeviceTask {
+            id: id.into(),
+            driver: connection.driver.clone(),
+            credentials,
+            target,
+            web_config_url: connection.admin_page_url.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct RunOptions {
     /// How many devices are worked on at once.
