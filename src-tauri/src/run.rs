@@ -1,7 +1,7 @@
 //! The wizard's batch: the core's per-device run for every selected device, at most
 //! eight at a time, each failure isolated; progress goes to the UI's channel as
 //! [`RunEvent`]s; codes go to the embedded sign-in window's queue; a failed device
-//! gets the fix for its error ([`RunFix`]) and, when its page could not be read, the
+//! gets the fix for its error ([`fix_for_error`]) and, when its page could not be read, the
 //! steps to do on the device's own page. "Check again" ([`Mode::CheckAgain`]) runs
 //! the core's `check_again` over the same events.
 
@@ -12,7 +12,7 @@ use printoauth_core::devices::{
     AdminCredentials, AuthMethod, DeviceDriver, DeviceError, EmailService, EmailSettings,
     OAuthTarget, SecureConnection,
 };
-use printoauth_core::diagnosis::RunFix;
+use printoauth_core::diagnosis::{fix_for_error, Fix};
 use printoauth_core::run::{check_again, configure_device, DeviceState, DeviceTask, RunOptions};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};
@@ -387,7 +387,7 @@ pub async fn run_mode(
                 RunEvent::Failed {
                     device: id.clone(),
                     failed_at: failed_at.into(),
-                    fix: Some(Coded::from_serialisable(&RunFix::for_error(&error))),
+                    fix: Some(Coded::from_serialisable(&fix_for_error(&error))),
                     error: AppError::from(error).coded(),
                     manual: manual.as_deref().map(ManualPathView::from),
                 }
@@ -408,7 +408,7 @@ pub async fn run_mode(
                     device: id,
                     failed_at: Step::Verified,
                     error: AppError::new(ErrorCode::RunCancelled).coded(),
-                    fix: Some(Coded::from_serialisable(&RunFix::RetryOrReport {})),
+                    fix: Some(Coded::from_serialisable(&Fix::RetryOrReport {})),
                     manual: None,
                 });
             }
