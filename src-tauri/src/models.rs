@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// A code the UI localises and the named values its message needs: errors, causes,
-/// fixes, findings and remedies all travel in this shape. Lists (PowerShell lines,
-/// admin-center paths) are joined with "\n".
+/// A code the UI localises and the named values its message needs: errors, causes
+/// and fixes (the tenant check's, troubleshooting's, a run's) all travel in this
+/// shape. Lists (PowerShell lines, admin-center paths) are joined with "\n".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Coded {
     pub code: String,
@@ -478,8 +478,8 @@ pub struct JobView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DiagnosisView {
-    pub finding: Coded,
-    pub remedy: Coded,
+    pub cause: Coded,
+    pub fix: Coded,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

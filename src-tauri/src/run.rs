@@ -24,6 +24,9 @@ use crate::models::{
 use crate::secrets::SecretStore;
 use crate::state::AppState;
 
+/// The password store and password of each device to remember once its log-in worked.
+type Remember = HashMap<String, (Arc<dyn SecretStore>, String)>;
+
 /// A running batch: cancelling it stops every device still working.
 pub struct RunHandle {
     canceller: Option<Canceller>,
@@ -38,16 +41,7 @@ fn service(s: MailService) -> EmailService {
 
 /// The engine's tasks for the request, and the passwords to remember once their
 /// log-in has worked (when the user asked for it). Checked before anything is touched.
-fn prepare(
-    state: &AppState,
-    req: &RunRequest,
-) -> Result<
-    (
-        Vec<DeviceTask>,
-        HashMap<String, (Arc<dyn SecretStore>, String)>,
-    ),
-    AppError,
-> {
+fn prepare(state: &AppState, req: &RunRequest) -> Result<(Vec<DeviceTask>, Remember), AppError> {
     if req.devices.is_empty() {
         return Err(AppError::new(ErrorCode::NoDevicesSelected));
     }

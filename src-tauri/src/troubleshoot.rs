@@ -1,5 +1,5 @@
 //! Troubleshooting one device: log in, read what it shows, and the core's diagnosis
-//! with a remedy per finding.
+//! (a cause with its fix per finding).
 
 use printoauth_core::devices::{AdminCredentials, DeviceDriver, JobOutcome, SignInStatus};
 use printoauth_core::troubleshoot::{troubleshoot_after, DeviceHealth};
@@ -38,8 +38,8 @@ pub fn view(device: &str, h: &DeviceHealth) -> HealthView {
             .diagnoses
             .iter()
             .map(|d| DiagnosisView {
-                finding: Coded::from_serialisable(&d.finding),
-                remedy: Coded::from_serialisable(&d.remedy),
+                cause: Coded::from_serialisable(&d.cause),
+                fix: Coded::from_serialisable(&d.fix),
             })
             .collect(),
     }

@@ -3,8 +3,8 @@
 // no message that nothing uses, no id the code uses that the catalogue lacks.
 //
 // - `app-…` ids: used literally in ui/src (t("app-…") or in a lookup table).
-// - code-built families (error-, cause-, fix-, finding-, remedy-, run-fix-,
-//   step-, check-, fault-, mail-status-, change-): the expected ids are derived from
+// - code-built families (error-, cause-, fix-, manual-, missing-, step-, check-,
+//   fault-, mail-status-, change-): the expected ids are derived from
 //   the Rust sources (enum variants, CamelCase -> kebab-case, as serde does),
 //   and a message may only use variables that are fields of its variant.
 // - `cli-…` ids are the CLI's; crates/cli/src/i18n.rs checks those.
@@ -173,9 +173,6 @@ function expectedFamilies(): Map<string, Map<string, string[]>> {
     ["error-", errors],
     ["cause-", family("cause-", [[`${CORE}/diagnosis.rs`, "Cause"]])],
     ["fix-", family("fix-", [[`${CORE}/diagnosis.rs`, "Fix"]])],
-    ["finding-", family("finding-", [[`${CORE}/troubleshoot.rs`, "Finding"]])],
-    ["remedy-", family("remedy-", [[`${CORE}/troubleshoot.rs`, "Remedy"]])],
-    ["run-fix-", family("run-fix-", [[`${CORE}/diagnosis.rs`, "RunFix"]])],
     ["manual-", family("manual-", [[`${CORE}/manual.rs`, "ManualStep"]])],
     ["missing-", family("missing-", [[`${CORE}/manual.rs`, "Missing"]])],
     ["step-", family("step-", [["src-tauri/src/models.rs", "Step"]])],
@@ -264,7 +261,7 @@ describe("en.ftl and the code that uses it", () => {
       const notUsed = [...families.get(prefix)!.keys()].filter((id) => !code.includes(`"${id}"`));
       expect(notUsed, `${prefix}… ids the UI never looks up`).toEqual([]);
     }
-    for (const f of ["error", "cause", "fix", "finding", "remedy", "run-fix"]) {
+    for (const f of ["error", "cause", "fix"]) {
       expect(code.includes(`family="${f}"`), `the UI shows ${f} codes`).toBe(true);
     }
   });

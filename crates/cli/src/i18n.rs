@@ -92,7 +92,7 @@ impl Tr {
 }
 
 impl Tr {
-    /// A `{code, params}` value of the engine (error, cause, fix, finding, remedy) in
+    /// A `{code, params}` value of the engine (error, cause, fix) in
     /// words: the catalogue's `<family>-<code>` message with the params as arguments.
     /// `None` when no catalogue has it or it needs a value the params lack.
     pub fn coded(&self, family: &str, v: &serde_json::Value) -> Option<String> {
@@ -288,8 +288,6 @@ mod tests {
             "to",
             "cause",
             "fix",
-            "finding",
-            "remedy",
             "command",
             "password",
             "what",

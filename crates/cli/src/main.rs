@@ -543,7 +543,7 @@ async fn troubleshoot_cmd(
             let healthy = health
                 .diagnoses
                 .iter()
-                .all(|x| matches!(x.remedy, troubleshoot::Remedy::None {}));
+                .all(|x| x.fix == printoauth_core::diagnosis::Fix::None {});
             if healthy {
                 ExitCode::SUCCESS
             } else {

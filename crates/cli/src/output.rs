@@ -416,7 +416,7 @@ impl Out {
                         ]
                     )
                 );
-                let words = self.words("run-fix", fix);
+                let words = self.words("fix", fix);
                 println!("  {}", self.t("cli-fix", &[("fix", words.into())]));
                 for line in self.fix_lines(fix) {
                     println!("    {line}");
@@ -577,7 +577,7 @@ impl Out {
                 let cause = self.words("cause", cause);
                 println!(
                     "             {}",
-                    self.t("cli-tenant-cause", &[("cause", cause.into())])
+                    self.t("cli-cause", &[("cause", cause.into())])
                 );
             }
             if let Some(fix) = &c.fix {
@@ -605,13 +605,13 @@ impl Out {
         }
         println!("{label}:");
         for d in &h.diagnoses {
-            let finding = self.words("finding", &d.finding);
-            let remedy = self.words("remedy", &d.remedy);
-            println!(
-                "  {}",
-                self.t("cli-finding", &[("finding", finding.into())])
-            );
-            println!("  {}", self.t("cli-remedy", &[("remedy", remedy.into())]));
+            let cause = self.words("cause", &d.cause);
+            let fix = self.words("fix", &d.fix);
+            println!("  {}", self.t("cli-cause", &[("cause", cause.into())]));
+            println!("  {}", self.t("cli-fix", &[("fix", fix.into())]));
+            for line in self.fix_lines(&d.fix) {
+                println!("    {line}");
+            }
         }
     }
 

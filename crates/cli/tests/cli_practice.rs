@@ -225,8 +225,8 @@ async fn discover_troubleshoot_and_status_in_practice_mode() {
     // A device still on Basic auth: troubleshoot says so and exits 1.
     let (code, lines) = run_cli(&w, &file, &["troubleshoot", "0"]).await;
     assert_eq!(code, 1);
-    let finding = &lines[0]["result"]["health"]["diagnoses"][0]["finding"]["code"];
-    assert_eq!(finding, "still-on-basic-auth", "{lines:?}");
+    let cause = &lines[0]["result"]["health"]["diagnoses"][0]["cause"]["code"];
+    assert_eq!(cause, "still-on-basic-auth", "{lines:?}");
 
     // Manual add by address: the device's web page is probed.
     let http = s.devices[1]
@@ -311,7 +311,7 @@ async fn configure_prints_the_fix_for_each_failed_device() {
         assert_eq!(out.status.code(), Some(1));
         let text = String::from_utf8_lossy(&out.stdout);
         let ftl = catalogue(lang);
-        for id in ["run-fix-check-admin-password", "run-fix-update-firmware"] {
+        for id in ["fix-check-admin-password", "fix-update-firmware"] {
             let sentence = message(&ftl, id);
             assert!(
                 text.contains(&sentence),

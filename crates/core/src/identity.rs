@@ -308,8 +308,9 @@ pub enum IdentityError {
 }
 
 /// The AADSTS number at the start of an Entra ID error description
-/// ("AADSTS70016: OAuth 2.0 device flow error. ..."), or anywhere in it.
-pub fn parse_aadsts(description: &str) -> Option<u32> {
+/// ("AADSTS70016: OAuth 2.0 device flow error. ..."), or anywhere in it. Read only
+/// by [`IdentityError::from_oauth`], the one table of AADSTS numbers.
+fn parse_aadsts(description: &str) -> Option<u32> {
     let idx = description.find("AADSTS")?;
     let digits: String = description[idx + "AADSTS".len()..]
         .chars()

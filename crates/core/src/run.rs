@@ -23,7 +23,7 @@ use crate::devices::{
     AdminCredentials, AuthMethod, DeviceDriver, DeviceError, EmailService, EmailSettings,
     OAuthTarget, SecureConnection, SignInCode, SignInStatus,
 };
-use crate::diagnosis::RunFix;
+use crate::diagnosis::{fix_for_error, Fix};
 use crate::manual::{manual_path, ManualPath};
 use crate::Error;
 
@@ -69,7 +69,9 @@ pub struct DeviceSnapshot {
     pub sign_in: Option<SignInStatus>,
 }
 
-/// Where one device stands.
+/// Where one device stands. (A few events per device: their size does not matter,
+/// so the final states are kept whole rather than boxed.)
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "kebab-case")]
 pub enum DeviceState {
@@ -92,7 +94,7 @@ pub enum DeviceState {
         failed_at: Step,
         error: Error,
         /// What to do about it.
-        fix: RunFix,
+        fix: Fix,
         device: Option<DeviceSnapshot>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         manual: Option<Box<ManualPath>>,
@@ -282,7 +284,7 @@ async fn drive(
             .map(Box::new);
             DeviceState::Failed {
                 failed_at,
-                fix: RunFix::for_error(&error),
+                fix: fix_for_error(&error),
                 error,
                 device,
                 manual,
@@ -682,7 +684,7 @@ async fn coordinate(
                 let state = DeviceState::Failed {
                     failed_at: next_step(reached.get(&id).copied().unwrap_or(Step::Found)),
                     error: RunError::RunCancelled {}.into(),
-                    fix: RunFix::RetryOrReport {},
+                    fix: Fix::RetryOrReport {},
                     device: None,
                     manual: None,
                 };
@@ -735,7 +737,7 @@ async fn batch_to_end(
                 .map(|t| {
                     let state = DeviceState::Failed {
                         failed_at: Step::Found,
-                        fix: RunFix::for_error(&error),
+                        fix: fix_for_error(&error),
                         error: error.clone(),
                         device: None,
                         manual: None,

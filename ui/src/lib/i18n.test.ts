@@ -189,7 +189,7 @@ describe("coded messages", () => {
     expect(e.text).toBe(translate("lt", "app-error-unknown-code", { code: "printer-on-fire" }));
     expect(e.text).toContain("printer-on-fire");
     expect(err).toHaveBeenCalled();
-    const f = codedText("en", "finding", { code: "toner-empty", params: {} });
+    const f = codedText("en", "cause", { code: "toner-empty", params: {} });
     expect(f.text).toBe(translate("en", "app-message-missing"));
   });
 

@@ -163,15 +163,15 @@ export function messageVariables(id: string, lang: Lang = DEFAULT_LANG): Set<str
 }
 
 // ---------------------------------------------------------------------------
-// Coded values: errors, causes, fixes, findings, remedies.
+// Coded values: errors, causes, fixes.
 
 /**
- * Families of messages whose ids are `<family>-<code>`: errors, the tenant check's
- * causes and fixes, troubleshooting's findings and remedies, the fix for a
- * device the run could not finish (`run-fix-`), and for a device whose page could
- * not be read, the steps to do on it (`manual-`) and what was missing (`missing-`).
+ * Families of messages whose ids are `<family>-<code>`: errors, causes and fixes
+ * (the engine's one vocabulary for the tenant check, troubleshooting and the run),
+ * and for a device whose page could not be read, the steps to do on it (`manual-`)
+ * and what was missing (`missing-`).
  */
-export type CodedFamily = "error" | "cause" | "fix" | "finding" | "remedy" | "run-fix" | "manual" | "missing";
+export type CodedFamily = "error" | "cause" | "fix" | "manual" | "missing";
 
 /** Params shown as copyable code blocks, not inside the sentence. */
 export const BLOCK_PARAMS = ["admin_center", "powershell", "verify"] as const;
