@@ -2,7 +2,6 @@
 //! PowerShell line, how to verify), and the live check (printoauth's own device-code
 //! sign-in, then a test mail with XOAUTH2), each result with its cause and fix.
 
-use printoauth_core::diagnosis::howto;
 use printoauth_core::identity::PRINTOAUTH_CLIENT_ID_PLACEHOLDER;
 use printoauth_core::tenant_check::{
     run_tenant_check, CheckId, CheckStatus as CoreStatus, TenantCheckConfig, TenantCheckProgress,
@@ -26,54 +25,18 @@ fn id_str(id: CheckId) -> String {
     crate::models::wire_name(&id, None)
 }
 
-/// The prerequisites the vendor guide names, with where to change them.
+/// The prerequisites the vendor guide names, with where to change them (the
+/// engine's checklist).
 pub fn prerequisites(sender: Option<&str>) -> Vec<Prerequisite> {
-    let mailbox = sender
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .unwrap_or("<mailbox>");
-    let p = |id: CheckId, ac: &[String], ps: &[String], v: &[String]| Prerequisite {
-        id: id_str(id),
-        admin_center: ac.to_vec(),
-        powershell: ps.to_vec(),
-        verify: v.to_vec(),
-    };
-    vec![
-        p(
-            CheckId::SecurityDefaults,
-            &[howto::SECURITY_DEFAULTS_ADMIN_CENTER.into()],
-            &[howto::SECURITY_DEFAULTS_POWERSHELL.into()],
-            &[],
-        ),
-        p(
-            CheckId::SmtpAuthOrganisation,
-            &[howto::SMTP_AUTH_ORG_ADMIN_CENTER.into()],
-            &[howto::SMTP_AUTH_ORG_POWERSHELL.into()],
-            &[howto::SMTP_AUTH_ORG_VERIFY.into()],
-        ),
-        p(
-            CheckId::SmtpAuthMailbox,
-            &[howto::SMTP_AUTH_MAILBOX_ADMIN_CENTER.into()],
-            &[howto::smtp_auth_mailbox_powershell(mailbox)],
-            &[howto::smtp_auth_mailbox_verify(mailbox)],
-        ),
-        p(
-            CheckId::DeviceCodeFlowAllowed,
-            &[format!(
-                "{} > {}",
-                howto::CONDITIONAL_ACCESS_ADMIN_CENTER,
-                howto::CONDITIONAL_ACCESS_POLICY
-            )],
-            &[],
-            &[],
-        ),
-        p(
-            CheckId::Consent,
-            &[howto::ADMIN_CONSENT_ADMIN_CENTER.into()],
-            &[],
-            &[],
-        ),
-    ]
+    printoauth_core::tenant_check::prerequisites(sender)
+        .into_iter()
+        .map(|p| Prerequisite {
+            id: id_str(p.id),
+            admin_center: p.admin_center,
+            powershell: p.powershell,
+            verify: p.verify,
+        })
+        .collect()
 }
 
 pub fn view(r: &TenantCheckReport) -> TenantCheckView {
