@@ -210,6 +210,8 @@ pub enum Fix {
     UseStandardNetwork {},
     /// Check the device is on and reachable from this computer.
     CheckDeviceConnection { address: String },
+    /// Check that the address is the device's own (something else answered there).
+    CheckDeviceAddress { address: String },
     /// The device's certificate changed: confirm it is the same device.
     ConfirmCertificate {},
     /// printoauth could not read the device's page: do the step on the device's own
@@ -561,6 +563,9 @@ pub fn fix_for_error(e: &crate::Error) -> Fix {
             DeviceError::DeviceUnreachable { address, .. }
             | DeviceError::DeviceHttpsUnavailable { address, .. }
             | DeviceError::DeviceRestartTimeout { address, .. } => Fix::CheckDeviceConnection {
+                address: address.clone(),
+            },
+            DeviceError::DeviceNotRecognised { address, .. } => Fix::CheckDeviceAddress {
                 address: address.clone(),
             },
             DeviceError::DeviceCertificateChanged { .. } => Fix::ConfirmCertificate {},

@@ -273,7 +273,20 @@ async fn drive(
         }
         Err(error) => {
             let failed_at = next_step(t.step);
-            let device = snapshot(task.driver.as_ref()).await;
+            // A device that cannot be reached cannot be read either: no second wait.
+            let unreachable = matches!(
+                &error,
+                Error::Device(
+                    DeviceError::DeviceUnreachable { .. }
+                        | DeviceError::DeviceHttpsUnavailable { .. }
+                        | DeviceError::DeviceTlsTooOld { .. }
+                )
+            );
+            let device = if unreachable {
+                None
+            } else {
+                snapshot(task.driver.as_ref()).await
+            };
             let manual = manual_path(
                 &task.web_config_url,
                 &task.target,

@@ -61,6 +61,11 @@ pub enum DeviceError {
     /// discovery names it, empty when unknown).
     #[error("no driver for {vendor} devices (at {address})")]
     DeviceUnsupported { vendor: String, address: String },
+    /// Something answers at the address, but not a device page printoauth knows (a
+    /// web server that is not a printer, or another vendor's device): `detail` says
+    /// what it answered.
+    #[error("not a device page printoauth knows at {address}: {detail}")]
+    DeviceNotRecognised { address: String, detail: String },
     /// HTTPS failed and plain HTTP was not allowed by the caller.
     #[error("HTTPS unavailable at {address} and plain HTTP not allowed: {detail}")]
     DeviceHttpsUnavailable { address: String, detail: String },

@@ -424,9 +424,28 @@ impl EpsonWebConfig {
     async fn ensure_english(&self, st: &mut State) -> Result<(), DeviceError> {
         if !st.english {
             let url = self.url(COMMON_TOP).await?;
-            self.http()?
-                .post(&url, &[("SEL_LANGA".into(), "1".into())])
-                .await?;
+            let http = self.http()?;
+            match http.post(&url, &[("SEL_LANGA".into(), "1".into())]).await {
+                // The first request to a web server that is no Web Config.
+                Err(DeviceError::DeviceHttpStatus {
+                    status: status @ (404 | 405 | 501),
+                    path,
+                    ..
+                }) => {
+                    return Err(DeviceError::DeviceNotRecognised {
+                        address: http.address(),
+                        detail: format!("HTTP {status} at {path}"),
+                    })
+                }
+                Err(e) => return Err(e),
+                Ok(p) if matches!(p.status, 404 | 405 | 501) => {
+                    return Err(DeviceError::DeviceNotRecognised {
+                        address: http.address(),
+                        detail: format!("HTTP {} at {COMMON_TOP}", p.status),
+                    })
+                }
+                Ok(_) => {}
+            }
             st.english = true;
         }
         Ok(())
@@ -483,6 +502,18 @@ impl EpsonWebConfig {
             }
         }
         let Some(form) = page.login_form() else {
+            // Not Web Config at all (another web server, another vendor's device):
+            // not a page to do by hand either.
+            let seen = crate::discovery::recognize_page("/", &page.html);
+            if !seen.web_config && seen.vendor != crate::discovery::Vendor::Epson {
+                return Err(DeviceError::DeviceNotRecognised {
+                    address: http.address(),
+                    detail: format!(
+                        "no Web Config log-in at {PASSWORD_TOP} (HTTP {}, title {:?})",
+                        page.status, page.title
+                    ),
+                });
+            }
             return Err(Self::not_understood(
                 st,
                 "log-in",
