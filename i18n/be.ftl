@@ -103,6 +103,15 @@ cli-practice-control = Кіраванне праз API: { $url }
 ## Камандны радок: памылкі
 
 cli-error = printoauth: { $error }
+cli-error-address-unreadable = «{ $address }» — не адрас, які printoauth можа прачытаць: укажыце імя хоста, IP-адрас або адрас прылады https://.
+cli-error-world-address-bad = У файле трэніровачнага асяроддзя няма прыдатнага адраса прылады { $device }.
+cli-error-password-missing = Няма пароля адміністратара для { $device }: задайце { $variable } або запусціце printoauth у тэрмінале.
+cli-error-password-unreadable = Не ўдалося прачытаць пароль: { $detail }
+cli-error-runtime = printoauth не змог запусціцца: { $detail }
+cli-error-world-file-unreadable = Не ўдаецца прачытаць файл трэніровачнага асяроддзя { $file }: { $detail }
+cli-error-world-file-unwritable = Не ўдаецца запісаць файл трэніровачнага асяроддзя { $file }: { $detail }
+cli-error-capture-unwritable = Не ўдаецца запісаць файл з копіяй старонак { $file }: { $detail }
+cli-error-practice-world-failed = Трэніровачнае асяроддзе не запусцілася: { $detail }
 
 ## Праграма: рамка, навігацыя, мовы
 ## Назвы, якія паказвае сама прылада ў Web Config (Email Server > Basic, Authentication

@@ -95,6 +95,15 @@ cli-practice-control = Control API: { $url }
 ## Command line: errors
 
 cli-error = printoauth: { $error }
+cli-error-address-unreadable = “{ $address }” is not an address printoauth can read: give a host name, an IP address or the device's https:// address.
+cli-error-world-address-bad = The practice world file has no usable address for device { $device }.
+cli-error-password-missing = No administrator password for { $device }: set { $variable } or run printoauth in a terminal.
+cli-error-password-unreadable = The password could not be read: { $detail }
+cli-error-runtime = printoauth could not start: { $detail }
+cli-error-world-file-unreadable = The practice world file { $file } cannot be read: { $detail }
+cli-error-world-file-unwritable = The practice world file { $file } cannot be written: { $detail }
+cli-error-capture-unwritable = The capture file { $file } cannot be written: { $detail }
+cli-error-practice-world-failed = The practice world could not start: { $detail }
 
 ## App: frame, navigation, languages
 ## Names the device itself shows in Web Config (Email Server > Basic, Authentication

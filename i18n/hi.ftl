@@ -95,6 +95,15 @@ cli-practice-control = नियंत्रण API: { $url }
 ## कमांड लाइन: त्रुटियाँ
 
 cli-error = printoauth: { $error }
+cli-error-address-unreadable = “{ $address }” ऐसा पता नहीं है जिसे printoauth पढ़ सके: होस्ट नाम, IP पता या डिवाइस का https:// पता दें।
+cli-error-world-address-bad = अभ्यास परिवेश की फ़ाइल में डिवाइस { $device } का उपयोग योग्य पता नहीं है।
+cli-error-password-missing = { $device } के लिए कोई व्यवस्थापक पासवर्ड नहीं है: { $variable } सेट करें या printoauth को टर्मिनल में चलाएँ।
+cli-error-password-unreadable = पासवर्ड पढ़ा नहीं जा सका: { $detail }
+cli-error-runtime = printoauth शुरू नहीं हो सका: { $detail }
+cli-error-world-file-unreadable = अभ्यास परिवेश की फ़ाइल { $file } पढ़ी नहीं जा सकती: { $detail }
+cli-error-world-file-unwritable = अभ्यास परिवेश की फ़ाइल { $file } लिखी नहीं जा सकती: { $detail }
+cli-error-capture-unwritable = पेजों की प्रति वाली फ़ाइल { $file } लिखी नहीं जा सकती: { $detail }
+cli-error-practice-world-failed = अभ्यास परिवेश शुरू नहीं हो सका: { $detail }
 
 ## ऐप: फ़्रेम, नेविगेशन, भाषाएँ
 ## डिवाइस Web Config में जो नाम खुद दिखाता है (Email Server > Basic, Authentication

@@ -103,6 +103,15 @@ cli-practice-control = Valdymo API: { $url }
 ## Komandų eilutė: klaidos
 
 cli-error = printoauth: { $error }
+cli-error-address-unreadable = „{ $address }“ nėra adresas, kurį printoauth gali perskaityti: nurodykite kompiuterio vardą, IP adresą arba įrenginio https:// adresą.
+cli-error-world-address-bad = Praktikos aplinkos faile nėra tinkamo įrenginio { $device } adreso.
+cli-error-password-missing = Nėra įrenginio { $device } administratoriaus slaptažodžio: nustatykite { $variable } arba paleiskite printoauth terminale.
+cli-error-password-unreadable = Nepavyko perskaityti slaptažodžio: { $detail }
+cli-error-runtime = printoauth nepavyko paleisti: { $detail }
+cli-error-world-file-unreadable = Nepavyksta perskaityti praktikos aplinkos failo { $file }: { $detail }
+cli-error-world-file-unwritable = Nepavyksta įrašyti praktikos aplinkos failo { $file }: { $detail }
+cli-error-capture-unwritable = Nepavyksta įrašyti puslapių kopijos failo { $file }: { $detail }
+cli-error-practice-world-failed = Nepavyko paleisti praktikos aplinkos: { $detail }
 
 ## Programa: langas, naršymas, kalbos
 ## Pavadinimai, kuriuos Web Config rodo pats įrenginys (Email Server > Basic, Authentication

@@ -95,6 +95,15 @@ cli-practice-control = Контролен API: { $url }
 ## Командна линија: грешки
 
 cli-error = printoauth: { $error }
+cli-error-address-unreadable = „{ $address }“ не е адреса што printoauth може да ја прочита: внесете име на хост, IP-адреса или https:// адресата на уредот.
+cli-error-world-address-bad = Датотеката на светот за вежбање нема употреблива адреса за уредот { $device }.
+cli-error-password-missing = Нема администраторска лозинка за { $device }: поставете { $variable } или стартувајте го printoauth во терминал.
+cli-error-password-unreadable = Лозинката не може да се прочита: { $detail }
+cli-error-runtime = printoauth не може да се стартува: { $detail }
+cli-error-world-file-unreadable = Датотеката на светот за вежбање { $file } не може да се прочита: { $detail }
+cli-error-world-file-unwritable = Датотеката на светот за вежбање { $file } не може да се запише: { $detail }
+cli-error-capture-unwritable = Датотеката со копијата на страниците { $file } не може да се запише: { $detail }
+cli-error-practice-world-failed = Светот за вежбање не можеше да се стартува: { $detail }
 
 ## Апликација: рамка, навигација, јазици
 ## Имињата што ги прикажува самиот уред во Web Config (Email Server > Basic, Authentication

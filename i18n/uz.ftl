@@ -95,6 +95,15 @@ cli-practice-control = Boshqaruv API: { $url }
 ## Buyruq satri: xatolar
 
 cli-error = printoauth: { $error }
+cli-error-address-unreadable = “{ $address }” printoauth o‘qiy oladigan manzil emas: xost nomi, IP manzil yoki qurilmaning https:// manzilini kiriting.
+cli-error-world-address-bad = Mashq muhiti faylida { $device } qurilmasi uchun yaroqli manzil yo‘q.
+cli-error-password-missing = { $device } uchun administrator paroli yo‘q: { $variable } ni o‘rnating yoki printoauth’ni terminalda ishga tushiring.
+cli-error-password-unreadable = Parolni o‘qib bo‘lmadi: { $detail }
+cli-error-runtime = printoauth ishga tusha olmadi: { $detail }
+cli-error-world-file-unreadable = { $file } mashq muhiti faylini o‘qib bo‘lmaydi: { $detail }
+cli-error-world-file-unwritable = { $file } mashq muhiti fayliga yozib bo‘lmaydi: { $detail }
+cli-error-capture-unwritable = { $file } yozib olish fayliga yozib bo‘lmaydi: { $detail }
+cli-error-practice-world-failed = Mashq muhiti ishga tusha olmadi: { $detail }
 
 ## Ilova: oyna, navigatsiya, tillar
 ## Qurilmaning o‘zi Web Config’da ko‘rsatadigan nomlar (Email Server > Basic, Authentication

@@ -238,15 +238,27 @@ mod tests {
             .filter(|id| id.starts_with("cli-"))
             .cloned()
             .collect();
+        // The CLI's own error codes are looked up as `cli-error-<code>`.
+        let built = |id: &str| {
+            id.strip_prefix("cli-error-")
+                .is_some_and(|c| crate::error::CliError::CODES.contains(&c))
+        };
         let unused: Vec<_> = cli_ids
             .iter()
-            .filter(|id| !code.contains(&format!("\"{id}\"")))
+            .filter(|id| !code.contains(&format!("\"{id}\"")) && !built(id))
             .collect();
+        for c in crate::error::CliError::CODES {
+            assert!(
+                english.contains(&format!("cli-error-{c}")),
+                "no message for the CLI's error {c}"
+            );
+        }
         assert!(unused.is_empty(), "messages the CLI never uses: {unused:?}");
         let mut used = BTreeSet::new();
         for part in code.split('"').skip(1).step_by(2) {
             if part.len() > 4
                 && part.starts_with("cli-")
+                && !part.ends_with('-')
                 && part
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -292,6 +304,9 @@ mod tests {
             "password",
             "what",
             "file",
+            "address",
+            "variable",
+            "detail",
         ]
         .into_iter()
         .map(|k| (k, Arg::from("x")))

@@ -23,6 +23,7 @@
 //! from where the device is. `capture DEVICE` saves the pages printoauth reads on a
 //! device, redacted, into one file to attach to a bug report.
 
+mod error;
 mod i18n;
 mod output;
 mod target;
@@ -38,6 +39,7 @@ use printoauth_core::run::{self, DeviceState, RunOptions};
 use printoauth_core::tenant_check::{self, TenantCheckConfig};
 use printoauth_core::troubleshoot;
 
+use error::CliError;
 use output::Out;
 use target::{Targets, World};
 
@@ -168,8 +170,12 @@ fn main() -> ExitCode {
     let rt = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {
-            out.fatal("runtime", &e.to_string());
-            return ExitCode::from(3);
+            return out.cannot_run(
+                &CliError::Runtime {
+                    detail: e.to_string(),
+                }
+                .into(),
+            );
         }
     };
     rt.block_on(dispatch(cli, out))
@@ -179,8 +185,14 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
     let world = match cli.world.as_deref().map(World::load).transpose() {
         Ok(w) => w,
         Err(e) => {
-            out.fatal("world-file-unreadable", &e.to_string());
-            return ExitCode::from(3);
+            let file = cli.world.as_deref().unwrap_or(std::path::Path::new(""));
+            return out.cannot_run(
+                &CliError::WorldFileUnreadable {
+                    file: file.display().to_string(),
+                    detail: e.to_string(),
+                }
+                .into(),
+            );
         }
     };
     let targets = Targets::new(world.clone(), cli.allow_http, cli.pins.clone());
@@ -492,8 +504,13 @@ async fn capture(
             .await;
     let path = output.unwrap_or_else(|| PathBuf::from(cap.file_name()));
     if let Err(e) = cap.write_to(&path) {
-        out.fatal("capture-unwritable", &format!("{}: {e}", path.display()));
-        return ExitCode::from(3);
+        return out.cannot_run(
+            &CliError::CaptureUnwritable {
+                file: path.display().to_string(),
+                detail: e.to_string(),
+            }
+            .into(),
+        );
     }
     let path = std::fs::canonicalize(&path).unwrap_or(path);
     out.capture_written(&path, &cap);
@@ -566,8 +583,12 @@ async fn practice(out: &Out, epson: Option<usize>, world_file: PathBuf) -> ExitC
     let world = match printoauth_sim::world::World::start(cfg).await {
         Ok(w) => w,
         Err(e) => {
-            out.fatal("practice-world-failed", &format!("{e:#}"));
-            return ExitCode::from(3);
+            return out.cannot_run(
+                &CliError::PracticeWorldFailed {
+                    detail: format!("{e:#}"),
+                }
+                .into(),
+            );
         }
     };
     let summary = world.summary();
@@ -575,9 +596,14 @@ async fn practice(out: &Out, epson: Option<usize>, world_file: PathBuf) -> ExitC
         &world_file,
         &serde_json::to_vec_pretty(&summary).expect("summary"),
     ) {
-        out.fatal("world-file-unwritable", &e.to_string());
         world.stop();
-        return ExitCode::from(3);
+        return out.cannot_run(
+            &CliError::WorldFileUnwritable {
+                file: world_file.display().to_string(),
+                detail: e.to_string(),
+            }
+            .into(),
+        );
     }
     out.practice_started(&world_file, &summary);
     let _ = tokio::signal::ctrl_c().await;

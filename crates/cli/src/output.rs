@@ -8,6 +8,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::error::Failure;
 use printoauth_core::capture::Capture;
 use printoauth_core::devices::{AuthMethod, EmailSettings, MailCapabilities, PanelState};
 use printoauth_core::discovery::{DiscoveredDevice, DiscoveryEvent};
@@ -167,12 +168,16 @@ impl Out {
         self.t("cli-unknown", &[])
     }
 
-    pub fn fatal(&self, code: &str, detail: &str) {
-        if self.json {
-            self.line(json!({"error": {"code": code, "params": {"detail": detail}}}));
-        } else {
-            let error = format!("{code}: {detail}");
-            eprintln!("{}", self.t("cli-error", &[("error", error.into())]));
+    /// A failure of the CLI or the engine: in words (`printoauth: …` on standard
+    /// error), or as `{"error": {code, params}}` with `--json`.
+    pub fn failure(&self, f: &Failure) {
+        match f {
+            Failure::Engine(e) => self.error(e),
+            Failure::Cli(e) if self.json => self.line(json!({ "error": e })),
+            Failure::Cli(e) => {
+                let words = self.words("cli-error", e);
+                eprintln!("{}", self.t("cli-error", &[("error", words.into())]));
+            }
         }
     }
 
@@ -185,8 +190,9 @@ impl Out {
         }
     }
 
-    pub fn cannot_run(&self, why: &str) -> ExitCode {
-        self.fatal("cannot-run", why);
+    /// [`Out::failure`], and the exit code of a command that could not run.
+    pub fn cannot_run(&self, f: &Failure) -> ExitCode {
+        self.failure(f);
         ExitCode::from(3)
     }
 

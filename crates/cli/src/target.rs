@@ -16,6 +16,7 @@ use printoauth_core::mail::SmtpServer;
 use printoauth_core::tenant_check::TenantCheckConfig;
 use printoauth_sim::world::{DeviceSummary, WorldSummary};
 
+use crate::error::{CliError, Failure};
 use crate::Resolved;
 
 /// The environment variable scripts use for the devices' administrator password.
@@ -110,12 +111,15 @@ impl Targets {
     }
 
     /// Resolves a device argument to a driver and credentials.
-    pub fn resolve(&self, arg: &str, user: Option<String>) -> Result<Resolved, String> {
+    pub fn resolve(&self, arg: &str, user: Option<String>) -> Result<Resolved, Failure> {
         let (address, practice_password, vendor) =
             match self.world.as_ref().and_then(|w| w.device(arg)) {
                 Some(d) => (
-                    DeviceAddress::from_urls(Some(&d.https_url), Some(&d.http_url))
-                        .ok_or_else(|| format!("device {arg}: bad address in the world file"))?,
+                    DeviceAddress::from_urls(Some(&d.https_url), Some(&d.http_url)).ok_or_else(
+                        || CliError::WorldAddressBad {
+                            device: arg.to_string(),
+                        },
+                    )?,
                     Some(d.admin_password.clone()),
                     World::recognise(std::iter::once(d))
                         .first()
@@ -128,7 +132,7 @@ impl Targets {
         let connection = self
             .drivers
             .connect(vendor, address, self.opts.clone())
-            .map_err(|e| e.to_string())?;
+            .map_err(printoauth_core::Error::from)?;
         let password = match std::env::var(PASSWORD_ENV) {
             Ok(p) if !p.is_empty() => p,
             _ => match practice_password {
@@ -156,40 +160,45 @@ fn default_pin_file() -> Option<PathBuf> {
 }
 
 /// "host", "host:port" (HTTPS port), "https://host:port" or "http://host:port".
-fn parse_address(arg: &str) -> Result<DeviceAddress, String> {
+fn parse_address(arg: &str) -> Result<DeviceAddress, CliError> {
     let a = arg.trim();
+    let unreadable = || CliError::AddressUnreadable {
+        address: a.to_string(),
+    };
     if a.starts_with("https://") {
-        return DeviceAddress::from_urls(Some(a), None)
-            .ok_or_else(|| format!("cannot read the address {a}"));
+        return DeviceAddress::from_urls(Some(a), None).ok_or_else(unreadable);
     }
     if a.starts_with("http://") {
-        return DeviceAddress::from_urls(None, Some(a))
-            .ok_or_else(|| format!("cannot read the address {a}"));
+        return DeviceAddress::from_urls(None, Some(a)).ok_or_else(unreadable);
     }
     if a.is_empty() || a.contains('/') || a.contains(char::is_whitespace) {
-        return Err(format!("cannot read the address {a:?}"));
+        return Err(unreadable());
     }
     if a.parse::<std::net::IpAddr>().is_ok() {
         return Ok(DeviceAddress::new(a));
     }
     match a.rsplit_once(':') {
         Some((host, port)) if !host.contains(':') => {
-            let port: u16 = port.parse().map_err(|_| format!("bad port in {a}"))?;
+            let port: u16 = port.parse().map_err(|_| unreadable())?;
             Ok(DeviceAddress::with_ports(host, Some(port), Some(80)))
         }
         _ => Ok(DeviceAddress::new(a)),
     }
 }
 
-fn prompt_password(device: &str) -> Result<String, String> {
+fn prompt_password(device: &str) -> Result<String, CliError> {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() {
-        return Err(format!(
-            "no administrator password for {device}: set {PASSWORD_ENV} or run in a terminal"
-        ));
+        return Err(CliError::PasswordMissing {
+            device: device.to_string(),
+            variable: PASSWORD_ENV.to_string(),
+        });
     }
-    rpassword::prompt_password(format!("Administrator password for {device}: "))
-        .map_err(|e| format!("reading the password: {e}"))
+    rpassword::prompt_password(format!("Administrator password for {device}: ")).map_err(|e| {
+        CliError::PasswordUnreadable {
+            detail: e.to_string(),
+        }
+    })
 }
 
 /// Writes the whole file under a temporary name, then renames it into place.

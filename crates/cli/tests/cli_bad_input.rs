@@ -208,3 +208,55 @@ fn a_sender_that_is_not_an_address_is_refused_before_anything_is_asked() {
         "words, not the code: {err}"
     );
 }
+
+#[test]
+fn the_clis_own_errors_are_words_and_codes_only_in_json() {
+    let missing = std::env::temp_dir().join("printoauth-no-such-world.json");
+    let missing = missing.to_str().unwrap();
+    for (args, code, words) in [
+        (
+            vec!["configure", "a b", "--sender", "scanner@contoso.example"],
+            "address-unreadable",
+            "“a b” is not an address printoauth can read",
+        ),
+        (
+            vec!["--world", missing, "status", "1"],
+            "world-file-unreadable",
+            "The practice world file",
+        ),
+    ] {
+        let (out, _) = cli(&args);
+        assert_eq!(out.status.code(), Some(3), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.starts_with("printoauth: ") && err.contains(words),
+            "{err}"
+        );
+        assert!(!err.contains(code), "no raw code in words: {err}");
+        let mut json = vec!["--json"];
+        json.extend(args);
+        let (out, _) = cli(&json);
+        let lines = json_lines(&out);
+        assert_eq!(lines[0]["error"]["code"], code, "{lines:?}");
+    }
+    // No password and no terminal: what to set, in the chosen language.
+    let out = Command::new(CLI)
+        .args([
+            "--lang",
+            "lt",
+            "configure",
+            "192.0.2.1",
+            "--sender",
+            "scanner@contoso.example",
+        ])
+        .env_remove("PRINTOAUTH_ADMIN_PASSWORD")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("administratoriaus slaptažodžio") && err.contains("PRINTOAUTH_ADMIN_PASSWORD"),
+        "{err}"
+    );
+}
