@@ -162,10 +162,10 @@ function expectedFamilies(): Map<string, Map<string, string[]>> {
     checks.set(`check-${kebab(variant)}`, []);
     checks.set(`check-${kebab(variant)}-what`, []);
   }
-  // The fields a run reports as changed: the names src-tauri/src/run.rs's `changes` lists.
-  const run = stripRust(read("src-tauri/src/run.rs").replace(/"([a-z][a-z0-9-]*)"/g, "STR_$1"));
+  // The fields a run reports as changed: the names crates/core/src/run.rs's `changes` lists.
+  const run = stripRust(read("crates/core/src/run.rs").replace(/"([a-z][a-z0-9-]*)"/g, "STR_$1"));
   const fn = /fn\s+changes\s*\(/.exec(run);
-  if (!fn) throw new Error("fn changes not found in src-tauri/src/run.rs");
+  if (!fn) throw new Error("fn changes not found in crates/core/src/run.rs");
   const fnBody = balanced(run, run.indexOf("{", fn.index));
   const changes = new Map<string, string[]>();
   for (const m of fnBody.matchAll(/\(\s*STR_([a-z][a-z0-9-]*)\s*,/g)) changes.set(`change-${m[1]}`, []);
