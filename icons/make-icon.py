@@ -1,17 +1,23 @@
 #!/usr/bin/env python3
-"""Draws printoauth's app icon as a 256x256 RGBA PNG, with only the standard library.
+"""Draws printoauth's app icon as an RGBA PNG, with only the standard library.
 
 A rounded blue tile, a white printer (paper tray, body, paper sheet with an
 envelope flap) and a small green check badge (mail sent, signed in).
-Run: python3 icons/make-icon.py  (writes icons/icon.png next to this file).
+
+    python3 icons/make-icon.py                 writes icons/icon.png (256x256, the UI's logo)
+    python3 icons/make-icon.py 1024 FILE.png   writes a 1024x1024 drawing to FILE.png
+
+icons/icon-1024.png, drawn at 1024x1024, is the source of every installer's icon
+(scripts/icons.sh turns it into src-tauri/icons: PNG sizes, .ico and .icns).
 """
 
 import math
 import os
 import struct
+import sys
 import zlib
 
-SIZE = 256
+SIZE = 256  # the drawing's own coordinates; other sizes scale it
 SS = 4  # supersampling per axis, for smooth edges
 
 
@@ -70,16 +76,17 @@ def sample(x, y):
     return colour + (255,)
 
 
-def render():
+def render(size=SIZE, ss=SS):
     rows = []
-    n = SS * SS
-    for py in range(SIZE):
+    n = ss * ss
+    scale = SIZE / size
+    for py in range(size):
         row = bytearray([0])  # filter type: none
-        for px in range(SIZE):
+        for px in range(size):
             acc = [0, 0, 0, 0]
-            for sy in range(SS):
-                for sx in range(SS):
-                    r, g, b, a = sample(px + (sx + 0.5) / SS, py + (sy + 0.5) / SS)
+            for sy in range(ss):
+                for sx in range(ss):
+                    r, g, b, a = sample((px + (sx + 0.5) / ss) * scale, (py + (sy + 0.5) / ss) * scale)
                     acc[0] += r * a
                     acc[1] += g * a
                     acc[2] += b * a
@@ -109,7 +116,10 @@ def png(width, height, raw):
 
 
 if __name__ == "__main__":
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "icon.png")
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else SIZE
+    out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "icon.png")
+    # Large drawings need fewer samples per pixel for the same smoothness.
+    ss = max(1, SS * SIZE // size) if size > SIZE else SS
     with open(out, "wb") as f:
-        f.write(png(SIZE, SIZE, render()))
+        f.write(png(size, size, render(size, ss)))
     print(out)

@@ -25,6 +25,10 @@ fn main() {
         "sign_in_texts",
         "troubleshoot",
         "remedy_resave",
+        "update_status",
+        "update_set_check_at_start",
+        "update_check",
+        "update_install",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed");

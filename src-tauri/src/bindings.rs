@@ -51,6 +51,8 @@ pub fn generated() -> Vec<(String, String)> {
         JobView,
         DiagnosisView,
         HealthView,
+        crate::updates::UpdateStatus,
+        crate::updates::UpdateView,
     ]
 }
 

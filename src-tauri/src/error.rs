@@ -34,6 +34,12 @@ pub enum ErrorCode {
     UrlNotAllowed,
     /// A tenant check is already running.
     TenantCheckInProgress,
+    /// This build does not update itself (no update address: not a published release).
+    UpdateUnavailable,
+    /// Looking for a new version failed; `detail` says why.
+    UpdateCheckFailed,
+    /// Downloading, verifying or installing the new version failed; `detail` says why.
+    UpdateInstallFailed,
 }
 
 impl ErrorCode {
@@ -48,6 +54,9 @@ impl ErrorCode {
         ErrorCode::PasswordMissing,
         ErrorCode::UrlNotAllowed,
         ErrorCode::TenantCheckInProgress,
+        ErrorCode::UpdateUnavailable,
+        ErrorCode::UpdateCheckFailed,
+        ErrorCode::UpdateInstallFailed,
     ];
 
     /// The code as it appears on the wire.

@@ -28,6 +28,7 @@ pub mod session;
 pub mod state;
 pub mod tenant;
 pub mod troubleshoot;
+pub mod updates;
 
 use std::time::Instant;
 
@@ -41,6 +42,7 @@ static STARTED: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
 /// Builds the Tauri app with every command the UI may call.
 pub fn builder() -> tauri::Builder<tauri::Wry> {
     tauri::Builder::default()
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::ui_ready,
@@ -64,6 +66,10 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             commands::sign_in_texts,
             commands::troubleshoot,
             commands::remedy_resave,
+            updates::update_status,
+            updates::update_set_check_at_start,
+            updates::update_check,
+            updates::update_install,
         ])
         .on_window_event(|window, event| {
             // Closing the main window ends the app, sign-in window included.
@@ -80,6 +86,7 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
                 .ok()
                 .map(|d| d.join("device-pins.json"));
             app.manage(state::AppState::new(session, pins));
+            app.manage(updates::Updates::for_app(app.handle()));
             // The main window is made here, not in tauri.conf.json, so its browsing
             // data goes to this run's private folder (shared with the consent window:
             // WebKitGTK lets one web context be driven by WebDriver).

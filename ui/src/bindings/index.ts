@@ -29,3 +29,5 @@ export type { RunEvent } from "./RunEvent";
 export type { JobView } from "./JobView";
 export type { DiagnosisView } from "./DiagnosisView";
 export type { HealthView } from "./HealthView";
+export type { UpdateStatus } from "./UpdateStatus";
+export type { UpdateView } from "./UpdateView";
