@@ -5,10 +5,13 @@
 // nothing: the UI (ui/dist) and the app ($CARGO_TARGET_DIR/debug/printoauth-app) must be
 // built first. Starts tauri-driver (which starts WebKitWebDriver, which starts
 // the app), checks the window shows the product's name and the app's answer
-// to `app_info`, and saves a screenshot to tests/artifacts/app-smoke.png that
-// must not be blank.
+// to `app_info` (the version in src-tauri/tauri.conf.json, also in About, which
+// says that this build does not update itself), and saves a screenshot to
+// tests/artifacts/app-smoke.png that must not be blank. PRINTOAUTH_APP_BIN picks the
+// binary: CI runs this test once more against the app installed from the .deb.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { openApp, ROOT, screenshot, until } from "./lib/webdriver.mjs";
 
@@ -34,6 +37,17 @@ test("the app starts, shows its name and version, and renders a non-blank window
   assert.equal(state, "ready", `status: ${await session.text(status)}`);
   const version = await session.text(await session.find('[data-testid="status-version"]'));
   assert.match(version, /^printoauth \d+\.\d+\.\d+\S* is ready\.$/);
+  const expected = JSON.parse(readFileSync(path.join(ROOT, "src-tauri/tauri.conf.json"), "utf8")).version;
+  assert.equal(version, `printoauth ${expected} is ready.`, "the app shows the version of tauri.conf.json");
+
+  // About: the same version; a build without an update address says it does not update
+  // itself (and so never asks the network), and keeps the user's choice.
+  await session.click('[data-testid="about-toggle"]');
+  assert.equal(await session.textOf('[data-testid="about-version"]', 10_000), `Version ${expected}`);
+  await until("the update status", 10_000, async () =>
+    (await session.findAll('[data-testid="update-unsupported"]')).length === 1);
+  assert.equal((await session.findAll('[data-testid="update-check"]')).length, 0, "no check button without an update address");
+  await session.click('[data-testid="about-toggle"]');
 
   // The stylesheet was allowed by the CSP and applied.
   const styled = await session.script(
