@@ -11,8 +11,10 @@
 #
 # Steps: scripts/setup.sh (installs what is missing), the UI (npm ci when needed,
 # npm run build -> ui/dist), `cargo build -p printoauth-app` (the UI is embedded
-# in the binary), then runs target/<profile>/printoauth-app. Without a DISPLAY
-# (e.g. over ssh) the app runs under xvfb-run, in a virtual screen nobody sees.
+# in the binary) into the same cargo target dir as scripts/test.sh
+# (~/.cache/printoauth-target, or CARGO_TARGET_DIR), then runs
+# <target dir>/<profile>/printoauth-app. Without a DISPLAY (e.g. over ssh) the app
+# runs under xvfb-run, in a virtual screen nobody sees.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -26,11 +28,15 @@ while (($#)); do
     --isolated) isolated=1 ;;
     --lan) isolated=0 ;;
     --) shift; break ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run-app: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
 done
+
+# One build directory for the README's two commands (scripts/test.sh uses the same):
+# what one compiled, the other reuses.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${HOME:-/root}/.cache/printoauth-target}"
 
 echo "run-app: checking system packages and tools (scripts/setup.sh)"
 bash "$root/scripts/setup.sh"
@@ -47,8 +53,7 @@ echo "run-app: building the UI (ui/dist)"
 
 echo "run-app: building the app (cargo build -p printoauth-app${cargo_profile[*]:+ ${cargo_profile[*]}})"
 cargo build -p printoauth-app "${cargo_profile[@]}"
-target_dir="${CARGO_TARGET_DIR:-$root/target}"
-app="$target_dir/$profile/printoauth-app"
+app="$CARGO_TARGET_DIR/$profile/printoauth-app"
 
 cmd=("$app" "$@")
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

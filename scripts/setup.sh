@@ -16,6 +16,10 @@ APT_PACKAGES=(
   avahi-daemon avahi-utils dbus iproute2
   # fonts for Devanagari and Cyrillic
   fonts-noto-core
+  # the installers' checks (tests/packaging): lintian and desktop-file-validate for the
+  # .deb, rpm for `rpm -qpR`, makensis for the Windows hooks, squashfs-tools for the
+  # AppImage repacking, shellcheck for the release workflow's steps
+  lintian desktop-file-utils rpm nsis squashfs-tools shellcheck
 )
 # Node.js and npm for the UI build: the machine's own when present, Debian's otherwise.
 command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)

@@ -40,3 +40,9 @@ cargo nextest run --workspace --locked --no-fail-fast
 
 step "End to end: the app window (WebDriver under Xvfb)"
 bash tests/e2e/run.sh
+
+step "Release: the workflow (actionlint, shellcheck, secrets), release scripts, icons"
+node --test --test-reporter=spec tests/packaging/*.test.mjs
+
+step "Packages: .deb and .rpm built, linted, installed with apt, the installed app's smoke test"
+bash tests/packaging/linux.sh

@@ -163,7 +163,12 @@ pub async fn update_check(
     let failed = |e: tauri_plugin_updater::Error| {
         AppError::new(ErrorCode::UpdateCheckFailed).with("detail", e.to_string())
     };
-    let found = app.updater().map_err(failed)?.check().await.map_err(failed)?;
+    let found = app
+        .updater()
+        .map_err(failed)?
+        .check()
+        .await
+        .map_err(failed)?;
     let view = found.as_ref().map(|u| UpdateView {
         version: u.version.clone(),
         current_version: u.current_version.clone(),
@@ -197,9 +202,15 @@ mod tests {
     #[test]
     fn only_a_build_with_key_and_address_updates_itself() {
         assert!(!configured(None));
-        assert!(!configured(Some(&json!({ "pubkey": "abc", "endpoints": [] }))));
-        assert!(!configured(Some(&json!({ "pubkey": "", "endpoints": ["https://x.example/latest.json"] }))));
-        assert!(configured(Some(&json!({ "pubkey": "abc", "endpoints": ["https://x.example/latest.json"] }))));
+        assert!(!configured(Some(
+            &json!({ "pubkey": "abc", "endpoints": [] })
+        )));
+        assert!(!configured(Some(
+            &json!({ "pubkey": "", "endpoints": ["https://x.example/latest.json"] })
+        )));
+        assert!(configured(Some(
+            &json!({ "pubkey": "abc", "endpoints": ["https://x.example/latest.json"] })
+        )));
     }
 
     #[test]
@@ -210,8 +221,14 @@ mod tests {
             serde_json::from_str(include_str!("../tauri.conf.json")).expect("tauri.conf.json");
         let updater = conf.pointer("/plugins/updater");
         assert!(!configured(updater));
-        let pubkey = updater.and_then(|u| u.get("pubkey")).and_then(|k| k.as_str()).unwrap_or("");
-        assert!(!pubkey.is_empty(), "the updater's public key is in tauri.conf.json");
+        let pubkey = updater
+            .and_then(|u| u.get("pubkey"))
+            .and_then(|k| k.as_str())
+            .unwrap_or("");
+        assert!(
+            !pubkey.is_empty(),
+            "the updater's public key is in tauri.conf.json"
+        );
     }
 
     #[test]
@@ -219,16 +236,28 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("printoauth-update-{}", uuid::Uuid::new_v4()));
         let file = dir.join("update-settings.json");
         let u = Updates::new(true, Some(file.clone()));
-        assert_eq!(u.status(), UpdateStatus { supported: true, check_at_start: true });
+        assert_eq!(
+            u.status(),
+            UpdateStatus {
+                supported: true,
+                check_at_start: true
+            }
+        );
         assert!(!u.set_check_at_start(false).unwrap().check_at_start);
         let again = Updates::new(true, Some(file));
-        assert!(!again.status().check_at_start, "the choice survives a restart");
+        assert!(
+            !again.status().check_at_start,
+            "the choice survives a restart"
+        );
         let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]
     fn a_build_without_updates_refuses_to_check() {
         let u = Updates::new(false, None);
-        assert_eq!(u.require_supported().unwrap_err().code, "update-unavailable");
+        assert_eq!(
+            u.require_supported().unwrap_err().code,
+            "update-unavailable"
+        );
     }
 }
