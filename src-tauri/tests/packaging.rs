@@ -656,24 +656,26 @@ fn no_private_key_is_in_the_repository() {
             continue;
         };
         scanned += 1;
+        // This file names the markers it looks for.
+        if path.ends_with("tests/packaging.rs") {
+            continue;
+        }
         for marker in [
             "encrypted secret key",
             "minisign secret key",
             "PRIVATE KEY-----",
         ] {
-            // This file names the markers it looks for.
-            if path.ends_with("tests/packaging.rs") {
-                continue;
-            }
             assert!(
                 !text.contains(marker),
                 "{} contains \"{marker}\"",
                 path.display()
             );
         }
-        // A tauri signer private key is base64 of "untrusted comment: rsign encrypted secret key".
+        // A tauri signer private key file is the base64 of minisign's text form.
+        let encoded = base64::engine::general_purpose::STANDARD
+            .encode("untrusted comment: rsign encrypted secret key");
         assert!(
-            !text.contains("dW50cnVzdGVkIGNvbW1lbnQ6IHJzaWduIGVuY3J5cHRlZCBzZWNyZXQga2V5"),
+            !text.contains(&encoded[..40]),
             "{} holds a signing key",
             path.display()
         );
