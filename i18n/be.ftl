@@ -84,6 +84,8 @@ cli-check-failed = ПАМЫЛКА
 cli-check-not-checked = не праверана
 cli-cause = прычына: { $cause }
 cli-fix = выпраўленне: { $fix }
+cli-trust-certificate-hint = Калі вы давяраеце новаму сертыфікату: { $command }
+cli-certificate-trusted = Сертыфікат { $fingerprint } цяпер давераны для { $device }.
 cli-tenant-ready = Арандатар гатовы.
 cli-tenant-not-ready = Арандатар не гатовы: глядзіце выпраўленні вышэй.
 
@@ -112,6 +114,8 @@ cli-error-world-file-unreadable = Не ўдаецца прачытаць фай�
 cli-error-world-file-unwritable = Не ўдаецца запісаць файл трэніровачнага асяроддзя { $file }: { $detail }
 cli-error-capture-unwritable = Не ўдаецца запісаць файл з копіяй старонак { $file }: { $detail }
 cli-error-practice-world-failed = Трэніровачнае асяроддзе не запусцілася: { $detail }
+cli-error-fingerprint-invalid = «{ $fingerprint }» — не адбітак сертыфіката: укажыце 64 шаснаццатковыя лічбы яго SHA-256.
+cli-error-pins-unwritable = Не ўдалося захаваць замацаваныя сертыфікаты: { $detail }
 
 ## Праграма: рамка, навігацыя, мовы
 ## Назвы, якія паказвае сама прылада ў Web Config (Email Server > Basic, Authentication
@@ -421,7 +425,7 @@ error-device-unreachable = Прылада па адрасе { $address } не а
 error-device-not-recognised = Вэб-сервер па адрасе { $address } не паказвае старонку прылады, якую ведае printoauth.
 error-device-https-unavailable = Прылада па адрасе { $address } не адказвае па HTTPS.
 error-device-tls-too-old = Прылада па адрасе { $address } прапануе толькі старую версію TLS, якой printoauth не карыстаецца (патрэбна TLS 1.2 або навейшая). Абнавіце прашыўку прылады: прашыўка з OAuth2 падтрымлівае і TLS 1.2.
-error-device-certificate-changed = Сертыфікат прылады па адрасе { $address } змяніўся з таго часу, як printoauth убачыў яго ўпершыню.
+error-device-certificate-changed = Сертыфікат прылады па адрасе { $address } змяніўся з таго часу, як printoauth убачыў яго ўпершыню (быў { $pinned_sha256 }, цяпер { $found_sha256 }).
 error-device-pin-store = printoauth не змог прачытаць або запісаць свой спіс сертыфікатаў прылад ({ $location }).
 error-device-http-status = Прылада працягвала адказваць памылкай { $status } (старонка { $path }, спроб: { $attempts }).
 error-device-restart-timeout = Прылада па адрасе { $address } перазапусцілася і не адказала на працягу { $waited_secs } с.
@@ -551,7 +555,7 @@ fix-update-firmware = Абнавіце прашыўку прылады да ве
 fix-use-standard-network = Падключайцеся да прылады праз яе стандартную сетку: дадатковая сетка не падтрымлівае OAuth 2.0.
 fix-check-device-connection = Праверце, ці ўключана прылада па адрасе { $address } і ці даступная яна з гэтага камп'ютара.
 fix-check-device-address = Праверце, што { $address } — уласны адрас прылады (яго паказвае аркуш стану сеткі прылады). Пакуль printoauth наладжвае прылады Epson з Web Config.
-fix-confirm-certificate = Сертыфікат прылады змяніўся: пераканайцеся, што гэта тая ж прылада, і паўтарыце спробу.
+fix-confirm-certificate = Скід або абнаўленне прашыўкі дае прыладзе новы сертыфікат: калі так было, праверце, што на старонцы самой прылады (Network Security > SSL/TLS > Certificate) паказаны новы адбітак { $found_sha256 }, давярайце яму і паўтарыце спробу. Калі нічога такога не было, спыніцеся: па адрасе { $address } можа адказваць іншая прылада.
 fix-retry-or-report = Паўтарыце спробу. Калі памылка паўторыцца, адпраўце тэхнічныя падрабязнасці ў службу падтрымкі.
 fix-do-on-device-page = printoauth не змог прачытаць старонку прылады: зрабіце гэты крок на старонцы самой прылады, потым праверце зноў.
 

@@ -78,6 +78,8 @@ cli-check-failed = FAILED
 cli-check-not-checked = not checked
 cli-cause = cause: { $cause }
 cli-fix = fix: { $fix }
+cli-trust-certificate-hint = If you trust the new certificate: { $command }
+cli-certificate-trusted = The certificate { $fingerprint } is now trusted for { $device }.
 cli-tenant-ready = The tenant is ready.
 cli-tenant-not-ready = The tenant is not ready: see the fixes above.
 
@@ -104,6 +106,8 @@ cli-error-world-file-unreadable = The practice world file { $file } cannot be re
 cli-error-world-file-unwritable = The practice world file { $file } cannot be written: { $detail }
 cli-error-capture-unwritable = The capture file { $file } cannot be written: { $detail }
 cli-error-practice-world-failed = The practice world could not start: { $detail }
+cli-error-fingerprint-invalid = “{ $fingerprint }” is not a certificate fingerprint: give the 64 hexadecimal digits of its SHA-256.
+cli-error-pins-unwritable = The certificate pins could not be saved: { $detail }
 
 ## App: frame, navigation, languages
 ## Names the device itself shows in Web Config (Email Server > Basic, Authentication
@@ -405,7 +409,7 @@ error-device-unreachable = The device at { $address } does not answer.
 error-device-not-recognised = The web server at { $address } does not show a device page printoauth knows.
 error-device-https-unavailable = The device at { $address } does not answer over HTTPS.
 error-device-tls-too-old = The device at { $address } only offers an old TLS version that printoauth does not use (TLS 1.2 or newer is needed). Update the device's firmware: firmware that can do OAuth2 also speaks TLS 1.2.
-error-device-certificate-changed = The certificate of the device at { $address } has changed since printoauth first saw it.
+error-device-certificate-changed = The certificate of the device at { $address } has changed since printoauth first saw it (it was { $pinned_sha256 }, it is now { $found_sha256 }).
 error-device-pin-store = printoauth could not read or write its list of device certificates ({ $location }).
 error-device-http-status = The device kept answering with error { $status } (page { $path }, { $attempts } attempts).
 error-device-restart-timeout = The device at { $address } restarted and did not come back within { $waited_secs } seconds.
@@ -535,7 +539,7 @@ fix-update-firmware = Update the device's firmware to a version that offers OAut
 fix-use-standard-network = Connect to the device through its standard network: the additional network does not support OAuth 2.0.
 fix-check-device-connection = Check that the device at { $address } is on and reachable from this computer.
 fix-check-device-address = Check that { $address } is the device's own address (its network status sheet shows it). printoauth sets up Epson devices with Web Config so far.
-fix-confirm-certificate = The device's certificate has changed: make sure it is the same device, then try again.
+fix-confirm-certificate = A reset or a firmware update gives a device a new certificate: if that happened, check that its own page (Network Security > SSL/TLS > Certificate) shows the new fingerprint { $found_sha256 }, trust it, and try again. If nothing like that happened, stop: another device may be answering at { $address }.
 fix-retry-or-report = Try again. If it happens again, send the technical details to support.
 fix-do-on-device-page = printoauth could not read the device's page: do this step on the device's own page, then check again.
 

@@ -78,6 +78,8 @@ cli-check-failed = विफल
 cli-check-not-checked = जाँचा नहीं गया
 cli-cause = कारण: { $cause }
 cli-fix = समाधान: { $fix }
+cli-trust-certificate-hint = अगर आप नए प्रमाणपत्र पर भरोसा करते हैं: { $command }
+cli-certificate-trusted = प्रमाणपत्र { $fingerprint } अब { $device } के लिए भरोसेमंद है।
 cli-tenant-ready = टेनेंट तैयार है।
 cli-tenant-not-ready = टेनेंट तैयार नहीं है: ऊपर दिए गए समाधान देखें।
 
@@ -104,6 +106,8 @@ cli-error-world-file-unreadable = अभ्यास परिवेश की �
 cli-error-world-file-unwritable = अभ्यास परिवेश की फ़ाइल { $file } लिखी नहीं जा सकती: { $detail }
 cli-error-capture-unwritable = पेजों की प्रति वाली फ़ाइल { $file } लिखी नहीं जा सकती: { $detail }
 cli-error-practice-world-failed = अभ्यास परिवेश शुरू नहीं हो सका: { $detail }
+cli-error-fingerprint-invalid = “{ $fingerprint }” प्रमाणपत्र का फ़िंगरप्रिंट नहीं है: उसके SHA-256 के 64 हेक्साडेसिमल अंक दें।
+cli-error-pins-unwritable = प्रमाणपत्र पिन सहेजे नहीं जा सके: { $detail }
 
 ## ऐप: फ़्रेम, नेविगेशन, भाषाएँ
 ## डिवाइस Web Config में जो नाम खुद दिखाता है (Email Server > Basic, Authentication
@@ -405,7 +409,7 @@ error-device-unreachable = { $address } पर डिवाइस जवाब �
 error-device-not-recognised = { $address } पर वेब सर्वर ऐसा डिवाइस पेज नहीं दिखाता जिसे printoauth पहचानता है।
 error-device-https-unavailable = { $address } पर डिवाइस HTTPS पर जवाब नहीं दे रहा है।
 error-device-tls-too-old = { $address } पर डिवाइस केवल पुराना TLS संस्करण देता है, जिसका printoauth उपयोग नहीं करता (TLS 1.2 या नया चाहिए)। डिवाइस का फ़र्मवेयर अपडेट करें: OAuth2 वाला फ़र्मवेयर TLS 1.2 भी समझता है।
-error-device-certificate-changed = { $address } पर डिवाइस का प्रमाणपत्र, printoauth के पहली बार देखने के बाद से बदल गया है।
+error-device-certificate-changed = { $address } पर डिवाइस का प्रमाणपत्र, printoauth के पहली बार देखने के बाद से बदल गया है (पहले { $pinned_sha256 }, अब { $found_sha256 })।
 error-device-pin-store = printoauth डिवाइस प्रमाणपत्रों की अपनी सूची ({ $location }) पढ़ या लिख नहीं सका।
 error-device-http-status = डिवाइस बार-बार त्रुटि { $status } के साथ जवाब देता रहा (पेज { $path }, { $attempts } प्रयास)।
 error-device-restart-timeout = { $address } पर डिवाइस रीस्टार्ट हुआ और { $waited_secs } सेकंड में वापस नहीं आया।
@@ -535,7 +539,7 @@ fix-update-firmware = डिवाइस के फ़र्मवेयर क�
 fix-use-standard-network = डिवाइस से उसके मानक नेटवर्क के ज़रिए कनेक्ट करें: अतिरिक्त नेटवर्क OAuth 2.0 को सपोर्ट नहीं करता।
 fix-check-device-connection = जाँचें कि { $address } पर डिवाइस चालू है और इस कंप्यूटर से उस तक पहुँचा जा सकता है।
 fix-check-device-address = जाँचें कि { $address } डिवाइस का अपना पता है (डिवाइस की नेटवर्क स्थिति शीट पर दिखता है)। printoauth अभी Web Config वाले Epson डिवाइस सेट अप करता है।
-fix-confirm-certificate = डिवाइस का प्रमाणपत्र बदल गया है: पक्का करें कि यह वही डिवाइस है, फिर दोबारा कोशिश करें।
+fix-confirm-certificate = रीसेट या फ़र्मवेयर अपडेट से डिवाइस को नया प्रमाणपत्र मिलता है: अगर ऐसा हुआ है, तो जाँचें कि डिवाइस के अपने पेज (Network Security > SSL/TLS > Certificate) पर नया फ़िंगरप्रिंट { $found_sha256 } दिखता है, उस पर भरोसा करें और दोबारा कोशिश करें। अगर ऐसा कुछ नहीं हुआ, तो रुकें: { $address } पर कोई दूसरा डिवाइस जवाब दे रहा हो सकता है।
 fix-retry-or-report = दोबारा कोशिश करें। अगर फिर से ऐसा हो, तो तकनीकी विवरण सहायता टीम को भेजें।
 fix-do-on-device-page = printoauth डिवाइस का पेज नहीं पढ़ सका: यह चरण डिवाइस के अपने पेज पर करें, फिर दोबारा जाँचें।
 

@@ -84,6 +84,8 @@ cli-check-failed = NEPAVYKO
 cli-check-not-checked = netikrinta
 cli-cause = priežastis: { $cause }
 cli-fix = sprendimas: { $fix }
+cli-trust-certificate-hint = Jei pasitikite nauju sertifikatu: { $command }
+cli-certificate-trusted = Sertifikatu { $fingerprint } dabar pasitikima įrenginiui { $device }.
 cli-tenant-ready = Nuomininkas paruoštas.
 cli-tenant-not-ready = Nuomininkas neparuoštas: žr. sprendimus aukščiau.
 
@@ -112,6 +114,8 @@ cli-error-world-file-unreadable = Nepavyksta perskaityti praktikos aplinkos fail
 cli-error-world-file-unwritable = Nepavyksta įrašyti praktikos aplinkos failo { $file }: { $detail }
 cli-error-capture-unwritable = Nepavyksta įrašyti puslapių kopijos failo { $file }: { $detail }
 cli-error-practice-world-failed = Nepavyko paleisti praktikos aplinkos: { $detail }
+cli-error-fingerprint-invalid = „{ $fingerprint }“ nėra sertifikato kontrolinis kodas: nurodykite 64 jo SHA-256 šešioliktainius skaitmenis.
+cli-error-pins-unwritable = Nepavyko išsaugoti sertifikatų prisegimų: { $detail }
 
 ## Programa: langas, naršymas, kalbos
 ## Pavadinimai, kuriuos Web Config rodo pats įrenginys (Email Server > Basic, Authentication
@@ -421,7 +425,7 @@ error-device-unreachable = Įrenginys adresu { $address } neatsiliepia.
 error-device-not-recognised = Žiniatinklio serveris adresu { $address } nerodo įrenginio puslapio, kurį printoauth atpažįsta.
 error-device-https-unavailable = Įrenginys adresu { $address } neatsiliepia per HTTPS.
 error-device-tls-too-old = Įrenginys adresu { $address } siūlo tik seną TLS versiją, kurios printoauth nenaudoja (reikia TLS 1.2 ar naujesnės). Atnaujinkite įrenginio programinę įrangą: programinė įranga su OAuth2 palaiko ir TLS 1.2.
-error-device-certificate-changed = Įrenginio adresu { $address } sertifikatas pasikeitė nuo tada, kai printoauth jį pamatė pirmą kartą.
+error-device-certificate-changed = Įrenginio adresu { $address } sertifikatas pasikeitė nuo tada, kai printoauth jį pamatė pirmą kartą (buvo { $pinned_sha256 }, dabar { $found_sha256 }).
 error-device-pin-store = printoauth nepavyko perskaityti ar įrašyti savo įrenginių sertifikatų sąrašo ({ $location }).
 error-device-http-status = Įrenginys nuolat atsakydavo klaida { $status } (puslapis { $path }, bandymų: { $attempts }).
 error-device-restart-timeout = Įrenginys adresu { $address } paleistas iš naujo ir per { $waited_secs } s nebeatsiliepė.
@@ -551,7 +555,7 @@ fix-update-firmware = Atnaujinkite įrenginio programinę įrangą iki versijos,
 fix-use-standard-network = Prisijunkite prie įrenginio per jo standartinį tinklą: papildomas tinklas nepalaiko OAuth 2.0.
 fix-check-device-connection = Patikrinkite, ar įrenginys adresu { $address } įjungtas ir pasiekiamas iš šio kompiuterio.
 fix-check-device-address = Patikrinkite, ar { $address } yra paties įrenginio adresas (jį rodo įrenginio tinklo būsenos lapas). Kol kas printoauth konfigūruoja Epson įrenginius su Web Config.
-fix-confirm-certificate = Įrenginio sertifikatas pasikeitė: įsitikinkite, kad tai tas pats įrenginys, tada bandykite dar kartą.
+fix-confirm-certificate = Atstatymas ar programinės įrangos atnaujinimas suteikia įrenginiui naują sertifikatą: jei taip nutiko, patikrinkite, ar paties įrenginio puslapyje (Network Security > SSL/TLS > Certificate) rodomas naujas kontrolinis kodas { $found_sha256 }, pasitikėkite juo ir bandykite dar kartą. Jei nieko panašaus nenutiko, sustokite: adresu { $address } gali atsakinėti kitas įrenginys.
 fix-retry-or-report = Bandykite dar kartą. Jei tai pasikartos, nusiųskite techninę informaciją pagalbos tarnybai.
 fix-do-on-device-page = printoauth nepavyko perskaityti įrenginio puslapio: atlikite šį veiksmą paties įrenginio puslapyje ir patikrinkite dar kartą.
 

@@ -78,6 +78,8 @@ cli-check-failed = НЕУСПЕШНО
 cli-check-not-checked = не е проверено
 cli-cause = причина: { $cause }
 cli-fix = решение: { $fix }
+cli-trust-certificate-hint = Ако му верувате на новиот сертификат: { $command }
+cli-certificate-trusted = Сертификатот { $fingerprint } сега е доверлив за { $device }.
 cli-tenant-ready = Закупецот е подготвен.
 cli-tenant-not-ready = Закупецот не е подготвен: видете ги решенијата погоре.
 
@@ -104,6 +106,8 @@ cli-error-world-file-unreadable = Датотеката на светот за в
 cli-error-world-file-unwritable = Датотеката на светот за вежбање { $file } не може да се запише: { $detail }
 cli-error-capture-unwritable = Датотеката со копијата на страниците { $file } не може да се запише: { $detail }
 cli-error-practice-world-failed = Светот за вежбање не можеше да се стартува: { $detail }
+cli-error-fingerprint-invalid = „{ $fingerprint }“ не е отпечаток на сертификат: внесете ги 64-те хексадецимални цифри на неговиот SHA-256.
+cli-error-pins-unwritable = Закачените сертификати не може да се зачуваат: { $detail }
 
 ## Апликација: рамка, навигација, јазици
 ## Имињата што ги прикажува самиот уред во Web Config (Email Server > Basic, Authentication
@@ -405,7 +409,7 @@ error-device-unreachable = Уредот на { $address } не одговара.
 error-device-not-recognised = Веб-серверот на { $address } не прикажува страница на уред што printoauth ја познава.
 error-device-https-unavailable = Уредот на { $address } не одговара преку HTTPS.
 error-device-tls-too-old = Уредот на { $address } нуди само стара верзија на TLS што printoauth не ја користи (потребна е TLS 1.2 или понова). Ажурирајте го фирмверот на уредот: фирмверот со OAuth2 поддржува и TLS 1.2.
-error-device-certificate-changed = Сертификатот на уредот на { $address } е променет откако printoauth го виде првпат.
+error-device-certificate-changed = Сертификатот на уредот на { $address } е променет откако printoauth го виде првпат (беше { $pinned_sha256 }, сега е { $found_sha256 }).
 error-device-pin-store = printoauth не можеше да го прочита или запише својот список на сертификати на уреди ({ $location }).
 error-device-http-status = Уредот постојано одговараше со грешка { $status } (страница { $path }, обиди: { $attempts }).
 error-device-restart-timeout = Уредот на { $address } се рестартираше и не се врати во рок од { $waited_secs } секунди.
@@ -535,7 +539,7 @@ fix-update-firmware = Ажурирајте го фирмверот на уред
 fix-use-standard-network = Поврзете се со уредот преку неговата стандардна мрежа: дополнителната мрежа не поддржува OAuth 2.0.
 fix-check-device-connection = Проверете дали уредот на { $address } е вклучен и достапен од овој компјутер.
 fix-check-device-address = Проверете дали { $address } е сопствената адреса на уредот (ја прикажува листот за мрежен статус на уредот). Засега printoauth поставува уреди Epson со Web Config.
-fix-confirm-certificate = Сертификатот на уредот е променет: проверете дали е истиот уред, па обидете се повторно.
+fix-confirm-certificate = Ресетирање или ажурирање на фирмверот му дава на уредот нов сертификат: ако тоа се случило, проверете дали страницата на самиот уред (Network Security > SSL/TLS > Certificate) го прикажува новиот отпечаток { $found_sha256 }, верувајте му и обидете се повторно. Ако ништо такво не се случило, запрете: на { $address } можеби одговара друг уред.
 fix-retry-or-report = Обидете се повторно. Ако пак се случи, испратете ги техничките детали до поддршката.
 fix-do-on-device-page = printoauth не можеше да ја прочита страницата на уредот: направете го овој чекор на страницата на самиот уред, па проверете повторно.
 

@@ -78,6 +78,8 @@ cli-check-failed = XATO
 cli-check-not-checked = tekshirilmadi
 cli-cause = sabab: { $cause }
 cli-fix = tuzatish: { $fix }
+cli-trust-certificate-hint = Yangi sertifikatga ishonsangiz: { $command }
+cli-certificate-trusted = { $fingerprint } sertifikati endi { $device } uchun ishonchli.
 cli-tenant-ready = Tenant tayyor.
 cli-tenant-not-ready = Tenant tayyor emas: yuqoridagi tuzatishlarni ko‘ring.
 
@@ -104,6 +106,8 @@ cli-error-world-file-unreadable = { $file } mashq muhiti faylini o‘qib bo‘lm
 cli-error-world-file-unwritable = { $file } mashq muhiti fayliga yozib bo‘lmaydi: { $detail }
 cli-error-capture-unwritable = { $file } yozib olish fayliga yozib bo‘lmaydi: { $detail }
 cli-error-practice-world-failed = Mashq muhiti ishga tusha olmadi: { $detail }
+cli-error-fingerprint-invalid = “{ $fingerprint }” sertifikat barmoq izi emas: uning SHA-256 qiymatining 64 ta o‘n oltilik raqamini kiriting.
+cli-error-pins-unwritable = Sertifikat pinlarini saqlab bo‘lmadi: { $detail }
 
 ## Ilova: oyna, navigatsiya, tillar
 ## Qurilmaning o‘zi Web Config’da ko‘rsatadigan nomlar (Email Server > Basic, Authentication
@@ -405,7 +409,7 @@ error-device-unreachable = { $address } manzilidagi qurilma javob bermayapti.
 error-device-not-recognised = { $address } dagi veb-server printoauth taniydigan qurilma sahifasini ko‘rsatmaydi.
 error-device-https-unavailable = { $address } manzilidagi qurilma HTTPS orqali javob bermayapti.
 error-device-tls-too-old = { $address } manzilidagi qurilma faqat eski TLS versiyasini taklif qiladi, printoauth undan foydalanmaydi (TLS 1.2 yoki yangirog‘i kerak). Qurilma proshivkasini yangilang: OAuth2 ni biladigan proshivka TLS 1.2 ni ham biladi.
-error-device-certificate-changed = { $address } manzilidagi qurilma sertifikati printoauth uni birinchi marta ko‘rganidan beri o‘zgargan.
+error-device-certificate-changed = { $address } manzilidagi qurilma sertifikati printoauth uni birinchi marta ko‘rganidan beri o‘zgargan (avval { $pinned_sha256 }, hozir { $found_sha256 }).
 error-device-pin-store = printoauth qurilma sertifikatlari ro‘yxatini o‘qiy yoki yoza olmadi ({ $location }).
 error-device-http-status = Qurilma doimo { $status } xatosi bilan javob berdi ({ $path } sahifasi, { $attempts } ta urinish).
 error-device-restart-timeout = { $address } manzilidagi qurilma qayta ishga tushdi va { $waited_secs } soniya ichida qaytmadi.
@@ -535,7 +539,7 @@ fix-update-firmware = Qurilma proshivkasini OAuth2 ni taklif qiladigan versiyaga
 fix-use-standard-network = Qurilmaga uning standart tarmog‘i orqali ulaning: qo‘shimcha tarmoq OAuth 2.0 ni qo‘llab-quvvatlamaydi.
 fix-check-device-connection = { $address } manzilidagi qurilma yoqilganini va bu kompyuterdan unga ulanish mumkinligini tekshiring.
 fix-check-device-address = { $address } qurilmaning o‘z manzili ekanini tekshiring (u tarmoq holati varaqasida ko‘rsatilgan). printoauth hozircha Web Config’li Epson qurilmalarini sozlaydi.
-fix-confirm-certificate = Qurilma sertifikati o‘zgargan: bu o‘sha qurilma ekaniga ishonch hosil qiling, so‘ng qayta urinib ko‘ring.
+fix-confirm-certificate = Qayta o‘rnatish yoki mikrodasturni yangilash qurilmaga yangi sertifikat beradi: shunday bo‘lgan bo‘lsa, qurilmaning o‘z sahifasida (Network Security > SSL/TLS > Certificate) yangi { $found_sha256 } barmoq izi ko‘rsatilganini tekshiring, unga ishoning va qayta urinib ko‘ring. Bunday narsa bo‘lmagan bo‘lsa, to‘xtang: { $address } manzilida boshqa qurilma javob berayotgan bo‘lishi mumkin.
 fix-retry-or-report = Qayta urinib ko‘ring. Yana takrorlansa, texnik tafsilotlarni qo‘llab-quvvatlash xizmatiga yuboring.
 fix-do-on-device-page = printoauth qurilma sahifasini o‘qiy olmadi: bu qadamni qurilmaning o‘z sahifasida bajaring, so‘ng qayta tekshiring.
 

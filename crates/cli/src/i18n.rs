@@ -307,6 +307,7 @@ mod tests {
             "address",
             "variable",
             "detail",
+            "fingerprint",
         ]
         .into_iter()
         .map(|k| (k, Arg::from("x")))

@@ -431,6 +431,33 @@ impl Out {
         }
     }
 
+    /// The command that trusts a device's new certificate (words only; with `--json`
+    /// the failure's fix carries the fingerprint).
+    pub fn trust_hint(&self, command: &str) {
+        if !self.json {
+            println!(
+                "  {}",
+                self.t("cli-trust-certificate-hint", &[("command", command.into())])
+            );
+        }
+    }
+
+    pub fn certificate_trusted(&self, device: &str, fingerprint: &str) {
+        if self.json {
+            return self.result(&json!({"device": device, "trusted_sha256": fingerprint}));
+        }
+        println!(
+            "{}",
+            self.t(
+                "cli-certificate-trusted",
+                &[
+                    ("device", device.into()),
+                    ("fingerprint", fingerprint.into())
+                ]
+            )
+        );
+    }
+
     /// What to do on the device's own page, and the command that resumes it.
     pub fn manual(
         &self,

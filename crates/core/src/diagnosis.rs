@@ -213,7 +213,11 @@ pub enum Fix {
     /// Check that the address is the device's own (something else answered there).
     CheckDeviceAddress { address: String },
     /// The device's certificate changed: confirm it is the same device.
-    ConfirmCertificate {},
+    ConfirmCertificate {
+        address: String,
+        pinned_sha256: String,
+        found_sha256: String,
+    },
     /// printoauth could not read the device's page: do the step on the device's own
     /// page (the steps come with the failure), then check again.
     DoOnDevicePage {},
@@ -568,7 +572,15 @@ pub fn fix_for_error(e: &crate::Error) -> Fix {
             DeviceError::DeviceNotRecognised { address, .. } => Fix::CheckDeviceAddress {
                 address: address.clone(),
             },
-            DeviceError::DeviceCertificateChanged { .. } => Fix::ConfirmCertificate {},
+            DeviceError::DeviceCertificateChanged {
+                address,
+                pinned_sha256,
+                found_sha256,
+            } => Fix::ConfirmCertificate {
+                address: address.clone(),
+                pinned_sha256: pinned_sha256.clone(),
+                found_sha256: found_sha256.clone(),
+            },
             DeviceError::DeviceSaveNotConfirmed { .. }
             | DeviceError::DeviceVerifyMismatch { .. } => Fix::Resave {},
             DeviceError::DevicePageNotUnderstood { .. } => Fix::DoOnDevicePage {},
