@@ -250,7 +250,7 @@ pub enum RunEvent {
         fix: Fix,
         /// When the device's page could not be read: what to do on it by hand, then
         /// `run_check_again`.
-        manual: Option<ManualPath>,
+        manual: Option<Box<ManualPath>>,
     },
     ConsentWindow {
         open: bool,

@@ -195,7 +195,7 @@ pub async fn run_mode(
                     failed_at,
                     error,
                     fix,
-                    manual: manual.map(|m| *m),
+                    manual,
                 }
             }
         };
