@@ -192,6 +192,24 @@ mod tests {
     }
 
     #[test]
+    fn an_smtp_reply_stays_an_object() {
+        let e: printoauth_core::Error = printoauth_core::mail::MailError::MailServerBusy {
+            reply: printoauth_core::mail::SmtpReply {
+                code: 421,
+                enhanced: Some("4.3.2".into()),
+                text: "Service not available".into(),
+            },
+        }
+        .into();
+        let a = AppError::from(e);
+        assert_eq!(a.code, "mail-server-busy");
+        assert_eq!(
+            a.params["reply"],
+            serde_json::json!({"code": 421, "enhanced": "4.3.2", "text": "Service not available"})
+        );
+    }
+
+    #[test]
     fn every_app_code_is_kebab_case_and_distinct() {
         let mut seen = std::collections::HashSet::new();
         for &code in ErrorCode::ALL {
