@@ -150,6 +150,7 @@ pub fn families() -> BTreeMap<&'static str, BTreeMap<String, Vec<String>>> {
         codes(&every!(DeviceError {
             DeviceUnreachable { address, detail },
             DeviceUnsupported { vendor, address },
+            DeviceNotRecognised { address, detail },
             DeviceHttpsUnavailable { address, detail },
             DeviceTlsTooOld { address, detail },
             DeviceCertificateChanged { address, pinned_sha256, found_sha256 },
@@ -352,6 +353,7 @@ pub fn families() -> BTreeMap<&'static str, BTreeMap<String, Vec<String>>> {
                 UpdateFirmware { model },
                 UseStandardNetwork {},
                 CheckDeviceConnection { address },
+                CheckDeviceAddress { address },
                 ConfirmCertificate {},
                 DoOnDevicePage {},
                 RetryOrReport {},
