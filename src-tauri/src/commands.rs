@@ -5,6 +5,8 @@
 //! Kept out of lib.rs: `#[tauri::command]` items defined at the crate root clash with
 //! the macros they generate (E0255).
 
+use printoauth_core::discovery::InterfaceChoice;
+use printoauth_core::tenant_check::{Prerequisite, TenantCheckProgress, TenantCheckReport};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
@@ -181,8 +183,8 @@ pub fn tenant_prerequisites(sender: Option<String>) -> Result<Vec<Prerequisite>,
 pub async fn tenant_check(
     app: AppHandle,
     request: TenantCheckRequest,
-    on_progress: Channel<TenantProgress>,
-) -> Result<TenantCheckView, AppError> {
+    on_progress: Channel<TenantCheckProgress>,
+) -> Result<TenantCheckReport, AppError> {
     crate::tenant::check(app, request, on_progress).await
 }
 

@@ -19,6 +19,7 @@ use crate::run::RunError;
 
 /// Why something failed. Serialised as `{"code": "...", "params": {...}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum Cause {
     /// Security defaults are on for the tenant (they block SMTP AUTH; sign-in AADSTS530035).
@@ -114,6 +115,7 @@ pub enum Cause {
 /// What to do about it. Admin-center paths name Microsoft's menus (shown as given);
 /// `powershell` lines are ready to paste.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum Fix {
     /// Turn security defaults off (the device guide's prerequisite).
@@ -228,6 +230,7 @@ pub enum Fix {
 /// A cause with its fix. A tenant check's failed check, each of troubleshooting's
 /// findings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Diagnosis {
     pub cause: Cause,
     pub fix: Fix,

@@ -208,6 +208,7 @@ impl CancelToken {
 /// Identity errors. `aadsts` is the number Entra ID put in front of its description;
 /// `error` the OAuth error code; `description` Microsoft's message, whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum IdentityError {
     /// The authority URL is not usable.

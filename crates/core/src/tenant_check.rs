@@ -65,6 +65,7 @@ impl TenantCheckConfig {
 
 /// Progress of a running check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "step", rename_all = "kebab-case")]
 pub enum TenantCheckProgress {
     /// Show the code and the URL: someone must sign in there.
@@ -92,6 +93,7 @@ pub enum TenantCheckProgress {
 /// One prerequisite of the tenant with where to change it: the admin-center path, the
 /// PowerShell line and the command that shows its status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Prerequisite {
     pub id: CheckId,
     pub admin_center: Vec<String>,
@@ -153,6 +155,7 @@ pub fn prerequisites(mailbox: Option<&str>) -> Vec<Prerequisite> {
 
 /// The checks, in report order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum CheckId {
     SecurityDefaults,
@@ -177,6 +180,7 @@ impl CheckId {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum CheckStatus {
     Passed,
@@ -186,6 +190,7 @@ pub enum CheckStatus {
 
 /// One prerequisite's outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Check {
     pub id: CheckId,
     pub status: CheckStatus,
@@ -200,6 +205,7 @@ pub struct Check {
 
 /// The whole outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TenantCheckReport {
     /// Every check passed (the test mail was accepted).
     pub passed: bool,
