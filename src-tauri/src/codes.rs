@@ -354,7 +354,11 @@ pub fn families() -> BTreeMap<&'static str, BTreeMap<String, Vec<String>>> {
                 UseStandardNetwork {},
                 CheckDeviceConnection { address },
                 CheckDeviceAddress { address },
-                ConfirmCertificate {},
+                ConfirmCertificate {
+                    address,
+                    pinned_sha256,
+                    found_sha256
+                },
                 DoOnDevicePage {},
                 RetryOrReport {},
             })),
