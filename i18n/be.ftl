@@ -308,6 +308,7 @@ app-no-changes = Нічога не трэба было змяняць.
 app-result-error = Што пайшло не так
 app-result-generic-fix = Праверце вэб-старонку прылады (Email Server > Basic) і паўтарыце спробу. Калі памылка паўторыцца, адкрыйце «Ліквідацыя няспраўнасцей».
 app-retry = Паўтарыць
+app-trust-certificate = Давяраць новаму сертыфікату і паўтарыць
 app-troubleshoot-device = Ліквідацыя няспраўнасцей
 app-manual-open = Зрабіць гэты крок на старонцы прылады
 app-manual-title = На старонцы самой прылады

@@ -292,6 +292,7 @@ app-no-changes = Nothing had to change.
 app-result-error = What went wrong
 app-result-generic-fix = Check the device's web page (Email Server > Basic), then try again. If it fails again, open Troubleshoot.
 app-retry = Try again
+app-trust-certificate = Trust the new certificate and try again
 app-troubleshoot-device = Troubleshoot
 app-manual-open = Do this step on the device's page
 app-manual-title = On the device's own page

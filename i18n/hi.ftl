@@ -292,6 +292,7 @@ app-no-changes = कुछ भी बदलने की ज़रूरत न�
 app-result-error = क्या गलत हुआ
 app-result-generic-fix = डिवाइस का वेब पेज (Email Server > Basic) जाँचें, फिर दोबारा कोशिश करें। अगर फिर विफल हो, तो समस्या निवारण खोलें।
 app-retry = फिर कोशिश करें
+app-trust-certificate = नए प्रमाणपत्र पर भरोसा करें और दोबारा कोशिश करें
 app-troubleshoot-device = समस्या निवारण
 app-manual-open = यह चरण डिवाइस के पेज पर करें
 app-manual-title = डिवाइस के अपने पेज पर

@@ -308,6 +308,7 @@ app-no-changes = Nieko keisti nereikėjo.
 app-result-error = Kas nepavyko
 app-result-generic-fix = Patikrinkite įrenginio tinklalapį (Email Server > Basic) ir bandykite dar kartą. Jei vėl nepavyks, atidarykite „Trikčių šalinimas“.
 app-retry = Bandyti dar kartą
+app-trust-certificate = Pasitikėti nauju sertifikatu ir bandyti dar kartą
 app-troubleshoot-device = Trikčių šalinimas
 app-manual-open = Atlikti šį veiksmą įrenginio puslapyje
 app-manual-title = Paties įrenginio puslapyje

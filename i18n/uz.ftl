@@ -292,6 +292,7 @@ app-no-changes = Hech narsani o‘zgartirish kerak bo‘lmadi.
 app-result-error = Nima noto‘g‘ri ketdi
 app-result-generic-fix = Qurilmaning veb-sahifasini (Email Server > Basic) tekshiring, so‘ng qayta urinib ko‘ring. Yana xato bo‘lsa, Nosozliklar bo‘limini oching.
 app-retry = Qayta urinish
+app-trust-certificate = Yangi sertifikatga ishonish va qayta urinish
 app-troubleshoot-device = Nosozliklar
 app-manual-open = Bu qadamni qurilma sahifasida bajarish
 app-manual-title = Qurilmaning o‘z sahifasida

@@ -228,6 +228,22 @@ pub fn open_device_page(state: State<'_, AppState>, id: String) -> Result<(), Ap
     open::that_detached(&url).map_err(AppError::internal)
 }
 
+/// Trusts a device's new certificate (the fingerprint its failed run showed, after a
+/// reset or firmware update renewed it): the next run reaches the device again.
+#[tauri::command]
+pub fn trust_certificate(
+    state: State<'_, AppState>,
+    id: String,
+    fingerprint: String,
+) -> Result<(), AppError> {
+    let entry = state.registry.get(&id)?;
+    crate::devices::trust_certificate(
+        &entry,
+        &state.connect_options(entry.view.practice),
+        &fingerprint,
+    )
+}
+
 #[tauri::command]
 pub fn run_cancel(state: State<'_, AppState>) -> Result<(), AppError> {
     crate::run::cancel(&state);

@@ -60,6 +60,7 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             commands::run_cancel,
             commands::run_check_again,
             commands::open_device_page,
+            commands::trust_certificate,
             commands::remembered_passwords,
             commands::consent_show,
             commands::open_in_browser,

@@ -48,6 +48,7 @@ export const api = {
   runCheckAgain: (request: RunRequest, onEvent: (e: RunEvent) => void) =>
     invoke<null>("run_check_again", { request, onEvent: channel(onEvent) }),
   openDevicePage: (id: string) => invoke<null>("open_device_page", { id }),
+  trustCertificate: (id: string, fingerprint: string) => invoke<null>("trust_certificate", { id, fingerprint }),
   consentShow: () => invoke<null>("consent_show"),
   openInBrowser: (url: string) => invoke<null>("open_in_browser", { url }),
   signInTexts: (texts: SignInTexts) => invoke<null>("sign_in_texts", { texts }),
