@@ -27,7 +27,6 @@ pub struct Out {
     tr: Tr,
 }
 
-/// "code (k=v, k=v)" for a `{code, params}` value.
 /// Text from a device, made safe for a terminal: terminal control sequences (CSI,
 /// OSC and other escapes) and control characters removed, bidirectional overrides
 /// and isolates removed (they would reorder the table), and at most `max`
@@ -89,6 +88,7 @@ pub(crate) fn term_safe(s: &str, max: usize) -> String {
     }
 }
 
+/// "code (k=v, k=v)" for a `{code, params}` value.
 fn coded(v: &Value) -> String {
     let code = v.get("code").and_then(Value::as_str).unwrap_or("?");
     match v.get("params").and_then(Value::as_object) {

@@ -260,3 +260,85 @@ fn the_clis_own_errors_are_words_and_codes_only_in_json() {
         "{err}"
     );
 }
+
+/// Text anyone on the network can announce: a TXT record's model with terminal
+/// colour sequences, a window-title escape, a right-to-left override, control
+/// characters and 150 characters reaches the terminal as plain, bounded text.
+#[tokio::test(flavor = "multi_thread")]
+async fn hostile_txt_text_reaches_the_terminal_as_plain_text() {
+    use printoauth_sim::config::WorldConfig;
+    use printoauth_sim::world::World;
+    let w = World::start(WorldConfig::with_epson_devices(1))
+        .await
+        .unwrap();
+    let mut summary = w.summary();
+    let hostile = format!(
+        "\u{1b}[31mWF-C5890\u{1b}[0m \u{1b}]0;owned\u{7} \u{202e}seireS\u{202c} a\u{0}b\u{8}c {}",
+        "X".repeat(150)
+    );
+    for s in &mut summary.devices[0].services {
+        for (k, v) in &mut s.txt {
+            if ["usb_MDL", "ty", "product"].contains(&k.as_str()) {
+                *v = hostile.clone();
+            }
+        }
+    }
+    let path = std::env::temp_dir().join(format!("printoauth-hostile-{}.json", std::process::id()));
+    std::fs::write(&path, serde_json::to_vec(&summary).unwrap()).unwrap();
+    let (out, _) = cli(&["--world", path.to_str().unwrap(), "discover"]);
+    let _ = std::fs::remove_file(&path);
+    w.stop();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("WF-C5890"),
+        "the model is still shown: {text}"
+    );
+    for bad in ['\u{1b}', '\u{202e}', '\u{202c}', '\u{0}', '\u{8}', '\u{7}'] {
+        assert!(
+            !text.contains(bad),
+            "{bad:?} reached the terminal: {text:?}"
+        );
+    }
+    assert!(
+        !text.contains("owned"),
+        "an escape's payload reached the terminal: {text}"
+    );
+    for line in text.lines() {
+        assert!(
+            line.chars().count() <= 240,
+            "line of {} characters: {line}",
+            line.chars().count()
+        );
+    }
+    // The machine-readable output keeps the text as announced (it is data).
+    let (out, _) = {
+        let w = World::start(WorldConfig::with_epson_devices(1))
+            .await
+            .unwrap();
+        let mut summary = w.summary();
+        for s in &mut summary.devices[0].services {
+            for (k, v) in &mut s.txt {
+                if k == "usb_MDL" {
+                    *v = "\u{202e}seireS 0985C-FW".into();
+                }
+            }
+        }
+        let path = std::env::temp_dir().join(format!(
+            "printoauth-hostile-json-{}.json",
+            std::process::id()
+        ));
+        std::fs::write(&path, serde_json::to_vec(&summary).unwrap()).unwrap();
+        let r = cli(&["--json", "--world", path.to_str().unwrap(), "discover"]);
+        let _ = std::fs::remove_file(&path);
+        w.stop();
+        r
+    };
+    let lines = json_lines(&out);
+    assert!(
+        lines[0]["result"][0]["model"]
+            .as_str()
+            .is_some_and(|m| m.contains('\u{202e}')),
+        "{lines:?}"
+    );
+}
