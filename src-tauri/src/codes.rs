@@ -203,6 +203,7 @@ pub fn families() -> BTreeMap<&'static str, BTreeMap<String, Vec<String>>> {
             IdentitySessionExpired { aadsts, error, description },
             IdentityRejected { aadsts, error, description },
             IdentityNoAccessToken {},
+            IdentityAppIdMissing { given },
             IdentityCancelled {},
             IdentityTimedOut { after_secs },
         })),
@@ -296,6 +297,7 @@ pub fn families() -> BTreeMap<&'static str, BTreeMap<String, Vec<String>>> {
                 DeviceCodeInvalid { aadsts },
                 SessionExpired { aadsts },
                 SignInRejected { aadsts, error },
+                AppIdMissing { given },
                 Cancelled {},
                 SignInTimedOut { after_secs },
                 AuthorityUnreachable { url },
@@ -330,6 +332,11 @@ pub fn families() -> BTreeMap<&'static str, BTreeMap<String, Vec<String>>> {
                 EnableSmtpAuthMailbox { mailbox, admin_center, powershell, verify },
                 EnableSmtpAuth { mailbox, admin_center, powershell, verify },
                 ReviewConditionalAccess { admin_center, policy },
+                RegisterApp {
+                    admin_center,
+                    permission,
+                    setting
+                },
                 AllowPublicClientFlows { client_id, admin_center },
                 GrantAdminConsent { roles, admin_center },
                 SignInAgain {},

@@ -173,6 +173,9 @@ pub struct PracticeInfo {
 pub struct TenantCheckRequest {
     pub sender: Option<String>,
     pub to: Option<String>,
+    /// printoauth's application (client) id in the tenant, as the user gave it.
+    #[serde(default)]
+    pub app_id: Option<String>,
 }
 
 /// A device to configure; `password: None` uses the request's shared password.

@@ -2,7 +2,7 @@
 //! PowerShell line, how to verify), and the live check (printoauth's own device-code
 //! sign-in, then a test mail with XOAUTH2), each result with its cause and fix.
 
-use printoauth_core::identity::PRINTOAUTH_CLIENT_ID_PLACEHOLDER;
+use printoauth_core::identity::APP_ID_ENV;
 use printoauth_core::tenant_check::{
     run_tenant_check, Prerequisite, TenantCheckConfig, TenantCheckProgress, TenantCheckReport,
 };
@@ -23,7 +23,10 @@ pub fn prerequisites(sender: Option<&str>) -> Vec<Prerequisite> {
     printoauth_core::tenant_check::prerequisites(sender)
 }
 
-async fn config(app: &AppHandle) -> TenantCheckConfig {
+/// Practice mode: the emulated tenant. Otherwise Entra ID with the application id
+/// the user gave (the Microsoft 365 screen's field), else `PRINTOAUTH_APP_ID`; with
+/// none, the check says how to register printoauth and sends nothing.
+async fn config(app: &AppHandle, app_id: Option<&str>) -> TenantCheckConfig {
     #[cfg(feature = "practice")]
     {
         let state = app.state::<AppState>();
@@ -33,7 +36,13 @@ async fn config(app: &AppHandle) -> TenantCheckConfig {
         }
     }
     let _ = app;
-    TenantCheckConfig::new(PRINTOAUTH_CLIENT_ID_PLACEHOLDER)
+    let given = app_id
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .or_else(|| std::env::var(APP_ID_ENV).ok())
+        .unwrap_or_default();
+    TenantCheckConfig::new(given)
 }
 
 pub async fn check(
@@ -42,7 +51,7 @@ pub async fn check(
     channel: Channel<TenantCheckProgress>,
 ) -> Result<TenantCheckReport, AppError> {
     let state = app.state::<AppState>();
-    let mut cfg = config(&app).await;
+    let mut cfg = config(&app, req.app_id.as_deref()).await;
     {
         let mut running = state.tenant_cancel.lock().unwrap();
         if running.is_some() {

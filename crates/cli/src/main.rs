@@ -150,6 +150,10 @@ enum Cmd {
     },
     /// Check the tenant's prerequisites: sign in, then send a test mail.
     CheckTenant {
+        /// printoauth's application (client) id in the tenant (register it once: the
+        /// check says how when it is missing).
+        #[arg(long, env = "PRINTOAUTH_APP_ID")]
+        app_id: Option<String>,
         /// The mailbox to send the test mail from (the signed-in account by default).
         #[arg(long)]
         sender: Option<String>,
@@ -273,7 +277,9 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
             }
             Err(e) => out.cannot_run(&e),
         },
-        Cmd::CheckTenant { sender, to } => check_tenant(&out, world.as_ref(), sender, to).await,
+        Cmd::CheckTenant { app_id, sender, to } => {
+            check_tenant(&out, world.as_ref(), app_id, sender, to).await
+        }
         Cmd::Troubleshoot { device, user } => troubleshoot_cmd(&out, &targets, &device, user).await,
         Cmd::Practice { epson, world_file } => practice(&out, epson, world_file).await,
     }
@@ -560,12 +566,13 @@ async fn capture(
 async fn check_tenant(
     out: &Out,
     world: Option<&World>,
+    app_id: Option<String>,
     sender: Option<String>,
     to: Option<String>,
 ) -> ExitCode {
     let mut cfg = match world {
         Some(w) => w.tenant_check_config(),
-        None => TenantCheckConfig::new(printoauth_core::identity::PRINTOAUTH_CLIENT_ID_PLACEHOLDER),
+        None => TenantCheckConfig::new(app_id.unwrap_or_default()),
     };
     cfg.from = sender;
     cfg.to = to;

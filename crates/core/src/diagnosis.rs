@@ -39,6 +39,9 @@ pub enum Cause {
         aadsts: Option<u32>,
         client_id: String,
     },
+    /// No application (client) id for printoauth in the tenant was given (`given`:
+    /// what was, if anything).
+    AppIdMissing { given: String },
     /// An administrator must consent for the organisation (AADSTS90094).
     AdminConsentRequired { aadsts: Option<u32> },
     /// Consent was not granted (AADSTS65001).
@@ -150,6 +153,14 @@ pub enum Fix {
         admin_center: String,
         policy: String,
     },
+    /// Register printoauth in the tenant once and give its application (client) id:
+    /// `admin_center` the steps' paths, `permission` the delegated permission it needs,
+    /// `setting` where printoauth takes the id.
+    RegisterApp {
+        admin_center: Vec<String>,
+        permission: String,
+        setting: String,
+    },
     /// Allow public client flows on the app registration / use the right client id.
     AllowPublicClientFlows {
         client_id: String,
@@ -253,6 +264,13 @@ pub mod howto {
     pub const CONDITIONAL_ACCESS_ADMIN_CENTER: &str =
         "Microsoft Entra admin center > Protection > Conditional Access > Policies";
     pub const CONDITIONAL_ACCESS_POLICY: &str = "Block device code flow";
+    pub const REGISTER_APP_ADMIN_CENTER: [&str; 4] = [
+        "Microsoft Entra admin center > Identity > Applications > App registrations > New registration > Accounts in this organizational directory only",
+        "App registrations > printoauth > Authentication > Allow public client flows > Yes",
+        "App registrations > printoauth > API permissions > Add a permission > APIs my organization uses > Office 365 Exchange Online > Delegated permissions > SMTP.Send",
+        "App registrations > printoauth > API permissions > Grant admin consent",
+    ];
+    pub const REGISTER_APP_PERMISSION: &str = "Office 365 Exchange Online: SMTP.Send (delegated)";
     pub const PUBLIC_CLIENT_ADMIN_CENTER: &str =
         "Microsoft Entra admin center > Identity > Applications > App registrations > <application> > Authentication > Allow public client flows";
     pub const ADMIN_CONSENT_ADMIN_CENTER: &str =
@@ -334,6 +352,19 @@ pub fn diagnose_identity(e: &IdentityError, client_id: &str) -> Diagnosis {
     let aadsts = e.aadsts();
     let d = |cause, fix| Diagnosis { cause, fix };
     match e {
+        E::IdentityAppIdMissing { given } => d(
+            Cause::AppIdMissing {
+                given: given.clone(),
+            },
+            Fix::RegisterApp {
+                admin_center: howto::REGISTER_APP_ADMIN_CENTER
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect(),
+                permission: howto::REGISTER_APP_PERMISSION.into(),
+                setting: crate::identity::APP_ID_ENV.into(),
+            },
+        ),
         E::IdentityAuthorityInvalid { url }
         | E::IdentityAuthorityUnreachable { url, .. }
         | E::IdentityUnexpectedResponse { url, .. } => d(

@@ -325,6 +325,15 @@ fn from_lettre(
             detail: tls,
         };
     }
+    // A server that answers XOAUTH2 with a 334 challenge (RFC 7628: the token was
+    // refused, the details base64-encoded in the challenge) refused the sign-in;
+    // the connection itself was fine.
+    if detail.contains("does not expect a challenge") || detail.contains("number of challenges") {
+        return MailError::MailAuthenticationUnsuccessful {
+            account: account.to_string(),
+            reply: SmtpReply::parse(334, &detail),
+        };
+    }
     if e.is_client() && detail.contains("authentication mechanism") {
         return MailError::MailXoauth2NotOffered { host, port };
     }
