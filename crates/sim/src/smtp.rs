@@ -56,6 +56,11 @@ pub struct SmtpFaults {
     /// The next N connections get `421 4.3.2 Service not available` and are closed.
     #[serde(default)]
     pub unavailable_next: u32,
+    /// Refuse every XOAUTH2 token the way RFC 7628 servers do (other providers, not
+    /// Exchange): a `334` challenge carrying a base64 JSON error, then `535 5.7.8`
+    /// after the client's empty answer.
+    #[serde(default)]
+    pub xoauth2_challenge: bool,
 }
 
 /// A message accepted for delivery.
@@ -593,6 +598,21 @@ impl Session {
                 }
             }
         };
+        if self.smtp.faults().xoauth2_challenge {
+            let user = parse_xoauth2(&raw).map(|(u, _)| u).unwrap_or_default();
+            let error = r#"{"status":"401","schemes":"bearer","scope":"https://outlook.office.com/SMTP.Send"}"#;
+            self.reply(&format!("334 {}", STANDARD.encode(error)))
+                .await?;
+            let r = "535 5.7.8 Username and Password not accepted";
+            self.log_auth(&user, "XOAUTH2", r, "token refused with a 334 challenge");
+            return match self.sasl_response().await? {
+                Err(None) => Ok(Flow::Close),
+                _ => {
+                    self.reply(r).await?;
+                    Ok(Flow::Continue)
+                }
+            };
+        }
         let (reply, user, detail) = match parse_xoauth2(&raw) {
             Err(Xoauth2Error::BadUser) => (
                 REPLY_XOAUTH2_BAD_USER.to_string(),
