@@ -3,81 +3,23 @@
 //! German- and Italian-first pages, both save styles) end to end with the identity
 //! emulator approving consent, check the tenant, troubleshoot, discover.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
-
 use printoauth_sim::config::{DeviceConfig, Lang, WorldConfig};
 use printoauth_sim::device::JobResult;
 use printoauth_sim::world::World;
+use printoauth_testkit::cli::{self, json_lines};
+use printoauth_testkit::practice::{device, world, WorldFile, ADMIN, USER as RECIPIENT};
 use serde_json::Value;
 
 const CLI: &str = env!("CARGO_BIN_EXE_printoauth");
-const ADMIN: &str = "admin@contoso.example";
-const ADMIN_PW: &str = "Practice-Admin-1";
 
-struct WorldFile {
-    path: std::path::PathBuf,
-}
-
-impl WorldFile {
-    fn write(w: &World, tag: &str) -> WorldFile {
-        let path =
-            std::env::temp_dir().join(format!("printoauth-cli-{}-{tag}.json", std::process::id()));
-        std::fs::write(&path, serde_json::to_vec(&w.summary()).unwrap()).unwrap();
-        WorldFile { path }
-    }
-}
-
-impl Drop for WorldFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
-    }
-}
-
-fn dev(model: &str) -> DeviceConfig {
-    DeviceConfig {
-        model: model.into(),
-        start_with_basic_auth: true,
-        ..Default::default()
-    }
-}
-
-/// Runs the CLI with `--json`, approving every sign-in code it prints; returns the
-/// exit code and every JSON line.
+/// Runs the CLI with `--json` on the world in `file`, approving every sign-in code it
+/// prints; returns the exit code and every line, each of them JSON.
 async fn run_cli(w: &World, file: &WorldFile, args: &[&str]) -> (i32, Vec<Value>) {
-    let mut child = Command::new(CLI)
-        .arg("--json")
-        .arg("--world")
-        .arg(&file.path)
-        .args(args)
-        .env_remove("PRINTOAUTH_ADMIN_PASSWORD")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let identity = w.identity().clone();
-    let lines = tokio::task::spawn_blocking(move || {
-        let mut lines = Vec::new();
-        for line in BufReader::new(stdout).lines() {
-            let v: Value = serde_json::from_str(&line.unwrap()).expect("JSON line");
-            // The administrator signs in with the code the device shows.
-            let code = v["event"]["state"]["code"]["user_code"]
-                .as_str()
-                .or(v["event"]["user_code"].as_str());
-            if let Some(code) = code {
-                identity.approve(code, ADMIN, ADMIN_PW, true).unwrap();
-            }
-            lines.push(v);
-        }
-        lines
-    })
-    .await
-    .unwrap();
-    let status = tokio::task::spawn_blocking(move || child.wait().unwrap())
-        .await
-        .unwrap();
-    (status.code().unwrap(), lines)
+    let world_arg = file.arg();
+    let mut all = vec!["--json", "--world", &world_arg];
+    all.extend_from_slice(args);
+    let (code, out) = cli::run_cli(CLI, w, &all).await;
+    (code, json_lines(&out))
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -95,7 +37,7 @@ async fn configure_ten_devices_end_to_end() {
         "WF-C879R Series",
     ]
     .iter()
-    .map(|m| dev(m))
+    .map(|m| device(m))
     .collect();
     devices[4].firmware = Some("25.06.MN10A0".into()); // WF-M5899 updated to OAuth2 firmware
     devices[9].additional_network = true;
@@ -104,12 +46,7 @@ async fn configure_ten_devices_end_to_end() {
     devices[2].language = Lang::De;
     devices[5].language = Lang::De; // the older table layout, in German
     devices[6].language = Lang::It;
-    let w = World::start(WorldConfig {
-        devices,
-        ..Default::default()
-    })
-    .await
-    .unwrap();
+    let w = world(devices).await;
     let file = WorldFile::write(&w, "configure");
     let args: Vec<String> = (0..10).map(|i| i.to_string()).collect();
     let mut all = vec!["configure", "--sender", ADMIN, "--concurrency", "10"];
@@ -154,10 +91,10 @@ async fn configure_ten_devices_end_to_end() {
         let d = w.device(i).unwrap();
         let r = d.report();
         assert_eq!(r.committed_account.as_deref(), Some(ADMIN), "device {i}");
-        let job = d.scan_to_email("user@contoso.example", 1).await;
+        let job = d.scan_to_email(RECIPIENT, 1).await;
         assert_eq!(job.result, JobResult::Succeeded, "device {i}: {job:?}");
     }
-    assert_eq!(w.smtp().messages_to("user@contoso.example").len(), 8);
+    assert_eq!(w.smtp().messages_to(RECIPIENT).len(), 8);
     // The two that could not be done still use what they had.
     assert_eq!(w.device(8).unwrap().report().committed_account, None);
     w.stop();

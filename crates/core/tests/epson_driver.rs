@@ -7,9 +7,12 @@
 //! family, markup (the captured definition-list pages and the older table layout),
 //! first language and save style; a named administrator; TLS too old.
 
+mod common;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::{address, creds, driver, quick_opts, wait_signed_in};
 use printoauth_core::devices::{
     AdminCredentials, AuthMethod, ConnectOptions, DeviceAddress, DeviceDriver, DeviceError,
     EmailService, EpsonWebConfig, FaxOAuthTarget, FirmwareFamily, JobOutcome, JsonFilePinStore,
@@ -18,66 +21,9 @@ use printoauth_core::devices::{
 use printoauth_sim::config::{DeviceConfig, Lang, WorldConfig};
 use printoauth_sim::device::{DeviceFaults, JobResult};
 use printoauth_sim::world::World;
-
-const ADMIN: &str = "admin@contoso.example";
-const ADMIN_PW: &str = "Practice-Admin-1";
-const RECIPIENT: &str = "user@contoso.example";
-const DEVICE_PW: &str = "epson-practice";
-
-fn device(model: &str) -> DeviceConfig {
-    DeviceConfig {
-        model: model.into(),
-        start_with_basic_auth: true,
-        ..Default::default()
-    }
-}
-
-async fn world(devices: Vec<DeviceConfig>) -> World {
-    World::start(WorldConfig {
-        devices,
-        ..Default::default()
-    })
-    .await
-    .unwrap()
-}
-
-fn address(w: &World, i: usize) -> DeviceAddress {
-    let d = &w.summary().devices[i];
-    DeviceAddress::from_urls(Some(&d.https_url), Some(&d.http_url)).unwrap()
-}
-
-fn quick_opts(pins: Arc<dyn PinStore>) -> ConnectOptions {
-    ConnectOptions {
-        pin_store: pins,
-        retry_delay: Duration::from_millis(200),
-        restart_timeout: Duration::from_secs(20),
-        ..Default::default()
-    }
-}
-
-fn driver(w: &World, i: usize) -> EpsonWebConfig {
-    EpsonWebConfig::new(address(w, i), quick_opts(Arc::new(MemoryPinStore::new())))
-}
-
-fn creds(w: &World, i: usize) -> AdminCredentials {
-    let d = &w.summary().devices[i];
-    AdminCredentials {
-        user: d.admin_user.clone(),
-        password: d.admin_password.clone(),
-    }
-}
-
-async fn wait_signed_in(d: &EpsonWebConfig) -> Option<String> {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        match d.sign_in_status().await.unwrap() {
-            SignInStatus::SignedIn { account } => return account,
-            SignInStatus::Failed { detail } => panic!("sign-in failed: {detail}"),
-            other => assert!(Instant::now() < deadline, "never signed in: {other:?}"),
-        }
-        tokio::time::sleep(Duration::from_millis(400)).await;
-    }
-}
+use printoauth_testkit::practice::{
+    assert_job_failed_with, device, world, ADMIN, ADMIN_PW, DEVICE_PW, USER as RECIPIENT,
+};
 
 /// Log in → configure → sign in (approved as the Global Admin) → save → verify.
 async fn run_guide(w: &World, i: usize, d: &EpsonWebConfig) {
@@ -444,16 +390,7 @@ async fn job_history_codes_and_panel_message() {
     ));
     assert_eq!(d.sign_in_status().await.unwrap(), SignInStatus::SignedOut);
     let job = dev.scan_to_email(RECIPIENT, 1).await;
-    assert!(
-        matches!(
-            job.result,
-            JobResult::Failed {
-                code: Some(370),
-                ..
-            }
-        ),
-        "{job:?}"
-    );
+    assert_job_failed_with(&job, 370);
     let panel = d.panel_state().await.unwrap();
     assert!(panel.needs_sign_in, "{panel:?}");
     assert!(panel
@@ -476,16 +413,7 @@ async fn job_history_codes_and_panel_message() {
     assert!(!d.panel_state().await.unwrap().needs_sign_in);
     dev.expire_tokens();
     let job = dev.scan_to_email(RECIPIENT, 1).await;
-    assert!(
-        matches!(
-            job.result,
-            JobResult::Failed {
-                code: Some(361),
-                ..
-            }
-        ),
-        "{job:?}"
-    );
+    assert_job_failed_with(&job, 361);
 
     // Later: the Web Config session has lapsed; the driver logs in again.
     w.clock().advance(30 * 60);

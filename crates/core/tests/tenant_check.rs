@@ -14,10 +14,7 @@ use printoauth_core::tenant_check::{
 use printoauth_sim::config::WorldConfig;
 use printoauth_sim::tenant::TenantConfig;
 use printoauth_sim::world::World;
-
-const ADMIN: &str = "admin@contoso.example";
-const ADMIN_PASSWORD: &str = "Practice-Admin-1";
-const SCANNER: &str = "scanner@contoso.example";
+use printoauth_testkit::practice::{ADMIN, ADMIN_PW as ADMIN_PASSWORD, SCANNER};
 
 async fn world(tune: impl FnOnce(&mut TenantConfig)) -> World {
     let mut cfg = WorldConfig::default();

@@ -6,8 +6,8 @@
 //! 2. `avahi_browses_the_devices`: Debian's avahi-daemon + avahi-browse in B.
 //!
 //! The processes inside the namespaces are this test binary itself, re-executed
-//! (`ip netns exec NS <test binary> --exact helper_... --include-ignored`) with
-//! POATEST_MDNS_ROLE / POATEST_MDNS_DIR telling the helper what to do. Nothing
+//! (`ip netns exec NS <test binary> --exact helper_... --include-ignored`, see
+//! printoauth-testkit's `hosts::helper_cmd`) with the helper's role and directory. Nothing
 //! multicasts in the host's namespace. Needs root and iproute2 (skips otherwise,
 //! fails in CI); the avahi test needs avahi-daemon, avahi-utils and dbus.
 //!
@@ -15,26 +15,22 @@
 //! Debugging: POATEST_KEEP_TMP=1 keeps /tmp/poatest-<pid>-mdns* (JSON, helper logs,
 //! avahi's config and log); POATEST_AVAHI_DEBUG=1 runs avahi-daemon with --debug.
 
-#[path = "support/netns.rs"]
-mod netns;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::IpAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use netns::{
-    addr, privileged_or_skip, require_programs, run_in, wait_for, NetNs, TempDir, VethPair,
-};
 use printoauth_sim::mdns::{
     browse_until, device_services, group_by_device, Announcer, BrowsedService, ServiceAnnouncement,
 };
 use printoauth_sim::models::{find, DeviceIdentity, ModelSpec, Vendor};
+use printoauth_testkit::hosts::{helper_cmd, helper_dir, TwoHosts, B_IF};
+use printoauth_testkit::netns::{
+    addr, privileged_or_skip, require_programs, run_in, wait_for, ChildGuard, NetNs, TempDir,
+};
+use printoauth_testkit::AVAHI_NS_SCRIPT;
 use serde::{Deserialize, Serialize};
-
-const ROLE_ENV: &str = "POATEST_MDNS_ROLE";
-const DIR_ENV: &str = "POATEST_MDNS_DIR";
 
 // ---------------------------------------------------------------------------------
 // The emulated devices
@@ -165,44 +161,12 @@ fn world(tag: u8) -> Vec<DeviceIdentity> {
 // ---------------------------------------------------------------------------------
 // Two hosts: A (world) and B (browser)
 
-struct TwoHosts {
-    // Field order is drop order: veth, then namespaces.
-    _veth: VethPair,
-    b: NetNs,
-    a: NetNs,
-}
-
 fn two_hosts(tag: u8, devices: &[DeviceIdentity]) -> TwoHosts {
-    let a = NetNs::new(&format!("t{tag}a")).expect("namespace A");
-    let b = NetNs::new(&format!("t{tag}b")).expect("namespace B");
-    let veth = VethPair::new(
-        &a,
-        "poa-a",
-        &format!("{}/24", addr(tag, 1)),
-        &b,
-        "poa-b",
-        &format!("{}/24", addr(tag, 2)),
-    )
-    .expect("veth pair");
+    let hosts = TwoHosts::new(&format!("t{tag}"), tag).expect("namespaces A and B");
     for d in devices {
-        a.add_addr("poa-a", &format!("{}/32", d.ip))
-            .expect("device address");
+        hosts.add_device_address(d.ip).expect("device address");
     }
-    TwoHosts { _veth: veth, b, a }
-}
-
-fn helper_cmd(role: &str, dir: &Path) -> Command {
-    let exe = std::env::current_exe().expect("test binary path");
-    let mut c = Command::new(exe);
-    c.args([
-        "--exact",
-        &format!("helper_{role}"),
-        "--nocapture",
-        "--include-ignored",
-        "--test-threads=1",
-    ]);
-    c.env(ROLE_ENV, role).env(DIR_ENV, dir);
-    c
+    hosts
 }
 
 /// Starts the announcer helper in `ns` for `services` and waits until all are announced.
@@ -211,7 +175,7 @@ fn start_announcer(
     ns: &NetNs,
     dir: &Path,
     services: &[ServiceAnnouncement],
-) -> (netns::ChildGuard, Duration) {
+) -> (ChildGuard, Duration) {
     std::fs::write(
         dir.join("announce.json"),
         serde_json::to_vec(services).unwrap(),
@@ -236,14 +200,9 @@ fn start_announcer(
     (g, Duration::from_millis(ms))
 }
 
-fn stop_announcer(mut g: netns::ChildGuard, dir: &Path) {
+fn stop_announcer(mut g: ChildGuard, dir: &Path) {
     std::fs::write(dir.join("stop"), "").unwrap();
-    let st = g.wait_timeout(Duration::from_secs(5)).unwrap();
-    assert!(
-        matches!(st, Some(s) if s.success()),
-        "announcer exit {st:?}; log:\n{}",
-        g.log_text()
-    );
+    g.assert_succeeds_within(Duration::from_secs(5), "announcer");
 }
 
 fn all_services(devices: &[DeviceIdentity]) -> Vec<ServiceAnnouncement> {
@@ -275,13 +234,6 @@ struct BrowseResult {
     /// From the browser's start until all expected services were resolved (or timeout).
     elapsed_ms: u64,
     services: Vec<BrowsedService>,
-}
-
-fn helper_dir(role: &str) -> Option<PathBuf> {
-    if std::env::var(ROLE_ENV).ok()? != role {
-        return None;
-    }
-    std::env::var_os(DIR_ENV).map(PathBuf::from)
 }
 
 #[test]
@@ -372,12 +324,7 @@ fn devices_resolve_across_a_veth() {
         &tmp.join("browser.log"),
     )
     .unwrap();
-    let st = browser.wait_timeout(Duration::from_secs(25)).unwrap();
-    assert!(
-        matches!(st, Some(s) if s.success()),
-        "browser exit {st:?}; log:\n{}",
-        browser.log_text()
-    );
+    browser.assert_succeeds_within(Duration::from_secs(25), "browser");
     let result: BrowseResult =
         serde_json::from_slice(&std::fs::read(tmp.join("browse-result.json")).unwrap()).unwrap();
     stop_announcer(announcer, &tmp.path);
@@ -593,12 +540,11 @@ fn avahi_browses_the_devices() {
     // avahi-daemon (browser only) with a private D-Bus, in B, in a private mount namespace.
     let avahi_dir = tmp.join("avahi");
     std::fs::create_dir_all(&avahi_dir).unwrap();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/avahi_ns.sh");
     let mut cmd = Command::new("unshare");
     cmd.args(["-m", "--propagation", "private", "sh"])
-        .arg(&script)
+        .arg(AVAHI_NS_SCRIPT)
         .arg(&avahi_dir)
-        .arg("poa-b");
+        .arg(B_IF);
     let mut avahi = run_in(&hosts.b, &cmd, &tmp.join("avahi_ns.log")).expect("spawn avahi");
     let ready = avahi_dir.join("ready");
     let t_avahi = Instant::now();
@@ -676,7 +622,7 @@ fn avahi_browses_the_devices() {
             a.service_type.trim_end_matches(".local.").to_string(),
         );
         let r = &seen[&key];
-        assert_eq!(r.iface, "poa-b");
+        assert_eq!(r.iface, B_IF);
         assert_eq!(r.host, a.host.trim_end_matches('.'), "{key:?}");
         assert_eq!(
             r.address,

@@ -5,23 +5,18 @@
 //! the identity emulator on both page layouts, and scan-to-email landing in the SMTP
 //! emulator's mailbox with the job history codes the guide names.
 
-#[path = "support/browser.rs"]
-mod browser;
-#[path = "support/devices.rs"]
-mod devices;
-
 use std::time::{Duration, Instant};
 
-use browser::{Browser, Doc};
-use devices::{csv_fields, device, v, world};
 use printoauth_sim::config::{DeviceConfig, Lang, WorldConfig};
 use printoauth_sim::device::{AuthMethod, JobResult, OAuthState};
 use printoauth_sim::world::World;
+use printoauth_testkit::browser::{self, Browser, Doc};
+use printoauth_testkit::practice::{
+    assert_job_failed_with, csv_fields, device, v, world, DEVICE_PW as PW, USER as RECIPIENT,
+};
 
 const P: &str = "/PRESENTATION/ADVANCED";
 const MAIL: &str = "/PRESENTATION/ADVANCED/NWS_MAIL_BASIC/TOP";
-const RECIPIENT: &str = "user@contoso.example";
-const PW: &str = "epson-practice";
 
 /// Logs in with the form the device shows (in place of `path`): the user name (blank
 /// unless given) and the password typed, everything else as the form has it.
@@ -469,16 +464,7 @@ async fn device_signs_in_saves_and_scan_to_email_lands_in_the_mailbox() {
         log_in(&b, PW).await;
         save_oauth2(&b).await;
         let job = dev.scan_to_email(RECIPIENT, 1).await;
-        assert!(
-            matches!(
-                job.result,
-                JobResult::Failed {
-                    code: Some(370),
-                    ..
-                }
-            ),
-            "{job:?}"
-        );
+        assert_job_failed_with(&job, 370);
 
         let (code, url) = start_sign_in(&b).await;
         assert_eq!(url, s.identity.verification_uri);
@@ -595,16 +581,7 @@ async fn job_history_codes_360_361_370_and_refresh() {
         ..Default::default()
     });
     let job = dev.scan_to_email(RECIPIENT, 1).await;
-    assert!(
-        matches!(
-            job.result,
-            JobResult::Failed {
-                code: Some(360),
-                ..
-            }
-        ),
-        "{job:?}"
-    );
+    assert_job_failed_with(&job, 360);
 
     // Long disuse: the refresh token lapsed: 361, and the device says it expired.
     dev.expire_tokens();
@@ -634,16 +611,7 @@ async fn job_history_codes_360_361_370_and_refresh() {
     w.tenant().revoke_sessions("scanner@contoso.example");
     w.clock().advance(2 * 3600);
     let job = dev.scan_to_email(RECIPIENT, 1).await;
-    assert!(
-        matches!(
-            job.result,
-            JobResult::Failed {
-                code: Some(370),
-                ..
-            }
-        ),
-        "{job:?}"
-    );
+    assert_job_failed_with(&job, 370);
 
     // The job history page and its CSV export carry the codes. (Hours of world time
     // have passed: the session has lapsed, so log in again.)

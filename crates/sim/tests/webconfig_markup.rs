@@ -6,23 +6,17 @@
 //! Network Status tabs, the sign-in status page's refresh form, the job history CSV,
 //! the older table layout, and a device whose TLS is too old.
 
-#[path = "support/browser.rs"]
-mod browser;
-#[path = "support/devices.rs"]
-mod devices;
-
 use std::sync::Arc;
 
-use browser::{bare_label, sel, text_of, Browser, Doc};
-use devices::{csv_fields, device, v, world};
 use printoauth_sim::config::{DeviceConfig, Lang, WorldConfig};
 use printoauth_sim::models::{self, Markup, SaveStyle, SessionType};
 use printoauth_sim::world::World;
+use printoauth_testkit::browser::{self, bare_label, sel, text_of, Browser, Doc};
+use printoauth_testkit::practice::{csv_fields, device, v, world, DEVICE_PW as PW};
 use scraper::ElementRef;
 
 const P: &str = "/PRESENTATION/ADVANCED";
 const MAIL: &str = "/PRESENTATION/ADVANCED/NWS_MAIL_BASIC/TOP";
-const PW: &str = "epson-practice";
 const STRICT: &str =
     "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"http://www.w3.org/TR/html4/strict.dtd\">";
 

@@ -6,8 +6,6 @@
 //! Written independently of the emulator's code, from the reference's description of
 //! the pages.
 
-#![allow(dead_code)]
-
 use std::time::Duration;
 
 use scraper::{ElementRef, Html, Selector};
