@@ -7,7 +7,9 @@
 
 use printoauth_sim::world::World;
 use printoauth_testkit::cli::{json_lines, run_cli};
-use printoauth_testkit::practice::{control, sign_in_by_hand, world_of, WorldFile, ADMIN};
+use printoauth_testkit::practice::{
+    set_device_faults, sign_in_by_hand, world_of, WorldFile, ADMIN,
+};
 use serde_json::{json, Value};
 
 const CLI: &str = env!("CARGO_BIN_EXE_printoauth");
@@ -15,6 +17,21 @@ const UNFAMILIAR: &str = "Connect to the mail service";
 
 async fn world() -> World {
     world_of(&["WF-C5890 Series", "ET-4850 Series"]).await
+}
+
+/// `configure 1` on the world in `world_arg`, in words in `lang`.
+async fn configure_in(w: &World, lang: &str, world_arg: &str) -> (i32, String) {
+    let args = [
+        "--lang",
+        lang,
+        "--world",
+        world_arg,
+        "configure",
+        "1",
+        "--sender",
+        ADMIN,
+    ];
+    run_cli(CLI, w, &args).await
 }
 
 fn args(parts: &[&str]) -> Vec<String> {
@@ -26,13 +43,7 @@ async fn configure_prints_the_manual_path_and_resume_finishes_the_device() {
     let w = world().await;
     let file = WorldFile::write(&w, "configure");
     let world_arg = file.arg();
-    control(
-        &w,
-        "PUT",
-        "/devices/1/faults",
-        json!({"relabel": [["Sign In", UNFAMILIAR]]}),
-    )
-    .await;
+    set_device_faults(&w, 1, json!({"relabel": [["Sign In", UNFAMILIAR]]})).await;
 
     // --json: the other device is configured, this one carries its manual path.
     let (code, out) = run_cli(
@@ -111,21 +122,7 @@ async fn configure_prints_the_manual_path_and_resume_finishes_the_device() {
     );
 
     // In words: English and Lithuanian (the device's own names stay in English).
-    let (code, en) = run_cli(
-        CLI,
-        &w,
-        &[
-            "--lang",
-            "en",
-            "--world",
-            &world_arg,
-            "configure",
-            "1",
-            "--sender",
-            ADMIN,
-        ],
-    )
-    .await;
+    let (code, en) = configure_in(&w, "en", &world_arg).await;
     assert_eq!(code, 1);
     for want in [
         "Do this on the device's own page",
@@ -144,21 +141,7 @@ async fn configure_prints_the_manual_path_and_resume_finishes_the_device() {
         en.contains("-> "),
         "the step printoauth stopped at is marked:\n{en}"
     );
-    let (_, lt) = run_cli(
-        CLI,
-        &w,
-        &[
-            "--lang",
-            "lt",
-            "--world",
-            &world_arg,
-            "configure",
-            "1",
-            "--sender",
-            ADMIN,
-        ],
-    )
-    .await;
+    let (_, lt) = configure_in(&w, "lt", &world_arg).await;
     for want in [
         "Atlikite tai paties įrenginio puslapyje",
         "Atidarykite skirtuką Network, tada Email Server > Basic.",

@@ -7,7 +7,7 @@ use printoauth_sim::config::{DeviceConfig, Lang, WorldConfig};
 use printoauth_sim::device::JobResult;
 use printoauth_sim::world::World;
 use printoauth_testkit::cli::{self, json_lines};
-use printoauth_testkit::practice::{device, world, WorldFile, ADMIN, USER as RECIPIENT};
+use printoauth_testkit::practice::{device, item, WorldFile, ADMIN, USER as RECIPIENT};
 use serde_json::Value;
 
 const CLI: &str = env!("CARGO_BIN_EXE_printoauth");
@@ -46,8 +46,14 @@ async fn configure_ten_devices_end_to_end() {
     devices[2].language = Lang::De;
     devices[5].language = Lang::De; // the older table layout, in German
     devices[6].language = Lang::It;
-    let w = world(devices).await;
-    let file = WorldFile::write(&w, "configure");
+    let (w, file) = WorldFile::start(
+        WorldConfig {
+            devices,
+            ..Default::default()
+        },
+        "configure",
+    )
+    .await;
     let args: Vec<String> = (0..10).map(|i| i.to_string()).collect();
     let mut all = vec!["configure", "--sender", ADMIN, "--concurrency", "10"];
     all.extend(args.iter().map(String::as_str));
@@ -102,8 +108,7 @@ async fn configure_ten_devices_end_to_end() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn check_tenant_reports_each_failed_prerequisite_with_its_fix() {
-    let w = World::start(WorldConfig::default()).await.unwrap();
-    let file = WorldFile::write(&w, "tenant");
+    let (w, file) = WorldFile::start(WorldConfig::default(), "tenant").await;
     let (code, lines) = run_cli(&w, &file, &["check-tenant"]).await;
     assert_eq!(code, 0, "{lines:?}");
     assert_eq!(w.smtp().messages_to(ADMIN).len(), 1, "the test mail landed");
@@ -112,12 +117,7 @@ async fn check_tenant_reports_each_failed_prerequisite_with_its_fix() {
     let (code, lines) = run_cli(&w, &file, &["check-tenant"]).await;
     assert_eq!(code, 1);
     let report = lines.iter().find_map(|l| l.get("result")).unwrap();
-    let check = report["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "smtp-auth-organisation")
-        .unwrap();
+    let check = item(&report["checks"], "id", "smtp-auth-organisation");
     assert_eq!(check["status"], "failed", "{report}");
     let fix = serde_json::to_string(&check["fix"]).unwrap();
     assert!(
@@ -129,8 +129,7 @@ async fn check_tenant_reports_each_failed_prerequisite_with_its_fix() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn discover_troubleshoot_and_status_in_practice_mode() {
-    let w = World::start(WorldConfig::practice()).await.unwrap();
-    let file = WorldFile::write(&w, "discover");
+    let (w, file) = WorldFile::start(WorldConfig::practice(), "discover").await;
     let (code, lines) = run_cli(&w, &file, &["discover"]).await;
     assert_eq!(code, 0);
     let devs = lines[0]["result"].as_array().unwrap();

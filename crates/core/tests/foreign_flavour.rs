@@ -14,10 +14,10 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::wait_signed_in;
+use common::{save_and_verify, wait_signed_in};
 use printoauth_core::devices::{
-    AdminCredentials, AuthMethod, ConnectOptions, DeviceAddress, DeviceDriver, EmailService,
-    EpsonWebConfig, OAuthTarget, SecureConnection, SignInStatus,
+    AdminCredentials, AuthMethod, ConnectOptions, DeviceAddress, DeviceDriver, EpsonWebConfig,
+    OAuthTarget, SignInStatus,
 };
 use printoauth_testkit::practice::ADMIN;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -291,12 +291,7 @@ async fn guide(start_at_once: bool) {
     );
     dev.lock().unwrap().approved = true;
     assert_eq!(wait_signed_in(&d).await.as_deref(), Some(ADMIN));
-    d.save().await.unwrap();
-    let after = d.verify(&target).await.unwrap();
-    assert_eq!(after.auth_method, AuthMethod::OAuth2);
-    assert_eq!(after.email_service, Some(EmailService::ExchangeOnline));
-    assert_eq!(after.secure_connection, SecureConnection::StartTls);
-    assert_eq!(after.certificate_validation, Some(true));
+    let after = save_and_verify(&d, &target).await;
     assert_eq!(after.sender.as_deref(), Some(ADMIN));
     let stored = dev.lock().unwrap().stored.clone();
     assert_eq!(

@@ -21,10 +21,22 @@ use printoauth_core::devices::DeviceError;
 use printoauth_core::manual::{ManualStep, Missing};
 use printoauth_core::run::{self, DeviceOutcome, DeviceState, RunOptions, Step};
 use printoauth_sim::world::World;
-use printoauth_testkit::practice::{control, sign_in_by_hand, world_of, ADMIN};
+use printoauth_testkit::practice::{
+    control, item, set_device_faults, sign_in_by_hand, world_of, ADMIN,
+};
 use serde_json::{json, Value};
 
 const UNFAMILIAR: &str = "Connect to the mail service";
+/// The states of a device the run takes all the way.
+const EVERY_STEP_THEN_DONE: [&str; 7] = [
+    "working:found",
+    "working:logged-in",
+    "working:oauth2-set",
+    "working:signed-in",
+    "working:saved",
+    "working:verified",
+    "done",
+];
 
 fn opts() -> RunOptions {
     RunOptions {
@@ -99,13 +111,7 @@ fn step_codes(m: &printoauth_core::manual::ManualPath) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_unreadable_page_gives_the_manual_path_and_check_again_finishes_the_device() {
     let w = world_of(&["WF-C5890 Series", "ET-4850 Series", "AM-C4000 Series"]).await;
-    control(
-        &w,
-        "PUT",
-        "/devices/1/faults",
-        json!({"relabel": [["Sign In", UNFAMILIAR]]}),
-    )
-    .await;
+    set_device_faults(&w, 1, json!({"relabel": [["Sign In", UNFAMILIAR]]})).await;
 
     let watch = Watch::new(&w, |_| {});
     let tasks: Vec<_> = (0..3).map(|i| device_task(&w, i)).collect();
@@ -210,18 +216,7 @@ async fn an_unreadable_page_gives_the_manual_path_and_check_again_finishes_the_d
     };
     assert!(settings.signed_in);
     assert_eq!(settings.oauth_account.as_deref(), Some(ADMIN));
-    assert_eq!(
-        states(&watch, "device-1").await,
-        [
-            "working:found",
-            "working:logged-in",
-            "working:oauth2-set",
-            "working:signed-in",
-            "working:saved",
-            "working:verified",
-            "done"
-        ]
-    );
+    assert_eq!(states(&watch, "device-1").await, EVERY_STEP_THEN_DONE);
     let r = w.device(1).unwrap().report();
     assert_eq!(
         r.committed_account.as_deref(),
@@ -236,10 +231,9 @@ async fn an_unreadable_page_gives_the_manual_path_and_check_again_finishes_the_d
 
     // Once more: the device stores the settings and is signed in, so nothing is
     // saved again (a save now would restart the device: the fault shows it).
-    control(
+    set_device_faults(
         &w,
-        "PUT",
-        "/devices/1/faults",
+        1,
         json!({"relabel": [["Sign In", UNFAMILIAR]], "restart_on_next_save": true}),
     )
     .await;
@@ -247,18 +241,7 @@ async fn an_unreadable_page_gives_the_manual_path_and_check_again_finishes_the_d
     let boot = r.boot_count;
     let again = run::check_again(&tasks[1], &opts(), &watch.tx).await;
     assert!(again.succeeded(), "{:?}", again.state);
-    assert_eq!(
-        states(&watch, "device-1").await,
-        [
-            "working:found",
-            "working:logged-in",
-            "working:oauth2-set",
-            "working:signed-in",
-            "working:saved",
-            "working:verified",
-            "done"
-        ]
-    );
+    assert_eq!(states(&watch, "device-1").await, EVERY_STEP_THEN_DONE);
     let r = w.device(1).unwrap().report();
     assert_eq!(r.boot_count, boot, "no save, so no restart");
     assert!(
@@ -276,10 +259,9 @@ async fn a_capture_holds_the_pages_and_no_secret() {
     // wording its status with that code in it.
     let shown = control(&w, "POST", "/devices/0/sign-in-by-hand", json!({})).await;
     let code = shown["user_code"].as_str().unwrap().to_string();
-    control(
+    set_device_faults(
         &w,
-        "PUT",
-        "/devices/0/faults",
+        0,
         json!({"relabel": [["Signed out", format!("Signed out (enter the code {code})")]]}),
     )
     .await;
@@ -339,22 +321,12 @@ async fn a_capture_holds_the_pages_and_no_secret() {
         .collect();
     assert!(bodies.iter().any(|b| b.contains("Authentication Method")));
     assert!(bodies.iter().any(|b| b.contains("SMTP Server Address")));
-    let caps = v["reads"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["read"] == "mail-capabilities")
-        .unwrap();
+    let caps = item(&v["reads"], "read", "mail-capabilities");
     assert_eq!(
         caps["result"]["fax_server"], true,
         "the fax server page was read"
     );
-    let status = v["reads"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["read"] == "sign-in-status")
-        .unwrap();
+    let status = item(&v["reads"], "read", "sign-in-status");
     assert_eq!(
         status["result"],
         json!({"state": "pending", "code": capture::REDACTED}),

@@ -22,9 +22,12 @@ use printoauth_sim::world::World;
 use printoauth_testkit::practice::{world_of, ADMIN, DEVICE_PW, USER as RECIPIENT};
 use serde_json::Value;
 
-/// A world of one `model` device that starts on Basic auth, with `faults`.
-async fn world(model: &str, faults: DeviceFaults) -> World {
+/// A world of one `model` device that starts on Basic auth, with the faults `tune`
+/// sets.
+async fn world(model: &str, tune: impl FnOnce(&mut DeviceFaults)) -> World {
     let w = world_of(&[model]).await;
+    let mut faults = DeviceFaults::default();
+    tune(&mut faults);
     w.device(0).unwrap().set_faults(faults);
     w
 }
@@ -37,6 +40,14 @@ fn driver(w: &World, opts: ConnectOptions) -> Arc<EpsonWebConfig> {
     Arc::new(EpsonWebConfig::new(address(w, 0), opts))
 }
 
+fn run_options(poll_interval: Duration, sign_in_timeout: Duration) -> RunOptions {
+    RunOptions {
+        poll_interval,
+        sign_in_timeout,
+        ..Default::default()
+    }
+}
+
 /// Runs `t`; `on_code` runs when the device shows its code, then the admin approves.
 async fn run_one(
     w: &World,
@@ -44,16 +55,8 @@ async fn run_one(
     on_code: impl Fn(&World) + Send + 'static,
 ) -> DeviceOutcome {
     let watch = Watch::new(w, on_code);
-    let o = run::configure_device(
-        &t,
-        &RunOptions {
-            poll_interval: Duration::from_millis(300),
-            sign_in_timeout: Duration::from_secs(30),
-            ..Default::default()
-        },
-        &watch.tx,
-    )
-    .await;
+    let opts = run_options(Duration::from_millis(300), Duration::from_secs(30));
+    let o = run::configure_device(&t, &opts, &watch.tx).await;
     watch.finish().await;
     o
 }
@@ -96,7 +99,7 @@ fn nothing_changed(w: &World) {
 
 #[tokio::test]
 async fn lock_out_ends_in_its_own_error_and_nothing_changes() {
-    let w = world("WF-C5890 Series", DeviceFaults::default()).await;
+    let w = world("WF-C5890 Series", |_| {}).await;
     w.device(0).unwrap().lock_out();
     let o = run(&w).await;
     let (at, code, device) = failure(&o);
@@ -113,7 +116,7 @@ async fn lock_out_ends_in_its_own_error_and_nothing_changes() {
 
 #[tokio::test]
 async fn wrong_password_ends_in_its_own_error() {
-    let w = world("ET-4850 Series", DeviceFaults::default()).await;
+    let w = world("ET-4850 Series", |_| {}).await;
     let mut t = task(&w, 0, driver(&w, opts()));
     t.credentials.password = "not-it".into();
     let o = run_one(&w, t, |_| {}).await;
@@ -127,14 +130,7 @@ async fn wrong_password_ends_in_its_own_error() {
 
 #[tokio::test]
 async fn persistent_http_500_ends_in_its_own_error() {
-    let w = world(
-        "WF-C5890 Series",
-        DeviceFaults {
-            http_500_next: 1000,
-            ..Default::default()
-        },
-    )
-    .await;
+    let w = world("WF-C5890 Series", |f| f.http_500_next = 1000).await;
     let o = run(&w).await;
     let (at, code, _) = failure(&o);
     assert_eq!(at, Step::LoggedIn);
@@ -151,14 +147,7 @@ async fn persistent_http_500_ends_in_its_own_error() {
 
 #[tokio::test]
 async fn slow_answers_beyond_the_timeout_end_in_unreachable() {
-    let w = world(
-        "WF-C5890 Series",
-        DeviceFaults {
-            delay_ms: 2500,
-            ..Default::default()
-        },
-    )
-    .await;
+    let w = world("WF-C5890 Series", |f| f.delay_ms = 2500).await;
     let slow = ConnectOptions {
         request_timeout: Duration::from_millis(800),
         ..opts()
@@ -171,28 +160,14 @@ async fn slow_answers_beyond_the_timeout_end_in_unreachable() {
 
 #[tokio::test]
 async fn slow_answers_within_the_timeout_still_finish() {
-    let w = world(
-        "ET-4850 Series",
-        DeviceFaults {
-            delay_ms: 150,
-            ..Default::default()
-        },
-    )
-    .await;
+    let w = world("ET-4850 Series", |f| f.delay_ms = 150).await;
     let o = run(&w).await;
     assert!(o.succeeded(), "{o:?}");
 }
 
 #[tokio::test]
 async fn restart_in_the_middle_of_a_save_is_ridden_out() {
-    let w = world(
-        "WF-C5890 Series",
-        DeviceFaults {
-            restart_on_next_save: true,
-            ..Default::default()
-        },
-    )
-    .await;
+    let w = world("WF-C5890 Series", |f| f.restart_on_next_save = true).await;
     let o = run(&w).await;
     assert!(o.succeeded(), "{o:?}");
     let r = w.device(0).unwrap().report();
@@ -202,7 +177,7 @@ async fn restart_in_the_middle_of_a_save_is_ridden_out() {
 
 #[tokio::test]
 async fn stale_setup_token_while_waiting_for_consent_is_recovered() {
-    let w = world("ET-4850 Series", DeviceFaults::default()).await;
+    let w = world("ET-4850 Series", |_| {}).await;
     let o = run_one(&w, task(&w, 0, driver(&w, opts())), |w| {
         w.device(0).unwrap().make_setup_tokens_stale();
     })
@@ -216,7 +191,7 @@ async fn stale_setup_token_while_waiting_for_consent_is_recovered() {
 
 #[tokio::test]
 async fn conditional_access_block_ends_at_the_sign_in_with_the_device_state() {
-    let w = world("WF-C5890 Series", DeviceFaults::default()).await;
+    let w = world("WF-C5890 Series", |_| {}).await;
     w.tenant().config().block_device_code_flow = true;
     // The admin signs in on the pages; Conditional Access refuses.
     let d = driver(&w, opts());
@@ -248,7 +223,7 @@ async fn conditional_access_block_ends_at_the_sign_in_with_the_device_state() {
 
 #[tokio::test]
 async fn identity_service_down_ends_at_the_sign_in() {
-    let w = world("ET-4850 Series", DeviceFaults::default()).await;
+    let w = world("ET-4850 Series", |_| {}).await;
     w.identity().set_faults(IdentityFaults {
         http_500_next: 1000,
         ..Default::default()
@@ -262,19 +237,11 @@ async fn identity_service_down_ends_at_the_sign_in() {
 
 #[tokio::test]
 async fn nobody_signs_in_before_the_timeout() {
-    let w = world("ET-4850 Series", DeviceFaults::default()).await;
+    let w = world("ET-4850 Series", |_| {}).await;
     let t = task(&w, 0, driver(&w, opts()));
     let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
-    let o = run::configure_device(
-        &t,
-        &RunOptions {
-            poll_interval: Duration::from_millis(200),
-            sign_in_timeout: Duration::from_secs(2),
-            ..Default::default()
-        },
-        &tx,
-    )
-    .await;
+    let opts = run_options(Duration::from_millis(200), Duration::from_secs(2));
+    let o = run::configure_device(&t, &opts, &tx).await;
     let (at, code, device) = failure(&o);
     assert_eq!(
         (at, code.as_str()),
@@ -287,7 +254,7 @@ async fn nobody_signs_in_before_the_timeout() {
 /// (360), signed in but not saved.
 #[tokio::test]
 async fn expired_tokens_and_lost_connection_are_found_by_troubleshooting() {
-    let w = world("WF-C5890 Series", DeviceFaults::default()).await;
+    let w = world("WF-C5890 Series", |_| {}).await;
     let d = driver(&w, opts());
     let o = run_with(&w, d.clone()).await;
     assert!(o.succeeded(), "{o:?}");

@@ -45,6 +45,13 @@ pub async fn world_of(models: &[&str]) -> World {
     world(models.iter().map(|m| device(m)).collect()).await
 }
 
+/// A world of one [`device`] of `model`, as `tune` changes it.
+pub async fn one_device(model: &str, tune: impl FnOnce(&mut DeviceConfig)) -> World {
+    let mut d = device(model);
+    tune(&mut d);
+    world(vec![d]).await
+}
+
 /// A control API call: JSON in, JSON out, the answer's status checked.
 pub async fn control(w: &World, method: &str, path: &str, body: Value) -> Value {
     let url = format!("{}{path}", w.control_url());
@@ -59,6 +66,12 @@ pub async fn control(w: &World, method: &str, path: &str, body: Value) -> Value 
     let v: Value = resp.json().await.unwrap();
     assert!(status.is_success(), "{method} {path}: {status} {v}");
     v
+}
+
+/// Sets device `i`'s faults through the control API (`faults` as JSON, e.g.
+/// `{"relabel": [["Sign In", "Connect"]]}`); returns them as the device took them.
+pub async fn set_device_faults(w: &World, i: usize, faults: Value) -> Value {
+    control(w, "PUT", &format!("/devices/{i}/faults"), faults).await
 }
 
 /// What the administrator does on device `i`'s own page when a client cannot: Sign
@@ -98,6 +111,13 @@ pub struct WorldFile {
 }
 
 impl WorldFile {
+    /// Starts the world of `cfg` and writes its file.
+    pub async fn start(cfg: WorldConfig, tag: &str) -> (World, WorldFile) {
+        let w = World::start(cfg).await.unwrap();
+        let file = WorldFile::write(&w, tag);
+        (w, file)
+    }
+
     pub fn write(w: &World, tag: &str) -> WorldFile {
         let path = std::env::temp_dir().join(format!(
             "printoauth-world-{}-{tag}.json",
@@ -125,6 +145,15 @@ pub fn assert_job_failed_with(job: &Job, code: u32) {
         matches!(job.result, JobResult::Failed { code: Some(c), .. } if c == code),
         "{job:?}"
     );
+}
+
+/// The item of the JSON array `list` whose `key` is `value`.
+pub fn item<'a>(list: &'a Value, key: &str, value: &str) -> &'a Value {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not an array: {list}"))
+        .iter()
+        .find(|x| x[key] == value)
+        .unwrap_or_else(|| panic!("no {key} {value} in {list}"))
 }
 
 /// Form pairs from string pairs.

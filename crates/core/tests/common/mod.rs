@@ -8,8 +8,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use printoauth_core::devices::{
-    AdminCredentials, ConnectOptions, DeviceAddress, DeviceDriver, EpsonWebConfig, MemoryPinStore,
-    OAuthTarget, PinStore, SignInStatus,
+    AdminCredentials, AuthMethod, ConnectOptions, DeviceAddress, DeviceDriver, EmailService,
+    EmailSettings, EpsonWebConfig, MemoryPinStore, OAuthTarget, PinStore, SecureConnection,
+    SignInStatus,
 };
 use printoauth_core::run::{DeviceState, DeviceTask, RunEvent};
 use printoauth_sim::world::World;
@@ -69,6 +70,18 @@ pub async fn wait_signed_in(d: &dyn DeviceDriver) -> Option<String> {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// Saves, verifies against `target` and asserts what the guide sets: OAuth2 with
+/// Exchange Online over STARTTLS, the certificate validated. Returns the settings read.
+pub async fn save_and_verify(d: &dyn DeviceDriver, target: &OAuthTarget) -> EmailSettings {
+    d.save().await.unwrap();
+    let after = d.verify(target).await.unwrap();
+    assert_eq!(after.auth_method, AuthMethod::OAuth2);
+    assert_eq!(after.email_service, Some(EmailService::ExchangeOnline));
+    assert_eq!(after.secure_connection, SecureConnection::StartTls);
+    assert_eq!(after.certificate_validation, Some(true));
+    after
 }
 
 /// The events of runs, with the identity emulator approving every code shown as
