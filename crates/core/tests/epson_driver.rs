@@ -27,17 +27,23 @@ use printoauth_testkit::practice::{
 };
 
 /// The driver of device 0, logged in.
-async fn logged_in(w: &World) -> EpsonWebConfig {
+async fn log_in(w: &World) -> EpsonWebConfig {
     let d = driver(w, 0);
     d.login(&creds(w, 0)).await.unwrap();
     d
 }
 
+/// A world of one `model` device, and its driver logged in.
+async fn logged_in(model: &str) -> (World, EpsonWebConfig) {
+    let w = world_of(&[model]).await;
+    let d = log_in(&w).await;
+    (w, d)
+}
+
 /// A world of one `model` device, its driver logged in and OAuth2 set for Exchange
 /// Online as the Global Admin (not saved).
 async fn configured(model: &str) -> (World, EpsonWebConfig, OAuthTarget) {
-    let w = world_of(&[model]).await;
-    let d = logged_in(&w).await;
+    let (w, d) = logged_in(model).await;
     let target = OAuthTarget::exchange_online(ADMIN);
     d.configure_oauth2(&target).await.unwrap();
     (w, d, target)
@@ -133,8 +139,7 @@ async fn german_device_is_switched_to_english() {
 
 #[tokio::test]
 async fn firmware_without_oauth2_is_a_specific_error() {
-    let w = world_of(&["WF-2930 Series"]).await;
-    let d = logged_in(&w).await;
+    let (w, d) = logged_in("WF-2930 Series").await;
     let caps = d.mail_capabilities().await.unwrap();
     assert!(!caps.oauth2_available);
     assert!(
@@ -171,7 +176,7 @@ async fn firmware_without_oauth2_is_a_specific_error() {
 #[tokio::test]
 async fn additional_network_is_a_specific_error() {
     let w = one_device("WF-C879R Series", |d| d.additional_network = true).await;
-    let d = logged_in(&w).await;
+    let d = log_in(&w).await;
     let caps = d.mail_capabilities().await.unwrap();
     assert!(caps.oauth2_available && caps.additional_network, "{caps:?}");
     let err = d
@@ -429,8 +434,7 @@ async fn job_history_codes_and_panel_message() {
 
 #[tokio::test]
 async fn fax_server_email_takes_oauth2() {
-    let w = world_of(&["WF-C5890 Series"]).await;
-    let d = logged_in(&w).await;
+    let (w, d) = logged_in("WF-C5890 Series").await;
     let caps = d.mail_capabilities().await.unwrap();
     assert!(caps.fax_server && caps.fax_server_oauth2, "{caps:?}");
     d.configure_fax_oauth2(&FaxOAuthTarget {
@@ -496,8 +500,7 @@ fn errors_serialise_as_code_and_params() {
 
 #[tokio::test]
 async fn outlook_com_is_chosen_by_its_option_text_and_bad_senders_are_refused() {
-    let w = world_of(&["ET-4850 Series"]).await;
-    let d = logged_in(&w).await;
+    let (w, d) = logged_in("ET-4850 Series").await;
     assert_eq!(
         d.configure_oauth2(&OAuthTarget::exchange_online("a;b@contoso.example"))
             .await

@@ -131,6 +131,12 @@ impl App {
         (classify(res), intervals)
     }
 
+    /// A refresh the server refuses with invalid_grant and `aadsts`.
+    async fn refresh_refused(&self, rt: &RefreshToken, aadsts: u32) {
+        let err = self.refresh(rt).await.unwrap_err();
+        assert_eq!(err, ("invalid_grant".to_string(), aadsts));
+    }
+
     async fn refresh(&self, rt: &RefreshToken) -> Result<BasicTokenResponse, (String, u32)> {
         match self
             .client
@@ -873,11 +879,8 @@ async fn conditional_access_also_stops_refreshing_a_device_code_session() {
     let id = start().await;
     let (app, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
     id.tenant().config().block_device_code_flow = true;
-    let err = app
-        .refresh(token.refresh_token().unwrap())
-        .await
-        .unwrap_err();
-    assert_eq!(err, ("invalid_grant".to_string(), 53003));
+    app.refresh_refused(token.refresh_token().unwrap(), 53003)
+        .await;
 }
 
 #[tokio::test]
@@ -1037,11 +1040,8 @@ async fn user_consent_without_the_box_and_consent_withdrawn() {
 
     // Consent withdrawn: the refresh token no longer works.
     id.tenant().state().user_consent.clear();
-    let err = app
-        .refresh(token.refresh_token().unwrap())
-        .await
-        .unwrap_err();
-    assert_eq!(err, ("invalid_grant".to_string(), 65001));
+    app.refresh_refused(token.refresh_token().unwrap(), 65001)
+        .await;
 }
 
 // ---- refresh token lifetime -------------------------------------------------------
@@ -1059,16 +1059,9 @@ async fn refresh_token_lapses_after_90_days_of_inactivity() {
     let renewed = app.refresh(rt).await.expect("last use 89 days ago");
     // Disuse kills it.
     id.tenant().clock().advance(91 * day);
-    assert_eq!(
-        app.refresh(rt).await.unwrap_err(),
-        ("invalid_grant".to_string(), 700082)
-    );
-    assert_eq!(
-        app.refresh(renewed.refresh_token().unwrap())
-            .await
-            .unwrap_err(),
-        ("invalid_grant".to_string(), 700082)
-    );
+    app.refresh_refused(rt, 700082).await;
+    app.refresh_refused(renewed.refresh_token().unwrap(), 700082)
+        .await;
     // The raw answer.
     let body = refused(raw_post(
         &id.token_url(),
@@ -1087,12 +1080,8 @@ async fn revoked_sessions_void_refresh_tokens() {
     let id = start().await;
     let (app, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
     id.tenant().revoke_sessions(ADMIN);
-    assert_eq!(
-        app.refresh(token.refresh_token().unwrap())
-            .await
-            .unwrap_err(),
-        ("invalid_grant".to_string(), 50173)
-    );
+    app.refresh_refused(token.refresh_token().unwrap(), 50173)
+        .await;
     // Signing in again works.
     id.tenant().clock().advance(1);
     let (app, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
@@ -1106,20 +1095,12 @@ async fn unknown_or_foreign_refresh_tokens_are_refused() {
     let id = start().await;
     let (_, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
     let app = App::device(&id);
-    assert_eq!(
-        app.refresh(&RefreshToken::new("0.PRACTICE.made-up".into()))
-            .await
-            .unwrap_err(),
-        ("invalid_grant".to_string(), 9002313)
-    );
+    app.refresh_refused(&RefreshToken::new("0.PRACTICE.made-up".into()), 9002313)
+        .await;
     let other = App::new(&id, PRINTOAUTH_APP_CLIENT_ID);
-    assert_eq!(
-        other
-            .refresh(token.refresh_token().unwrap())
-            .await
-            .unwrap_err(),
-        ("invalid_grant".to_string(), 70000)
-    );
+    other
+        .refresh_refused(token.refresh_token().unwrap(), 70000)
+        .await;
 }
 
 // ---- the device code endpoint and faults ---------------------------------------

@@ -21,6 +21,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use printoauth_sim::config::DeviceConfig;
+use printoauth_sim::device::identity_for;
 use printoauth_sim::mdns::{
     browse_until, device_services, group_by_device, Announcer, BrowsedService, ServiceAnnouncement,
 };
@@ -47,107 +49,42 @@ fn print_only(name: &str) -> &'static ModelSpec {
     Box::leak(Box::new(m))
 }
 
+/// A device's network identity as the emulator makes it for `mac`, with its ports.
 fn identity(
     m: &'static ModelSpec,
-    mac: [u8; 6],
+    mac: &str,
     ip: IpAddr,
     http_port: u16,
     https_port: u16,
 ) -> DeviceIdentity {
-    let hex: String = mac.iter().map(|b| format!("{b:02x}")).collect();
-    let tail: String = mac[3..].iter().map(|b| format!("{b:02X}")).collect();
-    let (host_name, uuid, instance_name) = match m.vendor {
-        Vendor::Epson => (
-            format!("EPSON{tail}"),
-            format!("cfe92100-67c4-11d4-a45f-{hex}"),
-            format!("EPSON {}", m.name),
-        ),
-        Vendor::Brother => (
-            format!("BRN{}", hex.to_uppercase()),
-            format!("e3248000-80ce-11db-8000-{hex}"),
-            format!("Brother {}", m.name),
-        ),
-        Vendor::Hp => (
-            format!("HP{}", hex.to_uppercase()),
-            format!("564e4333-4b38-3234-3030-{hex}"),
-            format!("{} [{tail}]", m.name),
-        ),
-        Vendor::Canon => (
-            format!("Canon{tail}"),
-            format!("6d4ff0ce-6b11-11d8-8020-{hex}"),
-            format!("Canon {}", m.name),
-        ),
+    let cfg = DeviceConfig {
+        mac: Some(mac.into()),
+        ..Default::default()
     };
-    DeviceIdentity {
-        model: m,
-        mac,
-        host_name,
-        instance_name,
-        uuid,
-        ip,
-        http_port,
-        https_port,
-    }
+    let mut id = identity_for(0, &cfg, m, ip).expect("a device identity");
+    id.http_port = http_port;
+    id.https_port = https_port;
+    id
 }
 
 /// Nine devices: Epson scanner+fax, scanner-only, mono, consumer (one on port 8080),
 /// print-only; a Brother, an HP and a Canon. Addresses .10.. in subnet `tag`.
 fn world(tag: u8) -> Vec<DeviceIdentity> {
-    let specs: Vec<(&'static ModelSpec, [u8; 6], u16, u16)> = vec![
-        (
-            model("WF-C5890 Series"),
-            [0x64, 0xeb, 0x8c, 0x4a, 0x3a, 0xab],
-            80,
-            443,
-        ),
-        (
-            model("AM-C4000 Series"),
-            [0xf8, 0xd0, 0x27, 0x01, 0x02, 0x03],
-            80,
-            443,
-        ),
-        (
-            model("WF-M5899 Series"),
-            [0x38, 0x1a, 0x52, 0x10, 0x20, 0x30],
-            80,
-            443,
-        ),
-        (
-            model("ET-4850 Series"),
-            [0x44, 0xd2, 0x44, 0xaa, 0xbb, 0xcc],
-            8080,
-            8443,
-        ),
-        (
-            model("L6270 Series"),
-            [0xa4, 0xee, 0x57, 0x0d, 0x0e, 0x0f],
-            80,
-            443,
-        ),
-        (
-            print_only("WF-C879R Series"),
-            [0xdc, 0xcd, 0x2f, 0x55, 0x66, 0x77],
-            80,
-            443,
-        ),
-        (
-            model("MFC-L8900CDW series"),
-            [0x30, 0x05, 0x5c, 0x11, 0x22, 0x33],
-            80,
-            443,
-        ),
+    let specs: [(&'static ModelSpec, &str, u16, u16); 9] = [
+        (model("WF-C5890 Series"), "64:eb:8c:4a:3a:ab", 80, 443),
+        (model("AM-C4000 Series"), "f8:d0:27:01:02:03", 80, 443),
+        (model("WF-M5899 Series"), "38:1a:52:10:20:30", 80, 443),
+        (model("ET-4850 Series"), "44:d2:44:aa:bb:cc", 8080, 8443),
+        (model("L6270 Series"), "a4:ee:57:0d:0e:0f", 80, 443),
+        (print_only("WF-C879R Series"), "dc:cd:2f:55:66:77", 80, 443),
+        (model("MFC-L8900CDW series"), "30:05:5c:11:22:33", 80, 443),
         (
             model("HP Color LaserJet MFP M480"),
-            [0x28, 0x80, 0x23, 0x44, 0x55, 0x66],
+            "28:80:23:44:55:66",
             80,
             443,
         ),
-        (
-            model("MF632C/634C"),
-            [0x00, 0x1e, 0x8f, 0x77, 0x88, 0x99],
-            80,
-            443,
-        ),
+        (model("MF632C/634C"), "00:1e:8f:77:88:99", 80, 443),
     ];
     specs
         .into_iter()
@@ -198,6 +135,33 @@ fn start_announcer(
         .parse()
         .unwrap();
     (g, Duration::from_millis(ms))
+}
+
+/// The nine devices of [`world`] announced from A, with the work directory `name`.
+struct Announced {
+    devices: Vec<DeviceIdentity>,
+    services: Vec<ServiceAnnouncement>,
+    hosts: TwoHosts,
+    tmp: TempDir,
+    announcer: ChildGuard,
+    /// From the announcer's start until all were announced.
+    announce_time: Duration,
+}
+
+fn announce_world(tag: u8, name: &str) -> Announced {
+    let devices = world(tag);
+    let services = all_services(&devices);
+    let hosts = two_hosts(tag, &devices);
+    let tmp = TempDir::new(name).unwrap();
+    let (announcer, announce_time) = start_announcer(&hosts.a, &tmp.path, &services);
+    Announced {
+        devices,
+        services,
+        hosts,
+        tmp,
+        announcer,
+        announce_time,
+    }
 }
 
 fn stop_announcer(mut g: ChildGuard, dir: &Path) {
@@ -301,13 +265,14 @@ fn devices_resolve_across_a_veth() {
         return;
     }
     let t_test = Instant::now();
-    let tag = 1;
-    let devices = world(tag);
-    let services = all_services(&devices);
-    let hosts = two_hosts(tag, &devices);
-    let tmp = TempDir::new("mdns1").unwrap();
-
-    let (announcer, announce_time) = start_announcer(&hosts.a, &tmp.path, &services);
+    let Announced {
+        devices,
+        services,
+        hosts,
+        tmp,
+        announcer,
+        announce_time,
+    } = announce_world(1, "mdns1");
 
     let job = BrowseJob {
         types: service_types(&services),
@@ -529,13 +494,14 @@ fn avahi_browses_the_devices() {
         ],
     );
     let t_test = Instant::now();
-    let tag = 2;
-    let devices = world(tag);
-    let services = all_services(&devices);
-    let hosts = two_hosts(tag, &devices);
-    let tmp = TempDir::new("mdns2").unwrap();
-
-    let (announcer, announce_time) = start_announcer(&hosts.a, &tmp.path, &services);
+    let Announced {
+        services,
+        hosts,
+        tmp,
+        announcer,
+        announce_time,
+        ..
+    } = announce_world(2, "mdns2");
 
     // avahi-daemon (browser only) with a private D-Bus, in B, in a private mount namespace.
     let avahi_dir = tmp.join("avahi");
