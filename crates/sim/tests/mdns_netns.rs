@@ -265,34 +265,33 @@ fn devices_resolve_across_a_veth() {
         return;
     }
     let t_test = Instant::now();
-    let Announced {
-        devices,
-        services,
-        hosts,
-        tmp,
-        announcer,
-        announce_time,
-    } = announce_world(1, "mdns1");
+    let setup = announce_world(1, "mdns1");
 
     let job = BrowseJob {
-        types: service_types(&services),
-        expect: services
+        types: service_types(&setup.services),
+        expect: setup
+            .services
             .iter()
             .map(|s| s.fullname().to_lowercase())
             .collect(),
         timeout_ms: 15_000,
     };
-    std::fs::write(tmp.join("browse.json"), serde_json::to_vec(&job).unwrap()).unwrap();
+    std::fs::write(
+        setup.tmp.join("browse.json"),
+        serde_json::to_vec(&job).unwrap(),
+    )
+    .unwrap();
     let mut browser = run_in(
-        &hosts.b,
-        &helper_cmd("browse", &tmp.path),
-        &tmp.join("browser.log"),
+        &setup.hosts.b,
+        &helper_cmd("browse", &setup.tmp.path),
+        &setup.tmp.join("browser.log"),
     )
     .unwrap();
     browser.assert_succeeds_within(Duration::from_secs(25), "browser");
     let result: BrowseResult =
-        serde_json::from_slice(&std::fs::read(tmp.join("browse-result.json")).unwrap()).unwrap();
-    stop_announcer(announcer, &tmp.path);
+        serde_json::from_slice(&std::fs::read(setup.tmp.join("browse-result.json")).unwrap())
+            .unwrap();
+    stop_announcer(setup.announcer, &setup.tmp.path);
 
     // Every service exactly once, with host, the device's own address, port and TXT.
     let by_name: BTreeMap<String, &BrowsedService> = result
@@ -305,7 +304,8 @@ fn devices_resolve_across_a_veth() {
         result.services.len(),
         "a service was reported twice"
     );
-    let expected: BTreeSet<String> = services
+    let expected: BTreeSet<String> = setup
+        .services
         .iter()
         .map(|s| s.fullname().to_lowercase())
         .collect();
@@ -317,7 +317,7 @@ fn devices_resolve_across_a_veth() {
         expected.difference(&seen).collect::<Vec<_>>(),
         seen.difference(&expected).collect::<Vec<_>>()
     );
-    for a in &services {
+    for a in &setup.services {
         let s = by_name[&a.fullname().to_lowercase()];
         let what = &s.fullname;
         assert_eq!(s.service_type, a.service_type, "{what}");
@@ -337,11 +337,11 @@ fn devices_resolve_across_a_veth() {
     let groups = group_by_device(&result.services);
     assert_eq!(
         groups.len(),
-        devices.len(),
+        setup.devices.len(),
         "devices: {:?}",
         groups.keys().collect::<Vec<_>>()
     );
-    for d in &devices {
+    for d in &setup.devices {
         let key = format!("uuid:{}", d.uuid);
         let g = groups
             .get(&key)
@@ -359,7 +359,8 @@ fn devices_resolve_across_a_veth() {
                 .map(str::to_string)
         })
         .collect();
-    let want_macs: BTreeSet<String> = devices
+    let want_macs: BTreeSet<String> = setup
+        .devices
         .iter()
         .filter(|d| d.model.vendor == Vendor::Epson)
         .map(|d| d.mac_hex())
@@ -367,14 +368,15 @@ fn devices_resolve_across_a_veth() {
     assert_eq!(epson_macs, want_macs);
 
     eprintln!(
-        "devices_resolve_across_a_veth: {} devices, {} services; announced (probe+announce) in {announce_time:?}; \
+        "devices_resolve_across_a_veth: {} devices, {} services; announced (probe+announce) in {:?}; \
          browser in B resolved all in {} ms; whole test {:?}",
-        devices.len(),
-        services.len(),
+        setup.devices.len(),
+        setup.services.len(),
+        setup.announce_time,
         result.elapsed_ms,
         t_test.elapsed()
     );
-    drop(hosts);
+    drop(setup.hosts);
 }
 
 // ---------------------------------------------------------------------------------
@@ -494,24 +496,18 @@ fn avahi_browses_the_devices() {
         ],
     );
     let t_test = Instant::now();
-    let Announced {
-        services,
-        hosts,
-        tmp,
-        announcer,
-        announce_time,
-        ..
-    } = announce_world(2, "mdns2");
+    let setup = announce_world(2, "mdns2");
 
     // avahi-daemon (browser only) with a private D-Bus, in B, in a private mount namespace.
-    let avahi_dir = tmp.join("avahi");
+    let avahi_dir = setup.tmp.join("avahi");
     std::fs::create_dir_all(&avahi_dir).unwrap();
     let mut cmd = Command::new("unshare");
     cmd.args(["-m", "--propagation", "private", "sh"])
         .arg(AVAHI_NS_SCRIPT)
         .arg(&avahi_dir)
         .arg(B_IF);
-    let mut avahi = run_in(&hosts.b, &cmd, &tmp.join("avahi_ns.log")).expect("spawn avahi");
+    let mut avahi =
+        run_in(&setup.hosts.b, &cmd, &setup.tmp.join("avahi_ns.log")).expect("spawn avahi");
     let ready = avahi_dir.join("ready");
     let t_avahi = Instant::now();
     let ok = wait_for(Duration::from_secs(10), || {
@@ -527,8 +523,9 @@ fn avahi_browses_the_devices() {
 
     // avahi-browse -rptk per type (in parallel), repeated until every service is seen.
     let bus = format!("unix:path={}", avahi_dir.join("dbus.sock").display());
-    let types = service_types(&services);
-    let want: BTreeSet<(String, String)> = services
+    let types = service_types(&setup.services);
+    let want: BTreeSet<(String, String)> = setup
+        .services
         .iter()
         .map(|s| {
             (
@@ -550,7 +547,7 @@ fn avahi_browses_the_devices() {
                     let mut c = Command::new("avahi-browse");
                     c.args(["-r", "-p", "-t", "-k", &t])
                         .env("DBUS_SYSTEM_BUS_ADDRESS", &bus);
-                    let ns = &hosts.b;
+                    let ns = &setup.hosts.b;
                     s.spawn(move || ns.output(&c, Duration::from_secs(10)))
                 })
                 .collect();
@@ -582,7 +579,7 @@ fn avahi_browses_the_devices() {
     let unexpected: Vec<_> = seen.keys().filter(|k| !want.contains(*k)).collect();
     assert!(unexpected.is_empty(), "unexpected services: {unexpected:?}");
 
-    for a in &services {
+    for a in &setup.services {
         let key = (
             a.instance.clone(),
             a.service_type.trim_end_matches(".local.").to_string(),
@@ -605,13 +602,14 @@ fn avahi_browses_the_devices() {
     }
 
     avahi.stop();
-    stop_announcer(announcer, &tmp.path);
+    stop_announcer(setup.announcer, &setup.tmp.path);
     eprintln!(
-        "avahi_browses_the_devices: {} services; announced in {announce_time:?}; avahi-daemon up in {avahi_start:?}; \
+        "avahi_browses_the_devices: {} services; announced in {:?}; avahi-daemon up in {avahi_start:?}; \
          avahi-browse resolved all in {browse_time:?} ({rounds} round(s) of {} parallel avahi-browse -rptk); whole test {:?}",
-        services.len(),
+        setup.services.len(),
+        setup.announce_time,
         types.len(),
         t_test.elapsed()
     );
-    drop(hosts);
+    drop(setup.hosts);
 }
