@@ -497,7 +497,7 @@ fn assert_entra_error(body: &Value, error: &str, code: u32) {
     let ts = body["timestamp"].as_str().unwrap();
     assert!(uuid::Uuid::parse_str(trace).is_ok() && uuid::Uuid::parse_str(corr).is_ok());
     assert_has(
-        &desc,
+        desc,
         &[
             &format!("Trace ID: {trace}"),
             &format!("Correlation ID: {corr}"),

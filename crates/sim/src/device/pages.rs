@@ -96,14 +96,7 @@ fn not_found() -> Response {
 }
 
 fn cookie_value(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == COOKIE)
-        .map(|(_, v)| v.to_string())
+    crate::http::cookie(headers, COOKIE)
 }
 
 async fn handle(
@@ -116,10 +109,7 @@ async fn handle(
     // Injected faults first, as a struggling device would show them.
     let (delay, fail) = {
         let mut st = dev.state();
-        let fail = st.faults.http_500_next > 0;
-        if fail {
-            st.faults.http_500_next -= 1;
-        }
+        let fail = crate::http::take_one(&mut st.faults.http_500_next);
         (st.faults.delay_ms, fail)
     };
     if delay > 0 {

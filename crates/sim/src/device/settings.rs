@@ -149,75 +149,76 @@ pub fn name(family: Family, f: F) -> &'static str {
     }
 }
 
-pub fn auth_value(family: Family, m: AuthMethod) -> &'static str {
-    match (family, m) {
-        (Family::Business, AuthMethod::Off) => "0",
-        (Family::Business, AuthMethod::SmtpAuth) => "1",
-        (Family::Business, AuthMethod::PopBeforeSmtp) => "2",
-        (Family::Business, AuthMethod::OAuth2) => "3",
-        (Family::Consumer, AuthMethod::Off) => "OFF",
-        (Family::Consumer, AuthMethod::SmtpAuth) => "SMTP",
-        (Family::Consumer, AuthMethod::PopBeforeSmtp) => "POP",
-        (Family::Consumer, AuthMethod::OAuth2) => "OAUTH2",
+/// A setting's values in each family's forms: (setting, business, consumer).
+type Values<T> = [(T, &'static str, &'static str)];
+
+const AUTH_VALUES: &Values<AuthMethod> = &[
+    (AuthMethod::Off, "0", "OFF"),
+    (AuthMethod::SmtpAuth, "1", "SMTP"),
+    (AuthMethod::PopBeforeSmtp, "2", "POP"),
+    (AuthMethod::OAuth2, "3", "OAUTH2"),
+];
+const SERVICE_VALUES: &Values<EmailService> = &[
+    (EmailService::ExchangeOnline, "EXO", "1"),
+    (EmailService::OutlookCom, "OUTLOOK", "2"),
+];
+const SECURE_VALUES: &Values<Secure> = &[
+    (Secure::None, "0", "NONE"),
+    (Secure::Starttls, "1", "STARTTLS"),
+    (Secure::SslTls, "2", "SSLTLS"),
+];
+const CERT_VALUES: &Values<bool> = &[(true, "1", "ENABLE"), (false, "0", "DISABLE")];
+
+/// The form value `family` gives `setting`.
+fn value_of<T: PartialEq>(table: &Values<T>, family: Family, setting: T) -> &'static str {
+    let (_, business, consumer) = table
+        .iter()
+        .find(|(t, ..)| *t == setting)
+        .expect("every setting has its values");
+    match family {
+        Family::Business => business,
+        Family::Consumer => consumer,
     }
+}
+
+/// The setting `family`'s form value `v` stands for.
+fn parse_value<T: PartialEq + Copy>(table: &Values<T>, family: Family, v: &str) -> Option<T> {
+    table
+        .iter()
+        .map(|(t, ..)| *t)
+        .find(|t| value_of(table, family, *t) == v)
+}
+
+pub fn auth_value(family: Family, m: AuthMethod) -> &'static str {
+    value_of(AUTH_VALUES, family, m)
 }
 
 pub fn parse_auth(family: Family, v: &str) -> Option<AuthMethod> {
-    [
-        AuthMethod::Off,
-        AuthMethod::SmtpAuth,
-        AuthMethod::PopBeforeSmtp,
-        AuthMethod::OAuth2,
-    ]
-    .into_iter()
-    .find(|m| auth_value(family, *m) == v)
+    parse_value(AUTH_VALUES, family, v)
 }
 
 pub fn service_value(family: Family, s: EmailService) -> &'static str {
-    match (family, s) {
-        (Family::Business, EmailService::ExchangeOnline) => "EXO",
-        (Family::Business, EmailService::OutlookCom) => "OUTLOOK",
-        (Family::Consumer, EmailService::ExchangeOnline) => "1",
-        (Family::Consumer, EmailService::OutlookCom) => "2",
-    }
+    value_of(SERVICE_VALUES, family, s)
 }
 
 pub fn parse_service(family: Family, v: &str) -> Option<EmailService> {
-    [EmailService::ExchangeOnline, EmailService::OutlookCom]
-        .into_iter()
-        .find(|s| service_value(family, *s) == v)
+    parse_value(SERVICE_VALUES, family, v)
 }
 
 pub fn secure_value(family: Family, s: Secure) -> &'static str {
-    match (family, s) {
-        (Family::Business, Secure::None) => "0",
-        (Family::Business, Secure::Starttls) => "1",
-        (Family::Business, Secure::SslTls) => "2",
-        (Family::Consumer, Secure::None) => "NONE",
-        (Family::Consumer, Secure::Starttls) => "STARTTLS",
-        (Family::Consumer, Secure::SslTls) => "SSLTLS",
-    }
+    value_of(SECURE_VALUES, family, s)
 }
 
 pub fn parse_secure(family: Family, v: &str) -> Option<Secure> {
-    [Secure::None, Secure::Starttls, Secure::SslTls]
-        .into_iter()
-        .find(|s| secure_value(family, *s) == v)
+    parse_value(SECURE_VALUES, family, v)
 }
 
 pub fn cert_value(family: Family, on: bool) -> &'static str {
-    match (family, on) {
-        (Family::Business, true) => "1",
-        (Family::Business, false) => "0",
-        (Family::Consumer, true) => "ENABLE",
-        (Family::Consumer, false) => "DISABLE",
-    }
+    value_of(CERT_VALUES, family, on)
 }
 
 pub fn parse_cert(family: Family, v: &str) -> Option<bool> {
-    [true, false]
-        .into_iter()
-        .find(|b| cert_value(family, *b) == v)
+    parse_value(CERT_VALUES, family, v)
 }
 
 /// Why a value was refused; the page names the field.
@@ -301,6 +302,30 @@ mod tests {
         assert_eq!(validate(&m), Ok(()));
         m.smtp_server = "999.1.1.1".into();
         assert_eq!(validate(&m), Err(Invalid(F::SmtpServer)));
+    }
+
+    #[test]
+    fn every_setting_has_a_value_in_both_families_and_reads_back() {
+        for fam in [Family::Business, Family::Consumer] {
+            for m in [
+                AuthMethod::Off,
+                AuthMethod::SmtpAuth,
+                AuthMethod::PopBeforeSmtp,
+                AuthMethod::OAuth2,
+            ] {
+                assert_eq!(parse_auth(fam, auth_value(fam, m)), Some(m));
+            }
+            for v in [EmailService::ExchangeOnline, EmailService::OutlookCom] {
+                assert_eq!(parse_service(fam, service_value(fam, v)), Some(v));
+            }
+            for v in [Secure::None, Secure::Starttls, Secure::SslTls] {
+                assert_eq!(parse_secure(fam, secure_value(fam, v)), Some(v));
+            }
+            for v in [true, false] {
+                assert_eq!(parse_cert(fam, cert_value(fam, v)), Some(v));
+            }
+            assert_eq!(parse_auth(fam, "no such value"), None);
+        }
     }
 
     #[test]

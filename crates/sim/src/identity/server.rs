@@ -14,7 +14,7 @@ use super::endpoints::{
 };
 use super::store::{lock, Store};
 use super::{pages, Identity, IdentityFaults, Inner};
-use crate::http::Shutdown;
+use crate::http::{take_one, Shutdown};
 use crate::tenant::Tenant;
 
 /// The hosts of Microsoft's device sign-in (and a federated domain's identity
@@ -166,22 +166,11 @@ impl Identity {
 
     /// Takes one "HTTP 500" fault if any is left.
     pub(super) fn take_500(&self) -> bool {
-        let mut f = lock(&self.inner.faults);
-        if f.http_500_next > 0 {
-            f.http_500_next -= 1;
-            true
-        } else {
-            false
-        }
+        take_one(&mut lock(&self.inner.faults).http_500_next)
     }
 
+    /// Takes one "slow_down" answer to a poll if any is left.
     pub(super) fn take_slow_down(&self) -> bool {
-        let mut f = lock(&self.inner.faults);
-        if f.slow_down_polls > 0 {
-            f.slow_down_polls -= 1;
-            true
-        } else {
-            false
-        }
+        take_one(&mut lock(&self.inner.faults).slow_down_polls)
     }
 }

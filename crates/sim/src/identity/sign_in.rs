@@ -3,7 +3,6 @@
 //! approval, consent), the consent itself, and a federated identity provider's
 //! tickets; and why a sign-in did not go through.
 
-use axum::http::header;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use rand::RngCore;
@@ -144,14 +143,7 @@ impl Identity {
         } else {
             pages::SESSION_COOKIE
         };
-        let sid = headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|kv| kv.trim().split_once('='))
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.to_string())?;
+        let sid = crate::http::cookie(headers, name)?;
         let upn = {
             let st = self.store();
             let map = if personal {
