@@ -474,6 +474,14 @@ impl Browser {
         Doc::from_response(url, r).await
     }
 
+    /// What the button labelled `label` on `doc` downloads: its form posted, the answer's
+    /// text (a CSV export, say).
+    pub async fn download(&self, doc: &Doc, label: &str) -> String {
+        let form = doc.button(label).form;
+        let r = self.c.post(self.url(&form.action)).form(&form.fields);
+        r.send().await.unwrap().text().await.unwrap()
+    }
+
     /// Submits `form` as a browser does (GET: the fields in the query).
     pub async fn submit(&self, form: &FormData) -> Doc {
         if form.method == "get" {

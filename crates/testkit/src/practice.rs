@@ -59,6 +59,7 @@ pub async fn control(w: &World, method: &str, path: &str, body: Value) -> Value 
     let req = match method {
         "PUT" => c.put(&url),
         "POST" => c.post(&url),
+        "PATCH" => c.patch(&url),
         _ => c.get(&url),
     };
     let resp = req.json(&body).send().await.unwrap();

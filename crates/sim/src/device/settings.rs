@@ -152,73 +152,59 @@ pub fn name(family: Family, f: F) -> &'static str {
 /// A setting's values in each family's forms: (setting, business, consumer).
 type Values<T> = [(T, &'static str, &'static str)];
 
-const AUTH_VALUES: &Values<AuthMethod> = &[
-    (AuthMethod::Off, "0", "OFF"),
-    (AuthMethod::SmtpAuth, "1", "SMTP"),
-    (AuthMethod::PopBeforeSmtp, "2", "POP"),
-    (AuthMethod::OAuth2, "3", "OAUTH2"),
-];
-const SERVICE_VALUES: &Values<EmailService> = &[
-    (EmailService::ExchangeOnline, "EXO", "1"),
-    (EmailService::OutlookCom, "OUTLOOK", "2"),
-];
-const SECURE_VALUES: &Values<Secure> = &[
-    (Secure::None, "0", "NONE"),
-    (Secure::Starttls, "1", "STARTTLS"),
-    (Secure::SslTls, "2", "SSLTLS"),
-];
-const CERT_VALUES: &Values<bool> = &[(true, "1", "ENABLE"), (false, "0", "DISABLE")];
+/// A setting the families write differently in their forms.
+pub trait FormValue: Copy + PartialEq + 'static {
+    /// Every setting with its business and consumer form value.
+    const VALUES: &'static Values<Self>;
 
-/// The form value `family` gives `setting`.
-fn value_of<T: PartialEq>(table: &Values<T>, family: Family, setting: T) -> &'static str {
-    let (_, business, consumer) = table
-        .iter()
-        .find(|(t, ..)| *t == setting)
-        .expect("every setting has its values");
-    match family {
-        Family::Business => business,
-        Family::Consumer => consumer,
+    /// The form value `family` gives this setting.
+    fn form_value(self, family: Family) -> &'static str {
+        let (_, business, consumer) = Self::VALUES
+            .iter()
+            .find(|(t, ..)| *t == self)
+            .expect("every setting has its values");
+        match family {
+            Family::Business => business,
+            Family::Consumer => consumer,
+        }
+    }
+
+    /// The setting `family`'s form value `v` stands for.
+    fn from_form(family: Family, v: &str) -> Option<Self> {
+        Self::VALUES
+            .iter()
+            .map(|(t, ..)| *t)
+            .find(|t| t.form_value(family) == v)
     }
 }
 
-/// The setting `family`'s form value `v` stands for.
-fn parse_value<T: PartialEq + Copy>(table: &Values<T>, family: Family, v: &str) -> Option<T> {
-    table
-        .iter()
-        .map(|(t, ..)| *t)
-        .find(|t| value_of(table, family, *t) == v)
+impl FormValue for AuthMethod {
+    const VALUES: &'static Values<Self> = &[
+        (AuthMethod::Off, "0", "OFF"),
+        (AuthMethod::SmtpAuth, "1", "SMTP"),
+        (AuthMethod::PopBeforeSmtp, "2", "POP"),
+        (AuthMethod::OAuth2, "3", "OAUTH2"),
+    ];
 }
 
-pub fn auth_value(family: Family, m: AuthMethod) -> &'static str {
-    value_of(AUTH_VALUES, family, m)
+impl FormValue for EmailService {
+    const VALUES: &'static Values<Self> = &[
+        (EmailService::ExchangeOnline, "EXO", "1"),
+        (EmailService::OutlookCom, "OUTLOOK", "2"),
+    ];
 }
 
-pub fn parse_auth(family: Family, v: &str) -> Option<AuthMethod> {
-    parse_value(AUTH_VALUES, family, v)
+impl FormValue for Secure {
+    const VALUES: &'static Values<Self> = &[
+        (Secure::None, "0", "NONE"),
+        (Secure::Starttls, "1", "STARTTLS"),
+        (Secure::SslTls, "2", "SSLTLS"),
+    ];
 }
 
-pub fn service_value(family: Family, s: EmailService) -> &'static str {
-    value_of(SERVICE_VALUES, family, s)
-}
-
-pub fn parse_service(family: Family, v: &str) -> Option<EmailService> {
-    parse_value(SERVICE_VALUES, family, v)
-}
-
-pub fn secure_value(family: Family, s: Secure) -> &'static str {
-    value_of(SECURE_VALUES, family, s)
-}
-
-pub fn parse_secure(family: Family, v: &str) -> Option<Secure> {
-    parse_value(SECURE_VALUES, family, v)
-}
-
-pub fn cert_value(family: Family, on: bool) -> &'static str {
-    value_of(CERT_VALUES, family, on)
-}
-
-pub fn parse_cert(family: Family, v: &str) -> Option<bool> {
-    parse_value(CERT_VALUES, family, v)
+/// Certificate validation on or off.
+impl FormValue for bool {
+    const VALUES: &'static Values<Self> = &[(true, "1", "ENABLE"), (false, "0", "DISABLE")];
 }
 
 /// Why a value was refused; the page names the field.
@@ -313,18 +299,18 @@ mod tests {
                 AuthMethod::PopBeforeSmtp,
                 AuthMethod::OAuth2,
             ] {
-                assert_eq!(parse_auth(fam, auth_value(fam, m)), Some(m));
+                assert_eq!(AuthMethod::from_form(fam, m.form_value(fam)), Some(m));
             }
             for v in [EmailService::ExchangeOnline, EmailService::OutlookCom] {
-                assert_eq!(parse_service(fam, service_value(fam, v)), Some(v));
+                assert_eq!(EmailService::from_form(fam, v.form_value(fam)), Some(v));
             }
             for v in [Secure::None, Secure::Starttls, Secure::SslTls] {
-                assert_eq!(parse_secure(fam, secure_value(fam, v)), Some(v));
+                assert_eq!(Secure::from_form(fam, v.form_value(fam)), Some(v));
             }
             for v in [true, false] {
-                assert_eq!(parse_cert(fam, cert_value(fam, v)), Some(v));
+                assert_eq!(bool::from_form(fam, v.form_value(fam)), Some(v));
             }
-            assert_eq!(parse_auth(fam, "no such value"), None);
+            assert_eq!(AuthMethod::from_form(fam, "no such value"), None);
         }
     }
 
@@ -332,7 +318,7 @@ mod tests {
     fn families_name_fields_differently_but_round_trip() {
         for fam in [Family::Business, Family::Consumer] {
             for m in [AuthMethod::Off, AuthMethod::OAuth2] {
-                assert_eq!(parse_auth(fam, auth_value(fam, m)), Some(m));
+                assert_eq!(AuthMethod::from_form(fam, m.form_value(fam)), Some(m));
             }
         }
         assert_ne!(

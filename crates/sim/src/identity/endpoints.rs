@@ -97,12 +97,8 @@ impl Identity {
         )
     }
 
-    fn device_code_grant(
-        &self,
-        form: &[(String, String)],
-        app: &AppConfig,
-    ) -> Result<Value, OAuthError> {
-        let device_code = required(form, "device_code")?;
+    /// The device code grant for `device_code`.
+    fn device_code_grant(&self, device_code: &str, app: &AppConfig) -> Result<Value, OAuthError> {
         let now = self.now();
         let (upn, scopes) = {
             let mut st = self.store();
@@ -174,12 +170,13 @@ impl Identity {
         Ok(body)
     }
 
+    /// The refresh token grant for `token` (the request's `form` may narrow the scope).
     fn refresh_grant(
         &self,
+        token: &str,
         form: &[(String, String)],
         app: &AppConfig,
     ) -> Result<Value, OAuthError> {
-        let token = required(form, "refresh_token")?;
         let now = self.now();
         let tenant = &self.inner.tenant;
         let rec = tenant.state().refresh_tokens.get(token).cloned();
@@ -540,9 +537,9 @@ pub(super) async fn token(
             });
         }
         if grant == DEVICE_CODE_GRANT {
-            id.device_code_grant(&form, &app)
+            id.device_code_grant(required(&form, "device_code")?, &app)
         } else {
-            id.refresh_grant(&form, &app)
+            id.refresh_grant(required(&form, "refresh_token")?, &form, &app)
         }
     })();
     match result {
