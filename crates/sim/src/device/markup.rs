@@ -346,6 +346,41 @@ pub(crate) fn captured_lang_form(frame: &Frame) -> String {
     )
 }
 
+/// A select's options: `<tag value="v">label</tag>`, the chosen one with `selected`
+/// (the layouts write the tag and the attribute differently).
+fn option_tags(
+    out: &mut String,
+    options: &[(String, String)],
+    chosen: &str,
+    (tag, selected): (&str, &str),
+) {
+    for (v, l) in options {
+        let sel = if v == chosen { selected } else { "" };
+        let _ = write!(out, "<{tag} value=\"{}\"{sel}>{}</{tag}>", esc(v), esc(l));
+    }
+}
+
+/// A table's cells after its opening `<tr>`: the headers (`<th>`), `head_end`, then
+/// each row's cells (`<td>`) between `row_open` and `row_close`.
+fn table_cells(
+    out: &mut String,
+    headers: &[String],
+    rows: &[Vec<String>],
+    (head_end, row_open, row_close): (&str, &str, &str),
+) {
+    for h in headers {
+        let _ = write!(out, "<th>{}</th>", esc(h));
+    }
+    out.push_str(head_end);
+    for r in rows {
+        out.push_str(row_open);
+        for c in r {
+            let _ = write!(out, "<td>{}</td>", esc(c));
+        }
+        out.push_str(row_close);
+    }
+}
+
 fn c_value(v: &Value) -> String {
     match v {
         Value::Text(t) => format!("<div class=\"preserve-white-space\">{}</div>", esc(t)),
@@ -369,19 +404,7 @@ fn c_value(v: &Value) -> String {
             selected,
         } => {
             let mut out = format!("<SELECT name=\"{n}\" id=\"{n}\">", n = esc(name));
-            for (v, l) in options {
-                let sel = if v == selected {
-                    " selected=\"selected\""
-                } else {
-                    ""
-                };
-                let _ = write!(
-                    out,
-                    "<OPTION value=\"{}\"{sel}>{}</OPTION>",
-                    esc(v),
-                    esc(l)
-                );
-            }
+            option_tags(&mut out, options, selected, ("OPTION", " selected=\"selected\""));
             out.push_str("</SELECT>");
             out
         }
@@ -488,17 +511,7 @@ fn c_block(b: &Block, out: &mut String) {
         }
         Block::Table { headers, rows } => {
             out.push_str("<div class=\"section\">\n<table class=\"list\">\n<tr>");
-            for h in headers {
-                let _ = write!(out, "<th>{}</th>", esc(h));
-            }
-            out.push_str("</tr>\n");
-            for r in rows {
-                out.push_str("<TR>");
-                for c in r {
-                    let _ = write!(out, "<td>{}</td>", esc(c));
-                }
-                out.push_str("</TR>\n");
-            }
+            table_cells(out, headers, rows, ("</tr>\n", "<TR>", "</TR>\n"));
             out.push_str("</table>\n</div>\n");
         }
         Block::Link { href, text } => {
@@ -579,10 +592,7 @@ fn l_value(v: &Value) -> String {
             selected,
         } => {
             let mut out = format!("<select id=\"{n}\" name=\"{n}\">", n = esc(name));
-            for (v, l) in options {
-                let sel = if v == selected { " selected" } else { "" };
-                let _ = write!(out, "<option value=\"{}\"{sel}>{}</option>", esc(v), esc(l));
-            }
+            option_tags(&mut out, options, selected, ("option", " selected"));
             out.push_str("</select>");
             out
         }
@@ -725,17 +735,7 @@ fn legacy(frame: &Frame, page: &Page) -> String {
             }
             Block::Table { headers, rows } => {
                 out.push_str("<table id=\"jobhistory\"><tr>");
-                for h in headers {
-                    let _ = write!(out, "<th>{}</th>", esc(h));
-                }
-                out.push_str("</tr>");
-                for r in rows {
-                    out.push_str("<tr>");
-                    for c in r {
-                        let _ = write!(out, "<td>{}</td>", esc(c));
-                    }
-                    out.push_str("</tr>");
-                }
+                table_cells(&mut out, headers, rows, ("</tr>", "<tr>", "</tr>"));
                 out.push_str("</table>\n");
             }
             Block::Link { href, text } => {
