@@ -82,15 +82,12 @@ cli-check-test-mail = Тэставы ліст
 cli-check-passed = ok
 cli-check-failed = ПАМЫЛКА
 cli-check-not-checked = не праверана
-cli-tenant-cause = прычына: { $cause }
-cli-tenant-fix = выпраўленне: { $fix }
+cli-cause = прычына: { $cause }
+cli-fix = выпраўленне: { $fix }
+cli-trust-certificate-hint = Калі вы давяраеце новаму сертыфікату: { $command }
+cli-certificate-trusted = Сертыфікат { $fingerprint } цяпер давераны для { $device }.
 cli-tenant-ready = Арандатар гатовы.
 cli-tenant-not-ready = Арандатар не гатовы: глядзіце выпраўленні вышэй.
-
-## Камандны радок: выпраўленне непаладак
-
-cli-finding = выяўлена: { $finding }
-cli-remedy = рашэнне: { $remedy }
 
 ## Камандны радок: рэжым практыкі
 
@@ -108,6 +105,17 @@ cli-practice-control = Кіраванне праз API: { $url }
 ## Камандны радок: памылкі
 
 cli-error = printoauth: { $error }
+cli-error-address-unreadable = «{ $address }» — не адрас, які printoauth можа прачытаць: укажыце імя хоста, IP-адрас або адрас прылады https://.
+cli-error-world-address-bad = У файле трэніровачнага асяроддзя няма прыдатнага адраса прылады { $device }.
+cli-error-password-missing = Няма пароля адміністратара для { $device }: задайце { $variable } або запусціце printoauth у тэрмінале.
+cli-error-password-unreadable = Не ўдалося прачытаць пароль: { $detail }
+cli-error-runtime = printoauth не змог запусціцца: { $detail }
+cli-error-world-file-unreadable = Не ўдаецца прачытаць файл трэніровачнага асяроддзя { $file }: { $detail }
+cli-error-world-file-unwritable = Не ўдаецца запісаць файл трэніровачнага асяроддзя { $file }: { $detail }
+cli-error-capture-unwritable = Не ўдаецца запісаць файл з копіяй старонак { $file }: { $detail }
+cli-error-practice-world-failed = Трэніровачнае асяроддзе не запусцілася: { $detail }
+cli-error-fingerprint-invalid = «{ $fingerprint }» — не адбітак сертыфіката: укажыце 64 шаснаццатковыя лічбы яго SHA-256.
+cli-error-pins-unwritable = Не ўдалося захаваць замацаваныя сертыфікаты: { $detail }
 
 ## Праграма: рамка, навігацыя, мовы
 ## Назвы, якія паказвае сама прылада ў Web Config (Email Server > Basic, Authentication
@@ -342,7 +350,7 @@ app-remedy-resave = Адправіць налады зноў
 app-remedy-sign-in-again = Увайсці зноў
 app-remedy-configure = Наладзіць зараз
 app-remedy-show-instructions = Паказаць, што рабіць
-app-instructions-check-connection = На панэлі кіравання прылады адкрыйце Настройкі > Агульныя налады > Сеткавыя налады > Стан сеткі > Статус сервера электроннай пошты. Праверце, ці ёсць у прылады шлюз і DNS-сервер і ці дазваляе брандмаўэр падключацца да SMTP Server Address з Email Server > Basic праз порт 587.
+app-instructions-check-device-network = На панэлі кіравання прылады адкрыйце Настройкі > Агульныя налады > Сеткавыя налады > Стан сеткі > Статус сервера электроннай пошты. Праверце, ці ёсць у прылады шлюз і DNS-сервер і ці дазваляе брандмаўэр падключацца да SMTP Server Address з Email Server > Basic праз порт 587.
 app-instructions-review-conditional-access = У цэнтры адміністравання Microsoft Entra адкрыйце палітыкі ўмоўнага доступу. Знайдзіце тую, што блакіруе ўваход з кодам прылады (напрыклад, «Block device code flow»), і выключыце з яе ўліковы запіс адміністратара, які выконвае ўваход прылад, або праграму прылады.
 app-resave-done = Налады зноў адпраўлены на прыладу.
 
@@ -408,15 +416,16 @@ error-device-unknown = printoauth не ведае прылады { $id }. Паш
 error-device-unsupported = printoauth пакуль не можа наладзіць гэту прыладу { $vendor }.
 error-run-in-progress = Наладжванне ўжо выконваецца. Дачакайцеся яго завяршэння або спыніце яго.
 error-no-devices-selected = Выберыце хаця б адну прыладу.
-error-sender-invalid = «{ $address }» не з'яўляецца адрасам электроннай пошты.
+error-run-sender-invalid = «{ $address }» не з'яўляецца адрасам электроннай пошты.
 error-password-missing = Няма пароля адміністратара для { $device }.
 error-url-not-allowed = printoauth адкрывае толькі старонкі ўваходу Microsoft, а не { $url }.
 error-tenant-check-in-progress = Праверка арандатара ўжо выконваецца.
 error-run-cancelled = Спынена: наладжванне скасавана, перш чым гэта прылада была наладжана.
 error-device-unreachable = Прылада па адрасе { $address } не адказвае.
+error-device-not-recognised = Вэб-сервер па адрасе { $address } не паказвае старонку прылады, якую ведае printoauth.
 error-device-https-unavailable = Прылада па адрасе { $address } не адказвае па HTTPS.
 error-device-tls-too-old = Прылада па адрасе { $address } прапануе толькі старую версію TLS, якой printoauth не карыстаецца (патрэбна TLS 1.2 або навейшая). Абнавіце прашыўку прылады: прашыўка з OAuth2 падтрымлівае і TLS 1.2.
-error-device-certificate-changed = Сертыфікат прылады па адрасе { $address } змяніўся з таго часу, як printoauth убачыў яго ўпершыню.
+error-device-certificate-changed = Сертыфікат прылады па адрасе { $address } змяніўся з таго часу, як printoauth убачыў яго ўпершыню (быў { $pinned_sha256 }, цяпер { $found_sha256 }).
 error-device-pin-store = printoauth не змог прачытаць або запісаць свой спіс сертыфікатаў прылад ({ $location }).
 error-device-http-status = Прылада працягвала адказваць памылкай { $status } (старонка { $path }, спроб: { $attempts }).
 error-device-restart-timeout = Прылада па адрасе { $address } перазапусцілася і не адказала на працягу { $waited_secs } с.
@@ -525,7 +534,7 @@ fix-enable-smtp-auth = Уключыце SMTP AUTH для арганізацыі 
 fix-review-conditional-access = Выключыце ўліковы запіс адміністратара (або праграму прылады) з палітыкі ўмоўнага доступу «{ $policy }».
 fix-allow-public-client-flows = Дазвольце патокі публічных кліентаў (Allow public client flows) для праграмы { $client_id } або выкарыстоўвайце правільную праграму.
 fix-grant-admin-consent = Увайдзіце з уліковым запісам адміністратара і адзначце «Згода ад імя арганізацыі» або дайце згоду ў цэнтры адміністравання.
-fix-sign-in-again = Запусціце праверку зноў і завяршыце ўваход з новым кодам.
+fix-sign-in-again = Паўтарыце спробу і завяршыце ўваход, пакуль код дзейнічае.
 fix-check-connection = Праверце сетку, проксі і брандмаўэр для { $host }:{ $port }.
 fix-check-tls = Праверце імя { $tls_name } і давераныя сертыфікаты для { $host }.
 fix-check-authority = Праверце адрас службы ўваходу { $url }.
@@ -538,41 +547,35 @@ fix-retry-later = Паўтарыце спробу пазней.
 fix-correct-address = Выпраўце адрас «{ $address }».
 fix-see-details = Прачытайце паведамленне сервера ў падрабязнасцях.
 
-## Што рабіць з прыладай, наладжванне якой не завяршылася (RunFix праграмы)
+## Што рабіць з прыладай, наладжванне якой не завяршылася
 
-run-fix-check-admin-password = Праверце пароль адміністратара прылады (часта ён указаны на наклейцы на прыладзе або быў зададзены пры ўсталёўцы). Для бізнес-мадэлей патрэбна таксама імя карыстальніка.
-run-fix-wait-for-lock-out = Занадта шмат няправільных пароляў: пачакайце, пакуль прылада зноў пачне дазваляць уваход, і паўтарыце спробу з правільным паролем.
-run-fix-update-firmware = Абнавіце прашыўку прылады да версіі з OAuth2 і паўтарыце спробу.
-run-fix-use-standard-network = Падключайцеся да прылады праз яе стандартную сетку: дадатковая сетка не падтрымлівае OAuth 2.0.
-run-fix-sign-in-again = Паўтарыце спробу і завяршыце ўваход, пакуль код дзейнічае.
-run-fix-review-conditional-access = Папрасіце адміністратара Entra ID выключыць праграму прылады або ўліковы запіс, які выконвае ўваход, з палітыкі ўмоўнага доступу, што блакіруе ўваход з кодам прылады.
-run-fix-admin-consent = Увайдзіце як адміністратар, які можа даць згоду ад імя арганізацыі, і адзначце «Згода ад імя арганізацыі».
-run-fix-check-device-connection = Праверце, ці ўключана прылада па адрасе { $address } і ці даступная яна з гэтага камп'ютара.
-run-fix-confirm-certificate = Сертыфікат прылады змяніўся: пераканайцеся, што гэта тая ж прылада, і паўтарыце спробу.
-run-fix-resave = Захавайце налады зноў: на Email Server > Basic націсніце OK.
-run-fix-retry-or-report = Паўтарыце спробу. Калі памылка паўторыцца, адпраўце тэхнічныя падрабязнасці ў службу падтрымкі.
-run-fix-do-on-device-page = printoauth не змог прачытаць старонку прылады: зрабіце гэты крок на старонцы самой прылады, потым праверце зноў.
+fix-check-admin-password = Праверце пароль адміністратара прылады (часта ён указаны на наклейцы на прыладзе або быў зададзены пры ўсталёўцы). Для бізнес-мадэлей патрэбна таксама імя карыстальніка.
+fix-wait-for-lock-out = Занадта шмат няправільных пароляў: пачакайце, пакуль прылада зноў пачне дазваляць уваход, і паўтарыце спробу з правільным паролем.
+fix-update-firmware = Абнавіце прашыўку прылады да версіі з OAuth2 і паўтарыце спробу.
+fix-use-standard-network = Падключайцеся да прылады праз яе стандартную сетку: дадатковая сетка не падтрымлівае OAuth 2.0.
+fix-check-device-connection = Праверце, ці ўключана прылада па адрасе { $address } і ці даступная яна з гэтага камп'ютара.
+fix-check-device-address = Праверце, што { $address } — уласны адрас прылады (яго паказвае аркуш стану сеткі прылады). Пакуль printoauth наладжвае прылады Epson з Web Config.
+fix-confirm-certificate = Скід або абнаўленне прашыўкі дае прыладзе новы сертыфікат: калі так было, праверце, што на старонцы самой прылады (Network Security > SSL/TLS > Certificate) паказаны новы адбітак { $found_sha256 }, давярайце яму і паўтарыце спробу. Калі нічога такога не было, спыніцеся: па адрасе { $address } можа адказваць іншая прылада.
+fix-retry-or-report = Паўтарыце спробу. Калі памылка паўторыцца, адпраўце тэхнічныя падрабязнасці ў службу падтрымкі.
+fix-do-on-device-page = printoauth не змог прачытаць старонку прылады: зрабіце гэты крок на старонцы самой прылады, потым праверце зноў.
 
 ## Вынікі ліквідацыі няспраўнасцей
 
-finding-healthy = Усё ў парадку: OAuth 2.0 наладжаны, уваход выкананы.
-finding-still-on-basic-auth = Прылада ўсё яшчэ ўваходзіць з паролем ({ $method }). Exchange Online гэта не дазваляе.
-finding-signed-in-not-saved = Current Status паказвае Signed in, але налады не былі адпраўлены на прыладу (OK не націснута).
-finding-not-signed-in = OAuth2 выбраны, але ўваход ніхто не выканаў.
-finding-sign-in-expired = Тэрмін дзеяння ўваходу прылады скончыўся (прылада доўга не выкарыстоўвалася або мінуў інтэрвал частаты ўваходу).
-finding-must-sign-in-again = Прылада павінна ўвайсці зноў.
-finding-no-connection = У прылады няма падключэння да воблачнага сэрвісу або сэрвісу электроннай пошты.
-finding-conditional-access-blocked = Палітыка ўмоўнага доступу адхіліла ўваход прылады (AADSTS{ $aadsts }).
-finding-sign-in-failed = Уваход прылады не ўдаўся: «{ $detail }»
+cause-healthy = Усё ў парадку: OAuth 2.0 наладжаны, уваход выкананы.
+cause-still-on-basic-auth = Прылада ўсё яшчэ ўваходзіць з паролем ({ $method }). Exchange Online гэта не дазваляе.
+cause-signed-in-not-saved = Current Status паказвае Signed in, але налады не былі адпраўлены на прыладу (OK не націснута).
+cause-not-signed-in = OAuth2 выбраны, але ўваход ніхто не выканаў.
+cause-sign-in-expired = Тэрмін дзеяння ўваходу прылады скончыўся (прылада доўга не выкарыстоўвалася або мінуў інтэрвал частаты ўваходу).
+cause-must-sign-in-again = Прылада павінна ўвайсці зноў.
+cause-no-connection = У прылады няма падключэння да воблачнага сэрвісу або сэрвісу электроннай пошты.
+cause-sign-in-failed = Уваход прылады не ўдаўся: «{ $detail }»
 
 ## Рашэнні для выяўленых праблем
 
-remedy-none = Нічога рабіць не трэба.
-remedy-configure = Наладзьце OAuth 2.0 з Exchange Online і ўвайдзіце.
-remedy-resave = Зноў націсніце OK на Email Server > Basic, каб адправіць налады на прыладу.
-remedy-sign-in-again = Выканайце ўваход прылады зноў.
-remedy-check-connection = Праверце сетку прылады і ці ёсць у яе доступ да паштовага сэрвісу.
-remedy-review-conditional-access = Папрасіце адміністратара Entra ID праверыць палітыкі ўмоўнага доступу.
+fix-none = Нічога рабіць не трэба.
+fix-configure = Наладзьце OAuth 2.0 з Exchange Online і ўвайдзіце.
+fix-resave = Зноў націсніце OK на Email Server > Basic, каб адправіць налады на прыладу.
+fix-check-device-network = Праверце сетку прылады і ці ёсць у яе доступ да паштовага сэрвісу.
 
 ## Крокі на старонцы самой прылады, калі printoauth не змог яе прачытаць
 ## (назвы самой прылады застаюцца па-англійску, як у кіраўніцтве вытворцы)

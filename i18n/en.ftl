@@ -76,15 +76,12 @@ cli-check-test-mail = Test mail
 cli-check-passed = ok
 cli-check-failed = FAILED
 cli-check-not-checked = not checked
-cli-tenant-cause = cause: { $cause }
-cli-tenant-fix = fix: { $fix }
+cli-cause = cause: { $cause }
+cli-fix = fix: { $fix }
+cli-trust-certificate-hint = If you trust the new certificate: { $command }
+cli-certificate-trusted = The certificate { $fingerprint } is now trusted for { $device }.
 cli-tenant-ready = The tenant is ready.
 cli-tenant-not-ready = The tenant is not ready: see the fixes above.
-
-## Command line: troubleshooting
-
-cli-finding = finding: { $finding }
-cli-remedy = remedy: { $remedy }
 
 ## Command line: practice mode
 
@@ -100,6 +97,17 @@ cli-practice-control = Control API: { $url }
 ## Command line: errors
 
 cli-error = printoauth: { $error }
+cli-error-address-unreadable = “{ $address }” is not an address printoauth can read: give a host name, an IP address or the device's https:// address.
+cli-error-world-address-bad = The practice world file has no usable address for device { $device }.
+cli-error-password-missing = No administrator password for { $device }: set { $variable } or run printoauth in a terminal.
+cli-error-password-unreadable = The password could not be read: { $detail }
+cli-error-runtime = printoauth could not start: { $detail }
+cli-error-world-file-unreadable = The practice world file { $file } cannot be read: { $detail }
+cli-error-world-file-unwritable = The practice world file { $file } cannot be written: { $detail }
+cli-error-capture-unwritable = The capture file { $file } cannot be written: { $detail }
+cli-error-practice-world-failed = The practice world could not start: { $detail }
+cli-error-fingerprint-invalid = “{ $fingerprint }” is not a certificate fingerprint: give the 64 hexadecimal digits of its SHA-256.
+cli-error-pins-unwritable = The certificate pins could not be saved: { $detail }
 
 ## App: frame, navigation, languages
 ## Names the device itself shows in Web Config (Email Server > Basic, Authentication
@@ -326,7 +334,7 @@ app-remedy-resave = Send the settings again
 app-remedy-sign-in-again = Sign in again
 app-remedy-configure = Set up now
 app-remedy-show-instructions = Show what to do
-app-instructions-check-connection = On the device's panel open Settings > General Settings > Network Settings > Network Status > Email Server Status. Check that the device has a gateway and a DNS server, and that the firewall lets it reach the SMTP Server Address of Email Server > Basic on port 587.
+app-instructions-check-device-network = On the device's panel open Settings > General Settings > Network Settings > Network Status > Email Server Status. Check that the device has a gateway and a DNS server, and that the firewall lets it reach the SMTP Server Address of Email Server > Basic on port 587.
 app-instructions-review-conditional-access = In the Microsoft Entra admin center, open the Conditional Access policies. Find the one that blocks the device code flow (for example “Block device code flow”) and exclude the administrator account that signs the devices in, or the device's app.
 app-resave-done = The settings were sent to the device again.
 
@@ -392,15 +400,16 @@ error-device-unknown = printoauth does not know the device { $id }. Search again
 error-device-unsupported = printoauth cannot set up this { $vendor } device yet.
 error-run-in-progress = A set-up is already running. Wait for it or stop it.
 error-no-devices-selected = Select at least one device.
-error-sender-invalid = “{ $address }” is not a mail address.
+error-run-sender-invalid = “{ $address }” is not a mail address.
 error-password-missing = The administrator password for { $device } is missing.
 error-url-not-allowed = printoauth opens only Microsoft's sign-in pages, not { $url }.
 error-tenant-check-in-progress = A tenant check is already running.
 error-run-cancelled = Stopped: the set-up was cancelled before this device was finished.
 error-device-unreachable = The device at { $address } does not answer.
+error-device-not-recognised = The web server at { $address } does not show a device page printoauth knows.
 error-device-https-unavailable = The device at { $address } does not answer over HTTPS.
 error-device-tls-too-old = The device at { $address } only offers an old TLS version that printoauth does not use (TLS 1.2 or newer is needed). Update the device's firmware: firmware that can do OAuth2 also speaks TLS 1.2.
-error-device-certificate-changed = The certificate of the device at { $address } has changed since printoauth first saw it.
+error-device-certificate-changed = The certificate of the device at { $address } has changed since printoauth first saw it (it was { $pinned_sha256 }, it is now { $found_sha256 }).
 error-device-pin-store = printoauth could not read or write its list of device certificates ({ $location }).
 error-device-http-status = The device kept answering with error { $status } (page { $path }, { $attempts } attempts).
 error-device-restart-timeout = The device at { $address } restarted and did not come back within { $waited_secs } seconds.
@@ -468,7 +477,7 @@ error-run-sign-in-failed = The device reports that the sign-in failed: “{ $det
 error-run-sign-in-timed-out = Nobody finished signing in within { $waited_secs } seconds.
 error-run-signed-out-while-waiting = The device signed out while waiting (it may have restarted).
 
-## Causes found by the tenant check
+## Causes: what went wrong (the tenant check, troubleshooting and the run share them)
 
 cause-security-defaults-on = Security defaults are on for the tenant.
 cause-smtp-auth-disabled-organisation = SMTP AUTH is off for the organisation.
@@ -500,7 +509,7 @@ cause-smtp-rejected = The mail server refused (code { $code }).
 cause-address-invalid = “{ $address }” is not a mail address.
 cause-ca-certificate-invalid = The configured CA certificate is not valid.
 
-## Fixes for the tenant check's causes
+## Fixes: what to do about a cause (the tenant check, troubleshooting and the run share them)
 
 fix-turn-off-security-defaults = Turn security defaults off for the organisation.
 fix-enable-smtp-auth-organisation = Turn SMTP AUTH on for the organisation. (Turning it off blocks OAuth 2.0 mail too, not only passwords.)
@@ -509,7 +518,7 @@ fix-enable-smtp-auth = Turn SMTP AUTH on for the organisation and for the mailbo
 fix-review-conditional-access = Exclude the administrator account (or the device's app) from the Conditional Access policy “{ $policy }”.
 fix-allow-public-client-flows = Allow public client flows for the app { $client_id }, or use the right app.
 fix-grant-admin-consent = Sign in with an administrator account and tick “Consent on behalf of your organization”, or grant consent in the admin center.
-fix-sign-in-again = Run the check again and finish the sign-in with the new code.
+fix-sign-in-again = Try again, and finish the sign-in while the code is valid.
 fix-check-connection = Check the network, proxy and firewall for { $host }:{ $port }.
 fix-check-tls = Check the name { $tls_name } and the trusted certificates for { $host }.
 fix-check-authority = Check the sign-in service address { $url }.
@@ -522,41 +531,35 @@ fix-retry-later = Try again later.
 fix-correct-address = Correct the address “{ $address }”.
 fix-see-details = Read the server's message in the details.
 
-## What to do about a device the set-up could not finish (the app's RunFix)
+## Fixes for a device the set-up could not finish
 
-run-fix-check-admin-password = Check the device's administrator password (often on a label on the device, or set when it was installed). Business models also need the user name.
-run-fix-wait-for-lock-out = Too many wrong passwords: wait until the device accepts log-ins again, then try again with the right password.
-run-fix-update-firmware = Update the device's firmware to a version that offers OAuth2, then try again.
-run-fix-use-standard-network = Connect to the device through its standard network: the additional network does not support OAuth 2.0.
-run-fix-sign-in-again = Try again, and finish the sign-in while the code is valid.
-run-fix-review-conditional-access = Have an Entra ID administrator exclude the device's app or the signing-in account from the Conditional Access policy that blocks the device code flow.
-run-fix-admin-consent = Sign in with an administrator who can consent for the organisation, and tick “Consent on behalf of your organization”.
-run-fix-check-device-connection = Check that the device at { $address } is on and reachable from this computer.
-run-fix-confirm-certificate = The device's certificate has changed: make sure it is the same device, then try again.
-run-fix-resave = Save the settings again: on Email Server > Basic, press OK.
-run-fix-retry-or-report = Try again. If it happens again, send the technical details to support.
-run-fix-do-on-device-page = printoauth could not read the device's page: do this step on the device's own page, then check again.
+fix-check-admin-password = Check the device's administrator password (often on a label on the device, or set when it was installed). Business models also need the user name.
+fix-wait-for-lock-out = Too many wrong passwords: wait until the device accepts log-ins again, then try again with the right password.
+fix-update-firmware = Update the device's firmware to a version that offers OAuth2, then try again.
+fix-use-standard-network = Connect to the device through its standard network: the additional network does not support OAuth 2.0.
+fix-check-device-connection = Check that the device at { $address } is on and reachable from this computer.
+fix-check-device-address = Check that { $address } is the device's own address (its network status sheet shows it). printoauth sets up Epson devices with Web Config so far.
+fix-confirm-certificate = A reset or a firmware update gives a device a new certificate: if that happened, check that its own page (Network Security > SSL/TLS > Certificate) shows the new fingerprint { $found_sha256 }, trust it, and try again. If nothing like that happened, stop: another device may be answering at { $address }.
+fix-retry-or-report = Try again. If it happens again, send the technical details to support.
+fix-do-on-device-page = printoauth could not read the device's page: do this step on the device's own page, then check again.
 
-## Findings of the troubleshooting
+## Causes troubleshooting finds on a device
 
-finding-healthy = Everything is in order: OAuth 2.0 is set and signed in.
-finding-still-on-basic-auth = The device still signs in with a password ({ $method }). Exchange Online refuses that.
-finding-signed-in-not-saved = Current Status says Signed in, but the settings were not sent to the device (OK was not pressed).
-finding-not-signed-in = OAuth2 is chosen but nobody has signed in.
-finding-sign-in-expired = The device's sign-in has expired (long unused, or the sign-in frequency passed).
-finding-must-sign-in-again = The device must sign in again.
-finding-no-connection = The device has no connection to the cloud or email service.
-finding-conditional-access-blocked = A Conditional Access policy refused the device's sign-in (AADSTS{ $aadsts }).
-finding-sign-in-failed = The device's sign-in failed: “{ $detail }”
+cause-healthy = Everything is in order: OAuth 2.0 is set and signed in.
+cause-still-on-basic-auth = The device still signs in with a password ({ $method }). Exchange Online refuses that.
+cause-signed-in-not-saved = Current Status says Signed in, but the settings were not sent to the device (OK was not pressed).
+cause-not-signed-in = OAuth2 is chosen but nobody has signed in.
+cause-sign-in-expired = The device's sign-in has expired (long unused, or the sign-in frequency passed).
+cause-must-sign-in-again = The device must sign in again.
+cause-no-connection = The device has no connection to the cloud or email service.
+cause-sign-in-failed = The device's sign-in failed: “{ $detail }”
 
-## Remedies for the findings
+## Fixes for what troubleshooting finds
 
-remedy-none = Nothing to do.
-remedy-configure = Set up OAuth 2.0 with Exchange Online and sign in.
-remedy-resave = Press OK on Email Server > Basic again to send the settings to the device.
-remedy-sign-in-again = Sign the device in again.
-remedy-check-connection = Check the device's network and that it reaches the mail service.
-remedy-review-conditional-access = Have an Entra ID administrator review the Conditional Access policies.
+fix-none = Nothing to do.
+fix-configure = Set up OAuth 2.0 with Exchange Online and sign in.
+fix-resave = Press OK on Email Server > Basic again to send the settings to the device.
+fix-check-device-network = Check the device's network and that it reaches the mail service.
 
 ## Steps to do on a device's own page, when printoauth could not read it
 ## (the device's own names stay in English, as in the vendor's guide)

@@ -76,15 +76,12 @@ cli-check-test-mail = परीक्षण मेल
 cli-check-passed = ठीक
 cli-check-failed = विफल
 cli-check-not-checked = जाँचा नहीं गया
-cli-tenant-cause = कारण: { $cause }
-cli-tenant-fix = समाधान: { $fix }
+cli-cause = कारण: { $cause }
+cli-fix = समाधान: { $fix }
+cli-trust-certificate-hint = अगर आप नए प्रमाणपत्र पर भरोसा करते हैं: { $command }
+cli-certificate-trusted = प्रमाणपत्र { $fingerprint } अब { $device } के लिए भरोसेमंद है।
 cli-tenant-ready = टेनेंट तैयार है।
 cli-tenant-not-ready = टेनेंट तैयार नहीं है: ऊपर दिए गए समाधान देखें।
-
-## कमांड लाइन: समस्या निवारण
-
-cli-finding = निष्कर्ष: { $finding }
-cli-remedy = उपाय: { $remedy }
 
 ## कमांड लाइन: अभ्यास मोड
 
@@ -100,6 +97,17 @@ cli-practice-control = नियंत्रण API: { $url }
 ## कमांड लाइन: त्रुटियाँ
 
 cli-error = printoauth: { $error }
+cli-error-address-unreadable = “{ $address }” ऐसा पता नहीं है जिसे printoauth पढ़ सके: होस्ट नाम, IP पता या डिवाइस का https:// पता दें।
+cli-error-world-address-bad = अभ्यास परिवेश की फ़ाइल में डिवाइस { $device } का उपयोग योग्य पता नहीं है।
+cli-error-password-missing = { $device } के लिए कोई व्यवस्थापक पासवर्ड नहीं है: { $variable } सेट करें या printoauth को टर्मिनल में चलाएँ।
+cli-error-password-unreadable = पासवर्ड पढ़ा नहीं जा सका: { $detail }
+cli-error-runtime = printoauth शुरू नहीं हो सका: { $detail }
+cli-error-world-file-unreadable = अभ्यास परिवेश की फ़ाइल { $file } पढ़ी नहीं जा सकती: { $detail }
+cli-error-world-file-unwritable = अभ्यास परिवेश की फ़ाइल { $file } लिखी नहीं जा सकती: { $detail }
+cli-error-capture-unwritable = पेजों की प्रति वाली फ़ाइल { $file } लिखी नहीं जा सकती: { $detail }
+cli-error-practice-world-failed = अभ्यास परिवेश शुरू नहीं हो सका: { $detail }
+cli-error-fingerprint-invalid = “{ $fingerprint }” प्रमाणपत्र का फ़िंगरप्रिंट नहीं है: उसके SHA-256 के 64 हेक्साडेसिमल अंक दें।
+cli-error-pins-unwritable = प्रमाणपत्र पिन सहेजे नहीं जा सके: { $detail }
 
 ## ऐप: फ़्रेम, नेविगेशन, भाषाएँ
 ## डिवाइस Web Config में जो नाम खुद दिखाता है (Email Server > Basic, Authentication
@@ -326,7 +334,7 @@ app-remedy-resave = सेटिंग फिर से भेजें
 app-remedy-sign-in-again = फिर से साइन इन करें
 app-remedy-configure = अभी सेट अप करें
 app-remedy-show-instructions = दिखाएँ कि क्या करना है
-app-instructions-check-connection = डिवाइस के कंट्रोल पैनल पर सेटिंग > सामान्य सेटिंग > नेटवर्क सेटिंग > नेटवर्क स्थिति > ईमेल सर्वर स्थिति खोलें। जाँचें कि डिवाइस में गेटवे और DNS सर्वर सेट हैं, और फ़ायरवॉल उसे पोर्ट 587 पर Email Server > Basic के SMTP Server Address तक पहुँचने देता है।
+app-instructions-check-device-network = डिवाइस के कंट्रोल पैनल पर सेटिंग > सामान्य सेटिंग > नेटवर्क सेटिंग > नेटवर्क स्थिति > ईमेल सर्वर स्थिति खोलें। जाँचें कि डिवाइस में गेटवे और DNS सर्वर सेट हैं, और फ़ायरवॉल उसे पोर्ट 587 पर Email Server > Basic के SMTP Server Address तक पहुँचने देता है।
 app-instructions-review-conditional-access = Microsoft Entra व्यवस्थापन केंद्र में सशर्त पहुंच नीतियां खोलें। वह नीति ढूँढें जो डिवाइस कोड फ़्लो को ब्लॉक करती है (उदाहरण के लिए “Block device code flow”) और उससे उस व्यवस्थापक खाते को, जो डिवाइसों को साइन इन करता है, या डिवाइस के ऐप को बाहर रखें।
 app-resave-done = सेटिंग डिवाइस को फिर से भेज दी गईं।
 
@@ -392,15 +400,16 @@ error-device-unknown = printoauth डिवाइस { $id } को नहीं
 error-device-unsupported = printoauth अभी इस { $vendor } डिवाइस को सेट अप नहीं कर सकता।
 error-run-in-progress = एक सेट अप पहले से चल रहा है। उसके पूरा होने की प्रतीक्षा करें या उसे रोकें।
 error-no-devices-selected = कम से कम एक डिवाइस चुनें।
-error-sender-invalid = “{ $address }” मेल पता नहीं है।
+error-run-sender-invalid = “{ $address }” मेल पता नहीं है।
 error-password-missing = { $device } के लिए व्यवस्थापक पासवर्ड नहीं दिया गया है।
 error-url-not-allowed = printoauth केवल Microsoft के साइन-इन पेज खोलता है, { $url } नहीं।
 error-tenant-check-in-progress = एक टेनेंट जाँच पहले से चल रही है।
 error-run-cancelled = रुक गया: इस डिवाइस के पूरा होने से पहले सेट अप रद्द कर दिया गया।
 error-device-unreachable = { $address } पर डिवाइस जवाब नहीं दे रहा है।
+error-device-not-recognised = { $address } पर वेब सर्वर ऐसा डिवाइस पेज नहीं दिखाता जिसे printoauth पहचानता है।
 error-device-https-unavailable = { $address } पर डिवाइस HTTPS पर जवाब नहीं दे रहा है।
 error-device-tls-too-old = { $address } पर डिवाइस केवल पुराना TLS संस्करण देता है, जिसका printoauth उपयोग नहीं करता (TLS 1.2 या नया चाहिए)। डिवाइस का फ़र्मवेयर अपडेट करें: OAuth2 वाला फ़र्मवेयर TLS 1.2 भी समझता है।
-error-device-certificate-changed = { $address } पर डिवाइस का प्रमाणपत्र, printoauth के पहली बार देखने के बाद से बदल गया है।
+error-device-certificate-changed = { $address } पर डिवाइस का प्रमाणपत्र, printoauth के पहली बार देखने के बाद से बदल गया है (पहले { $pinned_sha256 }, अब { $found_sha256 })।
 error-device-pin-store = printoauth डिवाइस प्रमाणपत्रों की अपनी सूची ({ $location }) पढ़ या लिख नहीं सका।
 error-device-http-status = डिवाइस बार-बार त्रुटि { $status } के साथ जवाब देता रहा (पेज { $path }, { $attempts } प्रयास)।
 error-device-restart-timeout = { $address } पर डिवाइस रीस्टार्ट हुआ और { $waited_secs } सेकंड में वापस नहीं आया।
@@ -509,7 +518,7 @@ fix-enable-smtp-auth = संगठन के लिए और मेलबॉ�
 fix-review-conditional-access = व्यवस्थापक खाते (या डिवाइस के एप्लिकेशन) को सशर्त पहुंच नीति “{ $policy }” से बाहर रखें।
 fix-allow-public-client-flows = एप्लिकेशन { $client_id } के लिए सार्वजनिक क्लाइंट फ़्लो की अनुमति दें, या सही एप्लिकेशन इस्तेमाल करें।
 fix-grant-admin-consent = व्यवस्थापक खाते से साइन इन करें और “संगठन की ओर से सहमति” पर टिक करें, या व्यवस्थापन केंद्र में सहमति दें।
-fix-sign-in-again = जाँच फिर से चलाएँ और नए कोड से साइन इन पूरा करें।
+fix-sign-in-again = दोबारा कोशिश करें, और कोड मान्य रहते हुए साइन इन पूरा करें।
 fix-check-connection = { $host }:{ $port } के लिए नेटवर्क, प्रॉक्सी और फ़ायरवॉल जाँचें।
 fix-check-tls = { $host } के लिए नाम { $tls_name } और विश्वसनीय प्रमाणपत्र जाँचें।
 fix-check-authority = साइन-इन सेवा का पता { $url } जाँचें।
@@ -522,41 +531,35 @@ fix-retry-later = बाद में फिर कोशिश करें।
 fix-correct-address = पता “{ $address }” ठीक करें।
 fix-see-details = विवरण में सर्वर का संदेश पढ़ें।
 
-## जिस डिवाइस का सेट अप पूरा नहीं हो सका, उसके लिए क्या करें (ऐप का RunFix)
+## जिस डिवाइस का सेट अप पूरा नहीं हो सका, उसके लिए क्या करें
 
-run-fix-check-admin-password = डिवाइस का व्यवस्थापक पासवर्ड जाँचें (अक्सर डिवाइस पर लगे लेबल पर, या इंस्टॉल करते समय सेट किया गया)। बिज़नेस मॉडल को उपयोगकर्ता नाम भी चाहिए।
-run-fix-wait-for-lock-out = बहुत सारे गलत पासवर्ड: डिवाइस के फिर से लॉग इन स्वीकार करने तक प्रतीक्षा करें, फिर सही पासवर्ड से दोबारा कोशिश करें।
-run-fix-update-firmware = डिवाइस के फ़र्मवेयर को ऐसे वर्शन पर अपडेट करें जिसमें OAuth2 हो, फिर दोबारा कोशिश करें।
-run-fix-use-standard-network = डिवाइस से उसके मानक नेटवर्क के ज़रिए कनेक्ट करें: अतिरिक्त नेटवर्क OAuth 2.0 को सपोर्ट नहीं करता।
-run-fix-sign-in-again = दोबारा कोशिश करें, और कोड मान्य रहते हुए साइन इन पूरा करें।
-run-fix-review-conditional-access = किसी Entra ID व्यवस्थापक से डिवाइस के एप्लिकेशन या साइन इन करने वाले खाते को उस सशर्त पहुंच नीति से बाहर रखवाएँ जो डिवाइस कोड फ़्लो को ब्लॉक करती है।
-run-fix-admin-consent = ऐसे व्यवस्थापक से साइन इन करें जो संगठन की ओर से सहमति दे सकता हो, और “संगठन की ओर से सहमति” पर टिक करें।
-run-fix-check-device-connection = जाँचें कि { $address } पर डिवाइस चालू है और इस कंप्यूटर से उस तक पहुँचा जा सकता है।
-run-fix-confirm-certificate = डिवाइस का प्रमाणपत्र बदल गया है: पक्का करें कि यह वही डिवाइस है, फिर दोबारा कोशिश करें।
-run-fix-resave = सेटिंग फिर से सहेजें: Email Server > Basic पर OK दबाएँ।
-run-fix-retry-or-report = दोबारा कोशिश करें। अगर फिर से ऐसा हो, तो तकनीकी विवरण सहायता टीम को भेजें।
-run-fix-do-on-device-page = printoauth डिवाइस का पेज नहीं पढ़ सका: यह चरण डिवाइस के अपने पेज पर करें, फिर दोबारा जाँचें।
+fix-check-admin-password = डिवाइस का व्यवस्थापक पासवर्ड जाँचें (अक्सर डिवाइस पर लगे लेबल पर, या इंस्टॉल करते समय सेट किया गया)। बिज़नेस मॉडल को उपयोगकर्ता नाम भी चाहिए।
+fix-wait-for-lock-out = बहुत सारे गलत पासवर्ड: डिवाइस के फिर से लॉग इन स्वीकार करने तक प्रतीक्षा करें, फिर सही पासवर्ड से दोबारा कोशिश करें।
+fix-update-firmware = डिवाइस के फ़र्मवेयर को ऐसे वर्शन पर अपडेट करें जिसमें OAuth2 हो, फिर दोबारा कोशिश करें।
+fix-use-standard-network = डिवाइस से उसके मानक नेटवर्क के ज़रिए कनेक्ट करें: अतिरिक्त नेटवर्क OAuth 2.0 को सपोर्ट नहीं करता।
+fix-check-device-connection = जाँचें कि { $address } पर डिवाइस चालू है और इस कंप्यूटर से उस तक पहुँचा जा सकता है।
+fix-check-device-address = जाँचें कि { $address } डिवाइस का अपना पता है (डिवाइस की नेटवर्क स्थिति शीट पर दिखता है)। printoauth अभी Web Config वाले Epson डिवाइस सेट अप करता है।
+fix-confirm-certificate = रीसेट या फ़र्मवेयर अपडेट से डिवाइस को नया प्रमाणपत्र मिलता है: अगर ऐसा हुआ है, तो जाँचें कि डिवाइस के अपने पेज (Network Security > SSL/TLS > Certificate) पर नया फ़िंगरप्रिंट { $found_sha256 } दिखता है, उस पर भरोसा करें और दोबारा कोशिश करें। अगर ऐसा कुछ नहीं हुआ, तो रुकें: { $address } पर कोई दूसरा डिवाइस जवाब दे रहा हो सकता है।
+fix-retry-or-report = दोबारा कोशिश करें। अगर फिर से ऐसा हो, तो तकनीकी विवरण सहायता टीम को भेजें।
+fix-do-on-device-page = printoauth डिवाइस का पेज नहीं पढ़ सका: यह चरण डिवाइस के अपने पेज पर करें, फिर दोबारा जाँचें।
 
 ## समस्या निवारण के निष्कर्ष
 
-finding-healthy = सब ठीक है: OAuth 2.0 सेट है और साइन इन है।
-finding-still-on-basic-auth = डिवाइस अभी भी पासवर्ड से साइन इन करता है ({ $method })। Exchange Online इसे अस्वीकार करता है।
-finding-signed-in-not-saved = Current Status में Signed in दिखता है, लेकिन सेटिंग डिवाइस को नहीं भेजी गईं (OK नहीं दबाया गया)।
-finding-not-signed-in = OAuth2 चुना गया है, लेकिन किसी ने साइन इन नहीं किया है।
-finding-sign-in-expired = डिवाइस का साइन इन समाप्त हो गया है (लंबे समय से इस्तेमाल नहीं हुआ, या साइन-इन की आवृत्ति की अवधि बीत गई)।
-finding-must-sign-in-again = डिवाइस को फिर से साइन इन करना होगा।
-finding-no-connection = डिवाइस का क्लाउड सेवा या ईमेल सेवा से कोई कनेक्शन नहीं है।
-finding-conditional-access-blocked = एक सशर्त पहुंच नीति ने डिवाइस का साइन इन अस्वीकार कर दिया (AADSTS{ $aadsts })।
-finding-sign-in-failed = डिवाइस का साइन इन विफल रहा: “{ $detail }”
+cause-healthy = सब ठीक है: OAuth 2.0 सेट है और साइन इन है।
+cause-still-on-basic-auth = डिवाइस अभी भी पासवर्ड से साइन इन करता है ({ $method })। Exchange Online इसे अस्वीकार करता है।
+cause-signed-in-not-saved = Current Status में Signed in दिखता है, लेकिन सेटिंग डिवाइस को नहीं भेजी गईं (OK नहीं दबाया गया)।
+cause-not-signed-in = OAuth2 चुना गया है, लेकिन किसी ने साइन इन नहीं किया है।
+cause-sign-in-expired = डिवाइस का साइन इन समाप्त हो गया है (लंबे समय से इस्तेमाल नहीं हुआ, या साइन-इन की आवृत्ति की अवधि बीत गई)।
+cause-must-sign-in-again = डिवाइस को फिर से साइन इन करना होगा।
+cause-no-connection = डिवाइस का क्लाउड सेवा या ईमेल सेवा से कोई कनेक्शन नहीं है।
+cause-sign-in-failed = डिवाइस का साइन इन विफल रहा: “{ $detail }”
 
 ## निष्कर्षों के उपाय
 
-remedy-none = कुछ करने की ज़रूरत नहीं।
-remedy-configure = Exchange Online के साथ OAuth 2.0 सेट अप करें और साइन इन करें।
-remedy-resave = सेटिंग डिवाइस को भेजने के लिए Email Server > Basic पर फिर से OK दबाएँ।
-remedy-sign-in-again = डिवाइस को फिर से साइन इन करें।
-remedy-check-connection = डिवाइस का नेटवर्क जाँचें और यह भी कि वह मेल सेवा तक पहुँचता है।
-remedy-review-conditional-access = किसी Entra ID व्यवस्थापक से सशर्त पहुंच नीतियों की समीक्षा करवाएँ।
+fix-none = कुछ करने की ज़रूरत नहीं।
+fix-configure = Exchange Online के साथ OAuth 2.0 सेट अप करें और साइन इन करें।
+fix-resave = सेटिंग डिवाइस को भेजने के लिए Email Server > Basic पर फिर से OK दबाएँ।
+fix-check-device-network = डिवाइस का नेटवर्क जाँचें और यह भी कि वह मेल सेवा तक पहुँचता है।
 
 ## जब printoauth डिवाइस का पेज नहीं पढ़ सका, तब डिवाइस के अपने पेज पर किए जाने वाले चरण
 ## (डिवाइस के अपने नाम अंग्रेज़ी में रहते हैं, जैसे निर्माता की गाइड में)

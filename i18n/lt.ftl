@@ -82,15 +82,12 @@ cli-check-test-mail = Bandomasis laiškas
 cli-check-passed = gerai
 cli-check-failed = NEPAVYKO
 cli-check-not-checked = netikrinta
-cli-tenant-cause = priežastis: { $cause }
-cli-tenant-fix = sprendimas: { $fix }
+cli-cause = priežastis: { $cause }
+cli-fix = sprendimas: { $fix }
+cli-trust-certificate-hint = Jei pasitikite nauju sertifikatu: { $command }
+cli-certificate-trusted = Sertifikatu { $fingerprint } dabar pasitikima įrenginiui { $device }.
 cli-tenant-ready = Nuomininkas paruoštas.
 cli-tenant-not-ready = Nuomininkas neparuoštas: žr. sprendimus aukščiau.
-
-## Komandų eilutė: trikčių šalinimas
-
-cli-finding = radinys: { $finding }
-cli-remedy = priemonė: { $remedy }
 
 ## Komandų eilutė: praktikos režimas
 
@@ -108,6 +105,17 @@ cli-practice-control = Valdymo API: { $url }
 ## Komandų eilutė: klaidos
 
 cli-error = printoauth: { $error }
+cli-error-address-unreadable = „{ $address }“ nėra adresas, kurį printoauth gali perskaityti: nurodykite kompiuterio vardą, IP adresą arba įrenginio https:// adresą.
+cli-error-world-address-bad = Praktikos aplinkos faile nėra tinkamo įrenginio { $device } adreso.
+cli-error-password-missing = Nėra įrenginio { $device } administratoriaus slaptažodžio: nustatykite { $variable } arba paleiskite printoauth terminale.
+cli-error-password-unreadable = Nepavyko perskaityti slaptažodžio: { $detail }
+cli-error-runtime = printoauth nepavyko paleisti: { $detail }
+cli-error-world-file-unreadable = Nepavyksta perskaityti praktikos aplinkos failo { $file }: { $detail }
+cli-error-world-file-unwritable = Nepavyksta įrašyti praktikos aplinkos failo { $file }: { $detail }
+cli-error-capture-unwritable = Nepavyksta įrašyti puslapių kopijos failo { $file }: { $detail }
+cli-error-practice-world-failed = Nepavyko paleisti praktikos aplinkos: { $detail }
+cli-error-fingerprint-invalid = „{ $fingerprint }“ nėra sertifikato kontrolinis kodas: nurodykite 64 jo SHA-256 šešioliktainius skaitmenis.
+cli-error-pins-unwritable = Nepavyko išsaugoti sertifikatų prisegimų: { $detail }
 
 ## Programa: langas, naršymas, kalbos
 ## Pavadinimai, kuriuos Web Config rodo pats įrenginys (Email Server > Basic, Authentication
@@ -342,7 +350,7 @@ app-remedy-resave = Nusiųsti nuostatas dar kartą
 app-remedy-sign-in-again = Prisijungti dar kartą
 app-remedy-configure = Konfigūruoti dabar
 app-remedy-show-instructions = Rodyti, ką daryti
-app-instructions-check-connection = Įrenginio valdymo skydelyje atidarykite Nuostatos > Bendrosios nuostatos > Tinklo nuostatos > Tinklo būsena > El. pašto serverio būsena. Patikrinkite, ar įrenginys turi šliuzą ir DNS serverį ir ar užkarda leidžia jam pasiekti Email Server > Basic nurodytą SMTP Server Address per 587 prievadą.
+app-instructions-check-device-network = Įrenginio valdymo skydelyje atidarykite Nuostatos > Bendrosios nuostatos > Tinklo nuostatos > Tinklo būsena > El. pašto serverio būsena. Patikrinkite, ar įrenginys turi šliuzą ir DNS serverį ir ar užkarda leidžia jam pasiekti Email Server > Basic nurodytą SMTP Server Address per 587 prievadą.
 app-instructions-review-conditional-access = Microsoft Entra administratoriaus centre atidarykite sąlyginės prieigos politikas. Raskite politiką, kuri blokuoja įrenginio kodo srautą (pvz., „Block device code flow“), ir išimkite iš jos administratoriaus paskyrą, kuria prijungiami įrenginiai, arba įrenginio programą.
 app-resave-done = Nuostatos dar kartą nusiųstos į įrenginį.
 
@@ -408,15 +416,16 @@ error-device-unknown = printoauth nežino įrenginio { $id }. Ieškokite iš nau
 error-device-unsupported = printoauth kol kas negali sukonfigūruoti šio { $vendor } įrenginio.
 error-run-in-progress = Sąranka jau vykdoma. Palaukite, kol ji baigsis, arba ją sustabdykite.
 error-no-devices-selected = Pasirinkite bent vieną įrenginį.
-error-sender-invalid = „{ $address }“ nėra pašto adresas.
+error-run-sender-invalid = „{ $address }“ nėra pašto adresas.
 error-password-missing = Trūksta { $device } administratoriaus slaptažodžio.
 error-url-not-allowed = printoauth atidaro tik „Microsoft“ prisijungimo puslapius, ne { $url }.
 error-tenant-check-in-progress = Nuomininko patikra jau vykdoma.
 error-run-cancelled = Sustabdyta: sąranka atšaukta, kol šis įrenginys dar nebuvo baigtas.
 error-device-unreachable = Įrenginys adresu { $address } neatsiliepia.
+error-device-not-recognised = Žiniatinklio serveris adresu { $address } nerodo įrenginio puslapio, kurį printoauth atpažįsta.
 error-device-https-unavailable = Įrenginys adresu { $address } neatsiliepia per HTTPS.
 error-device-tls-too-old = Įrenginys adresu { $address } siūlo tik seną TLS versiją, kurios printoauth nenaudoja (reikia TLS 1.2 ar naujesnės). Atnaujinkite įrenginio programinę įrangą: programinė įranga su OAuth2 palaiko ir TLS 1.2.
-error-device-certificate-changed = Įrenginio adresu { $address } sertifikatas pasikeitė nuo tada, kai printoauth jį pamatė pirmą kartą.
+error-device-certificate-changed = Įrenginio adresu { $address } sertifikatas pasikeitė nuo tada, kai printoauth jį pamatė pirmą kartą (buvo { $pinned_sha256 }, dabar { $found_sha256 }).
 error-device-pin-store = printoauth nepavyko perskaityti ar įrašyti savo įrenginių sertifikatų sąrašo ({ $location }).
 error-device-http-status = Įrenginys nuolat atsakydavo klaida { $status } (puslapis { $path }, bandymų: { $attempts }).
 error-device-restart-timeout = Įrenginys adresu { $address } paleistas iš naujo ir per { $waited_secs } s nebeatsiliepė.
@@ -525,7 +534,7 @@ fix-enable-smtp-auth = Įjunkite SMTP AUTH organizacijai ir pašto dėžutei { $
 fix-review-conditional-access = Išimkite administratoriaus paskyrą (arba įrenginio programą) iš sąlyginės prieigos politikos „{ $policy }“.
 fix-allow-public-client-flows = Leiskite viešųjų klientų srautus programai { $client_id } arba naudokite tinkamą programą.
 fix-grant-admin-consent = Prisijunkite su administratoriaus paskyra ir pažymėkite „Sutikti organizacijos vardu“ arba suteikite sutikimą administratoriaus centre.
-fix-sign-in-again = Paleiskite patikrą dar kartą ir baikite prisijungti su nauju kodu.
+fix-sign-in-again = Bandykite dar kartą ir baikite prisijungti, kol kodas galioja.
 fix-check-connection = Patikrinkite tinklą, tarpinį serverį ir užkardą adresui { $host }:{ $port }.
 fix-check-tls = Patikrinkite vardą { $tls_name } ir patikimus sertifikatus, skirtus { $host }.
 fix-check-authority = Patikrinkite prisijungimo paslaugos adresą { $url }.
@@ -538,41 +547,35 @@ fix-retry-later = Bandykite dar kartą vėliau.
 fix-correct-address = Pataisykite adresą „{ $address }“.
 fix-see-details = Serverio pranešimą skaitykite išsamioje informacijoje.
 
-## Ką daryti su įrenginiu, kurio sąranka nebaigta (programos RunFix)
+## Ką daryti su įrenginiu, kurio sąranka nebaigta
 
-run-fix-check-admin-password = Patikrinkite įrenginio administratoriaus slaptažodį (dažnai jis būna ant įrenginio etiketės arba nustatytas diegiant). Verslo modeliams reikia ir naudotojo vardo.
-run-fix-wait-for-lock-out = Per daug neteisingų slaptažodžių: palaukite, kol įrenginys vėl leis prisijungti, tada bandykite dar kartą su teisingu slaptažodžiu.
-run-fix-update-firmware = Atnaujinkite įrenginio programinę įrangą iki versijos, kuri siūlo OAuth2, tada bandykite dar kartą.
-run-fix-use-standard-network = Prisijunkite prie įrenginio per jo standartinį tinklą: papildomas tinklas nepalaiko OAuth 2.0.
-run-fix-sign-in-again = Bandykite dar kartą ir baikite prisijungti, kol kodas galioja.
-run-fix-review-conditional-access = Paprašykite Entra ID administratoriaus išimti įrenginio programą arba prisijungiančią paskyrą iš sąlyginės prieigos politikos, kuri blokuoja įrenginio kodo srautą.
-run-fix-admin-consent = Prisijunkite kaip administratorius, galintis sutikti organizacijos vardu, ir pažymėkite „Sutikti organizacijos vardu“.
-run-fix-check-device-connection = Patikrinkite, ar įrenginys adresu { $address } įjungtas ir pasiekiamas iš šio kompiuterio.
-run-fix-confirm-certificate = Įrenginio sertifikatas pasikeitė: įsitikinkite, kad tai tas pats įrenginys, tada bandykite dar kartą.
-run-fix-resave = Išsaugokite nuostatas dar kartą: puslapyje Email Server > Basic spustelėkite OK.
-run-fix-retry-or-report = Bandykite dar kartą. Jei tai pasikartos, nusiųskite techninę informaciją pagalbos tarnybai.
-run-fix-do-on-device-page = printoauth nepavyko perskaityti įrenginio puslapio: atlikite šį veiksmą paties įrenginio puslapyje ir patikrinkite dar kartą.
+fix-check-admin-password = Patikrinkite įrenginio administratoriaus slaptažodį (dažnai jis būna ant įrenginio etiketės arba nustatytas diegiant). Verslo modeliams reikia ir naudotojo vardo.
+fix-wait-for-lock-out = Per daug neteisingų slaptažodžių: palaukite, kol įrenginys vėl leis prisijungti, tada bandykite dar kartą su teisingu slaptažodžiu.
+fix-update-firmware = Atnaujinkite įrenginio programinę įrangą iki versijos, kuri siūlo OAuth2, tada bandykite dar kartą.
+fix-use-standard-network = Prisijunkite prie įrenginio per jo standartinį tinklą: papildomas tinklas nepalaiko OAuth 2.0.
+fix-check-device-connection = Patikrinkite, ar įrenginys adresu { $address } įjungtas ir pasiekiamas iš šio kompiuterio.
+fix-check-device-address = Patikrinkite, ar { $address } yra paties įrenginio adresas (jį rodo įrenginio tinklo būsenos lapas). Kol kas printoauth konfigūruoja Epson įrenginius su Web Config.
+fix-confirm-certificate = Atstatymas ar programinės įrangos atnaujinimas suteikia įrenginiui naują sertifikatą: jei taip nutiko, patikrinkite, ar paties įrenginio puslapyje (Network Security > SSL/TLS > Certificate) rodomas naujas kontrolinis kodas { $found_sha256 }, pasitikėkite juo ir bandykite dar kartą. Jei nieko panašaus nenutiko, sustokite: adresu { $address } gali atsakinėti kitas įrenginys.
+fix-retry-or-report = Bandykite dar kartą. Jei tai pasikartos, nusiųskite techninę informaciją pagalbos tarnybai.
+fix-do-on-device-page = printoauth nepavyko perskaityti įrenginio puslapio: atlikite šį veiksmą paties įrenginio puslapyje ir patikrinkite dar kartą.
 
 ## Trikčių šalinimo radiniai
 
-finding-healthy = Viskas tvarkoje: OAuth 2.0 nustatytas ir prisijungta.
-finding-still-on-basic-auth = Įrenginys vis dar prisijungia slaptažodžiu ({ $method }). Exchange Online tai atmeta.
-finding-signed-in-not-saved = Current Status rodo Signed in, bet nuostatos nebuvo nusiųstos į įrenginį (OK nepaspaustas).
-finding-not-signed-in = OAuth2 pasirinktas, bet niekas neprisijungė.
-finding-sign-in-expired = Įrenginio prisijungimas nebegalioja (ilgai nenaudotas arba baigėsi prisijungimo dažnio laikotarpis).
-finding-must-sign-in-again = Įrenginys turi prisijungti dar kartą.
-finding-no-connection = Įrenginys neturi ryšio su debesijos paslauga arba el. pašto paslauga.
-finding-conditional-access-blocked = Sąlyginės prieigos politika atmetė įrenginio prisijungimą (AADSTS{ $aadsts }).
-finding-sign-in-failed = Įrenginiui nepavyko prisijungti: „{ $detail }“
+cause-healthy = Viskas tvarkoje: OAuth 2.0 nustatytas ir prisijungta.
+cause-still-on-basic-auth = Įrenginys vis dar prisijungia slaptažodžiu ({ $method }). Exchange Online tai atmeta.
+cause-signed-in-not-saved = Current Status rodo Signed in, bet nuostatos nebuvo nusiųstos į įrenginį (OK nepaspaustas).
+cause-not-signed-in = OAuth2 pasirinktas, bet niekas neprisijungė.
+cause-sign-in-expired = Įrenginio prisijungimas nebegalioja (ilgai nenaudotas arba baigėsi prisijungimo dažnio laikotarpis).
+cause-must-sign-in-again = Įrenginys turi prisijungti dar kartą.
+cause-no-connection = Įrenginys neturi ryšio su debesijos paslauga arba el. pašto paslauga.
+cause-sign-in-failed = Įrenginiui nepavyko prisijungti: „{ $detail }“
 
 ## Radinių sprendimo priemonės
 
-remedy-none = Nieko daryti nereikia.
-remedy-configure = Nustatykite OAuth 2.0 su Exchange Online ir prisijunkite.
-remedy-resave = Dar kartą spustelėkite OK puslapyje Email Server > Basic, kad nuostatos būtų nusiųstos į įrenginį.
-remedy-sign-in-again = Iš naujo prisijunkite įrenginyje.
-remedy-check-connection = Patikrinkite įrenginio tinklą ir ar jis pasiekia pašto paslaugą.
-remedy-review-conditional-access = Paprašykite Entra ID administratoriaus peržiūrėti sąlyginės prieigos politikas.
+fix-none = Nieko daryti nereikia.
+fix-configure = Nustatykite OAuth 2.0 su Exchange Online ir prisijunkite.
+fix-resave = Dar kartą spustelėkite OK puslapyje Email Server > Basic, kad nuostatos būtų nusiųstos į įrenginį.
+fix-check-device-network = Patikrinkite įrenginio tinklą ir ar jis pasiekia pašto paslaugą.
 
 ## Veiksmai paties įrenginio puslapyje, kai printoauth nepavyko jo perskaityti
 ## (įrenginio pavadinimai lieka angliški, kaip gamintojo vadove)

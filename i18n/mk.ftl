@@ -76,15 +76,12 @@ cli-check-test-mail = Тест-порака
 cli-check-passed = ok
 cli-check-failed = НЕУСПЕШНО
 cli-check-not-checked = не е проверено
-cli-tenant-cause = причина: { $cause }
-cli-tenant-fix = решение: { $fix }
+cli-cause = причина: { $cause }
+cli-fix = решение: { $fix }
+cli-trust-certificate-hint = Ако му верувате на новиот сертификат: { $command }
+cli-certificate-trusted = Сертификатот { $fingerprint } сега е доверлив за { $device }.
 cli-tenant-ready = Закупецот е подготвен.
 cli-tenant-not-ready = Закупецот не е подготвен: видете ги решенијата погоре.
-
-## Командна линија: решавање проблеми
-
-cli-finding = наод: { $finding }
-cli-remedy = лек: { $remedy }
 
 ## Командна линија: режим за вежбање
 
@@ -100,6 +97,17 @@ cli-practice-control = Контролен API: { $url }
 ## Командна линија: грешки
 
 cli-error = printoauth: { $error }
+cli-error-address-unreadable = „{ $address }“ не е адреса што printoauth може да ја прочита: внесете име на хост, IP-адреса или https:// адресата на уредот.
+cli-error-world-address-bad = Датотеката на светот за вежбање нема употреблива адреса за уредот { $device }.
+cli-error-password-missing = Нема администраторска лозинка за { $device }: поставете { $variable } или стартувајте го printoauth во терминал.
+cli-error-password-unreadable = Лозинката не може да се прочита: { $detail }
+cli-error-runtime = printoauth не може да се стартува: { $detail }
+cli-error-world-file-unreadable = Датотеката на светот за вежбање { $file } не може да се прочита: { $detail }
+cli-error-world-file-unwritable = Датотеката на светот за вежбање { $file } не може да се запише: { $detail }
+cli-error-capture-unwritable = Датотеката со копијата на страниците { $file } не може да се запише: { $detail }
+cli-error-practice-world-failed = Светот за вежбање не можеше да се стартува: { $detail }
+cli-error-fingerprint-invalid = „{ $fingerprint }“ не е отпечаток на сертификат: внесете ги 64-те хексадецимални цифри на неговиот SHA-256.
+cli-error-pins-unwritable = Закачените сертификати не може да се зачуваат: { $detail }
 
 ## Апликација: рамка, навигација, јазици
 ## Имињата што ги прикажува самиот уред во Web Config (Email Server > Basic, Authentication
@@ -326,7 +334,7 @@ app-remedy-resave = Испрати ги поставките повторно
 app-remedy-sign-in-again = Најави се повторно
 app-remedy-configure = Постави сега
 app-remedy-show-instructions = Прикажи што да се направи
-app-instructions-check-connection = На контролната табла на уредот отворете Поставки > Општи поставки > Поставки за мрежа > Статус на мрежа > Статус на сервер за е-пошта. Проверете дали уредот има мрежен премин (gateway) и DNS-сервер и дали заштитниот ѕид му дозволува да стигне до SMTP Server Address од Email Server > Basic на портата 587.
+app-instructions-check-device-network = На контролната табла на уредот отворете Поставки > Општи поставки > Поставки за мрежа > Статус на мрежа > Статус на сервер за е-пошта. Проверете дали уредот има мрежен премин (gateway) и DNS-сервер и дали заштитниот ѕид му дозволува да стигне до SMTP Server Address од Email Server > Basic на портата 587.
 app-instructions-review-conditional-access = Во административниот центар на Microsoft Entra отворете ги правилата за условен пристап. Пронајдете го правилото што го блокира најавувањето со код на уред (на пример „Block device code flow“) и исклучете ја од него администраторската сметка што ги најавува уредите или апликацијата на уредот.
 app-resave-done = Поставките се повторно испратени до уредот.
 
@@ -392,15 +400,16 @@ error-device-unknown = printoauth не го познава уредот { $id }.
 error-device-unsupported = printoauth сè уште не може да го постави овој уред { $vendor }.
 error-run-in-progress = Веќе е во тек едно поставување. Почекајте да заврши или запрете го.
 error-no-devices-selected = Изберете барем еден уред.
-error-sender-invalid = „{ $address }“ не е адреса на е-пошта.
+error-run-sender-invalid = „{ $address }“ не е адреса на е-пошта.
 error-password-missing = Недостига администраторската лозинка за { $device }.
 error-url-not-allowed = printoauth отвора само страници за најавување на Microsoft, не { $url }.
 error-tenant-check-in-progress = Веќе е во тек проверка на закупецот.
 error-run-cancelled = Запрено: поставувањето беше откажано пред да заврши овој уред.
 error-device-unreachable = Уредот на { $address } не одговара.
+error-device-not-recognised = Веб-серверот на { $address } не прикажува страница на уред што printoauth ја познава.
 error-device-https-unavailable = Уредот на { $address } не одговара преку HTTPS.
 error-device-tls-too-old = Уредот на { $address } нуди само стара верзија на TLS што printoauth не ја користи (потребна е TLS 1.2 или понова). Ажурирајте го фирмверот на уредот: фирмверот со OAuth2 поддржува и TLS 1.2.
-error-device-certificate-changed = Сертификатот на уредот на { $address } е променет откако printoauth го виде првпат.
+error-device-certificate-changed = Сертификатот на уредот на { $address } е променет откако printoauth го виде првпат (беше { $pinned_sha256 }, сега е { $found_sha256 }).
 error-device-pin-store = printoauth не можеше да го прочита или запише својот список на сертификати на уреди ({ $location }).
 error-device-http-status = Уредот постојано одговараше со грешка { $status } (страница { $path }, обиди: { $attempts }).
 error-device-restart-timeout = Уредот на { $address } се рестартираше и не се врати во рок од { $waited_secs } секунди.
@@ -509,7 +518,7 @@ fix-enable-smtp-auth = Вклучете SMTP AUTH за организација�
 fix-review-conditional-access = Исклучете ја администраторската сметка (или апликацијата на уредот) од правилото за условен пристап „{ $policy }“.
 fix-allow-public-client-flows = Дозволете текови на јавен клиент (Allow public client flows) за апликацијата { $client_id } или користете ја вистинската апликација.
 fix-grant-admin-consent = Најавете се со администраторска сметка и штиклирајте „Согласност во име на организација“ или дајте согласност во административниот центар.
-fix-sign-in-again = Стартувајте ја проверката повторно и завршете го најавувањето со новиот код.
+fix-sign-in-again = Обидете се повторно и завршете го најавувањето додека кодот важи.
 fix-check-connection = Проверете ја мрежата, проксито и заштитниот ѕид за { $host }:{ $port }.
 fix-check-tls = Проверете го името { $tls_name } и доверливите сертификати за { $host }.
 fix-check-authority = Проверете ја адресата на услугата за најавување { $url }.
@@ -522,41 +531,35 @@ fix-retry-later = Обидете се повторно подоцна.
 fix-correct-address = Поправете ја адресата „{ $address }“.
 fix-see-details = Прочитајте ја пораката од серверот во деталите.
 
-## Што да направите со уред чие поставување не заврши (RunFix на апликацијата)
+## Што да направите со уред чие поставување не заврши
 
-run-fix-check-admin-password = Проверете ја администраторската лозинка на уредот (често е на налепница на уредот или е поставена при инсталацијата). Деловните модели бараат и корисничко име.
-run-fix-wait-for-lock-out = Премногу погрешни лозинки: почекајте уредот повторно да прифаќа најавувања, па обидете се пак со точната лозинка.
-run-fix-update-firmware = Ажурирајте го фирмверот на уредот на верзија што нуди OAuth2, па обидете се повторно.
-run-fix-use-standard-network = Поврзете се со уредот преку неговата стандардна мрежа: дополнителната мрежа не поддржува OAuth 2.0.
-run-fix-sign-in-again = Обидете се повторно и завршете го најавувањето додека кодот важи.
-run-fix-review-conditional-access = Побарајте од администратор на Entra ID да ја исклучи апликацијата на уредот или сметката што се најавува од правилото за условен пристап што го блокира најавувањето со код на уред.
-run-fix-admin-consent = Најавете се со администратор што може да даде согласност во име на организацијата и штиклирајте „Согласност во име на организација“.
-run-fix-check-device-connection = Проверете дали уредот на { $address } е вклучен и достапен од овој компјутер.
-run-fix-confirm-certificate = Сертификатот на уредот е променет: проверете дали е истиот уред, па обидете се повторно.
-run-fix-resave = Зачувајте ги поставките повторно: на Email Server > Basic, кликнете OK.
-run-fix-retry-or-report = Обидете се повторно. Ако пак се случи, испратете ги техничките детали до поддршката.
-run-fix-do-on-device-page = printoauth не можеше да ја прочита страницата на уредот: направете го овој чекор на страницата на самиот уред, па проверете повторно.
+fix-check-admin-password = Проверете ја администраторската лозинка на уредот (често е на налепница на уредот или е поставена при инсталацијата). Деловните модели бараат и корисничко име.
+fix-wait-for-lock-out = Премногу погрешни лозинки: почекајте уредот повторно да прифаќа најавувања, па обидете се пак со точната лозинка.
+fix-update-firmware = Ажурирајте го фирмверот на уредот на верзија што нуди OAuth2, па обидете се повторно.
+fix-use-standard-network = Поврзете се со уредот преку неговата стандардна мрежа: дополнителната мрежа не поддржува OAuth 2.0.
+fix-check-device-connection = Проверете дали уредот на { $address } е вклучен и достапен од овој компјутер.
+fix-check-device-address = Проверете дали { $address } е сопствената адреса на уредот (ја прикажува листот за мрежен статус на уредот). Засега printoauth поставува уреди Epson со Web Config.
+fix-confirm-certificate = Ресетирање или ажурирање на фирмверот му дава на уредот нов сертификат: ако тоа се случило, проверете дали страницата на самиот уред (Network Security > SSL/TLS > Certificate) го прикажува новиот отпечаток { $found_sha256 }, верувајте му и обидете се повторно. Ако ништо такво не се случило, запрете: на { $address } можеби одговара друг уред.
+fix-retry-or-report = Обидете се повторно. Ако пак се случи, испратете ги техничките детали до поддршката.
+fix-do-on-device-page = printoauth не можеше да ја прочита страницата на уредот: направете го овој чекор на страницата на самиот уред, па проверете повторно.
 
 ## Наоди од решавањето проблеми
 
-finding-healthy = Сè е во ред: OAuth 2.0 е поставен и најавен.
-finding-still-on-basic-auth = Уредот сè уште се најавува со лозинка ({ $method }). Exchange Online го одбива тоа.
-finding-signed-in-not-saved = Current Status покажува Signed in, но поставките не се испратени до уредот (не е кликнато OK).
-finding-not-signed-in = Избран е OAuth2, но никој не се најавил.
-finding-sign-in-expired = Најавувањето на уредот е истечено (долго не е користен или поминала зачестеноста на најавување).
-finding-must-sign-in-again = Уредот мора повторно да се најави.
-finding-no-connection = Уредот нема врска со услугата во облак или со услугата за е-пошта.
-finding-conditional-access-blocked = Правило за условен пристап го одби најавувањето на уредот (AADSTS{ $aadsts }).
-finding-sign-in-failed = Најавувањето на уредот не успеа: „{ $detail }“
+cause-healthy = Сè е во ред: OAuth 2.0 е поставен и најавен.
+cause-still-on-basic-auth = Уредот сè уште се најавува со лозинка ({ $method }). Exchange Online го одбива тоа.
+cause-signed-in-not-saved = Current Status покажува Signed in, но поставките не се испратени до уредот (не е кликнато OK).
+cause-not-signed-in = Избран е OAuth2, но никој не се најавил.
+cause-sign-in-expired = Најавувањето на уредот е истечено (долго не е користен или поминала зачестеноста на најавување).
+cause-must-sign-in-again = Уредот мора повторно да се најави.
+cause-no-connection = Уредот нема врска со услугата во облак или со услугата за е-пошта.
+cause-sign-in-failed = Најавувањето на уредот не успеа: „{ $detail }“
 
 ## Лекови за наодите
 
-remedy-none = Нема потреба од ништо.
-remedy-configure = Поставете OAuth 2.0 со Exchange Online и најавете се.
-remedy-resave = Повторно кликнете OK на Email Server > Basic за да ги испратите поставките до уредот.
-remedy-sign-in-again = Повторно најавете го уредот.
-remedy-check-connection = Проверете ја мрежата на уредот и дали стигнува до услугата за пошта.
-remedy-review-conditional-access = Побарајте од администратор на Entra ID да ги прегледа правилата за условен пристап.
+fix-none = Нема потреба од ништо.
+fix-configure = Поставете OAuth 2.0 со Exchange Online и најавете се.
+fix-resave = Повторно кликнете OK на Email Server > Basic за да ги испратите поставките до уредот.
+fix-check-device-network = Проверете ја мрежата на уредот и дали стигнува до услугата за пошта.
 
 ## Чекори на страницата на самиот уред, кога printoauth не можеше да ја прочита
 ## (имињата на самиот уред остануваат на англиски, како во упатството на производителот)

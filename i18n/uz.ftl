@@ -76,15 +76,12 @@ cli-check-test-mail = Test xati
 cli-check-passed = ok
 cli-check-failed = XATO
 cli-check-not-checked = tekshirilmadi
-cli-tenant-cause = sabab: { $cause }
-cli-tenant-fix = tuzatish: { $fix }
+cli-cause = sabab: { $cause }
+cli-fix = tuzatish: { $fix }
+cli-trust-certificate-hint = Yangi sertifikatga ishonsangiz: { $command }
+cli-certificate-trusted = { $fingerprint } sertifikati endi { $device } uchun ishonchli.
 cli-tenant-ready = Tenant tayyor.
 cli-tenant-not-ready = Tenant tayyor emas: yuqoridagi tuzatishlarni ko‘ring.
-
-## Buyruq satri: nosozliklarni bartaraf etish
-
-cli-finding = aniqlandi: { $finding }
-cli-remedy = yechim: { $remedy }
 
 ## Buyruq satri: mashq rejimi
 
@@ -100,6 +97,17 @@ cli-practice-control = Boshqaruv API: { $url }
 ## Buyruq satri: xatolar
 
 cli-error = printoauth: { $error }
+cli-error-address-unreadable = “{ $address }” printoauth o‘qiy oladigan manzil emas: xost nomi, IP manzil yoki qurilmaning https:// manzilini kiriting.
+cli-error-world-address-bad = Mashq muhiti faylida { $device } qurilmasi uchun yaroqli manzil yo‘q.
+cli-error-password-missing = { $device } uchun administrator paroli yo‘q: { $variable } ni o‘rnating yoki printoauth’ni terminalda ishga tushiring.
+cli-error-password-unreadable = Parolni o‘qib bo‘lmadi: { $detail }
+cli-error-runtime = printoauth ishga tusha olmadi: { $detail }
+cli-error-world-file-unreadable = { $file } mashq muhiti faylini o‘qib bo‘lmaydi: { $detail }
+cli-error-world-file-unwritable = { $file } mashq muhiti fayliga yozib bo‘lmaydi: { $detail }
+cli-error-capture-unwritable = { $file } yozib olish fayliga yozib bo‘lmaydi: { $detail }
+cli-error-practice-world-failed = Mashq muhiti ishga tusha olmadi: { $detail }
+cli-error-fingerprint-invalid = “{ $fingerprint }” sertifikat barmoq izi emas: uning SHA-256 qiymatining 64 ta o‘n oltilik raqamini kiriting.
+cli-error-pins-unwritable = Sertifikat pinlarini saqlab bo‘lmadi: { $detail }
 
 ## Ilova: oyna, navigatsiya, tillar
 ## Qurilmaning o‘zi Web Config’da ko‘rsatadigan nomlar (Email Server > Basic, Authentication
@@ -326,7 +334,7 @@ app-remedy-resave = Sozlamalarni qayta yuborish
 app-remedy-sign-in-again = Qayta kirish
 app-remedy-configure = Hozir sozlash
 app-remedy-show-instructions = Nima qilishni ko‘rsatish
-app-instructions-check-connection = Qurilma panelida Sozlamalar > Umumiy sozlamalar > Tarmoq sozlamalari > Tarmoq holati > E-pochta serveri holati bandini oching. Qurilmada shlyuz va DNS server borligini hamda brandmauer unga Email Server > Basic sahifasidagi SMTP Server Address manziliga 587-port orqali ulanishga ruxsat berishini tekshiring.
+app-instructions-check-device-network = Qurilma panelida Sozlamalar > Umumiy sozlamalar > Tarmoq sozlamalari > Tarmoq holati > E-pochta serveri holati bandini oching. Qurilmada shlyuz va DNS server borligini hamda brandmauer unga Email Server > Basic sahifasidagi SMTP Server Address manziliga 587-port orqali ulanishga ruxsat berishini tekshiring.
 app-instructions-review-conditional-access = Microsoft Entra administratorlar markazida Shartli kirish siyosatlarini oching. Kod bilan kirish oqimini bloklaydigan siyosatni (masalan, “Block device code flow”) toping va qurilmalarni tizimga kirituvchi administrator hisobini yoki qurilma ilovasini undan istisno qiling.
 app-resave-done = Sozlamalar qurilmaga qayta yuborildi.
 
@@ -392,15 +400,16 @@ error-device-unknown = printoauth { $id } qurilmasini bilmaydi. Qayta qidiring.
 error-device-unsupported = printoauth bu { $vendor } qurilmasini hozircha sozlay olmaydi.
 error-run-in-progress = Sozlash allaqachon davom etmoqda. Uni kuting yoki to‘xtating.
 error-no-devices-selected = Kamida bitta qurilmani tanlang.
-error-sender-invalid = “{ $address }” pochta manzili emas.
+error-run-sender-invalid = “{ $address }” pochta manzili emas.
 error-password-missing = { $device } uchun administrator paroli kiritilmagan.
 error-url-not-allowed = printoauth faqat Microsoft kirish sahifalarini ochadi, { $url } manzilini emas.
 error-tenant-check-in-progress = Tenant tekshiruvi allaqachon davom etmoqda.
 error-run-cancelled = To‘xtatildi: sozlash bu qurilma tugallanishidan oldin bekor qilindi.
 error-device-unreachable = { $address } manzilidagi qurilma javob bermayapti.
+error-device-not-recognised = { $address } dagi veb-server printoauth taniydigan qurilma sahifasini ko‘rsatmaydi.
 error-device-https-unavailable = { $address } manzilidagi qurilma HTTPS orqali javob bermayapti.
 error-device-tls-too-old = { $address } manzilidagi qurilma faqat eski TLS versiyasini taklif qiladi, printoauth undan foydalanmaydi (TLS 1.2 yoki yangirog‘i kerak). Qurilma proshivkasini yangilang: OAuth2 ni biladigan proshivka TLS 1.2 ni ham biladi.
-error-device-certificate-changed = { $address } manzilidagi qurilma sertifikati printoauth uni birinchi marta ko‘rganidan beri o‘zgargan.
+error-device-certificate-changed = { $address } manzilidagi qurilma sertifikati printoauth uni birinchi marta ko‘rganidan beri o‘zgargan (avval { $pinned_sha256 }, hozir { $found_sha256 }).
 error-device-pin-store = printoauth qurilma sertifikatlari ro‘yxatini o‘qiy yoki yoza olmadi ({ $location }).
 error-device-http-status = Qurilma doimo { $status } xatosi bilan javob berdi ({ $path } sahifasi, { $attempts } ta urinish).
 error-device-restart-timeout = { $address } manzilidagi qurilma qayta ishga tushdi va { $waited_secs } soniya ichida qaytmadi.
@@ -509,7 +518,7 @@ fix-enable-smtp-auth = Tashkilot va { $mailbox } pochta qutisi uchun SMTP AUTH n
 fix-review-conditional-access = Administrator hisobini (yoki qurilma ilovasini) “{ $policy }” Shartli kirish siyosatidan istisno qiling.
 fix-allow-public-client-flows = { $client_id } ilovasi uchun ommaviy mijoz oqimlariga ruxsat bering yoki to‘g‘ri ilovadan foydalaning.
 fix-grant-admin-consent = Administrator hisobi bilan tizimga kiring va “Tashkilot nomidan rozilik berish” bandini belgilang yoki administratorlar markazida rozilik bering.
-fix-sign-in-again = Tekshiruvni qayta ishga tushiring va yangi kod bilan tizimga kirishni tugating.
+fix-sign-in-again = Qayta urinib ko‘ring va kod amal qilayotganda tizimga kirishni tugating.
 fix-check-connection = { $host }:{ $port } uchun tarmoq, proksi va brandmauerni tekshiring.
 fix-check-tls = { $tls_name } nomini va { $host } uchun ishonchli sertifikatlarni tekshiring.
 fix-check-authority = { $url } kirish xizmati manzilini tekshiring.
@@ -522,41 +531,35 @@ fix-retry-later = Keyinroq qayta urinib ko‘ring.
 fix-correct-address = “{ $address }” manzilini tuzating.
 fix-see-details = Server xabarini tafsilotlarda o‘qing.
 
-## Sozlash tugata olmagan qurilma bo‘yicha nima qilish kerak (ilovaning RunFix’i)
+## Sozlash tugata olmagan qurilma bo‘yicha nima qilish kerak
 
-run-fix-check-admin-password = Qurilma administratori parolini tekshiring (ko‘pincha qurilmadagi yorliqda yoziladi yoki o‘rnatishda belgilanadi). Biznes modellari uchun foydalanuvchi nomi ham kerak.
-run-fix-wait-for-lock-out = Noto‘g‘ri parollar juda ko‘p: qurilma yana kirishga ruxsat berguncha kuting, so‘ng to‘g‘ri parol bilan qayta urinib ko‘ring.
-run-fix-update-firmware = Qurilma proshivkasini OAuth2 ni taklif qiladigan versiyaga yangilang, so‘ng qayta urinib ko‘ring.
-run-fix-use-standard-network = Qurilmaga uning standart tarmog‘i orqali ulaning: qo‘shimcha tarmoq OAuth 2.0 ni qo‘llab-quvvatlamaydi.
-run-fix-sign-in-again = Qayta urinib ko‘ring va kod amal qilayotganda tizimga kirishni tugating.
-run-fix-review-conditional-access = Entra ID administratoridan qurilma ilovasini yoki tizimga kirayotgan hisobni kod bilan kirish oqimini bloklaydigan Shartli kirish siyosatidan istisno qilishini so‘rang.
-run-fix-admin-consent = Tashkilot nomidan rozilik bera oladigan administrator sifatida tizimga kiring va “Tashkilot nomidan rozilik berish” bandini belgilang.
-run-fix-check-device-connection = { $address } manzilidagi qurilma yoqilganini va bu kompyuterdan unga ulanish mumkinligini tekshiring.
-run-fix-confirm-certificate = Qurilma sertifikati o‘zgargan: bu o‘sha qurilma ekaniga ishonch hosil qiling, so‘ng qayta urinib ko‘ring.
-run-fix-resave = Sozlamalarni qayta saqlang: Email Server > Basic sahifasida OK tugmasini bosing.
-run-fix-retry-or-report = Qayta urinib ko‘ring. Yana takrorlansa, texnik tafsilotlarni qo‘llab-quvvatlash xizmatiga yuboring.
-run-fix-do-on-device-page = printoauth qurilma sahifasini o‘qiy olmadi: bu qadamni qurilmaning o‘z sahifasida bajaring, so‘ng qayta tekshiring.
+fix-check-admin-password = Qurilma administratori parolini tekshiring (ko‘pincha qurilmadagi yorliqda yoziladi yoki o‘rnatishda belgilanadi). Biznes modellari uchun foydalanuvchi nomi ham kerak.
+fix-wait-for-lock-out = Noto‘g‘ri parollar juda ko‘p: qurilma yana kirishga ruxsat berguncha kuting, so‘ng to‘g‘ri parol bilan qayta urinib ko‘ring.
+fix-update-firmware = Qurilma proshivkasini OAuth2 ni taklif qiladigan versiyaga yangilang, so‘ng qayta urinib ko‘ring.
+fix-use-standard-network = Qurilmaga uning standart tarmog‘i orqali ulaning: qo‘shimcha tarmoq OAuth 2.0 ni qo‘llab-quvvatlamaydi.
+fix-check-device-connection = { $address } manzilidagi qurilma yoqilganini va bu kompyuterdan unga ulanish mumkinligini tekshiring.
+fix-check-device-address = { $address } qurilmaning o‘z manzili ekanini tekshiring (u tarmoq holati varaqasida ko‘rsatilgan). printoauth hozircha Web Config’li Epson qurilmalarini sozlaydi.
+fix-confirm-certificate = Qayta o‘rnatish yoki mikrodasturni yangilash qurilmaga yangi sertifikat beradi: shunday bo‘lgan bo‘lsa, qurilmaning o‘z sahifasida (Network Security > SSL/TLS > Certificate) yangi { $found_sha256 } barmoq izi ko‘rsatilganini tekshiring, unga ishoning va qayta urinib ko‘ring. Bunday narsa bo‘lmagan bo‘lsa, to‘xtang: { $address } manzilida boshqa qurilma javob berayotgan bo‘lishi mumkin.
+fix-retry-or-report = Qayta urinib ko‘ring. Yana takrorlansa, texnik tafsilotlarni qo‘llab-quvvatlash xizmatiga yuboring.
+fix-do-on-device-page = printoauth qurilma sahifasini o‘qiy olmadi: bu qadamni qurilmaning o‘z sahifasida bajaring, so‘ng qayta tekshiring.
 
 ## Nosozliklarni bartaraf etish natijalari
 
-finding-healthy = Hammasi joyida: OAuth 2.0 sozlangan va tizimga kirilgan.
-finding-still-on-basic-auth = Qurilma hali ham parol bilan kiradi ({ $method }). Exchange Online buni rad etadi.
-finding-signed-in-not-saved = Current Status “Signed in” deb ko‘rsatadi, lekin sozlamalar qurilmaga yuborilmagan (OK bosilmagan).
-finding-not-signed-in = OAuth2 tanlangan, lekin hech kim tizimga kirmagan.
-finding-sign-in-expired = Qurilmaning tizimga kirish muddati tugagan (uzoq vaqt ishlatilmagan yoki kirish chastotasi muddati o‘tgan).
-finding-must-sign-in-again = Qurilma tizimga qaytadan kirishi kerak.
-finding-no-connection = Qurilmada bulut xizmati yoki e-pochta xizmatiga ulanish yo‘q.
-finding-conditional-access-blocked = Shartli kirish siyosati qurilmaning tizimga kirishini rad etdi (AADSTS{ $aadsts }).
-finding-sign-in-failed = Qurilmaning tizimga kirishi amalga oshmadi: “{ $detail }”
+cause-healthy = Hammasi joyida: OAuth 2.0 sozlangan va tizimga kirilgan.
+cause-still-on-basic-auth = Qurilma hali ham parol bilan kiradi ({ $method }). Exchange Online buni rad etadi.
+cause-signed-in-not-saved = Current Status “Signed in” deb ko‘rsatadi, lekin sozlamalar qurilmaga yuborilmagan (OK bosilmagan).
+cause-not-signed-in = OAuth2 tanlangan, lekin hech kim tizimga kirmagan.
+cause-sign-in-expired = Qurilmaning tizimga kirish muddati tugagan (uzoq vaqt ishlatilmagan yoki kirish chastotasi muddati o‘tgan).
+cause-must-sign-in-again = Qurilma tizimga qaytadan kirishi kerak.
+cause-no-connection = Qurilmada bulut xizmati yoki e-pochta xizmatiga ulanish yo‘q.
+cause-sign-in-failed = Qurilmaning tizimga kirishi amalga oshmadi: “{ $detail }”
 
 ## Natijalar uchun yechimlar
 
-remedy-none = Hech narsa qilish shart emas.
-remedy-configure = Exchange Online bilan OAuth 2.0 ni sozlang va tizimga kiring.
-remedy-resave = Sozlamalarni qurilmaga yuborish uchun Email Server > Basic sahifasida OK tugmasini yana bosing.
-remedy-sign-in-again = Qurilmani tizimga qaytadan kiriting.
-remedy-check-connection = Qurilma tarmog‘ini va u pochta xizmatiga ulana olishini tekshiring.
-remedy-review-conditional-access = Entra ID administratoridan Shartli kirish siyosatlarini ko‘rib chiqishini so‘rang.
+fix-none = Hech narsa qilish shart emas.
+fix-configure = Exchange Online bilan OAuth 2.0 ni sozlang va tizimga kiring.
+fix-resave = Sozlamalarni qurilmaga yuborish uchun Email Server > Basic sahifasida OK tugmasini yana bosing.
+fix-check-device-network = Qurilma tarmog‘ini va u pochta xizmatiga ulana olishini tekshiring.
 
 ## printoauth qurilma sahifasini o‘qiy olmaganda uning o‘z sahifasida bajariladigan qadamlar
 ## (qurilmaning o‘z nomlari ishlab chiqaruvchi qo‘llanmasidagidek inglizcha qoladi)

@@ -5,6 +5,8 @@
 //! Kept out of lib.rs: `#[tauri::command]` items defined at the crate root clash with
 //! the macros they generate (E0255).
 
+use printoauth_core::discovery::InterfaceChoice;
+use printoauth_core::tenant_check::{Prerequisite, TenantCheckProgress, TenantCheckReport};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
@@ -83,6 +85,7 @@ pub async fn add_device(state: State<'_, AppState>, host: String) -> Result<Devi
         .ok_or_else(|| AppError::internal("no address"))?;
     let (view, new) = state.registry.upsert(crate::devices::Registry::entry(
         crate::devices::view_of(&found, false),
+        found.vendor,
         address,
     ));
     state.emit_device(if new {
@@ -180,8 +183,8 @@ pub fn tenant_prerequisites(sender: Option<String>) -> Result<Vec<Prerequisite>,
 pub async fn tenant_check(
     app: AppHandle,
     request: TenantCheckRequest,
-    on_progress: Channel<TenantProgress>,
-) -> Result<TenantCheckView, AppError> {
+    on_progress: Channel<TenantCheckProgress>,
+) -> Result<TenantCheckReport, AppError> {
     crate::tenant::check(app, request, on_progress).await
 }
 
@@ -209,7 +212,13 @@ pub async fn run_check_again(
     request: RunRequest,
     on_event: Channel<RunEvent>,
 ) -> Result<(), AppError> {
-    crate::run::run_mode(app, request, on_event, crate::run::Mode::CheckAgain).await
+    crate::run::run_mode(
+        app,
+        request,
+        on_event,
+        printoauth_core::run::Mode::CheckAgain,
+    )
+    .await
 }
 
 /// Opens a device's own web page (Web Config, https) in the user's browser.

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use printoauth_core::devices::{
-    AdminCredentials, AuthMethod, ConnectOptions, DeviceAddress, EmailSettings, EpsonWebConfig,
+    AdminCredentials, AuthMethod, ConnectOptions, Connection, DeviceAddress, DeviceDriver,
+    DriverRegistry, EmailSettings,
 };
 use printoauth_core::discovery::{DiscoveredDevice, Vendor};
 
@@ -22,13 +23,17 @@ pub struct DeviceEntry {
     /// The newest job history entry when the app last signed the device in: older
     /// failures are history (see `troubleshoot_after`).
     pub seen_receipt: Option<String>,
-    driver: Option<Arc<EpsonWebConfig>>,
+    /// Who made it (decides its driver family).
+    pub vendor: Vendor,
+    connection: Option<Connection>,
 }
 
-/// The device list, shared by the commands.
+/// The device list, shared by the commands; drivers come from the engine's
+/// [`DriverRegistry`].
 #[derive(Clone, Default)]
 pub struct Registry {
     inner: Arc<Mutex<BTreeMap<String, DeviceEntry>>>,
+    drivers: DriverRegistry,
 }
 
 pub fn vendor_name(v: Vendor) -> String {
@@ -44,25 +49,15 @@ pub fn view_of(d: &DiscoveredDevice, practice: bool) -> DeviceView {
         host_name: d.host_name.clone(),
         addresses: d.addresses.iter().map(|a| a.to_string()).collect(),
         admin_url: d.admin_url.clone(),
-        supported: d.supported,
+        supported: DriverRegistry::standard().supports(d.vendor),
         oauth2: Oauth2Support::Unknown,
         mail_status: MailStatus::NotChecked,
         practice,
     }
 }
 
-/// Where a discovered device's web server is: its first address (IPv4 first), else
-/// its host name, on the standard ports.
-pub fn address_of(d: &DiscoveredDevice) -> Option<DeviceAddress> {
-    let mut addrs = d.addresses.clone();
-    addrs.sort_by_key(|a| a.is_ipv6());
-    if let Some(a) = addrs.first() {
-        return Some(DeviceAddress::new(a.to_string()));
-    }
-    d.host_name
-        .as_ref()
-        .map(|h| DeviceAddress::new(h.trim_end_matches('.').to_string()))
-}
+/// Where a discovered device's web server is (the engine decides).
+pub use printoauth_core::devices::registry::address_of;
 
 pub fn mail_status_of(s: &EmailSettings) -> MailStatus {
     match (&s.auth_method, s.signed_in) {
@@ -83,7 +78,7 @@ impl Registry {
                 entry.view.oauth2 = old.view.oauth2;
                 entry.view.mail_status = old.view.mail_status;
                 if old.address == entry.address {
-                    entry.driver = old.driver.clone();
+                    entry.connection = old.connection.clone();
                 }
                 if entry.practice_login.is_none() {
                     entry.practice_login = old.practice_login.clone();
@@ -98,13 +93,14 @@ impl Registry {
         (view, new)
     }
 
-    pub fn entry(view: DeviceView, address: DeviceAddress) -> DeviceEntry {
+    pub fn entry(view: DeviceView, vendor: Vendor, address: DeviceAddress) -> DeviceEntry {
         DeviceEntry {
             view,
             address,
             practice_login: None,
             seen_receipt: None,
-            driver: None,
+            vendor,
+            connection: None,
         }
     }
 
@@ -144,21 +140,31 @@ impl Registry {
             .collect()
     }
 
-    /// The device's driver (made on first use with `opts`). Unsupported vendors are
-    /// refused.
-    pub fn driver(&self, id: &str, opts: &ConnectOptions) -> Result<Arc<EpsonWebConfig>, AppError> {
+    /// The device's driver and admin page (made on first use with `opts`, by the
+    /// engine's registry). Devices no driver family drives are refused.
+    pub fn connection(&self, id: &str, opts: &ConnectOptions) -> Result<Connection, AppError> {
         let mut map = self.inner.lock().unwrap();
         let e = map
             .get_mut(id)
             .ok_or_else(|| AppError::new(ErrorCode::DeviceUnknown).with("id", id))?;
-        if !e.view.supported {
-            return Err(AppError::new(ErrorCode::DeviceUnsupported)
-                .with("id", id)
-                .with("vendor", &e.view.vendor));
+        if let Some(c) = &e.connection {
+            return Ok(c.clone());
         }
-        Ok(e.driver
-            .get_or_insert_with(|| Arc::new(EpsonWebConfig::new(e.address.clone(), opts.clone())))
-            .clone())
+        let c = self
+            .drivers
+            .connect(Some(e.vendor), e.address.clone(), opts.clone())
+            .map_err(printoauth_core::Error::from)?;
+        e.connection = Some(c.clone());
+        Ok(c)
+    }
+
+    /// The device's driver ([`Registry::connection`]).
+    pub fn driver(
+        &self,
+        id: &str,
+        opts: &ConnectOptions,
+    ) -> Result<Arc<dyn DeviceDriver>, AppError> {
+        Ok(self.connection(id, opts)?.driver)
     }
 
     pub fn set_seen_receipt(&self, id: &str, receipt: Option<String>) {
@@ -214,7 +220,11 @@ mod tests {
         let d = discovered();
         let reg = Registry::default();
         let view = view_of(&d, false);
-        reg.upsert(Registry::entry(view.clone(), address_of(&d).unwrap()));
+        reg.upsert(Registry::entry(
+            view.clone(),
+            d.vendor,
+            address_of(&d).unwrap(),
+        ));
         assert_eq!(
             web_config_url(&reg, &view.id).unwrap(),
             "https://192.0.2.7/"
@@ -223,6 +233,7 @@ mod tests {
         plain.id = "plain".into();
         reg.upsert(Registry::entry(
             plain,
+            Vendor::Epson,
             DeviceAddress::with_ports("192.0.2.8", None, Some(80)),
         ));
         assert_eq!(
@@ -265,10 +276,10 @@ mod tests {
         assert_eq!(view.oauth2, Oauth2Support::Unknown);
         let addr = address_of(&d).unwrap();
         assert_eq!(addr.host, "192.0.2.7");
-        let (_, new) = reg.upsert(Registry::entry(view.clone(), addr.clone()));
+        let (_, new) = reg.upsert(Registry::entry(view.clone(), d.vendor, addr.clone()));
         assert!(new);
         reg.update(&view.id, Some(true), None);
-        let (again, new) = reg.upsert(Registry::entry(view.clone(), addr));
+        let (again, new) = reg.upsert(Registry::entry(view.clone(), d.vendor, addr));
         assert!(!new);
         assert_eq!(
             again.oauth2,

@@ -14,6 +14,8 @@
 //! ([`session::SessionDir`]), wiped after every batch and deleted when the app exits.
 
 pub mod bindings;
+#[cfg(test)]
+mod codes;
 pub mod commands;
 pub mod consent;
 pub mod devices;

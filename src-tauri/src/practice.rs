@@ -93,7 +93,7 @@ impl Practice {
             else {
                 continue;
             };
-            let mut entry = Registry::entry(view_of(&found, true), address);
+            let mut entry = Registry::entry(view_of(&found, true), found.vendor, address);
             entry.practice_login = Some(login_of(d));
             self.ids.push((found.id.clone(), d.index));
             let (view, _) = reg.upsert(entry);

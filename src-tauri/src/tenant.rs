@@ -2,100 +2,25 @@
 //! PowerShell line, how to verify), and the live check (printoauth's own device-code
 //! sign-in, then a test mail with XOAUTH2), each result with its cause and fix.
 
-use printoauth_core::diagnosis::howto;
 use printoauth_core::identity::PRINTOAUTH_CLIENT_ID_PLACEHOLDER;
 use printoauth_core::tenant_check::{
-    run_tenant_check, CheckId, CheckStatus as CoreStatus, TenantCheckConfig, TenantCheckProgress,
-    TenantCheckReport,
+    run_tenant_check, Prerequisite, TenantCheckConfig, TenantCheckProgress, TenantCheckReport,
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};
 
 use crate::consent::Waiting;
 use crate::error::{AppError, ErrorCode};
-use crate::models::{
-    CheckStatus, CheckView, Coded, Prerequisite, TenantCheckRequest, TenantCheckView,
-    TenantProgress,
-};
+use crate::models::TenantCheckRequest;
 use crate::state::AppState;
 
 /// The queue entry of the app's own sign-in in the consent window.
 pub const CONSENT_ID: &str = "tenant";
 
-fn id_str(id: CheckId) -> String {
-    crate::models::wire_name(&id, None)
-}
-
-/// The prerequisites the vendor guide names, with where to change them.
+/// The prerequisites the vendor guide names, with where to change them (the
+/// engine's checklist, as it is).
 pub fn prerequisites(sender: Option<&str>) -> Vec<Prerequisite> {
-    let mailbox = sender
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .unwrap_or("<mailbox>");
-    let p = |id: CheckId, ac: &[String], ps: &[String], v: &[String]| Prerequisite {
-        id: id_str(id),
-        admin_center: ac.to_vec(),
-        powershell: ps.to_vec(),
-        verify: v.to_vec(),
-    };
-    vec![
-        p(
-            CheckId::SecurityDefaults,
-            &[howto::SECURITY_DEFAULTS_ADMIN_CENTER.into()],
-            &[howto::SECURITY_DEFAULTS_POWERSHELL.into()],
-            &[],
-        ),
-        p(
-            CheckId::SmtpAuthOrganisation,
-            &[howto::SMTP_AUTH_ORG_ADMIN_CENTER.into()],
-            &[howto::SMTP_AUTH_ORG_POWERSHELL.into()],
-            &[howto::SMTP_AUTH_ORG_VERIFY.into()],
-        ),
-        p(
-            CheckId::SmtpAuthMailbox,
-            &[howto::SMTP_AUTH_MAILBOX_ADMIN_CENTER.into()],
-            &[howto::smtp_auth_mailbox_powershell(mailbox)],
-            &[howto::smtp_auth_mailbox_verify(mailbox)],
-        ),
-        p(
-            CheckId::DeviceCodeFlowAllowed,
-            &[format!(
-                "{} > {}",
-                howto::CONDITIONAL_ACCESS_ADMIN_CENTER,
-                howto::CONDITIONAL_ACCESS_POLICY
-            )],
-            &[],
-            &[],
-        ),
-        p(
-            CheckId::Consent,
-            &[howto::ADMIN_CONSENT_ADMIN_CENTER.into()],
-            &[],
-            &[],
-        ),
-    ]
-}
-
-pub fn view(r: &TenantCheckReport) -> TenantCheckView {
-    TenantCheckView {
-        passed: r.passed,
-        account: r.account.clone(),
-        checks: r
-            .checks
-            .iter()
-            .map(|c| CheckView {
-                id: id_str(c.id),
-                status: match c.status {
-                    CoreStatus::Passed => CheckStatus::Passed,
-                    CoreStatus::Failed => CheckStatus::Failed,
-                    CoreStatus::NotChecked => CheckStatus::NotChecked,
-                },
-                cause: c.cause.as_ref().map(Coded::from_serialisable),
-                fix: c.fix.as_ref().map(Coded::from_serialisable),
-                evidence: c.evidence.as_ref().map(Coded::from_serialisable),
-            })
-            .collect(),
-    }
+    printoauth_core::tenant_check::prerequisites(sender)
 }
 
 async fn config(app: &AppHandle) -> TenantCheckConfig {
@@ -114,8 +39,8 @@ async fn config(app: &AppHandle) -> TenantCheckConfig {
 pub async fn check(
     app: AppHandle,
     req: TenantCheckRequest,
-    channel: Channel<TenantProgress>,
-) -> Result<TenantCheckView, AppError> {
+    channel: Channel<TenantCheckProgress>,
+) -> Result<TenantCheckReport, AppError> {
     let state = app.state::<AppState>();
     let mut cfg = config(&app).await;
     {
@@ -137,11 +62,10 @@ pub async fn check(
     let app2 = app.clone();
     let report = run_tenant_check(cfg, move |p| {
         let st = app2.state::<AppState>();
-        let out = match p {
+        match &p {
             TenantCheckProgress::SigningIn {
                 user_code,
                 verification_uri,
-                expires_at,
                 ..
             } => {
                 let _ = st.consent.enqueue(
@@ -152,30 +76,13 @@ pub async fn check(
                         verification_uri: verification_uri.clone(),
                     },
                 );
-                TenantProgress::SigningIn {
-                    user_code,
-                    verification_uri,
-                    expires_at: expires_at.to_rfc3339(),
-                }
             }
-            TenantCheckProgress::SignedIn { account } => {
+            TenantCheckProgress::SignedIn { .. } => {
                 let _ = st.consent.done(&app2, CONSENT_ID);
-                TenantProgress::SignedIn { account }
             }
-            TenantCheckProgress::SendingTestMail {
-                from,
-                to,
-                host,
-                port,
-            } => TenantProgress::SendingTestMail {
-                from,
-                to,
-                host,
-                port,
-            },
-            TenantCheckProgress::Done { passed } => TenantProgress::Done { passed },
-        };
-        let _ = channel.send(out);
+            TenantCheckProgress::SendingTestMail { .. } | TenantCheckProgress::Done { .. } => {}
+        }
+        let _ = channel.send(p);
     })
     .await;
     state.tenant_cancel.lock().unwrap().take();
@@ -183,7 +90,7 @@ pub async fn check(
     if state.run.lock().unwrap().is_none() {
         state.consent.finish(&app);
     }
-    Ok(view(&report))
+    Ok(report)
 }
 
 pub fn cancel(state: &AppState) {
@@ -199,7 +106,10 @@ mod tests {
     #[test]
     fn checklist_names_the_mailbox() {
         let p = prerequisites(Some("scanner@contoso.com"));
-        let ids: Vec<&str> = p.iter().map(|p| p.id.as_str()).collect();
+        let ids: Vec<String> = p
+            .iter()
+            .map(|p| crate::models::wire_name(&p.id, None))
+            .collect();
         assert_eq!(
             ids,
             [

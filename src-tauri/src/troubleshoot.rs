@@ -1,11 +1,11 @@
 //! Troubleshooting one device: log in, read what it shows, and the core's diagnosis
-//! with a remedy per finding.
+//! (a cause with its fix per finding).
 
 use printoauth_core::devices::{AdminCredentials, DeviceDriver, JobOutcome, SignInStatus};
 use printoauth_core::troubleshoot::{troubleshoot_after, DeviceHealth};
 
 use crate::error::{AppError, ErrorCode};
-use crate::models::{wire_name, Coded, DeviceListEvent, DiagnosisView, HealthView, JobView};
+use crate::models::{wire_name, DeviceListEvent, HealthView, JobView};
 use crate::state::AppState;
 
 fn outcome(o: &JobOutcome) -> String {
@@ -34,14 +34,7 @@ pub fn view(device: &str, h: &DeviceHealth) -> HealthView {
                 detail: Some(j.result.clone()).filter(|r| !r.is_empty()),
             })
             .collect(),
-        diagnoses: h
-            .diagnoses
-            .iter()
-            .map(|d| DiagnosisView {
-                finding: Coded::from_serialisable(&d.finding),
-                remedy: Coded::from_serialisable(&d.remedy),
-            })
-            .collect(),
+        diagnoses: h.diagnoses.clone(),
     }
 }
 

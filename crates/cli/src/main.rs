@@ -23,22 +23,24 @@
 //! from where the device is. `capture DEVICE` saves the pages printoauth reads on a
 //! device, redacted, into one file to attach to a bug report.
 
+mod error;
 mod i18n;
 mod output;
 mod target;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use printoauth_core::devices::{DeviceDriver, EmailService, OAuthTarget};
+use printoauth_core::diagnosis::Fix;
 use printoauth_core::discovery::{self, DiscoveryOptions, InterfaceChoice};
 use printoauth_core::run::{self, DeviceState, RunOptions};
 use printoauth_core::tenant_check::{self, TenantCheckConfig};
 use printoauth_core::troubleshoot;
 
+use error::CliError;
 use output::Out;
 use target::{Targets, World};
 
@@ -137,6 +139,15 @@ enum Cmd {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Trust a device's new certificate (after a reset or firmware update gave it one):
+    /// the fingerprint printoauth showed when the certificate changed.
+    TrustCertificate {
+        /// Address, host name, URL — or in practice mode the device's index or host name.
+        device: String,
+        /// The new certificate's SHA-256 fingerprint (64 hexadecimal digits).
+        #[arg(long)]
+        fingerprint: String,
+    },
     /// Check the tenant's prerequisites: sign in, then send a test mail.
     CheckTenant {
         /// The mailbox to send the test mail from (the signed-in account by default).
@@ -169,8 +180,12 @@ fn main() -> ExitCode {
     let rt = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {
-            out.fatal("runtime", &e.to_string());
-            return ExitCode::from(3);
+            return out.cannot_run(
+                &CliError::Runtime {
+                    detail: e.to_string(),
+                }
+                .into(),
+            );
         }
     };
     rt.block_on(dispatch(cli, out))
@@ -180,8 +195,14 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
     let world = match cli.world.as_deref().map(World::load).transpose() {
         Ok(w) => w,
         Err(e) => {
-            out.fatal("world-file-unreadable", &e.to_string());
-            return ExitCode::from(3);
+            let file = cli.world.as_deref().unwrap_or(std::path::Path::new(""));
+            return out.cannot_run(
+                &CliError::WorldFileUnreadable {
+                    file: file.display().to_string(),
+                    detail: e.to_string(),
+                }
+                .into(),
+            );
         }
     };
     let targets = Targets::new(world.clone(), cli.allow_http, cli.pins.clone());
@@ -242,6 +263,16 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
             user,
             output,
         } => capture(&out, &targets, &device, user, output).await,
+        Cmd::TrustCertificate {
+            device,
+            fingerprint,
+        } => match targets.trust_certificate(&device, &fingerprint) {
+            Ok(fp) => {
+                out.certificate_trusted(&device, &fp);
+                ExitCode::SUCCESS
+            }
+            Err(e) => out.cannot_run(&e),
+        },
         Cmd::CheckTenant { sender, to } => check_tenant(&out, world.as_ref(), sender, to).await,
         Cmd::Troubleshoot { device, user } => troubleshoot_cmd(&out, &targets, &device, user).await,
         Cmd::Practice { epson, world_file } => practice(&out, epson, world_file).await,
@@ -331,7 +362,7 @@ async fn status(out: &Out, targets: &Targets, device: &str, user: Option<String>
         Ok(t) => t,
         Err(e) => return out.cannot_run(&e),
     };
-    let d = t.driver.as_ref();
+    let d = t.connection.driver.as_ref();
     let r = async {
         d.login(&t.credentials).await?;
         let caps = d.mail_capabilities().await?;
@@ -398,31 +429,68 @@ async fn configure(out: &Out, targets: &Targets, devices: Vec<String>, job: Job)
         Service::ExchangeOnline => EmailService::ExchangeOnline,
         Service::OutlookCom => EmailService::OutlookCom,
     };
+    // The sender is checked before any password is asked for or any device touched.
+    if let Err(e) = run::check_sender(&job.sender) {
+        out.error(&e);
+        return ExitCode::from(2);
+    }
     let mut tasks = Vec::new();
     for dev in &devices {
         match targets.resolve(dev, job.user.clone()) {
-            Ok(t) => tasks.push(run::DeviceTask {
-                id: t.label.clone(),
-                driver: t.driver.clone(),
-                credentials: t.credentials.clone(),
-                target: OAuthTarget::new(service, job.sender.clone()),
-                web_config_url: t.web_config_url.clone(),
-            }),
+            Ok(t) => tasks.push(run::DeviceTask::new(
+                t.label.clone(),
+                &t.connection,
+                t.credentials.clone(),
+                OAuthTarget::new(service, job.sender.clone()),
+            )),
             Err(e) => return out.cannot_run(&e),
         }
     }
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     let opts = RunOptions {
         concurrency: job.concurrency,
         ..Default::default()
     };
-    let batch = if job.resume {
-        tokio::spawn(run::check_again_batch(tasks, opts, tx))
+    let mode = if job.resume {
+        run::Mode::CheckAgain
     } else {
-        tokio::spawn(run::run_batch(tasks, opts, tx))
+        run::Mode::Run
     };
+    let (batch, mut rx) = match run::start_batch(tasks, opts, mode) {
+        Ok(b) => b,
+        Err(e) => {
+            out.error(&e);
+            return ExitCode::from(2);
+        }
+    };
+    // Ctrl-C cancels: every device still working is reported as cancelled.
+    let canceller = batch.canceller();
+    let ctrl_c = tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            canceller.cancel();
+        }
+    });
     while let Some(ev) = rx.recv().await {
         out.run_event(&ev);
+        if let DeviceState::Failed {
+            fix: Fix::ConfirmCertificate { found_sha256, .. },
+            ..
+        } = &ev.state
+        {
+            let mut a = vec!["printoauth".to_string()];
+            a.extend(job.global.iter().cloned());
+            a.extend([
+                "trust-certificate".to_string(),
+                ev.device.clone(),
+                "--fingerprint".to_string(),
+                found_sha256.clone(),
+            ]);
+            let command = a
+                .iter()
+                .map(|w| shell_word(w))
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.trust_hint(&command);
+        }
         if let DeviceState::Failed {
             manual: Some(path), ..
         } = &ev.state
@@ -447,7 +515,8 @@ async fn configure(out: &Out, targets: &Targets, devices: Vec<String>, job: Job)
             out.manual(&ev.device, path, &args, &command, &capture);
         }
     }
-    let outcomes = batch.await.expect("batch task");
+    ctrl_c.abort();
+    let outcomes = batch.finish().await;
     out.run_summary(&outcomes);
     if outcomes
         .iter()
@@ -470,11 +539,18 @@ async fn capture(
         Ok(t) => t,
         Err(e) => return out.cannot_run(&e),
     };
-    let cap = printoauth_core::capture::capture(t.driver.as_ref(), &t.credentials, &t.label).await;
+    let cap =
+        printoauth_core::capture::capture(t.connection.driver.as_ref(), &t.credentials, &t.label)
+            .await;
     let path = output.unwrap_or_else(|| PathBuf::from(cap.file_name()));
     if let Err(e) = cap.write_to(&path) {
-        out.fatal("capture-unwritable", &format!("{}: {e}", path.display()));
-        return ExitCode::from(3);
+        return out.cannot_run(
+            &CliError::CaptureUnwritable {
+                file: path.display().to_string(),
+                detail: e.to_string(),
+            }
+            .into(),
+        );
     }
     let path = std::fs::canonicalize(&path).unwrap_or(path);
     out.capture_written(&path, &cap);
@@ -512,7 +588,7 @@ async fn troubleshoot_cmd(
         Ok(t) => t,
         Err(e) => return out.cannot_run(&e),
     };
-    let d: &dyn DeviceDriver = t.driver.as_ref();
+    let d: &dyn DeviceDriver = t.connection.driver.as_ref();
     let r = async {
         d.login(&t.credentials).await?;
         troubleshoot::troubleshoot(d).await
@@ -524,7 +600,7 @@ async fn troubleshoot_cmd(
             let healthy = health
                 .diagnoses
                 .iter()
-                .all(|x| matches!(x.remedy, troubleshoot::Remedy::None {}));
+                .all(|x| x.fix == printoauth_core::diagnosis::Fix::None {});
             if healthy {
                 ExitCode::SUCCESS
             } else {
@@ -547,8 +623,12 @@ async fn practice(out: &Out, epson: Option<usize>, world_file: PathBuf) -> ExitC
     let world = match printoauth_sim::world::World::start(cfg).await {
         Ok(w) => w,
         Err(e) => {
-            out.fatal("practice-world-failed", &format!("{e:#}"));
-            return ExitCode::from(3);
+            return out.cannot_run(
+                &CliError::PracticeWorldFailed {
+                    detail: format!("{e:#}"),
+                }
+                .into(),
+            );
         }
     };
     let summary = world.summary();
@@ -556,9 +636,14 @@ async fn practice(out: &Out, epson: Option<usize>, world_file: PathBuf) -> ExitC
         &world_file,
         &serde_json::to_vec_pretty(&summary).expect("summary"),
     ) {
-        out.fatal("world-file-unwritable", &e.to_string());
         world.stop();
-        return ExitCode::from(3);
+        return out.cannot_run(
+            &CliError::WorldFileUnwritable {
+                file: world_file.display().to_string(),
+                detail: e.to_string(),
+            }
+            .into(),
+        );
     }
     out.practice_started(&world_file, &summary);
     let _ = tokio::signal::ctrl_c().await;
@@ -570,8 +655,7 @@ async fn practice(out: &Out, epson: Option<usize>, world_file: PathBuf) -> ExitC
 /// Shared by the commands that work on one device.
 pub struct Resolved {
     pub label: String,
-    pub driver: Arc<dyn DeviceDriver>,
+    /// The driver the engine chose, and the device's admin page.
+    pub connection: printoauth_core::devices::Connection,
     pub credentials: printoauth_core::devices::AdminCredentials,
-    /// The device's Web Config address for a browser.
-    pub web_config_url: String,
 }

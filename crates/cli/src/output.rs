@@ -8,6 +8,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::error::Failure;
 use printoauth_core::capture::Capture;
 use printoauth_core::devices::{AuthMethod, EmailSettings, MailCapabilities, PanelState};
 use printoauth_core::discovery::{DiscoveredDevice, DiscoveryEvent};
@@ -167,12 +168,16 @@ impl Out {
         self.t("cli-unknown", &[])
     }
 
-    pub fn fatal(&self, code: &str, detail: &str) {
-        if self.json {
-            self.line(json!({"error": {"code": code, "params": {"detail": detail}}}));
-        } else {
-            let error = format!("{code}: {detail}");
-            eprintln!("{}", self.t("cli-error", &[("error", error.into())]));
+    /// A failure of the CLI or the engine: in words (`printoauth: …` on standard
+    /// error), or as `{"error": {code, params}}` with `--json`.
+    pub fn failure(&self, f: &Failure) {
+        match f {
+            Failure::Engine(e) => self.error(e),
+            Failure::Cli(e) if self.json => self.line(json!({ "error": e })),
+            Failure::Cli(e) => {
+                let words = self.words("cli-error", e);
+                eprintln!("{}", self.t("cli-error", &[("error", words.into())]));
+            }
         }
     }
 
@@ -185,8 +190,9 @@ impl Out {
         }
     }
 
-    pub fn cannot_run(&self, why: &str) -> ExitCode {
-        self.fatal("cannot-run", why);
+    /// [`Out::failure`], and the exit code of a command that could not run.
+    pub fn cannot_run(&self, f: &Failure) -> ExitCode {
+        self.failure(f);
         ExitCode::from(3)
     }
 
@@ -400,19 +406,56 @@ impl Out {
                 println!("{}", self.t("cli-run-done", &[("device", device())]))
             }
             DeviceState::Failed {
-                failed_at, error, ..
-            } => println!(
-                "{}",
-                self.t(
-                    "cli-run-failed",
-                    &[
-                        ("device", device()),
-                        ("step", self.step_name(*failed_at).into()),
-                        ("error", self.words("error", error).into()),
-                    ]
-                )
-            ),
+                failed_at,
+                error,
+                fix,
+                ..
+            } => {
+                println!(
+                    "{}",
+                    self.t(
+                        "cli-run-failed",
+                        &[
+                            ("device", device()),
+                            ("step", self.step_name(*failed_at).into()),
+                            ("error", self.words("error", error).into()),
+                        ]
+                    )
+                );
+                let words = self.words("fix", fix);
+                println!("  {}", self.t("cli-fix", &[("fix", words.into())]));
+                for line in self.fix_lines(fix) {
+                    println!("    {line}");
+                }
+            }
         }
+    }
+
+    /// The command that trusts a device's new certificate (words only; with `--json`
+    /// the failure's fix carries the fingerprint).
+    pub fn trust_hint(&self, command: &str) {
+        if !self.json {
+            println!(
+                "  {}",
+                self.t("cli-trust-certificate-hint", &[("command", command.into())])
+            );
+        }
+    }
+
+    pub fn certificate_trusted(&self, device: &str, fingerprint: &str) {
+        if self.json {
+            return self.result(&json!({"device": device, "trusted_sha256": fingerprint}));
+        }
+        println!(
+            "{}",
+            self.t(
+                "cli-certificate-trusted",
+                &[
+                    ("device", device.into()),
+                    ("fingerprint", fingerprint.into())
+                ]
+            )
+        );
     }
 
     /// What to do on the device's own page, and the command that resumes it.
@@ -567,14 +610,14 @@ impl Out {
                 let cause = self.words("cause", cause);
                 println!(
                     "             {}",
-                    self.t("cli-tenant-cause", &[("cause", cause.into())])
+                    self.t("cli-cause", &[("cause", cause.into())])
                 );
             }
             if let Some(fix) = &c.fix {
                 let words = self.words("fix", fix);
                 println!(
                     "             {}",
-                    self.t("cli-tenant-fix", &[("fix", words.into())])
+                    self.t("cli-fix", &[("fix", words.into())])
                 );
                 for line in self.fix_lines(fix) {
                     println!("               {line}");
@@ -595,13 +638,13 @@ impl Out {
         }
         println!("{label}:");
         for d in &h.diagnoses {
-            let finding = self.words("finding", &d.finding);
-            let remedy = self.words("remedy", &d.remedy);
-            println!(
-                "  {}",
-                self.t("cli-finding", &[("finding", finding.into())])
-            );
-            println!("  {}", self.t("cli-remedy", &[("remedy", remedy.into())]));
+            let cause = self.words("cause", &d.cause);
+            let fix = self.words("fix", &d.fix);
+            println!("  {}", self.t("cli-cause", &[("cause", cause.into())]));
+            println!("  {}", self.t("cli-fix", &[("fix", fix.into())]));
+            for line in self.fix_lines(&d.fix) {
+                println!("    {line}");
+            }
         }
     }
 

@@ -5,15 +5,18 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use printoauth_core::devices::{
-    AdminCredentials, ConnectOptions, DeviceAddress, EpsonWebConfig, JsonFilePinStore,
+    AdminCredentials, ConnectOptions, DeviceAddress, DriverRegistry, JsonFilePinStore,
     MemoryPinStore, PinStore,
 };
-use printoauth_core::discovery::{merge_services, DiscoveredDevice, ServiceRecord, TxtItem};
+use printoauth_core::discovery::{
+    merge_services, DiscoveredDevice, ServiceRecord, TxtItem, Vendor,
+};
 use printoauth_core::identity::Authority;
 use printoauth_core::mail::SmtpServer;
 use printoauth_core::tenant_check::TenantCheckConfig;
 use printoauth_sim::world::{DeviceSummary, WorldSummary};
 
+use crate::error::{CliError, Failure};
 use crate::Resolved;
 
 /// The environment variable scripts use for the devices' administrator password.
@@ -35,10 +38,11 @@ impl World {
 
     /// The emulated devices, through the same recognition as real mDNS answers.
     pub fn discovered(&self) -> Vec<DiscoveredDevice> {
-        let records: Vec<ServiceRecord> = self
-            .summary
-            .devices
-            .iter()
+        Self::recognise(self.summary.devices.iter())
+    }
+
+    fn recognise<'a>(devices: impl Iterator<Item = &'a DeviceSummary>) -> Vec<DiscoveredDevice> {
+        let records: Vec<ServiceRecord> = devices
             .flat_map(|d| d.services.iter())
             .map(|s| {
                 ServiceRecord::new(
@@ -85,6 +89,7 @@ impl World {
 pub struct Targets {
     world: Option<World>,
     opts: ConnectOptions,
+    drivers: DriverRegistry,
 }
 
 impl Targets {
@@ -101,19 +106,59 @@ impl Targets {
                 pin_store,
                 ..Default::default()
             },
+            drivers: DriverRegistry::standard(),
         }
     }
 
-    /// Resolves a device argument to a driver and credentials.
-    pub fn resolve(&self, arg: &str, user: Option<String>) -> Result<Resolved, String> {
-        let (address, practice_password) = match self.world.as_ref().and_then(|w| w.device(arg)) {
-            Some(d) => (
-                DeviceAddress::from_urls(Some(&d.https_url), Some(&d.http_url))
-                    .ok_or_else(|| format!("device {arg}: bad address in the world file"))?,
-                Some(d.admin_password.clone()),
-            ),
-            None => (parse_address(arg)?, None),
+    /// Trusts `fingerprint` for the device `arg` from now on (its certificate was
+    /// renewed); returns the fingerprint as kept. Nothing is contacted.
+    pub fn trust_certificate(&self, arg: &str, fingerprint: &str) -> Result<String, Failure> {
+        let fp =
+            printoauth_core::devices::pin::parse_fingerprint(fingerprint).ok_or_else(|| {
+                CliError::FingerprintInvalid {
+                    fingerprint: fingerprint.to_string(),
+                }
+            })?;
+        let address = match self.world.as_ref().and_then(|w| w.device(arg)) {
+            Some(d) => DeviceAddress::from_urls(Some(&d.https_url), Some(&d.http_url)).ok_or_else(
+                || CliError::WorldAddressBad {
+                    device: arg.to_string(),
+                },
+            )?,
+            None => parse_address(arg)?,
         };
+        self.opts
+            .pin_store
+            .set(&address.pin_key(), &fp)
+            .map_err(|e| CliError::PinsUnwritable {
+                detail: e.to_string(),
+            })?;
+        Ok(fp)
+    }
+
+    /// Resolves a device argument to a driver and credentials.
+    pub fn resolve(&self, arg: &str, user: Option<String>) -> Result<Resolved, Failure> {
+        let (address, practice_password, vendor) =
+            match self.world.as_ref().and_then(|w| w.device(arg)) {
+                Some(d) => (
+                    DeviceAddress::from_urls(Some(&d.https_url), Some(&d.http_url)).ok_or_else(
+                        || CliError::WorldAddressBad {
+                            device: arg.to_string(),
+                        },
+                    )?,
+                    Some(d.admin_password.clone()),
+                    World::recognise(std::iter::once(d))
+                        .first()
+                        .map(|found| found.vendor),
+                ),
+                // A typed address: the vendor is not known.
+                None => (parse_address(arg)?, None, None::<Vendor>),
+            };
+        // The engine chooses the driver, before any password is asked for.
+        let connection = self
+            .drivers
+            .connect(vendor, address, self.opts.clone())
+            .map_err(printoauth_core::Error::from)?;
         let password = match std::env::var(PASSWORD_ENV) {
             Ok(p) if !p.is_empty() => p,
             _ => match practice_password {
@@ -127,8 +172,7 @@ impl Targets {
         };
         Ok(Resolved {
             label: arg.to_string(),
-            web_config_url: printoauth_core::manual::web_config_url(&address),
-            driver: Arc::new(EpsonWebConfig::new(address, self.opts.clone())),
+            connection,
             credentials,
         })
     }
@@ -142,40 +186,45 @@ fn default_pin_file() -> Option<PathBuf> {
 }
 
 /// "host", "host:port" (HTTPS port), "https://host:port" or "http://host:port".
-fn parse_address(arg: &str) -> Result<DeviceAddress, String> {
+fn parse_address(arg: &str) -> Result<DeviceAddress, CliError> {
     let a = arg.trim();
+    let unreadable = || CliError::AddressUnreadable {
+        address: a.to_string(),
+    };
     if a.starts_with("https://") {
-        return DeviceAddress::from_urls(Some(a), None)
-            .ok_or_else(|| format!("cannot read the address {a}"));
+        return DeviceAddress::from_urls(Some(a), None).ok_or_else(unreadable);
     }
     if a.starts_with("http://") {
-        return DeviceAddress::from_urls(None, Some(a))
-            .ok_or_else(|| format!("cannot read the address {a}"));
+        return DeviceAddress::from_urls(None, Some(a)).ok_or_else(unreadable);
     }
     if a.is_empty() || a.contains('/') || a.contains(char::is_whitespace) {
-        return Err(format!("cannot read the address {a:?}"));
+        return Err(unreadable());
     }
     if a.parse::<std::net::IpAddr>().is_ok() {
         return Ok(DeviceAddress::new(a));
     }
     match a.rsplit_once(':') {
         Some((host, port)) if !host.contains(':') => {
-            let port: u16 = port.parse().map_err(|_| format!("bad port in {a}"))?;
+            let port: u16 = port.parse().map_err(|_| unreadable())?;
             Ok(DeviceAddress::with_ports(host, Some(port), Some(80)))
         }
         _ => Ok(DeviceAddress::new(a)),
     }
 }
 
-fn prompt_password(device: &str) -> Result<String, String> {
+fn prompt_password(device: &str) -> Result<String, CliError> {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() {
-        return Err(format!(
-            "no administrator password for {device}: set {PASSWORD_ENV} or run in a terminal"
-        ));
+        return Err(CliError::PasswordMissing {
+            device: device.to_string(),
+            variable: PASSWORD_ENV.to_string(),
+        });
     }
-    rpassword::prompt_password(format!("Administrator password for {device}: "))
-        .map_err(|e| format!("reading the password: {e}"))
+    rpassword::prompt_password(format!("Administrator password for {device}: ")).map_err(|e| {
+        CliError::PasswordUnreadable {
+            detail: e.to_string(),
+        }
+    })
 }
 
 /// Writes the whole file under a temporary name, then renames it into place.

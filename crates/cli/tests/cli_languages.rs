@@ -99,7 +99,7 @@ fn message(lang: &str, id: &str, method: &str) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn findings_and_remedies_are_words_in_the_users_language() {
+async fn troubleshootings_causes_and_fixes_are_words_in_the_users_language() {
     let w = World::start(WorldConfig::practice()).await.unwrap();
     let file = WorldFile::write(&w, "ts");
     for lang in ["en", "lt", "hi"] {
@@ -112,11 +112,11 @@ async fn findings_and_remedies_are_words_in_the_users_language() {
         assert_eq!(out.status.code(), Some(1), "{out:?}");
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(
-            text.contains(&message(lang, "finding-still-on-basic-auth", "smtp-auth")),
+            text.contains(&message(lang, "cause-still-on-basic-auth", "smtp-auth")),
             "{lang}: {text}"
         );
         assert!(
-            text.contains(&message(lang, "remedy-configure", "")),
+            text.contains(&message(lang, "fix-configure", "")),
             "{lang}: {text}"
         );
         assert!(

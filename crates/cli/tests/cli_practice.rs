@@ -3,11 +3,13 @@
 //! German- and Italian-first pages, both save styles) end to end with the identity
 //! emulator approving consent, check the tenant, troubleshoot, discover.
 
+use std::process::Command;
+
 use printoauth_sim::config::{DeviceConfig, Lang, WorldConfig};
 use printoauth_sim::device::JobResult;
 use printoauth_sim::world::World;
 use printoauth_testkit::cli::{self, json_lines};
-use printoauth_testkit::practice::{device, item, WorldFile, ADMIN, USER as RECIPIENT};
+use printoauth_testkit::practice::{device, item, world_of, WorldFile, ADMIN, USER as RECIPIENT};
 use serde_json::Value;
 
 const CLI: &str = env!("CARGO_BIN_EXE_printoauth");
@@ -161,8 +163,8 @@ async fn discover_troubleshoot_and_status_in_practice_mode() {
     // A device still on Basic auth: troubleshoot says so and exits 1.
     let (code, lines) = run_cli(&w, &file, &["troubleshoot", "0"]).await;
     assert_eq!(code, 1);
-    let finding = &lines[0]["result"]["health"]["diagnoses"][0]["finding"]["code"];
-    assert_eq!(finding, "still-on-basic-auth", "{lines:?}");
+    let cause = &lines[0]["result"]["health"]["diagnoses"][0]["cause"]["code"];
+    assert_eq!(cause, "still-on-basic-auth", "{lines:?}");
 
     // Manual add by address: the device's web page is probed.
     let http = s.devices[1]
@@ -177,5 +179,74 @@ async fn discover_troubleshoot_and_status_in_practice_mode() {
     let (code, lines) = run_cli(&w, &file, &["status", "1"]).await;
     assert_eq!(code, 0);
     assert_eq!(lines[0]["result"]["capabilities"]["oauth2_available"], true);
+    w.stop();
+}
+
+/// A device whose password is wrong and one whose firmware has no OAuth2: each fails
+/// with the fix the app shows for it, in words from the catalogue (and as code and
+/// parameters with `--json`), while the third is configured.
+#[tokio::test(flavor = "multi_thread")]
+async fn configure_prints_the_fix_for_each_failed_device() {
+    let w = world_of(&["WF-C5890 Series", "WF-2930 Series", "ET-4850 Series"]).await;
+    // The world file gives device 0 a password the device does not have.
+    let mut summary = w.summary();
+    summary.devices[0].admin_password = "Not-The-Password-1".into();
+    let path =
+        std::env::temp_dir().join(format!("printoauth-cli-{}-fixes.json", std::process::id()));
+    std::fs::write(&path, serde_json::to_vec(&summary).unwrap()).unwrap();
+    let file = WorldFile { path };
+
+    let (code, lines) = run_cli(&w, &file, &["configure", "--sender", ADMIN, "0", "1", "2"]).await;
+    assert_eq!(code, 1, "{lines:?}");
+    let failed = |device: &str| {
+        lines
+            .iter()
+            .find(|l| l["event"]["device"] == device && l["event"]["state"]["state"] == "failed")
+            .unwrap_or_else(|| panic!("no failure event for {device}: {lines:?}"))["event"]["state"]
+            .clone()
+    };
+    let wrong = failed("0");
+    assert_eq!(wrong["error"]["code"], "device-login-rejected", "{wrong}");
+    assert_eq!(wrong["fix"]["code"], "check-admin-password", "{wrong}");
+    let old = failed("1");
+    assert_eq!(old["error"]["code"], "device-oauth2-unavailable", "{old}");
+    assert_eq!(old["fix"]["code"], "update-firmware", "{old}");
+    assert_eq!(old["fix"]["params"]["model"], "WF-2930 Series", "{old}");
+    let result = lines.iter().find_map(|l| l.get("result")).unwrap();
+    assert_eq!(result[2]["state"]["state"], "done", "{result}");
+
+    // In words: the catalogue's sentences, in English and in Lithuanian.
+    let catalogue = |lang: &str| {
+        std::fs::read_to_string(format!(
+            "{}/../../i18n/{lang}.ftl",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let message = |ftl: &str, id: &str| {
+        ftl.lines()
+            .find_map(|l| l.strip_prefix(&format!("{id} = ")))
+            .unwrap_or_else(|| panic!("{id} missing"))
+            .replace("{ $model }", "WF-2930 Series")
+    };
+    for lang in ["en", "lt"] {
+        let out = Command::new(CLI)
+            .args(["--lang", lang, "--world"])
+            .arg(&file.path)
+            .args(["configure", "--sender", ADMIN, "0", "1"])
+            .env_remove("PRINTOAUTH_ADMIN_PASSWORD")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let text = String::from_utf8_lossy(&out.stdout);
+        let ftl = catalogue(lang);
+        for id in ["fix-check-admin-password", "fix-update-firmware"] {
+            let sentence = message(&ftl, id);
+            assert!(
+                text.contains(&sentence),
+                "{lang}: {sentence:?} not in\n{text}"
+            );
+        }
+    }
     w.stop();
 }

@@ -1,12 +1,14 @@
 //! One vocabulary for what went wrong and what to do about it, for every part of the
-//! engine: the tenant check, troubleshooting and the run. A [`Cause`] says why, a
-//! [`Fix`] says what to do (with Microsoft's admin-center paths and ready-to-paste
-//! PowerShell lines where there are some); [`RunFix`] is the fix for a device the run
-//! could not finish. Microsoft's and the mail server's answers are mapped to them
-//! here and only here ([`diagnose_identity`], [`diagnose_mail`], [`RunFix::for_error`]).
+//! engine: the tenant check, troubleshooting a device and the run. A [`Cause`] says
+//! why, a [`Fix`] says what to do (with Microsoft's admin-center paths and
+//! ready-to-paste PowerShell lines where there are some); a [`Diagnosis`] is the two
+//! together. Microsoft's and the mail server's answers are mapped to them here and
+//! only here ([`diagnose_identity`], [`diagnose_device_sign_in`], [`diagnose_mail`],
+//! [`fix_for_error`]); Entra ID's AADSTS numbers are read by
+//! [`IdentityError::from_oauth`] alone.
 //!
 //! Everything serialises as `{"code": "...", "params": {...}}`; the catalogues have a
-//! message per code (`cause-`, `fix-`, `run-fix-`).
+//! message per code (`cause-`, `fix-`).
 
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +19,7 @@ use crate::run::RunError;
 
 /// Why something failed. Serialised as `{"code": "...", "params": {...}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum Cause {
     /// Security defaults are on for the tenant (they block SMTP AUTH; sign-in AADSTS530035).
@@ -28,7 +31,7 @@ pub enum Cause {
     /// SMTP AUTH is off, for the organisation or the mailbox (the server did not say).
     SmtpAuthDisabled { mailbox: String },
     /// A Conditional Access policy blocked the sign-in, e.g. "Block device code flow"
-    /// (AADSTS53003).
+    /// (AADSTS53003): the check's own or the device's.
     ConditionalAccessBlocked { aadsts: Option<u32> },
     /// The application does not allow public client flows, or is unknown (AADSTS7000218,
     /// 700016).
@@ -86,11 +89,33 @@ pub enum Cause {
     AddressInvalid { address: String },
     /// The configured CA certificate is not valid PEM.
     CaCertificateInvalid {},
+    // What troubleshooting reads from a device (the vendor guide's symptoms).
+    /// OAuth2 is set, signed in, and the last mail job succeeded (or none failed since).
+    Healthy { account: Option<String> },
+    /// The device still uses a password (SMTP AUTH / POP before SMTP / none):
+    /// Exchange Online refuses Basic authentication.
+    StillOnBasicAuth { method: String },
+    /// Current Status says Signed in but mail asks for a sign-in: the settings were
+    /// not sent to the device (OK was not pressed).
+    SignedInNotSaved { account: Option<String> },
+    /// OAuth2 is chosen but nobody signed in.
+    NotSignedIn {},
+    /// The device's sign-in lapsed (long disuse, sign-in frequency): job code 361 or
+    /// the device's expiry message.
+    SignInExpired { job_code: Option<u32> },
+    /// The device must sign in again (job code 370, tokens revoked or refused).
+    MustSignInAgain { job_code: Option<u32> },
+    /// The device has no connection to the cloud or email service (job code 360).
+    NoConnection { job_code: Option<u32> },
+    /// The device's sign-in failed for a reason Entra ID's answer does not narrow
+    /// down; `detail` is what the device quotes, `aadsts` its number when it has one.
+    SignInFailed { detail: String, aadsts: Option<u32> },
 }
 
 /// What to do about it. Admin-center paths name Microsoft's menus (shown as given);
 /// `powershell` lines are ready to paste.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum Fix {
     /// Turn security defaults off (the device guide's prerequisite).
@@ -119,8 +144,8 @@ pub enum Fix {
         powershell: Vec<String>,
         verify: Vec<String>,
     },
-    /// Exclude the account (or the application) from the Conditional Access policy that
-    /// blocks the device code flow.
+    /// An Entra ID administrator excludes the account (or the application, e.g. the
+    /// device's) from the Conditional Access policy that blocks the device code flow.
     ReviewConditionalAccess {
         admin_center: String,
         policy: String,
@@ -130,15 +155,17 @@ pub enum Fix {
         client_id: String,
         admin_center: String,
     },
-    /// Sign in with an administrator and tick "Consent on behalf of your organization",
-    /// or grant admin consent in the admin center.
+    /// Sign in with an administrator who can consent for the organisation and tick
+    /// "Consent on behalf of your organization", or grant admin consent in the admin
+    /// center.
     GrantAdminConsent {
         roles: Vec<String>,
         admin_center: String,
     },
-    /// Run the check again and complete the sign-in with a new code.
+    /// Sign in again (the check, the run, or the device) and finish the sign-in while
+    /// the code is valid.
     SignInAgain {},
-    /// Check the network, proxy and firewall for this address.
+    /// Check the network, proxy and firewall between this computer and this address.
     CheckConnection { host: String, port: u16 },
     /// Check the TLS name and trusted certificates.
     CheckTls { host: String, tls_name: String },
@@ -164,10 +191,46 @@ pub enum Fix {
     CorrectAddress { address: String },
     /// Nothing specific: read the server's or Microsoft's message in the evidence.
     SeeDetails {},
+    // For a device (a run that failed, or troubleshooting).
+    /// Nothing to do.
+    None {},
+    /// Run the configuration (OAuth2 with Exchange Online, sign in, save).
+    Configure {},
+    /// Save the settings again (Email Server > Basic, OK) so the device has them.
+    Resave {},
+    /// Check the device's own network (gateway, DNS, firewall) and that it reaches the
+    /// mail service.
+    CheckDeviceNetwork {},
+    /// Check the administrator password (the device's own, often on a label or set at
+    /// installation); business models also need the user name.
+    CheckAdminPassword {},
+    /// Too many wrong passwords: wait until the device accepts log-ins again.
+    WaitForLockOut {},
+    /// Update the device's firmware to a version with OAuth2, then retry.
+    UpdateFirmware { model: String },
+    /// Connect the device through its standard network interface.
+    UseStandardNetwork {},
+    /// Check the device is on and reachable from this computer.
+    CheckDeviceConnection { address: String },
+    /// Check that the address is the device's own (something else answered there).
+    CheckDeviceAddress { address: String },
+    /// The device's certificate changed: confirm it is the same device.
+    ConfirmCertificate {
+        address: String,
+        pinned_sha256: String,
+        found_sha256: String,
+    },
+    /// printoauth could not read the device's page: do the step on the device's own
+    /// page (the steps come with the failure), then check again.
+    DoOnDevicePage {},
+    /// Retry; if it happens again, send the details to support.
+    RetryOrReport {},
 }
 
-/// A cause with its fix.
+/// A cause with its fix. A tenant check's failed check, each of troubleshooting's
+/// findings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Diagnosis {
     pub cause: Cause,
     pub fix: Fix,
@@ -466,102 +529,78 @@ pub fn diagnose_mail(e: &MailError) -> Diagnosis {
     }
 }
 
-/// What to do about a device that failed. Serialised as `{code, params}`; the UI shows
-/// `run-fix-<code>`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "code", content = "params", rename_all = "kebab-case")]
-pub enum RunFix {
-    /// Check the administrator password (the device's own, often on a label or set at
-    /// installation); business models also need the user name.
-    CheckAdminPassword {},
-    /// Too many wrong passwords: wait until the device accepts log-ins again.
-    WaitForLockOut {},
-    /// Update the device's firmware to a version with OAuth2, then retry.
-    UpdateFirmware { model: String },
-    /// Connect the device through its standard network interface.
-    UseStandardNetwork {},
-    /// Retry and finish the sign-in while the code is valid.
-    SignInAgain {},
-    /// An Entra ID administrator excludes the device's app or the account from the
-    /// Conditional Access policy that blocks the device code flow.
-    ReviewConditionalAccess {},
-    /// Sign in with an administrator who can consent for the organisation.
-    AdminConsent {},
-    /// Check the device is on and reachable from this computer.
-    CheckDeviceConnection { address: String },
-    /// The device's certificate changed: confirm it is the same device.
-    ConfirmCertificate {},
-    /// Save the settings again (Email Server > Basic, OK).
-    Resave {},
-    /// printoauth could not read the device's page: do the step on the device's own
-    /// page (the steps come with the failure), then check again.
-    DoOnDevicePage {},
-    /// Retry; if it happens again, send the details to support.
-    RetryOrReport {},
+/// The cause and fix of a sign-in failure that a device quotes (Entra ID's answer as
+/// its page shows it, in troubleshooting or at the end of a run): read as Entra ID's
+/// own error ([`IdentityError::from_oauth`]). Causes an administrator fixes in the
+/// tenant are named as the tenant check names them; any other failure is the device's
+/// failed sign-in, fixed by signing in again.
+pub fn diagnose_device_sign_in(detail: &str) -> Diagnosis {
+    use IdentityError as E;
+    let e = IdentityError::from_oauth("", Some(detail));
+    match e {
+        E::IdentityConditionalAccessBlocked { .. }
+        | E::IdentitySecurityDefaultsBlocked { .. }
+        | E::IdentityAdminConsentRequired { .. }
+        | E::IdentityConsentRequired { .. } => diagnose_identity(&e, ""),
+        _ => Diagnosis {
+            cause: Cause::SignInFailed {
+                detail: detail.into(),
+                aadsts: e.aadsts(),
+            },
+            fix: Fix::SignInAgain {},
+        },
+    }
 }
 
-impl RunFix {
-    pub const CODES: &'static [&'static str] = &[
-        "check-admin-password",
-        "wait-for-lock-out",
-        "update-firmware",
-        "use-standard-network",
-        "sign-in-again",
-        "review-conditional-access",
-        "admin-consent",
-        "check-device-connection",
-        "confirm-certificate",
-        "resave",
-        "do-on-device-page",
-        "retry-or-report",
-    ];
-
-    /// The fix for an error of the core.
-    pub fn for_error(e: &crate::Error) -> RunFix {
-        use crate::Error as E;
-        match e {
-            E::Device(d) => match d {
-                DeviceError::DeviceLoginRejected { .. } => RunFix::CheckAdminPassword {},
-                DeviceError::DeviceLoginLockedOut { .. } => RunFix::WaitForLockOut {},
-                DeviceError::DeviceOauth2Unavailable { model, .. } => RunFix::UpdateFirmware {
-                    model: model.clone().unwrap_or_default(),
-                },
-                // Firmware that offers OAuth2 also speaks TLS 1.2.
-                DeviceError::DeviceTlsTooOld { .. } => RunFix::UpdateFirmware {
-                    model: String::new(),
-                },
-                DeviceError::DeviceAdditionalNetwork { .. } => RunFix::UseStandardNetwork {},
-                DeviceError::DeviceUnreachable { address, .. }
-                | DeviceError::DeviceHttpsUnavailable { address, .. }
-                | DeviceError::DeviceRestartTimeout { address, .. } => {
-                    RunFix::CheckDeviceConnection {
-                        address: address.clone(),
-                    }
-                }
-                DeviceError::DeviceCertificateChanged { .. } => RunFix::ConfirmCertificate {},
-                DeviceError::DeviceSaveNotConfirmed { .. }
-                | DeviceError::DeviceVerifyMismatch { .. } => RunFix::Resave {},
-                DeviceError::DevicePageNotUnderstood { .. } => RunFix::DoOnDevicePage {},
-                _ => RunFix::RetryOrReport {},
+/// What to do about a device the run could not finish, from its error.
+pub fn fix_for_error(e: &crate::Error) -> Fix {
+    use crate::Error as E;
+    match e {
+        E::Device(d) => match d {
+            DeviceError::DeviceLoginRejected { .. } => Fix::CheckAdminPassword {},
+            DeviceError::DeviceLoginLockedOut { .. } => Fix::WaitForLockOut {},
+            DeviceError::DeviceOauth2Unavailable { model, .. } => Fix::UpdateFirmware {
+                model: model.clone().unwrap_or_default(),
             },
-            E::Run(r) => match r {
-                // The device quotes Entra ID's answer: read it as Entra ID's error.
-                RunError::RunSignInFailed { detail } => {
-                    match IdentityError::from_oauth("", Some(detail)) {
-                        IdentityError::IdentityConditionalAccessBlocked { .. } => {
-                            RunFix::ReviewConditionalAccess {}
-                        }
-                        IdentityError::IdentityAdminConsentRequired { .. }
-                        | IdentityError::IdentityConsentRequired { .. } => RunFix::AdminConsent {},
-                        _ => RunFix::SignInAgain {},
-                    }
-                }
-                RunError::RunSignInTimedOut { .. } | RunError::RunSignedOutWhileWaiting {} => {
-                    RunFix::SignInAgain {}
-                }
+            // Firmware that offers OAuth2 also speaks TLS 1.2.
+            DeviceError::DeviceTlsTooOld { .. } => Fix::UpdateFirmware {
+                model: String::new(),
             },
-            _ => RunFix::RetryOrReport {},
-        }
+            DeviceError::DeviceAdditionalNetwork { .. } => Fix::UseStandardNetwork {},
+            DeviceError::DeviceUnreachable { address, .. }
+            | DeviceError::DeviceHttpsUnavailable { address, .. }
+            | DeviceError::DeviceRestartTimeout { address, .. } => Fix::CheckDeviceConnection {
+                address: address.clone(),
+            },
+            DeviceError::DeviceNotRecognised { address, .. } => Fix::CheckDeviceAddress {
+                address: address.clone(),
+            },
+            DeviceError::DeviceCertificateChanged {
+                address,
+                pinned_sha256,
+                found_sha256,
+            } => Fix::ConfirmCertificate {
+                address: address.clone(),
+                pinned_sha256: pinned_sha256.clone(),
+                found_sha256: found_sha256.clone(),
+            },
+            DeviceError::DeviceSaveNotConfirmed { .. }
+            | DeviceError::DeviceVerifyMismatch { .. } => Fix::Resave {},
+            DeviceError::DevicePageNotUnderstood { .. } => Fix::DoOnDevicePage {},
+            _ => Fix::RetryOrReport {},
+        },
+        E::Run(r) => match r {
+            // The device quotes Entra ID's answer: the same reading as troubleshooting's.
+            RunError::RunSignInFailed { detail } => diagnose_device_sign_in(detail).fix,
+            RunError::RunSignInTimedOut { .. } | RunError::RunSignedOutWhileWaiting {} => {
+                Fix::SignInAgain {}
+            }
+            RunError::RunCancelled {} => Fix::RetryOrReport {},
+            RunError::RunSenderInvalid { address } => Fix::CorrectAddress {
+                address: address.clone(),
+            },
+        },
+        _ => Fix::RetryOrReport {},
     }
 }
 
@@ -576,14 +615,14 @@ mod tests {
             family: FirmwareFamily::Business,
         }
         .into();
-        assert_eq!(RunFix::for_error(&e), RunFix::CheckAdminPassword {});
+        assert_eq!(fix_for_error(&e), Fix::CheckAdminPassword {});
         let old_tls = crate::Error::Device(DeviceError::DeviceTlsTooOld {
             address: "192.0.2.9".into(),
             detail: "received fatal alert: ProtocolVersion".into(),
         });
         assert_eq!(
-            RunFix::for_error(&old_tls),
-            RunFix::UpdateFirmware {
+            fix_for_error(&old_tls),
+            Fix::UpdateFirmware {
                 model: String::new()
             }
         );
@@ -591,15 +630,102 @@ mod tests {
             detail: "AADSTS53003: Access has been blocked by Conditional Access policies.".into(),
         }
         .into();
-        assert_eq!(RunFix::for_error(&e), RunFix::ReviewConditionalAccess {});
-        let v = serde_json::to_value(RunFix::UpdateFirmware {
+        assert_eq!(fix_for_error(&e), Fix::review_conditional_access());
+        let e: crate::Error = RunError::RunSignInFailed {
+            detail: "AADSTS65001: The user or administrator has not consented.".into(),
+        }
+        .into();
+        assert_eq!(fix_for_error(&e), Fix::grant_admin_consent());
+        let v = serde_json::to_value(Fix::UpdateFirmware {
             model: "WF-2930 Series".into(),
         })
         .unwrap();
         assert_eq!(v["code"], "update-firmware");
         assert_eq!(v["params"]["model"], "WF-2930 Series");
-        for code in RunFix::CODES {
-            assert!(code.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+    }
+
+    /// The codes the app's pages and their tests rely on.
+    #[test]
+    fn wire_codes() {
+        let code = |f: &Fix| serde_json::to_value(f).unwrap()["code"].clone();
+        for (fix, wire) in [
+            (Fix::CheckAdminPassword {}, "check-admin-password"),
+            (
+                Fix::UpdateFirmware {
+                    model: String::new(),
+                },
+                "update-firmware",
+            ),
+            (
+                Fix::review_conditional_access(),
+                "review-conditional-access",
+            ),
+            (Fix::DoOnDevicePage {}, "do-on-device-page"),
+            (Fix::SignInAgain {}, "sign-in-again"),
+            (Fix::Resave {}, "resave"),
+            (Fix::Configure {}, "configure"),
+            (Fix::None {}, "none"),
+        ] {
+            assert_eq!(code(&fix), wire);
         }
+        let v = serde_json::to_value(Cause::SignInExpired { job_code: None }).unwrap();
+        assert_eq!(v["code"], "sign-in-expired");
+        let v = serde_json::to_value(Cause::Healthy { account: None }).unwrap();
+        assert_eq!(v["code"], "healthy");
+    }
+
+    /// A sign-in failure a device quotes is read by Entra ID's table: what an
+    /// administrator fixes in the tenant is named as the tenant check names it.
+    #[test]
+    fn a_devices_quoted_sign_in_failure() {
+        let d = diagnose_device_sign_in(
+            "AADSTS53003: Access has been blocked by Conditional Access policies.",
+        );
+        assert_eq!(
+            d.cause,
+            Cause::ConditionalAccessBlocked {
+                aadsts: Some(53003)
+            }
+        );
+        assert_eq!(d.fix, Fix::review_conditional_access());
+        let Fix::ReviewConditionalAccess {
+            admin_center,
+            policy,
+        } = &d.fix
+        else {
+            unreachable!()
+        };
+        assert_eq!(admin_center, howto::CONDITIONAL_ACCESS_ADMIN_CENTER);
+        assert_eq!(policy, howto::CONDITIONAL_ACCESS_POLICY);
+        // The same answer in the tenant check's own sign-in.
+        let own = diagnose_identity(
+            &IdentityError::from_oauth(
+                "invalid_grant",
+                Some("AADSTS53003: Access has been blocked by Conditional Access policies."),
+            ),
+            "",
+        );
+        assert_eq!(own, d);
+        assert_eq!(
+            diagnose_device_sign_in("AADSTS530035: blocked by security defaults").fix,
+            Fix::turn_off_security_defaults()
+        );
+        // Anything else: the device's failure, quoted, and a new sign-in.
+        let d = diagnose_device_sign_in("AADSTS50126: Error validating credentials.");
+        assert_eq!(
+            d.cause,
+            Cause::SignInFailed {
+                detail: "AADSTS50126: Error validating credentials.".into(),
+                aadsts: Some(50126)
+            }
+        );
+        assert_eq!(d.fix, Fix::SignInAgain {});
+        assert_eq!(
+            diagnose_device_sign_in("Sign-in failed.").cause,
+            Cause::SignInFailed {
+                detail: "Sign-in failed.".into(),
+                aadsts: None
+            }
+        );
     }
 }

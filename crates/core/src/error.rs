@@ -11,6 +11,7 @@ pub use crate::mail::MailError;
 pub use crate::run::RunError;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "EngineError"))]
 #[serde(untagged)]
 pub enum Error {
     #[error(transparent)]
@@ -32,5 +33,13 @@ impl Error {
             .ok()
             .and_then(|v| v.get("code").and_then(|c| c.as_str()).map(str::to_string))
             .unwrap_or_default()
+    }
+
+    /// The device's firmware does not offer OAuth2 (so the device cannot do it yet).
+    pub fn oauth2_unavailable(&self) -> bool {
+        matches!(
+            self,
+            Error::Device(crate::devices::DeviceError::DeviceOauth2Unavailable { .. })
+        )
     }
 }

@@ -208,6 +208,7 @@ impl CancelToken {
 /// Identity errors. `aadsts` is the number Entra ID put in front of its description;
 /// `error` the OAuth error code; `description` Microsoft's message, whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum IdentityError {
     /// The authority URL is not usable.
@@ -308,8 +309,9 @@ pub enum IdentityError {
 }
 
 /// The AADSTS number at the start of an Entra ID error description
-/// ("AADSTS70016: OAuth 2.0 device flow error. ..."), or anywhere in it.
-pub fn parse_aadsts(description: &str) -> Option<u32> {
+/// ("AADSTS70016: OAuth 2.0 device flow error. ..."), or anywhere in it. Read only
+/// by [`IdentityError::from_oauth`], the one table of AADSTS numbers.
+fn parse_aadsts(description: &str) -> Option<u32> {
     let idx = description.find("AADSTS")?;
     let digits: String = description[idx + "AADSTS".len()..]
         .chars()

@@ -56,6 +56,7 @@ impl SmtpServer {
 /// A negative SMTP reply: `535 5.7.139 Authentication unsuccessful, ...` is
 /// `{code: 535, enhanced: "5.7.139", text: "Authentication unsuccessful, ..."}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SmtpReply {
     pub code: u16,
     pub enhanced: Option<String>,
@@ -109,6 +110,7 @@ fn is_enhanced_status(s: &str) -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum MailError {
     /// An address (sender, recipient, XOAUTH2 user) is not a mail address.

@@ -65,6 +65,7 @@ impl TenantCheckConfig {
 
 /// Progress of a running check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "step", rename_all = "kebab-case")]
 pub enum TenantCheckProgress {
     /// Show the code and the URL: someone must sign in there.
@@ -89,8 +90,72 @@ pub enum TenantCheckProgress {
     },
 }
 
+/// One prerequisite of the tenant with where to change it: the admin-center path, the
+/// PowerShell line and the command that shows its status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Prerequisite {
+    pub id: CheckId,
+    pub admin_center: Vec<String>,
+    pub powershell: Vec<String>,
+    pub verify: Vec<String>,
+}
+
+/// The prerequisites the vendor guide names, in report order; `mailbox` is the
+/// sender's ("<mailbox>" in the lines when not known yet).
+pub fn prerequisites(mailbox: Option<&str>) -> Vec<Prerequisite> {
+    use crate::diagnosis::howto;
+    let mailbox = mailbox
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or("<mailbox>");
+    let p = |id: CheckId, ac: &[String], ps: &[String], v: &[String]| Prerequisite {
+        id,
+        admin_center: ac.to_vec(),
+        powershell: ps.to_vec(),
+        verify: v.to_vec(),
+    };
+    vec![
+        p(
+            CheckId::SecurityDefaults,
+            &[howto::SECURITY_DEFAULTS_ADMIN_CENTER.into()],
+            &[howto::SECURITY_DEFAULTS_POWERSHELL.into()],
+            &[],
+        ),
+        p(
+            CheckId::SmtpAuthOrganisation,
+            &[howto::SMTP_AUTH_ORG_ADMIN_CENTER.into()],
+            &[howto::SMTP_AUTH_ORG_POWERSHELL.into()],
+            &[howto::SMTP_AUTH_ORG_VERIFY.into()],
+        ),
+        p(
+            CheckId::SmtpAuthMailbox,
+            &[howto::SMTP_AUTH_MAILBOX_ADMIN_CENTER.into()],
+            &[howto::smtp_auth_mailbox_powershell(mailbox)],
+            &[howto::smtp_auth_mailbox_verify(mailbox)],
+        ),
+        p(
+            CheckId::DeviceCodeFlowAllowed,
+            &[format!(
+                "{} > {}",
+                howto::CONDITIONAL_ACCESS_ADMIN_CENTER,
+                howto::CONDITIONAL_ACCESS_POLICY
+            )],
+            &[],
+            &[],
+        ),
+        p(
+            CheckId::Consent,
+            &[howto::ADMIN_CONSENT_ADMIN_CENTER.into()],
+            &[],
+            &[],
+        ),
+    ]
+}
+
 /// The checks, in report order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum CheckId {
     SecurityDefaults,
@@ -115,6 +180,7 @@ impl CheckId {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum CheckStatus {
     Passed,
@@ -124,6 +190,7 @@ pub enum CheckStatus {
 
 /// One prerequisite's outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Check {
     pub id: CheckId,
     pub status: CheckStatus,
@@ -138,6 +205,7 @@ pub struct Check {
 
 /// The whole outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TenantCheckReport {
     /// Every check passed (the test mail was accepted).
     pub passed: bool,

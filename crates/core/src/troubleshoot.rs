@@ -1,67 +1,17 @@
 //! Troubleshooting one device: the vendor guide's symptoms, read from what the device
 //! shows (Email Server settings and sign-in, the panel/status message, the job
-//! history), turned into findings with remedies. Findings are data (a code and
-//! parameters) that the UI and CLI localise.
+//! history), turned into diagnoses: a [`Cause`] with its [`Fix`], in the engine's one
+//! vocabulary ([`crate::diagnosis`]), which the UI and CLI localise. Only the reading
+//! is here; a sign-in failure the device quotes is read as Entra ID's answer
+//! ([`diagnose_device_sign_in`]), as the run reads it.
 
 use serde::{Deserialize, Serialize};
 
 use crate::devices::{
     AuthMethod, DeviceDriver, EmailSettings, JobEntry, JobOutcome, PanelState, SignInStatus,
 };
-use crate::identity::parse_aadsts;
+use crate::diagnosis::{diagnose_device_sign_in, Cause, Diagnosis, Fix};
 use crate::Error;
-
-/// What is wrong (or right).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "code", content = "params", rename_all = "kebab-case")]
-pub enum Finding {
-    /// OAuth2 is set, signed in, and the last mail job succeeded (or none failed since).
-    Healthy { account: Option<String> },
-    /// The device still uses a password (SMTP AUTH / POP before SMTP / none):
-    /// Exchange Online refuses Basic authentication.
-    StillOnBasicAuth { method: String },
-    /// Current Status says Signed in but mail asks for a sign-in: the settings were
-    /// not sent to the device (OK was not pressed).
-    SignedInNotSaved { account: Option<String> },
-    /// OAuth2 is chosen but nobody signed in.
-    NotSignedIn {},
-    /// The sign-in lapsed (long disuse, sign-in frequency): job code 361 or the
-    /// device's expiry message.
-    SignInExpired { job_code: Option<u32> },
-    /// The device must sign in again (job code 370, tokens revoked or refused).
-    MustSignInAgain { job_code: Option<u32> },
-    /// No connection to the cloud or email service (job code 360).
-    NoConnection { job_code: Option<u32> },
-    /// The device's sign-in was refused by a Conditional Access policy.
-    ConditionalAccessBlocked { aadsts: u32 },
-    /// The sign-in failed for another reason; `aadsts` when the device quoted one.
-    SignInFailed { detail: String, aadsts: Option<u32> },
-}
-
-/// What fixes it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "code", content = "params", rename_all = "kebab-case")]
-pub enum Remedy {
-    /// Nothing to do.
-    None {},
-    /// Run the configuration (OAuth2 with Exchange Online, sign in, save).
-    Configure {},
-    /// Press OK on Email Server > Basic to send the settings to the device again.
-    Resave {},
-    /// The administrator signs the device in again.
-    SignInAgain {},
-    /// Check the device's network, DNS and that it reaches the mail service.
-    CheckConnection {},
-    /// An Entra ID administrator reviews Conditional Access policies (exclude the
-    /// device's app or the account from blocking the device code flow).
-    ReviewConditionalAccess {},
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Diagnosis {
-    pub finding: Finding,
-    pub remedy: Remedy,
-}
 
 /// Everything the diagnosis was made from, for the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,7 +66,7 @@ pub fn jobs_after(mut jobs: Vec<JobEntry>, seen: Option<&str>) -> Vec<JobEntry> 
     jobs
 }
 
-/// The pure part: from what the device shows to findings. `jobs` newest first.
+/// The pure part: from what the device shows to diagnoses. `jobs` newest first.
 pub fn diagnose(
     settings: &EmailSettings,
     sign_in: &SignInStatus,
@@ -124,24 +74,10 @@ pub fn diagnose(
     jobs: &[JobEntry],
 ) -> Vec<Diagnosis> {
     let mut out = Vec::new();
-    let add = |out: &mut Vec<Diagnosis>, finding, remedy| out.push(Diagnosis { finding, remedy });
+    let add = |out: &mut Vec<Diagnosis>, cause, fix| out.push(Diagnosis { cause, fix });
 
     if let SignInStatus::Failed { detail } = sign_in {
-        match parse_aadsts(detail) {
-            Some(53003) => add(
-                &mut out,
-                Finding::ConditionalAccessBlocked { aadsts: 53003 },
-                Remedy::ReviewConditionalAccess {},
-            ),
-            aadsts => add(
-                &mut out,
-                Finding::SignInFailed {
-                    detail: detail.clone(),
-                    aadsts,
-                },
-                Remedy::SignInAgain {},
-            ),
-        }
+        out.push(diagnose_device_sign_in(detail));
     }
     if settings.auth_method != AuthMethod::OAuth2 {
         let method = match &settings.auth_method {
@@ -153,8 +89,8 @@ pub fn diagnose(
         };
         add(
             &mut out,
-            Finding::StillOnBasicAuth { method },
-            Remedy::Configure {},
+            Cause::StillOnBasicAuth { method },
+            Fix::Configure {},
         );
         return out;
     }
@@ -182,10 +118,10 @@ pub fn diagnose(
     {
         add(
             &mut out,
-            Finding::SignInExpired {
+            Cause::SignInExpired {
                 job_code: last_failure.and_then(|j| j.code),
             },
-            Remedy::SignInAgain {},
+            Fix::SignInAgain {},
         );
     } else if signed_in
         && (panel.needs_sign_in
@@ -196,34 +132,34 @@ pub fn diagnose(
     {
         add(
             &mut out,
-            Finding::SignedInNotSaved {
+            Cause::SignedInNotSaved {
                 account: settings.oauth_account.clone(),
             },
-            Remedy::Resave {},
+            Fix::Resave {},
         );
     } else if !signed_in {
-        add(&mut out, Finding::NotSignedIn {}, Remedy::SignInAgain {});
+        add(&mut out, Cause::NotSignedIn {}, Fix::SignInAgain {});
     } else if let Some(j) = last_failure {
         match j.outcome {
             JobOutcome::NoConnection => add(
                 &mut out,
-                Finding::NoConnection { job_code: j.code },
-                Remedy::CheckConnection {},
+                Cause::NoConnection { job_code: j.code },
+                Fix::CheckDeviceNetwork {},
             ),
             _ => add(
                 &mut out,
-                Finding::MustSignInAgain { job_code: j.code },
-                Remedy::SignInAgain {},
+                Cause::MustSignInAgain { job_code: j.code },
+                Fix::SignInAgain {},
             ),
         }
     }
     if out.is_empty() {
         add(
             &mut out,
-            Finding::Healthy {
+            Cause::Healthy {
                 account: settings.oauth_account.clone(),
             },
-            Remedy::None {},
+            Fix::None {},
         );
     }
     out
@@ -295,7 +231,7 @@ mod tests {
     fn codes(d: &[Diagnosis]) -> Vec<String> {
         d.iter()
             .map(|x| {
-                serde_json::to_value(&x.finding).unwrap()["code"]
+                serde_json::to_value(&x.cause).unwrap()["code"]
                     .as_str()
                     .unwrap()
                     .to_string()
@@ -375,6 +311,52 @@ mod tests {
             &[],
         );
         assert_eq!(codes(&d)[0], "conditional-access-blocked");
-        assert_eq!(d[0].remedy, Remedy::ReviewConditionalAccess {});
+        assert_eq!(d[0].fix, Fix::review_conditional_access());
+    }
+
+    /// One mapping: a sign-in failure the device quotes gives troubleshooting the cause
+    /// and fix that the run gives the same failure.
+    #[test]
+    fn a_quoted_sign_in_failure_reads_as_in_a_run() {
+        use crate::diagnosis::fix_for_error;
+        use crate::run::RunError;
+        for detail in [
+            "AADSTS53003: Access has been blocked by Conditional Access policies.",
+            "AADSTS65001: The user or administrator has not consented to use the application.",
+            "AADSTS50126: Error validating credentials due to invalid username or password.",
+        ] {
+            let d = diagnose(
+                &settings(AuthMethod::OAuth2, false),
+                &SignInStatus::Failed {
+                    detail: detail.into(),
+                },
+                &panel(false, false),
+                &[],
+            );
+            assert_eq!(d[0], diagnose_device_sign_in(detail), "{detail}");
+            let run = fix_for_error(
+                &RunError::RunSignInFailed {
+                    detail: detail.into(),
+                }
+                .into(),
+            );
+            assert_eq!(d[0].fix, run, "{detail}");
+        }
+        let d = diagnose(
+            &settings(AuthMethod::OAuth2, false),
+            &SignInStatus::Failed {
+                detail: "AADSTS53003: Access has been blocked by Conditional Access policies."
+                    .into(),
+            },
+            &panel(false, false),
+            &[],
+        );
+        assert_eq!(
+            d[0].cause,
+            Cause::ConditionalAccessBlocked {
+                aadsts: Some(53003)
+            }
+        );
+        assert_eq!(d[0].fix, Fix::review_conditional_access());
     }
 }

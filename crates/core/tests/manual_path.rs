@@ -211,7 +211,7 @@ async fn an_unreadable_page_gives_the_manual_path_and_check_again_finishes_the_d
     // Check again: the device is signed in, so the run saves and checks.
     watch.clear();
     let done = run::check_again(&tasks[1], &opts(), &watch.tx).await;
-    let DeviceState::Done { settings } = &done.state else {
+    let DeviceState::Done { settings, .. } = &done.state else {
         panic!("expected done, got {:?}", done.state);
     };
     assert!(settings.signed_in);

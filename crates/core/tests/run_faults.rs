@@ -13,8 +13,9 @@ use common::{address, quick_opts, task, Watch};
 use printoauth_core::devices::{
     AdminCredentials, ConnectOptions, DeviceDriver, EpsonWebConfig, MemoryPinStore, SignInStatus,
 };
+use printoauth_core::diagnosis::{fix_for_error, Cause, Fix};
 use printoauth_core::run::{self, DeviceOutcome, DeviceState, RunOptions, Step};
-use printoauth_core::troubleshoot::{self, Finding, Remedy};
+use printoauth_core::troubleshoot;
 use printoauth_sim::device::DeviceFaults;
 use printoauth_sim::identity::IdentityFaults;
 use printoauth_sim::smtp::SmtpFaults;
@@ -209,16 +210,19 @@ async fn conditional_access_block_ends_at_the_sign_in_with_the_device_state() {
     nothing_changed(&w);
 
     // Troubleshooting the device (on the run's connection) names Conditional Access
-    // and its remedy.
+    // and its fix, the fix the run gives for its error.
     let h = troubleshoot::troubleshoot(d.as_ref()).await.unwrap();
     assert!(
         h.diagnoses.iter().any(|x| matches!(
-            x.finding,
-            Finding::ConditionalAccessBlocked { aadsts: 53003 }
-        ) && x.remedy == Remedy::ReviewConditionalAccess {}),
+            x.cause,
+            Cause::ConditionalAccessBlocked {
+                aadsts: Some(53003)
+            }
+        ) && x.fix == Fix::review_conditional_access()),
         "{:?}",
         h.diagnoses
     );
+    assert_eq!(fix_for_error(error), Fix::review_conditional_access());
 }
 
 #[tokio::test]
@@ -271,8 +275,8 @@ async fn expired_tokens_and_lost_connection_are_found_by_troubleshooting() {
     let h = troubleshoot::troubleshoot(d.as_ref()).await.unwrap();
     assert!(
         matches!(
-            h.diagnoses[0].finding,
-            Finding::NoConnection {
+            h.diagnoses[0].cause,
+            Cause::NoConnection {
                 job_code: Some(360)
             }
         ),
@@ -284,10 +288,10 @@ async fn expired_tokens_and_lost_connection_are_found_by_troubleshooting() {
     dev.scan_to_email(RECIPIENT, 1).await;
     let h = troubleshoot::troubleshoot(d.as_ref()).await.unwrap();
     assert!(
-        matches!(h.diagnoses[0].finding, Finding::SignInExpired { .. }),
+        matches!(h.diagnoses[0].cause, Cause::SignInExpired { .. }),
         "{:?}",
         h.diagnoses
     );
-    assert_eq!(h.diagnoses[0].remedy, Remedy::SignInAgain {});
+    assert_eq!(h.diagnoses[0].fix, Fix::SignInAgain {});
     assert!(!matches!(h.sign_in, SignInStatus::SignedIn { .. }));
 }

@@ -15,8 +15,8 @@ import type {
   RunRequest,
   SignInTexts,
   TenantCheckRequest,
-  TenantCheckView,
-  TenantProgress,
+  TenantCheckProgress,
+  TenantCheckReport,
 } from "../bindings";
 
 function channel<T>(onEvent: (event: T) => void): Channel<T> {
@@ -39,8 +39,8 @@ export const api = {
   practiceSetFault: (fault: PracticeFault, device: string | null, on: boolean) =>
     invoke<PracticeInfo>("practice_set_fault", { fault, device, on }),
   tenantPrerequisites: (sender: string | null) => invoke<Prerequisite[]>("tenant_prerequisites", { sender }),
-  tenantCheck: (request: TenantCheckRequest, onProgress: (p: TenantProgress) => void) =>
-    invoke<TenantCheckView>("tenant_check", { request, onProgress: channel(onProgress) }),
+  tenantCheck: (request: TenantCheckRequest, onProgress: (p: TenantCheckProgress) => void) =>
+    invoke<TenantCheckReport>("tenant_check", { request, onProgress: channel(onProgress) }),
   tenantCheckCancel: () => invoke<null>("tenant_check_cancel"),
   runStart: (request: RunRequest, onEvent: (e: RunEvent) => void) =>
     invoke<null>("run_start", { request, onEvent: channel(onEvent) }),

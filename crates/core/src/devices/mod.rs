@@ -35,24 +35,38 @@
 //! run with [`DeviceError::DeviceCertificateChanged`]. Plain HTTP is used only when
 //! [`ConnectOptions::allow_http`] is set.
 
+pub mod connect;
 pub mod epson;
 pub mod pin;
+pub mod registry;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-pub use epson::{ConnectOptions, DeviceAddress, EpsonWebConfig};
+pub use connect::{ConnectOptions, DeviceAddress};
+pub use epson::EpsonWebConfig;
 pub use pin::{JsonFilePinStore, MemoryPinStore, PinStore};
+pub use registry::{Connection, DriverFamily, DriverRegistry};
 
 /// Everything that can go wrong talking to a device. Serialised as
 /// `{"code": "device-…", "params": {…}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum DeviceError {
     /// No answer at the address (connection refused, timeout, DNS).
     #[error("device unreachable at {address}: {detail}")]
     DeviceUnreachable { address: String, detail: String },
+    /// No driver of printoauth configures this vendor's devices yet (`vendor` as
+    /// discovery names it, empty when unknown).
+    #[error("no driver for {vendor} devices (at {address})")]
+    DeviceUnsupported { vendor: String, address: String },
+    /// Something answers at the address, but not a device page printoauth knows (a
+    /// web server that is not a printer, or another vendor's device): `detail` says
+    /// what it answered.
+    #[error("not a device page printoauth knows at {address}: {detail}")]
+    DeviceNotRecognised { address: String, detail: String },
     /// HTTPS failed and plain HTTP was not allowed by the caller.
     #[error("HTTPS unavailable at {address} and plain HTTP not allowed: {detail}")]
     DeviceHttpsUnavailable { address: String, detail: String },
@@ -149,6 +163,7 @@ pub enum DeviceError {
 
 /// One setting that differs after saving.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SettingMismatch {
     /// e.g. "authentication-method", "sender", "smtp-server", "current-status".
     pub field: String,
@@ -158,6 +173,7 @@ pub struct SettingMismatch {
 
 /// Which log-in a firmware family uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum FirmwareFamily {
     /// Business models: user name and password form.
@@ -203,6 +219,7 @@ impl std::fmt::Debug for AdminCredentials {
 
 /// The email service the device signs in to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum EmailService {
     /// Microsoft Exchange Online (work or school accounts).

@@ -97,6 +97,9 @@ pub(crate) struct Http {
     base: Mutex<Option<Url>>,
     /// The address the device last answered from.
     peer: Mutex<Option<std::net::IpAddr>>,
+    /// The device has answered at least once: only then is a refused connection a
+    /// restart worth waiting for; before, the device is simply not reachable.
+    answered: std::sync::atomic::AtomicBool,
 }
 
 impl Http {
@@ -138,15 +141,12 @@ impl Http {
             opts,
             base: Mutex::new(None),
             peer: Mutex::new(None),
+            answered: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
     fn pin_key(&self) -> String {
-        format!(
-            "{}:{}",
-            self.addr.host_for_url(),
-            self.addr.https_port.unwrap_or(443)
-        )
+        self.addr.pin_key()
     }
 
     pub fn address(&self) -> String {
@@ -156,6 +156,16 @@ impl Http {
     /// The address the device last answered from.
     pub fn peer_ip(&self) -> Option<std::net::IpAddr> {
         *self.peer.lock().unwrap()
+    }
+
+    /// Whether the device has answered in this run.
+    pub fn has_answered(&self) -> bool {
+        self.answered.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn mark_answered(&self) {
+        self.answered
+            .store(true, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// The base URL, choosing HTTPS (pinning its certificate) or, when allowed and
@@ -181,6 +191,7 @@ impl Http {
             loop {
                 match self.client.get(probe.clone()).send().await {
                     Ok(_) => {
+                        self.mark_answered();
                         let seen = self.seen.lock().unwrap().clone();
                         if pinned.is_none() {
                             if let Some(fp) = &seen {
@@ -201,8 +212,10 @@ impl Http {
                             // An answer, only not one we can use: no point waiting.
                             break;
                         }
-                        // A device in the middle of a restart: wait a little.
+                        // A device that answered before and is now in the middle
+                        // of a restart: wait a little.
                         if e.is_connect()
+                            && self.has_answered()
                             && started.elapsed()
                                 < self.opts.restart_timeout.min(Duration::from_secs(5))
                             && !self.opts.allow_http
@@ -306,6 +319,7 @@ impl Http {
             };
             let away = match req.send().await {
                 Ok(resp) => {
+                    self.mark_answered();
                     if let Some(a) = resp.remote_addr() {
                         *self.peer.lock().unwrap() = Some(a.ip());
                     }
@@ -318,6 +332,14 @@ impl Http {
                         .to_string();
                     match status {
                         503 => "HTTP 503".to_string(),
+                        // The server does not do this at all: asking again changes nothing.
+                        501 => {
+                            return Err(DeviceError::DeviceHttpStatus {
+                                path: url.path().to_string(),
+                                status,
+                                attempts,
+                            })
+                        }
                         500..=599 => {
                             server_errors += 1;
                             if server_errors > self.opts.server_error_retries {
@@ -357,6 +379,13 @@ impl Http {
                             detail: error_chain(&e),
                         });
                     }
+                    // Never answered in this run: not a restart, not reachable.
+                    if !self.has_answered() && attempts >= NOT_ANSWERING_ATTEMPTS {
+                        return Err(DeviceError::DeviceUnreachable {
+                            address: self.address(),
+                            detail: error_chain(&e),
+                        });
+                    }
                     error_chain(&e)
                 }
             };
@@ -379,6 +408,11 @@ impl Http {
         }
     }
 }
+
+/// Connection attempts to a device that has not answered in this run before it is
+/// reported as not reachable (a refused or timed-out connection is taken for a
+/// restart only once the device has answered).
+const NOT_ANSWERING_ATTEMPTS: u32 = 2;
 
 /// Whether a failed TLS handshake means the device offers only an old protocol
 /// version (or old ciphers): its alert "protocol version" / "handshake failure",
