@@ -104,6 +104,24 @@ async fn web_server(reply: fn(&str) -> String) -> u16 {
     port
 }
 
+/// `configure` of the device at `url` (plain HTTP allowed), as JSON lines when `json`.
+async fn configure_at(url: &str, json: bool) -> (Output, Duration) {
+    let mut args = vec![
+        "--allow-http",
+        "configure",
+        url,
+        "--sender",
+        "scanner@contoso.example",
+    ];
+    if json {
+        args.insert(0, "--json");
+    }
+    let args: Vec<String> = args.into_iter().map(String::from).collect();
+    tokio::task::spawn_blocking(move || cli_owned(args))
+        .await
+        .unwrap()
+}
+
 fn answer(status: &str, body: &str) -> String {
     format!(
         "HTTP/1.1 {status}\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
@@ -134,19 +152,7 @@ async fn a_web_server_that_is_not_a_printer_is_named_as_such() {
     .await;
     for port in [files, site] {
         let url = format!("http://127.0.0.1:{port}");
-        let args: Vec<String> = [
-            "--json",
-            "--allow-http",
-            "configure",
-            &url,
-            "--sender",
-            "scanner@contoso.example",
-        ]
-        .map(String::from)
-        .to_vec();
-        let (out, took) = tokio::task::spawn_blocking(move || cli_owned(args))
-            .await
-            .unwrap();
+        let (out, took) = configure_at(&url, true).await;
         assert_eq!(out.status.code(), Some(1));
         let state = failure(&out);
         assert_eq!(state["error"]["code"], "device-not-recognised", "{state}");
@@ -158,18 +164,7 @@ async fn a_web_server_that_is_not_a_printer_is_named_as_such() {
         );
         assert!(took < Duration::from_secs(10), "{took:?}");
         // In words, without a code in front.
-        let human: Vec<String> = [
-            "--allow-http",
-            "configure",
-            &url,
-            "--sender",
-            "scanner@contoso.example",
-        ]
-        .map(String::from)
-        .to_vec();
-        let (out, _) = tokio::task::spawn_blocking(move || cli_owned(human))
-            .await
-            .unwrap();
+        let (out, _) = configure_at(&url, false).await;
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(
             text.contains("does not show a device page printoauth knows")

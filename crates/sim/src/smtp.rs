@@ -146,18 +146,7 @@ pub async fn start(
     };
     let server = smtp.clone();
     tokio::spawn(async move {
-        loop {
-            let (stream, peer) = tokio::select! {
-                r = listener.accept() => match r {
-                    Ok(x) => x,
-                    Err(e) => {
-                        tracing::debug!("smtp accept on {local}: {e}");
-                        tokio::time::sleep(Duration::from_millis(50)).await;
-                        continue;
-                    }
-                },
-                _ = shutdown.wait() => break,
-            };
+        while let Some((stream, peer)) = crate::http::accept(&listener, &shutdown).await {
             let server = server.clone();
             let shutdown = shutdown.clone();
             tokio::spawn(async move {
@@ -221,13 +210,7 @@ impl Smtp {
 
     /// Whether this connection is to be refused (consumes one `unavailable_next`).
     fn take_unavailable(&self) -> bool {
-        let mut f = lock(&self.inner.faults);
-        if f.unavailable_next > 0 {
-            f.unavailable_next -= 1;
-            true
-        } else {
-            false
-        }
+        crate::http::take_one(&mut lock(&self.inner.faults).unavailable_next)
     }
 
     async fn connection(&self, stream: TcpStream, peer: SocketAddr) -> std::io::Result<()> {
