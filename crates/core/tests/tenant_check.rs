@@ -420,3 +420,30 @@ async fn unknown_application_is_reported_with_its_aadsts() {
         .iter()
         .all(|e| !matches!(e, TenantCheckProgress::SigningIn { .. })));
 }
+
+/// A server that refuses the token with a 334 challenge (RFC 7628, as other providers
+/// do) refused the sign-in: never "no connection".
+#[tokio::test]
+async fn a_334_challenge_is_a_rejected_sign_in() {
+    let w = world(|_| {}).await;
+    w.smtp().set_faults(printoauth_sim::smtp::SmtpFaults {
+        xoauth2_challenge: true,
+        ..Default::default()
+    });
+    let r = run(&w, check_config(&w), Person::Approve, |_| {}).await;
+    let c = failed(&r.report, CheckId::TestMail);
+    assert_eq!(
+        c.cause,
+        Some(Cause::TokenRejected {
+            account: ADMIN.into()
+        }),
+        "{c:#?}"
+    );
+    assert_eq!(c.fix, Some(Fix::SignInAgain {}));
+    assert!(w
+        .smtp()
+        .auth_log()
+        .iter()
+        .any(|a| a.detail.contains("334 challenge")));
+    assert_eq!(w.smtp().messages_to(ADMIN).len(), 0);
+}

@@ -391,8 +391,8 @@ async fn xoauth2_with_a_bad_user_address() {
 async fn unavailable_and_delay_faults() {
     let w = world(|_| {}).await;
     w.smtp.set_faults(SmtpFaults {
-        delay_ms: 0,
         unavailable_next: 1,
+        ..Default::default()
     });
     let t = oauth(&w, SCANNER, &token(&w, SCANNER));
     let r = t.send(message(SCANNER, RCPT, "x", "x")).await;
@@ -401,7 +401,7 @@ async fn unavailable_and_delay_faults() {
 
     w.smtp.set_faults(SmtpFaults {
         delay_ms: 40,
-        unavailable_next: 0,
+        ..Default::default()
     });
     let started = Instant::now();
     t.send(message(SCANNER, RCPT, "x", "x"))
