@@ -16,14 +16,39 @@ use crate::practice::{ADMIN, ADMIN_PW};
 /// [`ADMIN`] with consent for the organisation, as the administrator does in a
 /// browser. Returns the exit code and the standard output.
 pub async fn run_cli<S: AsRef<OsStr>>(exe: &str, w: &World, args: &[S]) -> (i32, String) {
-    let mut child = Command::new(exe)
-        .args(args)
+    let (code, out, _) = run_cli_with(exe, w, args, &[], false).await;
+    (code, out)
+}
+
+/// [`run_cli`] with `env` added to its environment, and its standard error returned
+/// too when `keep_stderr` (else discarded, "").
+pub async fn run_cli_with<S: AsRef<OsStr>>(
+    exe: &str,
+    w: &World,
+    args: &[S],
+    env: &[(&str, &OsStr)],
+    keep_stderr: bool,
+) -> (i32, String, String) {
+    let mut cmd = Command::new(exe);
+    cmd.args(args)
         .env_remove("PRINTOAUTH_ADMIN_PASSWORD")
         .env_remove("PRINTOAUTH_LANG")
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+        .stderr(if keep_stderr {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        });
+    let mut child = cmd.spawn().unwrap();
+    let stderr = child.stderr.take();
+    let err = tokio::task::spawn_blocking(move || {
+        let mut s = String::new();
+        if let Some(mut e) = stderr {
+            let _ = std::io::Read::read_to_string(&mut e, &mut s);
+        }
+        s
+    });
     let stdout = child.stdout.take().unwrap();
     let identity = w.identity().clone();
     let out = tokio::task::spawn_blocking(move || {
@@ -48,7 +73,7 @@ pub async fn run_cli<S: AsRef<OsStr>>(exe: &str, w: &World, args: &[S]) -> (i32,
     let status = tokio::task::spawn_blocking(move || child.wait().unwrap())
         .await
         .unwrap();
-    (status.code().unwrap(), out)
+    (status.code().unwrap(), out, err.await.unwrap())
 }
 
 /// Every line of `out` as JSON (what `--json` prints).
