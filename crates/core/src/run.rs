@@ -729,15 +729,6 @@ pub async fn run_batch(
     batch_to_end(tasks, opts, Mode::Run, events).await
 }
 
-/// [`check_again`] for every device, as [`run_batch`] runs them.
-pub async fn check_again_batch(
-    tasks: Vec<DeviceTask>,
-    opts: RunOptions,
-    events: mpsc::UnboundedSender<RunEvent>,
-) -> Vec<DeviceOutcome> {
-    batch_to_end(tasks, opts, Mode::CheckAgain, events).await
-}
-
 async fn batch_to_end(
     tasks: Vec<DeviceTask>,
     opts: RunOptions,
