@@ -19,6 +19,7 @@ fn main() {
         "run_cancel",
         "run_check_again",
         "open_device_page",
+        "trust_certificate",
         "remembered_passwords",
         "consent_show",
         "open_in_browser",

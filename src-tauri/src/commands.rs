@@ -5,6 +5,8 @@
 //! Kept out of lib.rs: `#[tauri::command]` items defined at the crate root clash with
 //! the macros they generate (E0255).
 
+use printoauth_core::discovery::InterfaceChoice;
+use printoauth_core::tenant_check::{Prerequisite, TenantCheckProgress, TenantCheckReport};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
@@ -181,8 +183,8 @@ pub fn tenant_prerequisites(sender: Option<String>) -> Result<Vec<Prerequisite>,
 pub async fn tenant_check(
     app: AppHandle,
     request: TenantCheckRequest,
-    on_progress: Channel<TenantProgress>,
-) -> Result<TenantCheckView, AppError> {
+    on_progress: Channel<TenantCheckProgress>,
+) -> Result<TenantCheckReport, AppError> {
     crate::tenant::check(app, request, on_progress).await
 }
 
@@ -224,6 +226,22 @@ pub async fn run_check_again(
 pub fn open_device_page(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
     let url = crate::devices::web_config_url(&state.registry, &id)?;
     open::that_detached(&url).map_err(AppError::internal)
+}
+
+/// Trusts a device's new certificate (the fingerprint its failed run showed, after a
+/// reset or firmware update renewed it): the next run reaches the device again.
+#[tauri::command]
+pub fn trust_certificate(
+    state: State<'_, AppState>,
+    id: String,
+    fingerprint: String,
+) -> Result<(), AppError> {
+    let entry = state.registry.get(&id)?;
+    crate::devices::trust_certificate(
+        &entry,
+        &state.connect_options(entry.view.practice),
+        &fingerprint,
+    )
 }
 
 #[tauri::command]

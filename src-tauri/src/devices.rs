@@ -210,6 +210,19 @@ pub fn web_config_url(reg: &Registry, id: &str) -> Result<String, AppError> {
     Ok(printoauth_core::manual::web_config_url(&e.address))
 }
 
+/// Pins `fingerprint` (SHA-256, as the engine reported it) for the device from now on.
+pub fn trust_certificate(
+    entry: &DeviceEntry,
+    opts: &ConnectOptions,
+    fingerprint: &str,
+) -> Result<(), AppError> {
+    let fp = printoauth_core::devices::pin::parse_fingerprint(fingerprint)
+        .ok_or_else(|| AppError::internal(format!("not a SHA-256 fingerprint: {fingerprint:?}")))?;
+    opts.pin_store
+        .set(&entry.address.pin_key(), &fp)
+        .map_err(|e| AppError::from(printoauth_core::Error::from(e)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,5 +301,22 @@ mod tests {
         );
         assert!(reg.get("nope").is_err());
         assert_eq!(reg.get("nope").err().unwrap().code, "device-unknown");
+    }
+
+    #[test]
+    fn a_trusted_certificate_is_pinned_for_the_devices_https_address() {
+        let d = discovered();
+        let entry = Registry::entry(view_of(&d, false), d.vendor, address_of(&d).unwrap());
+        let opts = ConnectOptions::default();
+        let new = "AB:".repeat(31) + "CD";
+        trust_certificate(&entry, &opts, &new).unwrap();
+        assert_eq!(
+            opts.pin_store.get("192.0.2.7:443").unwrap().as_deref(),
+            Some(("ab".repeat(31) + "cd").as_str())
+        );
+        assert_eq!(
+            trust_certificate(&entry, &opts, "12:34").unwrap_err().code,
+            "internal"
+        );
     }
 }

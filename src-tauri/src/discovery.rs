@@ -5,13 +5,13 @@
 use std::time::Duration;
 
 use printoauth_core::discovery::{
-    network_interfaces, Discovery, DiscoveryEvent, DiscoveryOptions, InterfaceChoice as CoreChoice,
+    network_interfaces, Discovery, DiscoveryEvent, DiscoveryOptions, InterfaceChoice,
 };
 use tauri::{AppHandle, Manager};
 
 use crate::devices::{address_of, view_of, Registry};
 use crate::error::AppError;
-use crate::models::{DeviceListEvent, InterfaceChoice, NetworkInterfaceView};
+use crate::models::{DeviceListEvent, NetworkInterfaceView};
 use crate::state::AppState;
 
 /// How long without any device before the UI is told nothing answers.
@@ -40,14 +40,6 @@ pub fn interfaces() -> Vec<NetworkInterfaceView> {
         .collect()
 }
 
-fn core_choice(c: InterfaceChoice) -> CoreChoice {
-    match c {
-        InterfaceChoice::Default => CoreChoice::Default,
-        InterfaceChoice::All => CoreChoice::All,
-        InterfaceChoice::Only { names } => CoreChoice::Only(names),
-    }
-}
-
 /// Browsing the host's network is what the app is for on a real LAN. Our own machines
 /// run it in a network namespace; `PRINTOAUTH_LAN_DISCOVERY=0` refuses the host's.
 fn allow_host_network() -> bool {
@@ -59,7 +51,7 @@ pub fn start(app: &AppHandle, choice: InterfaceChoice) -> Result<(), AppError> {
     let state = app.state::<AppState>();
     state.discovery.lock().unwrap().take();
     let opts = DiscoveryOptions {
-        interfaces: core_choice(choice),
+        interfaces: choice,
         allow_host_network: allow_host_network(),
         ..Default::default()
     };
@@ -71,7 +63,7 @@ pub fn start(app: &AppHandle, choice: InterfaceChoice) -> Result<(), AppError> {
             Ok(d) => d,
             Err(e) => {
                 state.emit_device(DeviceListEvent::Error {
-                    error: AppError::from(printoauth_core::Error::from(e)).coded(),
+                    error: AppError::from(printoauth_core::Error::from(e)),
                 });
                 state.emit_device(DeviceListEvent::Quiet { after_secs: 0 });
                 return;

@@ -2,15 +2,14 @@
 //!
 //! An error crosses the IPC boundary as `{ "code": "...", "params": { ... } }`:
 //! a stable code the UI turns into a localised message (`error-<code>` in the Fluent
-//! catalogues), and the values that message needs as strings. Never a free-form
-//! English sentence. The core's errors keep their own codes (`device-…`, `identity-…`,
+//! catalogues), and the values that message needs, as JSON values (lists stay lists,
+//! objects stay objects). Never a free-form English sentence. The core's errors keep their own codes (`device-…`, `identity-…`,
 //! `mail-…`, `run-…`, `discovery-…`); the app adds the codes of [`ErrorCode`].
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-
-use crate::models::Coded;
+use ts_rs::TS;
 
 /// The app's own error codes. Serialised in kebab-case, the form the catalogues use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -59,22 +58,43 @@ impl ErrorCode {
         ErrorCode::UpdateInstallFailed,
     ];
 
+    /// The names of the values each code's message may use ([`AppError::with`]).
+    pub fn params(self) -> &'static [&'static str] {
+        match self {
+            ErrorCode::Internal | ErrorCode::UpdateCheckFailed | ErrorCode::UpdateInstallFailed => {
+                &["detail"]
+            }
+            ErrorCode::DeviceUnknown => &["id"],
+            ErrorCode::PasswordMissing => &["device"],
+            ErrorCode::UrlNotAllowed => &["url"],
+            ErrorCode::PracticeUnavailable
+            | ErrorCode::PracticeNotRunning
+            | ErrorCode::RunInProgress
+            | ErrorCode::NoDevicesSelected
+            | ErrorCode::TenantCheckInProgress
+            | ErrorCode::UpdateUnavailable => &[],
+        }
+    }
+
     /// The code as it appears on the wire.
     pub fn as_str(self) -> String {
         crate::models::wire_name(&self, None)
     }
 }
 
-/// An error for the UI: a code and the named values its message needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+/// An error for the UI: a code and the named values its message needs (`Coded` in
+/// TypeScript: the app's own codes and the engine's, as any command or event reports
+/// them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[ts(rename = "Coded")]
 #[error("{}{}", code, fmt_params(params))]
 pub struct AppError {
     pub code: String,
-    pub params: BTreeMap<String, String>,
+    pub params: BTreeMap<String, serde_json::Value>,
 }
 
-fn fmt_params(params: &BTreeMap<String, String>) -> String {
-    params.iter().map(|(k, v)| format!(" {k}={v:?}")).collect()
+fn fmt_params(params: &BTreeMap<String, serde_json::Value>) -> String {
+    params.iter().map(|(k, v)| format!(" {k}={v}")).collect()
 }
 
 impl AppError {
@@ -88,7 +108,8 @@ impl AppError {
 
     /// Adds one named value for the message.
     pub fn with(mut self, name: impl Into<String>, value: impl ToString) -> Self {
-        self.params.insert(name.into(), value.to_string());
+        self.params
+            .insert(name.into(), serde_json::Value::String(value.to_string()));
         self
     }
 
@@ -96,27 +117,28 @@ impl AppError {
     pub fn internal(detail: impl ToString) -> Self {
         Self::new(ErrorCode::Internal).with("detail", detail)
     }
-
-    pub fn coded(&self) -> Coded {
-        Coded {
-            code: self.code.clone(),
-            params: self.params.clone(),
-        }
-    }
-}
-
-impl From<Coded> for AppError {
-    fn from(c: Coded) -> Self {
-        AppError {
-            code: c.code,
-            params: c.params,
-        }
-    }
 }
 
 impl From<printoauth_core::Error> for AppError {
+    /// The engine's error with its code, its params as they serialise (a param that is
+    /// null is left out).
     fn from(e: printoauth_core::Error) -> Self {
-        Coded::from_serialisable(&e).into()
+        let v = serde_json::to_value(&e).unwrap_or_default();
+        let Some(code) = v.get("code").and_then(|c| c.as_str()) else {
+            return AppError::internal(e);
+        };
+        let params = match v.get("params") {
+            Some(serde_json::Value::Object(obj)) => obj
+                .iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            _ => BTreeMap::new(),
+        };
+        AppError {
+            code: code.to_string(),
+            params,
+        }
     }
 }
 
@@ -151,7 +173,7 @@ mod tests {
     }
 
     #[test]
-    fn core_errors_keep_their_code_and_flatten_params() {
+    fn core_errors_keep_their_code_and_structured_params() {
         let e: printoauth_core::Error = DeviceError::DeviceOauth2Unavailable {
             scope: "email-server".into(),
             model: Some("WF-2930 Series".into()),
@@ -162,7 +184,11 @@ mod tests {
         let a = AppError::from(e);
         assert_eq!(a.code, "device-oauth2-unavailable");
         assert_eq!(a.params["model"], "WF-2930 Series");
-        assert_eq!(a.params["offered"], "SMTP AUTH\nPOP before SMTP");
+        assert_eq!(
+            a.params["offered"],
+            serde_json::json!(["SMTP AUTH", "POP before SMTP"]),
+            "lists stay lists"
+        );
         assert!(
             !a.params.contains_key("firmware"),
             "null params are left out"
@@ -175,6 +201,24 @@ mod tests {
         let a = AppError::from(e);
         assert_eq!(a.code, "device-login-rejected");
         assert_eq!(a.params["family"], "business");
+    }
+
+    #[test]
+    fn an_smtp_reply_stays_an_object() {
+        let e: printoauth_core::Error = printoauth_core::mail::MailError::MailServerBusy {
+            reply: printoauth_core::mail::SmtpReply {
+                code: 421,
+                enhanced: Some("4.3.2".into()),
+                text: "Service not available".into(),
+            },
+        }
+        .into();
+        let a = AppError::from(e);
+        assert_eq!(a.code, "mail-server-busy");
+        assert_eq!(
+            a.params["reply"],
+            serde_json::json!({"code": 421, "enhanced": "4.3.2", "text": "Service not available"})
+        );
     }
 
     #[test]

@@ -14,6 +14,8 @@
 //! ([`session::SessionDir`]), wiped after every batch and deleted when the app exits.
 
 pub mod bindings;
+#[cfg(test)]
+mod codes;
 pub mod commands;
 pub mod consent;
 pub mod devices;
@@ -60,6 +62,7 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             commands::run_cancel,
             commands::run_check_again,
             commands::open_device_page,
+            commands::trust_certificate,
             commands::remembered_passwords,
             commands::consent_show,
             commands::open_in_browser,

@@ -183,6 +183,19 @@ impl Practice {
             .ok_or_else(|| AppError::new(ErrorCode::DeviceUnknown).with("id", id))
     }
 
+    /// The emulated device of the app's device `id` (its index in the world, itself).
+    fn emulated(
+        &self,
+        id: Option<&str>,
+    ) -> Result<(usize, printoauth_sim::device::Device), AppError> {
+        let idx = self.index_of(id.unwrap_or_default())?;
+        let dev = self
+            .world
+            .device(idx)
+            .ok_or_else(|| AppError::internal("no such emulated device"))?;
+        Ok((idx, dev.clone()))
+    }
+
     /// Turns a fault on or off. Device faults need `device`; Conditional Access is
     /// tenant-wide.
     pub async fn set_fault(
@@ -202,11 +215,7 @@ impl Practice {
                 self.world.tenant().config().block_device_code_flow = on;
             }
             PracticeFault::WrongPassword | PracticeFault::NoOauth2 => {
-                let idx = self.index_of(key_device.as_deref().unwrap_or_default())?;
-                let dev = self
-                    .world
-                    .device(idx)
-                    .ok_or_else(|| AppError::internal("no such emulated device"))?;
+                let (idx, dev) = self.emulated(key_device.as_deref())?;
                 let mut st = dev.state();
                 if !self.originals.iter().any(|(i, _, _)| *i == idx) {
                     self.originals
@@ -229,11 +238,7 @@ impl Practice {
                 }
             }
             PracticeFault::UnreadablePage => {
-                let idx = self.index_of(key_device.as_deref().unwrap_or_default())?;
-                let dev = self
-                    .world
-                    .device(idx)
-                    .ok_or_else(|| AppError::internal("no such emulated device"))?;
+                let (_, dev) = self.emulated(key_device.as_deref())?;
                 let mut st = dev.state();
                 st.faults.relabel.retain(|(from, _)| from != "Sign In");
                 if on {
@@ -243,12 +248,7 @@ impl Practice {
                 }
             }
             PracticeFault::ExpiredSignIn => {
-                let idx = self.index_of(key_device.as_deref().unwrap_or_default())?;
-                let dev = self
-                    .world
-                    .device(idx)
-                    .ok_or_else(|| AppError::internal("no such emulated device"))?
-                    .clone();
+                let (_, dev) = self.emulated(key_device.as_deref())?;
                 if on {
                     // The sign-in lapses, and the next scan to email fails as it
                     // would at the office (job history code 361).

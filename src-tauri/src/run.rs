@@ -9,18 +9,14 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use printoauth_core::devices::{AdminCredentials, EmailService, OAuthTarget};
-use printoauth_core::run::{
-    self, Canceller, DeviceState, DeviceTask, Mode, RunOptions, Step as CoreStep,
-};
+use printoauth_core::devices::{AdminCredentials, OAuthTarget};
+use printoauth_core::run::{self, Canceller, DeviceState, DeviceTask, Mode, RunOptions, Step};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};
 
 use crate::consent::Waiting;
 use crate::error::{AppError, ErrorCode};
-use crate::models::{
-    Change, Coded, DeviceListEvent, MailService, ManualPathView, RunEvent, RunRequest,
-};
+use crate::models::{DeviceListEvent, RunEvent, RunRequest};
 use crate::secrets::SecretStore;
 use crate::state::AppState;
 
@@ -32,13 +28,6 @@ pub struct RunHandle {
     canceller: Option<Canceller>,
 }
 
-fn service(s: MailService) -> EmailService {
-    match s {
-        MailService::ExchangeOnline => EmailService::ExchangeOnline,
-        MailService::OutlookCom => EmailService::OutlookCom,
-    }
-}
-
 /// The engine's tasks for the request, and the passwords to remember once their
 /// log-in has worked (when the user asked for it). Checked before anything is touched.
 fn prepare(state: &AppState, req: &RunRequest) -> Result<(Vec<DeviceTask>, Remember), AppError> {
@@ -46,7 +35,7 @@ fn prepare(state: &AppState, req: &RunRequest) -> Result<(Vec<DeviceTask>, Remem
         return Err(AppError::new(ErrorCode::NoDevicesSelected));
     }
     run::check_sender(&req.sender)?;
-    let target = OAuthTarget::new(service(req.service), req.sender.trim());
+    let target = OAuthTarget::new(req.service, req.sender.trim());
     let user = req
         .admin_user
         .clone()
@@ -138,20 +127,17 @@ pub async fn run_mode(
         let id = e.device;
         let out = match e.state {
             DeviceState::Working { step } => {
-                if step == CoreStep::LoggedIn {
+                if step == Step::LoggedIn {
                     if let Some((store, pw)) = remember.get(&id) {
                         if let Err(e) = store.set(&id, pw) {
                             eprintln!("printoauth: could not remember the password of {id}: {e}");
                         }
                     }
                 }
-                if step >= CoreStep::SignedIn {
+                if step >= Step::SignedIn {
                     let _ = state.consent.done(&app, &id);
                 }
-                RunEvent::Working {
-                    device: id,
-                    step: step.into(),
-                }
+                RunEvent::Working { device: id, step }
             }
             DeviceState::NeedsYou { code } => {
                 let _ = state.consent.enqueue(
@@ -188,7 +174,7 @@ pub async fn run_mode(
                 }
                 RunEvent::Done {
                     device: id,
-                    changes: changes.into_iter().map(Change::from).collect(),
+                    changes,
                 }
             }
             DeviceState::Failed {
@@ -206,10 +192,10 @@ pub async fn run_mode(
                 }
                 RunEvent::Failed {
                     device: id,
-                    failed_at: failed_at.into(),
-                    fix: Some(Coded::from_serialisable(&fix)),
-                    error: AppError::from(error).coded(),
-                    manual: manual.as_deref().map(ManualPathView::from),
+                    failed_at,
+                    error,
+                    fix,
+                    manual,
                 }
             }
         };

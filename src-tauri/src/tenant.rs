@@ -2,66 +2,31 @@
 //! PowerShell line, how to verify), and the live check (printoauth's own device-code
 //! sign-in, then a test mail with XOAUTH2), each result with its cause and fix.
 
-use printoauth_core::identity::PRINTOAUTH_CLIENT_ID_PLACEHOLDER;
+use printoauth_core::identity::APP_ID_ENV;
 use printoauth_core::tenant_check::{
-    run_tenant_check, CheckId, CheckStatus as CoreStatus, TenantCheckConfig, TenantCheckProgress,
-    TenantCheckReport,
+    run_tenant_check, Prerequisite, TenantCheckConfig, TenantCheckProgress, TenantCheckReport,
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};
 
 use crate::consent::Waiting;
 use crate::error::{AppError, ErrorCode};
-use crate::models::{
-    CheckStatus, CheckView, Coded, Prerequisite, TenantCheckRequest, TenantCheckView,
-    TenantProgress,
-};
+use crate::models::TenantCheckRequest;
 use crate::state::AppState;
 
 /// The queue entry of the app's own sign-in in the consent window.
 pub const CONSENT_ID: &str = "tenant";
 
-fn id_str(id: CheckId) -> String {
-    crate::models::wire_name(&id, None)
-}
-
 /// The prerequisites the vendor guide names, with where to change them (the
-/// engine's checklist).
+/// engine's checklist, as it is).
 pub fn prerequisites(sender: Option<&str>) -> Vec<Prerequisite> {
     printoauth_core::tenant_check::prerequisites(sender)
-        .into_iter()
-        .map(|p| Prerequisite {
-            id: id_str(p.id),
-            admin_center: p.admin_center,
-            powershell: p.powershell,
-            verify: p.verify,
-        })
-        .collect()
 }
 
-pub fn view(r: &TenantCheckReport) -> TenantCheckView {
-    TenantCheckView {
-        passed: r.passed,
-        account: r.account.clone(),
-        checks: r
-            .checks
-            .iter()
-            .map(|c| CheckView {
-                id: id_str(c.id),
-                status: match c.status {
-                    CoreStatus::Passed => CheckStatus::Passed,
-                    CoreStatus::Failed => CheckStatus::Failed,
-                    CoreStatus::NotChecked => CheckStatus::NotChecked,
-                },
-                cause: c.cause.as_ref().map(Coded::from_serialisable),
-                fix: c.fix.as_ref().map(Coded::from_serialisable),
-                evidence: c.evidence.as_ref().map(Coded::from_serialisable),
-            })
-            .collect(),
-    }
-}
-
-async fn config(app: &AppHandle) -> TenantCheckConfig {
+/// Practice mode: the emulated tenant. Otherwise Entra ID with the application id
+/// the user gave (the Microsoft 365 screen's field), else `PRINTOAUTH_APP_ID`; with
+/// none, the check says how to register printoauth and sends nothing.
+async fn config(app: &AppHandle, app_id: Option<&str>) -> TenantCheckConfig {
     #[cfg(feature = "practice")]
     {
         let state = app.state::<AppState>();
@@ -71,16 +36,22 @@ async fn config(app: &AppHandle) -> TenantCheckConfig {
         }
     }
     let _ = app;
-    TenantCheckConfig::new(PRINTOAUTH_CLIENT_ID_PLACEHOLDER)
+    let given = app_id
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .or_else(|| std::env::var(APP_ID_ENV).ok())
+        .unwrap_or_default();
+    TenantCheckConfig::new(given)
 }
 
 pub async fn check(
     app: AppHandle,
     req: TenantCheckRequest,
-    channel: Channel<TenantProgress>,
-) -> Result<TenantCheckView, AppError> {
+    channel: Channel<TenantCheckProgress>,
+) -> Result<TenantCheckReport, AppError> {
     let state = app.state::<AppState>();
-    let mut cfg = config(&app).await;
+    let mut cfg = config(&app, req.app_id.as_deref()).await;
     {
         let mut running = state.tenant_cancel.lock().unwrap();
         if running.is_some() {
@@ -100,11 +71,10 @@ pub async fn check(
     let app2 = app.clone();
     let report = run_tenant_check(cfg, move |p| {
         let st = app2.state::<AppState>();
-        let out = match p {
+        match &p {
             TenantCheckProgress::SigningIn {
                 user_code,
                 verification_uri,
-                expires_at,
                 ..
             } => {
                 let _ = st.consent.enqueue(
@@ -115,30 +85,13 @@ pub async fn check(
                         verification_uri: verification_uri.clone(),
                     },
                 );
-                TenantProgress::SigningIn {
-                    user_code,
-                    verification_uri,
-                    expires_at: expires_at.to_rfc3339(),
-                }
             }
-            TenantCheckProgress::SignedIn { account } => {
+            TenantCheckProgress::SignedIn { .. } => {
                 let _ = st.consent.done(&app2, CONSENT_ID);
-                TenantProgress::SignedIn { account }
             }
-            TenantCheckProgress::SendingTestMail {
-                from,
-                to,
-                host,
-                port,
-            } => TenantProgress::SendingTestMail {
-                from,
-                to,
-                host,
-                port,
-            },
-            TenantCheckProgress::Done { passed } => TenantProgress::Done { passed },
-        };
-        let _ = channel.send(out);
+            TenantCheckProgress::SendingTestMail { .. } | TenantCheckProgress::Done { .. } => {}
+        }
+        let _ = channel.send(p);
     })
     .await;
     state.tenant_cancel.lock().unwrap().take();
@@ -146,7 +99,7 @@ pub async fn check(
     if state.run.lock().unwrap().is_none() {
         state.consent.finish(&app);
     }
-    Ok(view(&report))
+    Ok(report)
 }
 
 pub fn cancel(state: &AppState) {
@@ -162,7 +115,10 @@ mod tests {
     #[test]
     fn checklist_names_the_mailbox() {
         let p = prerequisites(Some("scanner@contoso.com"));
-        let ids: Vec<&str> = p.iter().map(|p| p.id.as_str()).collect();
+        let ids: Vec<String> = p
+            .iter()
+            .map(|p| crate::models::wire_name(&p.id, None))
+            .collect();
         assert_eq!(
             ids,
             [

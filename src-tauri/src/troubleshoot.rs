@@ -5,7 +5,7 @@ use printoauth_core::devices::{AdminCredentials, DeviceDriver, JobOutcome, SignI
 use printoauth_core::troubleshoot::{troubleshoot_after, DeviceHealth};
 
 use crate::error::{AppError, ErrorCode};
-use crate::models::{wire_name, Coded, DeviceListEvent, DiagnosisView, HealthView, JobView};
+use crate::models::{wire_name, DeviceListEvent, HealthView, JobView};
 use crate::state::AppState;
 
 fn outcome(o: &JobOutcome) -> String {
@@ -34,14 +34,7 @@ pub fn view(device: &str, h: &DeviceHealth) -> HealthView {
                 detail: Some(j.result.clone()).filter(|r| !r.is_empty()),
             })
             .collect(),
-        diagnoses: h
-            .diagnoses
-            .iter()
-            .map(|d| DiagnosisView {
-                cause: Coded::from_serialisable(&d.cause),
-                fix: Coded::from_serialisable(&d.fix),
-            })
-            .collect(),
+        diagnoses: h.diagnoses.clone(),
     }
 }
 

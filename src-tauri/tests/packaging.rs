@@ -439,8 +439,23 @@ fn versions_agree_everywhere() {
     for (file, v) in &found {
         assert_eq!(v, &workspace, "{file} says {v}, the workspace {workspace}");
     }
-    // Every crate takes the workspace's version (the CLI's --version among them).
-    for krate in ["crates/core", "crates/sim", "crates/cli", "src-tauri"] {
+    // Every crate of the workspace takes its version (the CLI's --version among them).
+    let cargo = read("Cargo.toml");
+    let members = cargo
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("members = "))
+        .expect("workspace members");
+    let members: Vec<&str> = members
+        .trim_matches(['[', ']'])
+        .split(',')
+        .map(|m| m.trim().trim_matches('"'))
+        .filter(|m| !m.is_empty())
+        .collect();
+    assert!(
+        members.contains(&"crates/cli") && members.contains(&"src-tauri"),
+        "{members:?}"
+    );
+    for krate in members {
         assert!(
             read(&format!("{krate}/Cargo.toml")).contains("version.workspace = true"),
             "{krate} inherits the workspace version"

@@ -4,31 +4,21 @@
 // invoke any of the app's commands.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { openApp, sleep, until } from "./lib/webdriver.mjs";
-import { openWizard, otherWindow, sel, startPractice, startRun } from "./lib/flows.mjs";
+import { fakeOpener, tempDir } from "./lib/desktop.mjs";
+import { runIntoSignInWindow, sel } from "./lib/flows.mjs";
 
 test("the sign-in window refuses other hosts and cannot invoke commands", { timeout: 180_000 }, async (t) => {
   // The app's private folder for browsing data goes under this TMPDIR.
-  const tmp = mkdtempSync(path.join(os.tmpdir(), "po-e2e-consent-"));
-  t.after(() => rmSync(tmp, { recursive: true, force: true }));
+  const tmp = tempDir(t, "po-e2e-consent-");
   const runDirs = () => readdirSync(tmp).filter((n) => n.startsWith("printoauth-run-"));
   // "Open in my browser instead" hands the address to the desktop's opener
   // (xdg-open first); this one writes down what it was given.
-  const bin = path.join(tmp, "bin");
-  mkdirSync(bin);
-  const opened = path.join(tmp, "opened.txt");
-  writeFileSync(path.join(bin, "xdg-open"), `#!/bin/sh\nprintf '%s\\n' "$@" >> '${opened}'\n`);
-  chmodSync(path.join(bin, "xdg-open"), 0o755);
+  const { bin, opened } = fakeOpener(tmp);
   const { session, stop } = await openApp(t, { TMPDIR: tmp, PATH: `${bin}:${process.env.PATH}` }, "consent-window.log");
-  const main = await session.windowHandle();
-  await startPractice(session, 1);
-  await openWizard(session);
-  await startRun(session);
-  const consent = await otherWindow(session, main);
-  await session.switchTo(consent);
+  const { main, consent } = await runIntoSignInWindow(session);
   const page = await until("the emulator's code page", 20_000, async () => {
     const u = await session.cmd("GET", "/url");
     return u.includes("/devicelogin") && u;

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { openApp, ROOT, screenshot, until } from "./lib/webdriver.mjs";
-import { openWizard, otherWindow, results, sel, signIn, startPractice, startRun } from "./lib/flows.mjs";
+import { chooseOption, openWizard, otherWindow, results, sel, signIn, startPractice, startRun } from "./lib/flows.mjs";
 
 const LANGS = ["en", "uz", "lt", "be", "hi", "mk"];
 const SCREENS = ["devices", "tenant", "wizard", "results", "troubleshoot"];
@@ -43,10 +43,7 @@ test("every main screen in every language: no raw keys, nothing clipped", { time
   await session.waitFor(sel("diagnosis"), 30_000);
 
   for (const lang of LANGS) {
-    await session.script(
-      `const s = document.querySelector('[data-testid="language"]'); s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));`,
-      [lang],
-    );
+    await chooseOption(session, "language", lang);
     await until(`<html lang=${lang}>`, 10_000, async () => (await session.script(`return document.documentElement.lang`)) === lang);
     for (const screen of SCREENS) {
       await session.click(sel(`nav-${screen}`));

@@ -8,22 +8,10 @@
 // sign-in to done.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { openApp, screenshot, until } from "./lib/webdriver.mjs";
-import { openWizard, otherWindow, results, sel, signIn, startPractice, startRun } from "./lib/flows.mjs";
-
-async function setFault(session, fault, deviceId, on) {
-  await session.script(
-    `const s = document.querySelector('[data-testid="fault-device"]'); s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));`,
-    [deviceId],
-  );
-  await session.click(sel(`fault-${fault}`));
-  await until(`fault ${fault} ${on ? "on" : "off"}`, 10_000, async () =>
-    (await session.script(`return document.querySelector('[data-testid="fault-${fault}"]').checked`)) === on,
-  );
-}
+import { fakeOpener, tempDir } from "./lib/desktop.mjs";
+import { clearFault, openWizard, otherWindow, results, sel, setFault, signIn, signInBeside, startPractice, startRun } from "./lib/flows.mjs";
 
 /** The row of device `id` on Results: state, error and fix codes, the manual steps. */
 function row(session, id) {
@@ -42,14 +30,9 @@ function row(session, id) {
 }
 
 test("a page printoauth cannot read: the steps on the device's page, then Check again", { timeout: 300_000 }, async (t) => {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), "po-e2e-manual-"));
-  t.after(() => rmSync(tmp, { recursive: true, force: true }));
+  const tmp = tempDir(t, "po-e2e-manual-");
   // The desktop's opener, standing in for the browser: it writes down what it was given.
-  const bin = path.join(tmp, "bin");
-  mkdirSync(bin);
-  const opened = path.join(tmp, "opened.txt");
-  writeFileSync(path.join(bin, "xdg-open"), `#!/bin/sh\nprintf '%s\\n' "$@" >> '${opened}'\n`);
-  chmodSync(path.join(bin, "xdg-open"), 0o755);
+  const { bin, opened } = fakeOpener(tmp);
   const { session } = await openApp(t, { TMPDIR: tmp, PATH: `${bin}:${process.env.PATH}`, LANG: "en_US.UTF-8" }, "manual-path.log");
   const main = await session.windowHandle();
   const [a, b] = await startPractice(session, 2);
@@ -121,15 +104,10 @@ test("a page printoauth cannot read: the steps on the device's page, then Check 
 
   // The page reads again (the trainer turns the fault off): Check again goes on
   // through the sign-in and b is done.
-  await session.click(sel("nav-devices"));
-  await setFault(session, "unreadable-page", b, false);
-  await session.click(sel("nav-results"));
+  await clearFault(session, "unreadable-page", b);
   await session.click(`${sel("result-row")}[data-device-id="${b}"] ${sel("manual-open")}`);
   await session.click(`${sel("result-row")}[data-device-id="${b}"] ${sel("check-again")}`);
-  const w2 = await otherWindow(session, main);
-  await session.switchTo(w2);
-  assert.equal((await signIn(session)).page, "signed-in");
-  await session.switchTo(main);
+  assert.equal((await signInBeside(session, main)).page, "signed-in");
   await until("b done after Check again", 90_000, async () => (await row(session, b))?.state === "done");
   assert.equal((await row(session, a)).state, "done");
 });

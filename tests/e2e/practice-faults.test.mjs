@@ -6,20 +6,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openApp, screenshot, until } from "./lib/webdriver.mjs";
-import { openWizard, otherWindow, results, sel, signIn, startPractice, startRun } from "./lib/flows.mjs";
-
-async function setFault(session, fault, deviceId, on = true) {
-  if (deviceId) {
-    await session.script(
-      `const s = document.querySelector('[data-testid="fault-device"]'); s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));`,
-      [deviceId],
-    );
-  }
-  await session.click(sel(`fault-${fault}`));
-  await until(`fault ${fault} ${on ? "on" : "off"}`, 10_000, async () =>
-    (await session.script(`return document.querySelector('[data-testid="fault-${fault}"]').checked`)) === on,
-  );
-}
+import {
+  clearFault,
+  diagnosisFindings,
+  openWizard,
+  otherWindow,
+  results,
+  runTroubleshoot,
+  sel,
+  setFault,
+  signIn,
+  signInBeside,
+  startPractice,
+  startRun,
+} from "./lib/flows.mjs";
 
 async function resultOf(session, id) {
   return session.script(
@@ -57,14 +57,9 @@ test("practice faults: wrong password, no OAuth2, Conditional Access, expired si
   await screenshot(session, "screens/en-results-failed", assert);
 
   // The trainer fixes the password; Retry on a now succeeds (OAuth2 set, sign-in, saved).
-  await session.click(sel("nav-devices"));
-  await setFault(session, "wrong-password", a, false);
-  await session.click(sel("nav-results"));
+  await clearFault(session, "wrong-password", a);
   await session.click(`${sel("result-row")}[data-device-id="${a}"] ${sel("retry")}`);
-  const w2 = await otherWindow(session, main);
-  await session.switchTo(w2);
-  assert.equal((await signIn(session)).page, "signed-in");
-  await session.switchTo(main);
+  assert.equal((await signInBeside(session, main)).page, "signed-in");
   await until("a done after retry", 60_000, async () => (await resultOf(session, a))?.state === "done");
 
   // 2. Conditional Access blocks the device code flow: the sign-in page says so, the
@@ -90,32 +85,19 @@ test("practice faults: wrong password, no OAuth2, Conditional Access, expired si
   // 3. c's sign-in expires (a scan to email then fails with 361): troubleshooting says
   // so, and its remedy (sign in again) fixes it.
   await setFault(session, "expired-sign-in", c);
-  await session.click(sel("nav-troubleshoot"));
-  await session.script(
-    `const s = document.querySelector('[data-testid="troubleshoot-device-select"]'); s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));`,
-    [c],
-  );
-  await session.click(sel("troubleshoot-run"));
+  await runTroubleshoot(session, c);
   const findings = await until("the diagnosis of c", 30_000, async () => {
-    const f = await session.script(`return [...document.querySelectorAll('[data-testid="diagnosis"]')].map(d => d.getAttribute('data-finding'))`);
+    const f = await diagnosisFindings(session);
     return f.length > 0 && f;
   });
   assert.ok(findings.includes("sign-in-expired"), JSON.stringify(findings));
   await screenshot(session, "screens/en-troubleshoot-expired", assert);
   await session.click(sel("remedy-sign-in-again"));
-  const w4 = await otherWindow(session, main);
-  await session.switchTo(w4);
-  assert.equal((await signIn(session)).page, "signed-in");
-  await session.switchTo(main);
+  assert.equal((await signInBeside(session, main)).page, "signed-in");
   await until("c done again", 60_000, async () => (await resultOf(session, c))?.state === "done" || null).catch(() => {});
-  await session.click(sel("nav-troubleshoot"));
-  await session.script(
-    `const s = document.querySelector('[data-testid="troubleshoot-device-select"]'); s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));`,
-    [c],
-  );
-  await session.click(sel("troubleshoot-run"));
+  await runTroubleshoot(session, c);
   const after = await until("c's diagnosis after signing in again", 30_000, async () => {
-    const f = await session.script(`return [...document.querySelectorAll('[data-testid="diagnosis"]')].map(d => d.getAttribute('data-finding'))`);
+    const f = await diagnosisFindings(session);
     return f.length > 0 && !f.includes("sign-in-expired") && f;
   });
   assert.deepEqual(after, ["healthy"]);

@@ -7,16 +7,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openApp, until } from "./lib/webdriver.mjs";
-import { openWizard, otherWindow, pageState, results, sel, signIn, startPractice, startRun } from "./lib/flows.mjs";
+import { pageState, results, runIntoSignInWindow, sel, signIn } from "./lib/flows.mjs";
 
 test("a code page built by script registers the code the window types", { timeout: 180_000 }, async (t) => {
   const { session } = await openApp(t, {}, "scripted-code-page.log");
-  const main = await session.windowHandle();
-  await startPractice(session, 1);
-  await openWizard(session);
-  await startRun(session);
-  const consent = await otherWindow(session, main);
-  await session.switchTo(consent);
+  const { main, consent } = await runIntoSignInWindow(session);
 
   // The device's own code, as the window typed it on the plain code page.
   const first = await until("the code page with the device's code", 30_000, async () => {

@@ -5,28 +5,20 @@
 // opener (a stand-in xdg-open that writes down what it was given).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { openApp, screenshot, sleep, until } from "./lib/webdriver.mjs";
-import { FEDERATED, FEDERATED_PASSWORD, openWizard, otherWindow, pageState, sel, signIn, startPractice, startRun } from "./lib/flows.mjs";
+import { fakeOpener, tempDir } from "./lib/desktop.mjs";
+import { chooseOption, FEDERATED, FEDERATED_PASSWORD, openWizard, otherWindow, pageState, sel, signIn, startPractice, startRun } from "./lib/flows.mjs";
 
 test("a federated account: the sign-in window names the organisation's page and offers the browser", { timeout: 180_000 }, async (t) => {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), "po-e2e-elsewhere-"));
-  t.after(() => rmSync(tmp, { recursive: true, force: true }));
-  const bin = path.join(tmp, "bin");
-  mkdirSync(bin);
-  const opened = path.join(tmp, "opened.txt");
-  writeFileSync(path.join(bin, "xdg-open"), `#!/bin/sh\nprintf '%s\\n' "$@" >> '${opened}'\n`);
-  chmodSync(path.join(bin, "xdg-open"), 0o755);
+  const tmp = tempDir(t, "po-e2e-elsewhere-");
+  const { bin, opened } = fakeOpener(tmp);
   const { session } = await openApp(t, { TMPDIR: tmp, PATH: `${bin}:${process.env.PATH}` }, "sign-in-elsewhere.log");
   const main = await session.windowHandle();
 
   // The app speaks Lithuanian: so does the notice.
   await session.waitFor(sel("screen-devices"), 30_000);
-  await session.script(
-    `const s = document.querySelector('[data-testid="language"]'); s.value = 'lt'; s.dispatchEvent(new Event('change', { bubbles: true }));`,
-  );
+  await chooseOption(session, "language", "lt");
   await until("the app in Lithuanian", 10_000, () => session.script(`return document.documentElement.lang === 'lt'`));
 
   await startPractice(session, 1);

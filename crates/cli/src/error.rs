@@ -44,6 +44,14 @@ pub enum CliError {
     PracticeWorldFailed {
         detail: String,
     },
+    /// Not a SHA-256 fingerprint (64 hex digits).
+    FingerprintInvalid {
+        fingerprint: String,
+    },
+    /// The certificate pins could not be written.
+    PinsUnwritable {
+        detail: String,
+    },
 }
 
 #[cfg(test)]
@@ -59,6 +67,8 @@ impl CliError {
         "world-file-unwritable",
         "capture-unwritable",
         "practice-world-failed",
+        "fingerprint-invalid",
+        "pins-unwritable",
     ];
 }
 
@@ -110,6 +120,10 @@ mod tests {
                 detail: s("x"),
             },
             CliError::PracticeWorldFailed { detail: s("x") },
+            CliError::FingerprintInvalid {
+                fingerprint: s("x"),
+            },
+            CliError::PinsUnwritable { detail: s("x") },
         ];
         // A new variant must be added above (the match makes the compiler say so).
         for e in &all {
@@ -122,7 +136,9 @@ mod tests {
                 | CliError::WorldFileUnreadable { .. }
                 | CliError::WorldFileUnwritable { .. }
                 | CliError::CaptureUnwritable { .. }
-                | CliError::PracticeWorldFailed { .. } => {}
+                | CliError::PracticeWorldFailed { .. }
+                | CliError::FingerprintInvalid { .. }
+                | CliError::PinsUnwritable { .. } => {}
             }
         }
         let codes: Vec<String> = all

@@ -230,7 +230,8 @@ mod tests {
     #[test]
     fn every_message_is_used_and_every_used_message_exists() {
         // Only `cli-` ids: the rest of en.ftl is the app's, checked against the UI's
-        // code and the Rust enums by ui/src/catalogue.test.ts.
+        // code and the codes the Rust types export (ui/src/bindings/codes.json) by
+        // ui/src/catalogue.test.ts.
         let english = ids(CATALOGUES[0].1);
         let code = cli_sources();
         let cli_ids: BTreeSet<String> = english
@@ -307,6 +308,7 @@ mod tests {
             "address",
             "variable",
             "detail",
+            "fingerprint",
         ]
         .into_iter()
         .map(|k| (k, Arg::from("x")))

@@ -34,6 +34,7 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use printoauth_core::devices::{DeviceDriver, EmailService, OAuthTarget};
+use printoauth_core::diagnosis::Fix;
 use printoauth_core::discovery::{self, DiscoveryOptions, InterfaceChoice};
 use printoauth_core::run::{self, DeviceState, RunOptions};
 use printoauth_core::tenant_check::{self, TenantCheckConfig};
@@ -138,8 +139,21 @@ enum Cmd {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Trust a device's new certificate (after a reset or firmware update gave it one):
+    /// the fingerprint printoauth showed when the certificate changed.
+    TrustCertificate {
+        /// Address, host name, URL — or in practice mode the device's index or host name.
+        device: String,
+        /// The new certificate's SHA-256 fingerprint (64 hexadecimal digits).
+        #[arg(long)]
+        fingerprint: String,
+    },
     /// Check the tenant's prerequisites: sign in, then send a test mail.
     CheckTenant {
+        /// printoauth's application (client) id in the tenant (register it once: the
+        /// check says how when it is missing).
+        #[arg(long, env = "PRINTOAUTH_APP_ID")]
+        app_id: Option<String>,
         /// The mailbox to send the test mail from (the signed-in account by default).
         #[arg(long)]
         sender: Option<String>,
@@ -253,7 +267,19 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
             user,
             output,
         } => capture(&out, &targets, &device, user, output).await,
-        Cmd::CheckTenant { sender, to } => check_tenant(&out, world.as_ref(), sender, to).await,
+        Cmd::TrustCertificate {
+            device,
+            fingerprint,
+        } => match targets.trust_certificate(&device, &fingerprint) {
+            Ok(fp) => {
+                out.certificate_trusted(&device, &fp);
+                ExitCode::SUCCESS
+            }
+            Err(e) => out.cannot_run(&e),
+        },
+        Cmd::CheckTenant { app_id, sender, to } => {
+            check_tenant(&out, world.as_ref(), app_id, sender, to).await
+        }
         Cmd::Troubleshoot { device, user } => troubleshoot_cmd(&out, &targets, &device, user).await,
         Cmd::Practice { epson, world_file } => practice(&out, epson, world_file).await,
     }
@@ -452,6 +478,26 @@ async fn configure(out: &Out, targets: &Targets, devices: Vec<String>, job: Job)
     while let Some(ev) = rx.recv().await {
         out.run_event(&ev);
         if let DeviceState::Failed {
+            fix: Fix::ConfirmCertificate { found_sha256, .. },
+            ..
+        } = &ev.state
+        {
+            let mut a = vec!["printoauth".to_string()];
+            a.extend(job.global.iter().cloned());
+            a.extend([
+                "trust-certificate".to_string(),
+                ev.device.clone(),
+                "--fingerprint".to_string(),
+                found_sha256.clone(),
+            ]);
+            let command = a
+                .iter()
+                .map(|w| shell_word(w))
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.trust_hint(&command);
+        }
+        if let DeviceState::Failed {
             manual: Some(path), ..
         } = &ev.state
         {
@@ -520,12 +566,13 @@ async fn capture(
 async fn check_tenant(
     out: &Out,
     world: Option<&World>,
+    app_id: Option<String>,
     sender: Option<String>,
     to: Option<String>,
 ) -> ExitCode {
     let mut cfg = match world {
         Some(w) => w.tenant_check_config(),
-        None => TenantCheckConfig::new(printoauth_core::identity::PRINTOAUTH_CLIENT_ID_PLACEHOLDER),
+        None => TenantCheckConfig::new(app_id.unwrap_or_default()),
     };
     cfg.from = sender;
     cfg.to = to;

@@ -27,7 +27,6 @@ pub struct Out {
     tr: Tr,
 }
 
-/// "code (k=v, k=v)" for a `{code, params}` value.
 /// Text from a device, made safe for a terminal: terminal control sequences (CSI,
 /// OSC and other escapes) and control characters removed, bidirectional overrides
 /// and isolates removed (they would reorder the table), and at most `max`
@@ -89,6 +88,7 @@ pub(crate) fn term_safe(s: &str, max: usize) -> String {
     }
 }
 
+/// "code (k=v, k=v)" for a `{code, params}` value.
 fn coded(v: &Value) -> String {
     let code = v.get("code").and_then(Value::as_str).unwrap_or("?");
     match v.get("params").and_then(Value::as_object) {
@@ -429,6 +429,33 @@ impl Out {
                 }
             }
         }
+    }
+
+    /// The command that trusts a device's new certificate (words only; with `--json`
+    /// the failure's fix carries the fingerprint).
+    pub fn trust_hint(&self, command: &str) {
+        if !self.json {
+            println!(
+                "  {}",
+                self.t("cli-trust-certificate-hint", &[("command", command.into())])
+            );
+        }
+    }
+
+    pub fn certificate_trusted(&self, device: &str, fingerprint: &str) {
+        if self.json {
+            return self.result(&json!({"device": device, "trusted_sha256": fingerprint}));
+        }
+        println!(
+            "{}",
+            self.t(
+                "cli-certificate-trusted",
+                &[
+                    ("device", device.into()),
+                    ("fingerprint", fingerprint.into())
+                ]
+            )
+        );
     }
 
     /// What to do on the device's own page, and the command that resumes it.

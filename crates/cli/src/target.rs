@@ -110,6 +110,32 @@ impl Targets {
         }
     }
 
+    /// Trusts `fingerprint` for the device `arg` from now on (its certificate was
+    /// renewed); returns the fingerprint as kept. Nothing is contacted.
+    pub fn trust_certificate(&self, arg: &str, fingerprint: &str) -> Result<String, Failure> {
+        let fp =
+            printoauth_core::devices::pin::parse_fingerprint(fingerprint).ok_or_else(|| {
+                CliError::FingerprintInvalid {
+                    fingerprint: fingerprint.to_string(),
+                }
+            })?;
+        let address = match self.world.as_ref().and_then(|w| w.device(arg)) {
+            Some(d) => DeviceAddress::from_urls(Some(&d.https_url), Some(&d.http_url)).ok_or_else(
+                || CliError::WorldAddressBad {
+                    device: arg.to_string(),
+                },
+            )?,
+            None => parse_address(arg)?,
+        };
+        self.opts
+            .pin_store
+            .set(&address.pin_key(), &fp)
+            .map_err(|e| CliError::PinsUnwritable {
+                detail: e.to_string(),
+            })?;
+        Ok(fp)
+    }
+
     /// Resolves a device argument to a driver and credentials.
     pub fn resolve(&self, arg: &str, user: Option<String>) -> Result<Resolved, Failure> {
         let (address, practice_password, vendor) =

@@ -104,6 +104,24 @@ async fn web_server(reply: fn(&str) -> String) -> u16 {
     port
 }
 
+/// `configure` of the device at `url` (plain HTTP allowed), as JSON lines when `json`.
+async fn configure_at(url: &str, json: bool) -> (Output, Duration) {
+    let mut args = vec![
+        "--allow-http",
+        "configure",
+        url,
+        "--sender",
+        "scanner@contoso.example",
+    ];
+    if json {
+        args.insert(0, "--json");
+    }
+    let args: Vec<String> = args.into_iter().map(String::from).collect();
+    tokio::task::spawn_blocking(move || cli_owned(args))
+        .await
+        .unwrap()
+}
+
 fn answer(status: &str, body: &str) -> String {
     format!(
         "HTTP/1.1 {status}\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
@@ -134,19 +152,7 @@ async fn a_web_server_that_is_not_a_printer_is_named_as_such() {
     .await;
     for port in [files, site] {
         let url = format!("http://127.0.0.1:{port}");
-        let args: Vec<String> = [
-            "--json",
-            "--allow-http",
-            "configure",
-            &url,
-            "--sender",
-            "scanner@contoso.example",
-        ]
-        .map(String::from)
-        .to_vec();
-        let (out, took) = tokio::task::spawn_blocking(move || cli_owned(args))
-            .await
-            .unwrap();
+        let (out, took) = configure_at(&url, true).await;
         assert_eq!(out.status.code(), Some(1));
         let state = failure(&out);
         assert_eq!(state["error"]["code"], "device-not-recognised", "{state}");
@@ -158,18 +164,7 @@ async fn a_web_server_that_is_not_a_printer_is_named_as_such() {
         );
         assert!(took < Duration::from_secs(10), "{took:?}");
         // In words, without a code in front.
-        let human: Vec<String> = [
-            "--allow-http",
-            "configure",
-            &url,
-            "--sender",
-            "scanner@contoso.example",
-        ]
-        .map(String::from)
-        .to_vec();
-        let (out, _) = tokio::task::spawn_blocking(move || cli_owned(human))
-            .await
-            .unwrap();
+        let (out, _) = configure_at(&url, false).await;
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(
             text.contains("does not show a device page printoauth knows")
@@ -258,5 +253,87 @@ fn the_clis_own_errors_are_words_and_codes_only_in_json() {
     assert!(
         err.contains("administratoriaus slaptažodžio") && err.contains("PRINTOAUTH_ADMIN_PASSWORD"),
         "{err}"
+    );
+}
+
+/// Text anyone on the network can announce: a TXT record's model with terminal
+/// colour sequences, a window-title escape, a right-to-left override, control
+/// characters and 150 characters reaches the terminal as plain, bounded text.
+#[tokio::test(flavor = "multi_thread")]
+async fn hostile_txt_text_reaches_the_terminal_as_plain_text() {
+    use printoauth_sim::config::WorldConfig;
+    use printoauth_sim::world::World;
+    let w = World::start(WorldConfig::with_epson_devices(1))
+        .await
+        .unwrap();
+    let mut summary = w.summary();
+    let hostile = format!(
+        "\u{1b}[31mWF-C5890\u{1b}[0m \u{1b}]0;owned\u{7} \u{202e}seireS\u{202c} a\u{0}b\u{8}c {}",
+        "X".repeat(150)
+    );
+    for s in &mut summary.devices[0].services {
+        for (k, v) in &mut s.txt {
+            if ["usb_MDL", "ty", "product"].contains(&k.as_str()) {
+                *v = hostile.clone();
+            }
+        }
+    }
+    let path = std::env::temp_dir().join(format!("printoauth-hostile-{}.json", std::process::id()));
+    std::fs::write(&path, serde_json::to_vec(&summary).unwrap()).unwrap();
+    let (out, _) = cli(&["--world", path.to_str().unwrap(), "discover"]);
+    let _ = std::fs::remove_file(&path);
+    w.stop();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("WF-C5890"),
+        "the model is still shown: {text}"
+    );
+    for bad in ['\u{1b}', '\u{202e}', '\u{202c}', '\u{0}', '\u{8}', '\u{7}'] {
+        assert!(
+            !text.contains(bad),
+            "{bad:?} reached the terminal: {text:?}"
+        );
+    }
+    assert!(
+        !text.contains("owned"),
+        "an escape's payload reached the terminal: {text}"
+    );
+    for line in text.lines() {
+        assert!(
+            line.chars().count() <= 240,
+            "line of {} characters: {line}",
+            line.chars().count()
+        );
+    }
+    // The machine-readable output keeps the text as announced (it is data).
+    let (out, _) = {
+        let w = World::start(WorldConfig::with_epson_devices(1))
+            .await
+            .unwrap();
+        let mut summary = w.summary();
+        for s in &mut summary.devices[0].services {
+            for (k, v) in &mut s.txt {
+                if k == "usb_MDL" {
+                    *v = "\u{202e}seireS 0985C-FW".into();
+                }
+            }
+        }
+        let path = std::env::temp_dir().join(format!(
+            "printoauth-hostile-json-{}.json",
+            std::process::id()
+        ));
+        std::fs::write(&path, serde_json::to_vec(&summary).unwrap()).unwrap();
+        let r = cli(&["--json", "--world", path.to_str().unwrap(), "discover"]);
+        let _ = std::fs::remove_file(&path);
+        w.stop();
+        r
+    };
+    let lines = json_lines(&out);
+    assert!(
+        lines[0]["result"][0]["model"]
+            .as_str()
+            .is_some_and(|m| m.contains('\u{202e}')),
+        "{lines:?}"
     );
 }

@@ -6,17 +6,16 @@ use std::process::Command;
 
 use printoauth_sim::config::WorldConfig;
 use printoauth_sim::world::World;
+use printoauth_testkit::practice::WorldFile;
 
 const CLI: &str = env!("CARGO_BIN_EXE_printoauth");
 
-async fn world_file(n: usize) -> (World, std::path::PathBuf) {
+async fn world_file(n: usize) -> (World, WorldFile) {
     let w = World::start(WorldConfig::with_epson_devices(n))
         .await
         .unwrap();
-    let path =
-        std::env::temp_dir().join(format!("printoauth-lang-{}-{n}.json", std::process::id()));
-    std::fs::write(&path, serde_json::to_vec(&w.summary()).unwrap()).unwrap();
-    (w, path)
+    let file = WorldFile::write(&w, &n.to_string());
+    (w, file)
 }
 
 fn discover(file: &std::path::Path, args: &[&str]) -> String {
@@ -45,13 +44,13 @@ async fn hindi_lithuanian_plurals_and_neutral_json() {
     let mut lt_forms = Vec::new();
     for n in [1usize, 2, 5, 21] {
         let (w, file) = world_file(n).await;
-        let text = discover(&file, &["--lang", "lt"]);
+        let text = discover(&file.path, &["--lang", "lt"]);
         let last = text.lines().last().unwrap().to_string();
         assert!(last.contains(&n.to_string()), "{last}");
         assert!(!last.contains("device"), "not English: {last}");
         lt_forms.push(last.replace(&n.to_string(), "#"));
         if n == 2 {
-            let hi = discover(&file, &["--lang", "hi"]);
+            let hi = discover(&file.path, &["--lang", "hi"]);
             assert!(hi.chars().any(is_devanagari), "{hi}");
             assert!(
                 !hi.contains("VENDOR") && !hi.contains("devices found"),
@@ -60,7 +59,7 @@ async fn hindi_lithuanian_plurals_and_neutral_json() {
             // The language comes from the environment when there is no --lang.
             let out = Command::new(CLI)
                 .arg("--world")
-                .arg(&file)
+                .arg(&file.path)
                 .arg("discover")
                 .env("LANG", "hi_IN.UTF-8")
                 .env_remove("LC_ALL")
@@ -71,12 +70,11 @@ async fn hindi_lithuanian_plurals_and_neutral_json() {
             assert_eq!(String::from_utf8(out.stdout).unwrap(), hi);
             // JSON is the same in every language.
             assert_eq!(
-                discover(&file, &["--lang", "hi", "--json"]),
-                discover(&file, &["--lang", "en", "--json"])
+                discover(&file.path, &["--lang", "hi", "--json"]),
+                discover(&file.path, &["--lang", "en", "--json"])
             );
         }
         w.stop();
-        let _ = std::fs::remove_file(file);
     }
     // CLDR for Lithuanian: 1 and 21 are "one" (įrenginys), 2 and 5 are "few"
     // (įrenginiai); 10..20 would be "other".
@@ -103,12 +101,11 @@ fn message(lang: &str, id: &str, method: &str) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn troubleshootings_causes_and_fixes_are_words_in_the_users_language() {
     let w = World::start(WorldConfig::practice()).await.unwrap();
-    let path = std::env::temp_dir().join(format!("printoauth-lang-{}-ts.json", std::process::id()));
-    std::fs::write(&path, serde_json::to_vec(&w.summary()).unwrap()).unwrap();
+    let file = WorldFile::write(&w, "ts");
     for lang in ["en", "lt", "hi"] {
         let out = Command::new(CLI)
             .args(["--lang", lang, "--world"])
-            .arg(&path)
+            .arg(&file.path)
             .args(["troubleshoot", "0"])
             .output()
             .unwrap();
@@ -127,6 +124,5 @@ async fn troubleshootings_causes_and_fixes_are_words_in_the_users_language() {
             "{lang}: a raw code: {text}"
         );
     }
-    let _ = std::fs::remove_file(&path);
     w.stop();
 }

@@ -5,105 +5,33 @@
 //! (the emulator's control API and identity approval) finishes the device while the
 //! other device of the batch was configured normally. And `printoauth capture`.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
-use std::time::Duration;
-
-use printoauth_sim::config::{DeviceConfig, WorldConfig};
 use printoauth_sim::world::World;
+use printoauth_testkit::cli::{json_lines, run_cli};
+use printoauth_testkit::practice::{
+    set_device_faults, sign_in_by_hand, world_of, WorldFile, ADMIN,
+};
 use serde_json::{json, Value};
 
 const CLI: &str = env!("CARGO_BIN_EXE_printoauth");
-const ADMIN: &str = "admin@contoso.example";
-const ADMIN_PW: &str = "Practice-Admin-1";
 const UNFAMILIAR: &str = "Connect to the mail service";
 
-struct WorldFile {
-    path: std::path::PathBuf,
-}
-
-impl WorldFile {
-    fn write(w: &World, tag: &str) -> WorldFile {
-        let path = std::env::temp_dir().join(format!(
-            "printoauth-cli-manual-{}-{tag}.json",
-            std::process::id()
-        ));
-        std::fs::write(&path, serde_json::to_vec(&w.summary()).unwrap()).unwrap();
-        WorldFile { path }
-    }
-}
-
-impl Drop for WorldFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
-    }
-}
-
 async fn world() -> World {
-    World::start(WorldConfig {
-        devices: ["WF-C5890 Series", "ET-4850 Series"]
-            .iter()
-            .map(|m| DeviceConfig {
-                model: m.to_string(),
-                start_with_basic_auth: true,
-                ..Default::default()
-            })
-            .collect(),
-        ..Default::default()
-    })
-    .await
-    .unwrap()
+    world_of(&["WF-C5890 Series", "ET-4850 Series"]).await
 }
 
-async fn control(w: &World, method: &str, path: &str, body: Value) -> Value {
-    let url = format!("{}{path}", w.control_url());
-    let c = reqwest::Client::new();
-    let req = match method {
-        "PUT" => c.put(&url),
-        "POST" => c.post(&url),
-        _ => c.get(&url),
-    };
-    let resp = req.json(&body).send().await.unwrap();
-    let status = resp.status();
-    let v: Value = resp.json().await.unwrap();
-    assert!(status.is_success(), "{method} {path}: {status} {v}");
-    v
-}
-
-/// Runs the CLI with `args` (after the program name); with `--json` every line is
-/// parsed and every sign-in code it shows is approved. Returns the exit code and
-/// standard output.
-async fn run_cli(w: &World, args: &[String]) -> (i32, String) {
-    let mut child = Command::new(CLI)
-        .args(args)
-        .env_remove("PRINTOAUTH_ADMIN_PASSWORD")
-        .env_remove("PRINTOAUTH_LANG")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let identity = w.identity().clone();
-    let out = tokio::task::spawn_blocking(move || {
-        let mut all = String::new();
-        for line in BufReader::new(stdout).lines() {
-            let line = line.unwrap();
-            if let Ok(v) = serde_json::from_str::<Value>(&line) {
-                if let Some(code) = v["event"]["state"]["code"]["user_code"].as_str() {
-                    identity.approve(code, ADMIN, ADMIN_PW, true).unwrap();
-                }
-            }
-            all.push_str(&line);
-            all.push('\n');
-        }
-        all
-    })
-    .await
-    .unwrap();
-    let status = tokio::task::spawn_blocking(move || child.wait().unwrap())
-        .await
-        .unwrap();
-    (status.code().unwrap(), out)
+/// `configure 1` on the world in `world_arg`, in words in `lang`.
+async fn configure_in(w: &World, lang: &str, world_arg: &str) -> (i32, String) {
+    let args = [
+        "--lang",
+        lang,
+        "--world",
+        world_arg,
+        "configure",
+        "1",
+        "--sender",
+        ADMIN,
+    ];
+    run_cli(CLI, w, &args).await
 }
 
 fn args(parts: &[&str]) -> Vec<String> {
@@ -114,19 +42,14 @@ fn args(parts: &[&str]) -> Vec<String> {
 async fn configure_prints_the_manual_path_and_resume_finishes_the_device() {
     let w = world().await;
     let file = WorldFile::write(&w, "configure");
-    let world_arg = file.path.display().to_string();
-    control(
-        &w,
-        "PUT",
-        "/devices/1/faults",
-        json!({"relabel": [["Sign In", UNFAMILIAR]]}),
-    )
-    .await;
+    let world_arg = file.arg();
+    set_device_faults(&w, 1, json!({"relabel": [["Sign In", UNFAMILIAR]]})).await;
 
     // --json: the other device is configured, this one carries its manual path.
     let (code, out) = run_cli(
+        CLI,
         &w,
-        &args(&[
+        &[
             "--json",
             "--world",
             &world_arg,
@@ -135,14 +58,11 @@ async fn configure_prints_the_manual_path_and_resume_finishes_the_device() {
             "1",
             "--sender",
             ADMIN,
-        ]),
+        ],
     )
     .await;
     assert_eq!(code, 1, "{out}");
-    let lines: Vec<Value> = out
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&out);
     let result = lines.iter().find_map(|l| l.get("result")).unwrap();
     assert_eq!(result[0]["state"]["state"], "done");
     assert_eq!(result[1]["state"]["state"], "failed");
@@ -202,20 +122,7 @@ async fn configure_prints_the_manual_path_and_resume_finishes_the_device() {
     );
 
     // In words: English and Lithuanian (the device's own names stay in English).
-    let (code, en) = run_cli(
-        &w,
-        &args(&[
-            "--lang",
-            "en",
-            "--world",
-            &world_arg,
-            "configure",
-            "1",
-            "--sender",
-            ADMIN,
-        ]),
-    )
-    .await;
+    let (code, en) = configure_in(&w, "en", &world_arg).await;
     assert_eq!(code, 1);
     for want in [
         "Do this on the device's own page",
@@ -234,20 +141,7 @@ async fn configure_prints_the_manual_path_and_resume_finishes_the_device() {
         en.contains("-> "),
         "the step printoauth stopped at is marked:\n{en}"
     );
-    let (_, lt) = run_cli(
-        &w,
-        &args(&[
-            "--lang",
-            "lt",
-            "--world",
-            &world_arg,
-            "configure",
-            "1",
-            "--sender",
-            ADMIN,
-        ]),
-    )
-    .await;
+    let (_, lt) = configure_in(&w, "lt", &world_arg).await;
     for want in [
         "Atlikite tai paties įrenginio puslapyje",
         "Atidarykite skirtuką Network, tada Email Server > Basic.",
@@ -264,37 +158,17 @@ async fn configure_prints_the_manual_path_and_resume_finishes_the_device() {
     let mut again = resume.clone();
     again.remove(0);
     again.insert(0, "--json".into());
-    let (code, out) = run_cli(&w, &again).await;
+    let (code, out) = run_cli(CLI, &w, &again).await;
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("\"missing\":\"button 'Sign In'\""), "{out}");
 
     // The administrator signs the device in by hand.
-    let shown = control(&w, "POST", "/devices/1/sign-in-by-hand", json!({})).await;
-    let user_code = shown["user_code"].as_str().unwrap();
-    control(
-        &w,
-        "POST",
-        "/identity/approve",
-        json!({"user_code": user_code, "upn": ADMIN, "password": ADMIN_PW, "consent_for_org": true}),
-    )
-    .await;
-    let mut signed_in = false;
-    for _ in 0..100 {
-        if control(&w, "GET", "/devices/1", json!({})).await["oauth"]["state"] == "signed_in" {
-            signed_in = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    assert!(signed_in);
+    sign_in_by_hand(&w, 1, json!({})).await;
 
     // The printed command resumes it: saved and verified.
-    let (code, out) = run_cli(&w, &again).await;
+    let (code, out) = run_cli(CLI, &w, &again).await;
     assert_eq!(code, 0, "{out}");
-    let lines: Vec<Value> = out
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&out);
     let result = lines.iter().find_map(|l| l.get("result")).unwrap();
     assert_eq!(result[0]["device"], "1");
     assert_eq!(result[0]["state"]["state"], "done");
@@ -335,17 +209,18 @@ async fn capture_writes_one_redacted_file_and_prints_its_path() {
     ));
     let before = w.device(0).unwrap().report();
     let (code, out) = run_cli(
+        CLI,
         &w,
-        &args(&[
+        &[
             "--lang",
             "en",
             "--world",
-            &file.path.display().to_string(),
+            &file.arg(),
             "capture",
             "0",
             "--output",
             &out_file.display().to_string(),
-        ]),
+        ],
     )
     .await;
     assert_eq!(code, 0, "{out}");

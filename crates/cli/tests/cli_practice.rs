@@ -3,81 +3,25 @@
 //! German- and Italian-first pages, both save styles) end to end with the identity
 //! emulator approving consent, check the tenant, troubleshoot, discover.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use printoauth_sim::config::{DeviceConfig, Lang, WorldConfig};
 use printoauth_sim::device::JobResult;
 use printoauth_sim::world::World;
+use printoauth_testkit::cli::{self, json_lines};
+use printoauth_testkit::practice::{device, item, world_of, WorldFile, ADMIN, USER as RECIPIENT};
 use serde_json::Value;
 
 const CLI: &str = env!("CARGO_BIN_EXE_printoauth");
-const ADMIN: &str = "admin@contoso.example";
-const ADMIN_PW: &str = "Practice-Admin-1";
 
-struct WorldFile {
-    path: std::path::PathBuf,
-}
-
-impl WorldFile {
-    fn write(w: &World, tag: &str) -> WorldFile {
-        let path =
-            std::env::temp_dir().join(format!("printoauth-cli-{}-{tag}.json", std::process::id()));
-        std::fs::write(&path, serde_json::to_vec(&w.summary()).unwrap()).unwrap();
-        WorldFile { path }
-    }
-}
-
-impl Drop for WorldFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
-    }
-}
-
-fn dev(model: &str) -> DeviceConfig {
-    DeviceConfig {
-        model: model.into(),
-        start_with_basic_auth: true,
-        ..Default::default()
-    }
-}
-
-/// Runs the CLI with `--json`, approving every sign-in code it prints; returns the
-/// exit code and every JSON line.
+/// Runs the CLI with `--json` on the world in `file`, approving every sign-in code it
+/// prints; returns the exit code and every line, each of them JSON.
 async fn run_cli(w: &World, file: &WorldFile, args: &[&str]) -> (i32, Vec<Value>) {
-    let mut child = Command::new(CLI)
-        .arg("--json")
-        .arg("--world")
-        .arg(&file.path)
-        .args(args)
-        .env_remove("PRINTOAUTH_ADMIN_PASSWORD")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let identity = w.identity().clone();
-    let lines = tokio::task::spawn_blocking(move || {
-        let mut lines = Vec::new();
-        for line in BufReader::new(stdout).lines() {
-            let v: Value = serde_json::from_str(&line.unwrap()).expect("JSON line");
-            // The administrator signs in with the code the device shows.
-            let code = v["event"]["state"]["code"]["user_code"]
-                .as_str()
-                .or(v["event"]["user_code"].as_str());
-            if let Some(code) = code {
-                identity.approve(code, ADMIN, ADMIN_PW, true).unwrap();
-            }
-            lines.push(v);
-        }
-        lines
-    })
-    .await
-    .unwrap();
-    let status = tokio::task::spawn_blocking(move || child.wait().unwrap())
-        .await
-        .unwrap();
-    (status.code().unwrap(), lines)
+    let world_arg = file.arg();
+    let mut all = vec!["--json", "--world", &world_arg];
+    all.extend_from_slice(args);
+    let (code, out) = cli::run_cli(CLI, w, &all).await;
+    (code, json_lines(&out))
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -95,7 +39,7 @@ async fn configure_ten_devices_end_to_end() {
         "WF-C879R Series",
     ]
     .iter()
-    .map(|m| dev(m))
+    .map(|m| device(m))
     .collect();
     devices[4].firmware = Some("25.06.MN10A0".into()); // WF-M5899 updated to OAuth2 firmware
     devices[9].additional_network = true;
@@ -104,13 +48,14 @@ async fn configure_ten_devices_end_to_end() {
     devices[2].language = Lang::De;
     devices[5].language = Lang::De; // the older table layout, in German
     devices[6].language = Lang::It;
-    let w = World::start(WorldConfig {
-        devices,
-        ..Default::default()
-    })
-    .await
-    .unwrap();
-    let file = WorldFile::write(&w, "configure");
+    let (w, file) = WorldFile::start(
+        WorldConfig {
+            devices,
+            ..Default::default()
+        },
+        "configure",
+    )
+    .await;
     let args: Vec<String> = (0..10).map(|i| i.to_string()).collect();
     let mut all = vec!["configure", "--sender", ADMIN, "--concurrency", "10"];
     all.extend(args.iter().map(String::as_str));
@@ -154,10 +99,10 @@ async fn configure_ten_devices_end_to_end() {
         let d = w.device(i).unwrap();
         let r = d.report();
         assert_eq!(r.committed_account.as_deref(), Some(ADMIN), "device {i}");
-        let job = d.scan_to_email("user@contoso.example", 1).await;
+        let job = d.scan_to_email(RECIPIENT, 1).await;
         assert_eq!(job.result, JobResult::Succeeded, "device {i}: {job:?}");
     }
-    assert_eq!(w.smtp().messages_to("user@contoso.example").len(), 8);
+    assert_eq!(w.smtp().messages_to(RECIPIENT).len(), 8);
     // The two that could not be done still use what they had.
     assert_eq!(w.device(8).unwrap().report().committed_account, None);
     w.stop();
@@ -165,8 +110,7 @@ async fn configure_ten_devices_end_to_end() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn check_tenant_reports_each_failed_prerequisite_with_its_fix() {
-    let w = World::start(WorldConfig::default()).await.unwrap();
-    let file = WorldFile::write(&w, "tenant");
+    let (w, file) = WorldFile::start(WorldConfig::default(), "tenant").await;
     let (code, lines) = run_cli(&w, &file, &["check-tenant"]).await;
     assert_eq!(code, 0, "{lines:?}");
     assert_eq!(w.smtp().messages_to(ADMIN).len(), 1, "the test mail landed");
@@ -175,12 +119,7 @@ async fn check_tenant_reports_each_failed_prerequisite_with_its_fix() {
     let (code, lines) = run_cli(&w, &file, &["check-tenant"]).await;
     assert_eq!(code, 1);
     let report = lines.iter().find_map(|l| l.get("result")).unwrap();
-    let check = report["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "smtp-auth-organisation")
-        .unwrap();
+    let check = item(&report["checks"], "id", "smtp-auth-organisation");
     assert_eq!(check["status"], "failed", "{report}");
     let fix = serde_json::to_string(&check["fix"]).unwrap();
     assert!(
@@ -192,8 +131,7 @@ async fn check_tenant_reports_each_failed_prerequisite_with_its_fix() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn discover_troubleshoot_and_status_in_practice_mode() {
-    let w = World::start(WorldConfig::practice()).await.unwrap();
-    let file = WorldFile::write(&w, "discover");
+    let (w, file) = WorldFile::start(WorldConfig::practice(), "discover").await;
     let (code, lines) = run_cli(&w, &file, &["discover"]).await;
     assert_eq!(code, 0);
     let devs = lines[0]["result"].as_array().unwrap();
@@ -249,16 +187,7 @@ async fn discover_troubleshoot_and_status_in_practice_mode() {
 /// parameters with `--json`), while the third is configured.
 #[tokio::test(flavor = "multi_thread")]
 async fn configure_prints_the_fix_for_each_failed_device() {
-    let w = World::start(WorldConfig {
-        devices: vec![
-            dev("WF-C5890 Series"),
-            dev("WF-2930 Series"),
-            dev("ET-4850 Series"),
-        ],
-        ..Default::default()
-    })
-    .await
-    .unwrap();
+    let w = world_of(&["WF-C5890 Series", "WF-2930 Series", "ET-4850 Series"]).await;
     // The world file gives device 0 a password the device does not have.
     let mut summary = w.summary();
     summary.devices[0].admin_password = "Not-The-Password-1".into();

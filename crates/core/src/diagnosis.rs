@@ -19,6 +19,7 @@ use crate::run::RunError;
 
 /// Why something failed. Serialised as `{"code": "...", "params": {...}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum Cause {
     /// Security defaults are on for the tenant (they block SMTP AUTH; sign-in AADSTS530035).
@@ -38,6 +39,9 @@ pub enum Cause {
         aadsts: Option<u32>,
         client_id: String,
     },
+    /// No application (client) id for printoauth in the tenant was given (`given`:
+    /// what was, if anything).
+    AppIdMissing { given: String },
     /// An administrator must consent for the organisation (AADSTS90094).
     AdminConsentRequired { aadsts: Option<u32> },
     /// Consent was not granted (AADSTS65001).
@@ -114,6 +118,7 @@ pub enum Cause {
 /// What to do about it. Admin-center paths name Microsoft's menus (shown as given);
 /// `powershell` lines are ready to paste.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum Fix {
     /// Turn security defaults off (the device guide's prerequisite).
@@ -147,6 +152,14 @@ pub enum Fix {
     ReviewConditionalAccess {
         admin_center: String,
         policy: String,
+    },
+    /// Register printoauth in the tenant once and give its application (client) id:
+    /// `admin_center` the steps' paths, `permission` the delegated permission it needs,
+    /// `setting` where printoauth takes the id.
+    RegisterApp {
+        admin_center: Vec<String>,
+        permission: String,
+        setting: String,
     },
     /// Allow public client flows on the app registration / use the right client id.
     AllowPublicClientFlows {
@@ -213,7 +226,11 @@ pub enum Fix {
     /// Check that the address is the device's own (something else answered there).
     CheckDeviceAddress { address: String },
     /// The device's certificate changed: confirm it is the same device.
-    ConfirmCertificate {},
+    ConfirmCertificate {
+        address: String,
+        pinned_sha256: String,
+        found_sha256: String,
+    },
     /// printoauth could not read the device's page: do the step on the device's own
     /// page (the steps come with the failure), then check again.
     DoOnDevicePage {},
@@ -224,6 +241,7 @@ pub enum Fix {
 /// A cause with its fix. A tenant check's failed check, each of troubleshooting's
 /// findings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Diagnosis {
     pub cause: Cause,
     pub fix: Fix,
@@ -246,6 +264,13 @@ pub mod howto {
     pub const CONDITIONAL_ACCESS_ADMIN_CENTER: &str =
         "Microsoft Entra admin center > Protection > Conditional Access > Policies";
     pub const CONDITIONAL_ACCESS_POLICY: &str = "Block device code flow";
+    pub const REGISTER_APP_ADMIN_CENTER: [&str; 4] = [
+        "Microsoft Entra admin center > Identity > Applications > App registrations > New registration > Accounts in this organizational directory only",
+        "App registrations > printoauth > Authentication > Allow public client flows > Yes",
+        "App registrations > printoauth > API permissions > Add a permission > APIs my organization uses > Office 365 Exchange Online > Delegated permissions > SMTP.Send",
+        "App registrations > printoauth > API permissions > Grant admin consent",
+    ];
+    pub const REGISTER_APP_PERMISSION: &str = "Office 365 Exchange Online: SMTP.Send (delegated)";
     pub const PUBLIC_CLIENT_ADMIN_CENTER: &str =
         "Microsoft Entra admin center > Identity > Applications > App registrations > <application> > Authentication > Allow public client flows";
     pub const ADMIN_CONSENT_ADMIN_CENTER: &str =
@@ -327,6 +352,19 @@ pub fn diagnose_identity(e: &IdentityError, client_id: &str) -> Diagnosis {
     let aadsts = e.aadsts();
     let d = |cause, fix| Diagnosis { cause, fix };
     match e {
+        E::IdentityAppIdMissing { given } => d(
+            Cause::AppIdMissing {
+                given: given.clone(),
+            },
+            Fix::RegisterApp {
+                admin_center: howto::REGISTER_APP_ADMIN_CENTER
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect(),
+                permission: howto::REGISTER_APP_PERMISSION.into(),
+                setting: crate::identity::APP_ID_ENV.into(),
+            },
+        ),
         E::IdentityAuthorityInvalid { url }
         | E::IdentityAuthorityUnreachable { url, .. }
         | E::IdentityUnexpectedResponse { url, .. } => d(
@@ -568,7 +606,15 @@ pub fn fix_for_error(e: &crate::Error) -> Fix {
             DeviceError::DeviceNotRecognised { address, .. } => Fix::CheckDeviceAddress {
                 address: address.clone(),
             },
-            DeviceError::DeviceCertificateChanged { .. } => Fix::ConfirmCertificate {},
+            DeviceError::DeviceCertificateChanged {
+                address,
+                pinned_sha256,
+                found_sha256,
+            } => Fix::ConfirmCertificate {
+                address: address.clone(),
+                pinned_sha256: pinned_sha256.clone(),
+                found_sha256: found_sha256.clone(),
+            },
             DeviceError::DeviceSaveNotConfirmed { .. }
             | DeviceError::DeviceVerifyMismatch { .. } => Fix::Resave {},
             DeviceError::DevicePageNotUnderstood { .. } => Fix::DoOnDevicePage {},

@@ -11,6 +11,7 @@ pub use crate::mail::MailError;
 pub use crate::run::RunError;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "EngineError"))]
 #[serde(untagged)]
 pub enum Error {
     #[error(transparent)]

@@ -33,13 +33,24 @@ pub const ENTRA_BASE_URL: &str = "https://login.microsoftonline.com";
 /// The `{tenant}` segment for work and school accounts of any tenant.
 pub const ENTRA_TENANT_ORGANIZATIONS: &str = "organizations";
 
-/// printoauth's own application id in Entra ID (multi-tenant, public client flows
-/// allowed), used by the tenant check.
-///
-/// PLACEHOLDER: the product's app registration does not exist yet. Until it does, the
-/// nil GUID stands here and callers must pass a real client id (the emulator's id in
-/// tests and practice mode; the registered id once printoauth has one).
-pub const PRINTOAUTH_CLIENT_ID_PLACEHOLDER: &str = "00000000-0000-0000-0000-000000000000";
+/// The environment variable that gives printoauth's application (client) id in the
+/// tenant (the CLI's `--app-id`, the app's setting).
+pub const APP_ID_ENV: &str = "PRINTOAUTH_APP_ID";
+
+/// Whether `id` can be an application (client) id: a GUID (8-4-4-4-12 hexadecimal
+/// digits, braces allowed) other than the nil GUID. printoauth has no id of its own
+/// to fall back on: each tenant registers it (see
+/// [`crate::diagnosis::Fix::RegisterApp`]) and gives its id.
+pub fn is_app_id(id: &str) -> bool {
+    let id = id.trim().trim_start_matches('{').trim_end_matches('}');
+    let groups: Vec<&str> = id.split('-').collect();
+    let shape = groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.chars().all(|c| c.is_ascii_hexdigit()));
+    shape && id.chars().any(|c| c.is_ascii_hexdigit() && c != '0')
+}
 
 /// Scopes of the tenant check: SMTP submission, a refresh token, and an id token that
 /// names the account.
@@ -208,6 +219,7 @@ impl CancelToken {
 /// Identity errors. `aadsts` is the number Entra ID put in front of its description;
 /// `error` the OAuth error code; `description` Microsoft's message, whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum IdentityError {
     /// The authority URL is not usable.
@@ -299,6 +311,10 @@ pub enum IdentityError {
     /// The token answer had no usable access token.
     #[error("identity-no-access-token")]
     IdentityNoAccessToken {},
+    /// No application (client) id for printoauth in the tenant was given, or `given`
+    /// is not one (not a GUID, or the nil GUID): nothing was sent to Entra ID.
+    #[error("identity-app-id-missing {given:?}")]
+    IdentityAppIdMissing { given: String },
     /// The caller cancelled the wait.
     #[error("identity-cancelled")]
     IdentityCancelled {},

@@ -56,6 +56,7 @@ impl SmtpServer {
 /// A negative SMTP reply: `535 5.7.139 Authentication unsuccessful, ...` is
 /// `{code: 535, enhanced: "5.7.139", text: "Authentication unsuccessful, ..."}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SmtpReply {
     pub code: u16,
     pub enhanced: Option<String>,
@@ -109,6 +110,7 @@ fn is_enhanced_status(s: &str) -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum MailError {
     /// An address (sender, recipient, XOAUTH2 user) is not a mail address.
@@ -321,6 +323,15 @@ fn from_lettre(
             port,
             tls_name: server.tls_name.clone(),
             detail: tls,
+        };
+    }
+    // A server that answers XOAUTH2 with a 334 challenge (RFC 7628: the token was
+    // refused, the details base64-encoded in the challenge) refused the sign-in;
+    // the connection itself was fine.
+    if detail.contains("does not expect a challenge") || detail.contains("number of challenges") {
+        return MailError::MailAuthenticationUnsuccessful {
+            account: account.to_string(),
+            reply: SmtpReply::parse(334, &detail),
         };
     }
     if e.is_client() && detail.contains("authentication mechanism") {

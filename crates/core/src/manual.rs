@@ -23,6 +23,7 @@ use crate::Error;
 /// What the driver could not find, for the catalogues (`missing-<code>`). The
 /// driver's own words are kept beside it in [`ManualPath::missing`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum Missing {
     /// A button with this label.
@@ -119,6 +120,7 @@ impl Missing {
 /// One thing to do on the device's page (or, for the sign-in, in a browser). Each is
 /// a catalogue message `manual-<code>`; the params are the values it needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum ManualStep {
     /// Open the device's Web Config at `url` in a browser on a computer on the same
@@ -177,6 +179,7 @@ enum Point {
 
 /// What a person does on the device's own page when the run could not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ManualPath {
     /// The device's Web Config address (https).
     pub web_config_url: String,

@@ -29,6 +29,7 @@ use crate::Error;
 
 /// The guide's steps, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Step {
     Found,
@@ -42,6 +43,7 @@ pub enum Step {
 
 /// Errors of the run itself (the device's own errors are [`DeviceError`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum RunError {
     /// The device reported that the sign-in failed; `detail` quotes it.
@@ -453,6 +455,7 @@ async fn snapshot(d: &dyn DeviceDriver) -> Option<DeviceSnapshot> {
 /// One setting a run changed, as the device's page words it (`field` is a stable
 /// name the catalogues have a `change-<field>` message for).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Change {
     /// authentication-method, email-service, sender, smtp-server, port,
     /// secure-connection, current-status
@@ -724,15 +727,6 @@ pub async fn run_batch(
     events: mpsc::UnboundedSender<RunEvent>,
 ) -> Vec<DeviceOutcome> {
     batch_to_end(tasks, opts, Mode::Run, events).await
-}
-
-/// [`check_again`] for every device, as [`run_batch`] runs them.
-pub async fn check_again_batch(
-    tasks: Vec<DeviceTask>,
-    opts: RunOptions,
-    events: mpsc::UnboundedSender<RunEvent>,
-) -> Vec<DeviceOutcome> {
-    batch_to_end(tasks, opts, Mode::CheckAgain, events).await
 }
 
 async fn batch_to_end(

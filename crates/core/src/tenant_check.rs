@@ -26,7 +26,8 @@ pub struct TenantCheckConfig {
     /// Entra ID, organizations, by default.
     #[serde(default)]
     pub authority: Authority,
-    /// printoauth's application id (see [`identity::PRINTOAUTH_CLIENT_ID_PLACEHOLDER`]).
+    /// printoauth's application (client) id in the tenant ([`identity::is_app_id`]);
+    /// without a valid one nothing is sent and the check says how to register it.
     pub client_id: String,
     #[serde(default = "identity::default_scopes")]
     pub scopes: Vec<String>,
@@ -65,6 +66,7 @@ impl TenantCheckConfig {
 
 /// Progress of a running check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "step", rename_all = "kebab-case")]
 pub enum TenantCheckProgress {
     /// Show the code and the URL: someone must sign in there.
@@ -92,6 +94,7 @@ pub enum TenantCheckProgress {
 /// One prerequisite of the tenant with where to change it: the admin-center path, the
 /// PowerShell line and the command that shows its status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Prerequisite {
     pub id: CheckId,
     pub admin_center: Vec<String>,
@@ -153,6 +156,7 @@ pub fn prerequisites(mailbox: Option<&str>) -> Vec<Prerequisite> {
 
 /// The checks, in report order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum CheckId {
     SecurityDefaults,
@@ -177,6 +181,7 @@ impl CheckId {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum CheckStatus {
     Passed,
@@ -186,6 +191,7 @@ pub enum CheckStatus {
 
 /// One prerequisite's outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Check {
     pub id: CheckId,
     pub status: CheckStatus,
@@ -200,6 +206,7 @@ pub struct Check {
 
 /// The whole outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TenantCheckReport {
     /// Every check passed (the test mail was accepted).
     pub passed: bool,
@@ -281,7 +288,14 @@ pub async fn run_tenant_check(
     let mut from = None;
     let mut to = None;
 
-    let signed_in = sign_in(&cfg, &progress).await;
+    // No application id, or not one: nothing is sent; the check says how to get one.
+    let signed_in = if identity::is_app_id(&cfg.client_id) {
+        sign_in(&cfg, &progress).await
+    } else {
+        Err(IdentityError::IdentityAppIdMissing {
+            given: cfg.client_id.trim().to_string(),
+        })
+    };
     match signed_in {
         Err(e) => {
             let d = diagnose_identity(&e, &cfg.client_id);
@@ -425,6 +439,74 @@ fn record_mail(b: &mut Builder, sent: Result<(), MailError>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn application_ids() {
+        assert!(identity::is_app_id("3f2504e0-4f89-11d3-9a0c-0305e82c3301"));
+        assert!(identity::is_app_id(
+            " {3F2504E0-4F89-11D3-9A0C-0305E82C3301} "
+        ));
+        for bad in [
+            "",
+            "00000000-0000-0000-0000-000000000000",
+            "{00000000-0000-0000-0000-000000000000}",
+            "3f2504e0-4f89-11d3-9a0c-0305e82c330",
+            "3f2504e0-4f89-11d3-9a0c-0305e82c3301-1",
+            "3f2504e04f8911d39a0c0305e82c3301",
+            "printoauth",
+            "3g2504e0-4f89-11d3-9a0c-0305e82c3301",
+        ] {
+            assert!(!identity::is_app_id(bad), "{bad}");
+        }
+    }
+
+    /// Without an application id nothing is sent: the authority here is a loopback
+    /// port nothing listens on, so an attempt would fail as "unreachable" instead.
+    #[tokio::test]
+    async fn a_missing_or_nil_application_id_sends_nothing_and_says_how_to_register() {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        for given in ["", "00000000-0000-0000-0000-000000000000", "not-an-id"] {
+            let mut cfg = TenantCheckConfig::new(given);
+            cfg.authority = Authority::new(format!("http://127.0.0.1:{port}"), "organizations");
+            let progress = std::sync::Mutex::new(Vec::new());
+            let r = run_tenant_check(cfg, |p| progress.lock().unwrap().push(p)).await;
+            assert!(!r.passed);
+            let sign_in = r.check(CheckId::SignIn);
+            assert_eq!(sign_in.status, CheckStatus::Failed);
+            assert_eq!(
+                sign_in.cause,
+                Some(Cause::AppIdMissing {
+                    given: given.into()
+                })
+            );
+            let Some(Fix::RegisterApp {
+                admin_center,
+                permission,
+                setting,
+            }) = &sign_in.fix
+            else {
+                panic!("{:?}", sign_in.fix);
+            };
+            assert!(admin_center
+                .iter()
+                .any(|p| p.contains("Allow public client flows")));
+            assert!(permission.contains("SMTP.Send"));
+            assert_eq!(setting, "PRINTOAUTH_APP_ID");
+            assert_eq!(r.check(CheckId::TestMail).status, CheckStatus::NotChecked);
+            assert!(
+                !progress
+                    .lock()
+                    .unwrap()
+                    .iter()
+                    .any(|p| matches!(p, TenantCheckProgress::SigningIn { .. })),
+                "no sign-in was started"
+            );
+        }
+    }
 
     #[test]
     fn json_is_stable() {

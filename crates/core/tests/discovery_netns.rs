@@ -1,8 +1,8 @@
 //! Discovery for real, inside network namespaces this test creates: namespace A runs
 //! the emulated world (`printoauth-sim run --mdns`, each device on its own address),
 //! namespace B runs printoauth-core's discovery (this test binary re-executed there:
-//! `ip netns exec B <test binary> --exact helper_discover --include-ignored` with
-//! POATEST_DISC_ROLE / POATEST_DISC_DIR). Nothing multicasts in the host's namespace.
+//! `ip netns exec B <test binary> --exact helper_discover --include-ignored`, see
+//! printoauth-testkit's `hosts::helper_cmd`). Nothing multicasts in the host's namespace.
 //!
 //! Needs root and iproute2 (skips otherwise, fails when CI=true), and the sim binary
 //! (target/<profile>/printoauth-sim; built with cargo when missing).
@@ -10,119 +10,26 @@
 //! Run: cargo test -p printoauth-core --test discovery_netns -- --test-threads=1 --nocapture
 //! Debugging: POATEST_KEEP_TMP=1 keeps /tmp/poatest-<pid>-disc* (TOML, summary, logs).
 
-#[path = "../../sim/tests/support/netns.rs"]
-mod netns;
-
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use netns::{addr, privileged_or_skip, run_in, wait_for, ChildGuard, NetNs, TempDir, VethPair};
 use printoauth_core::discovery::{
     discover_for, probe, DiscoveredDevice, Discovery, DiscoveryEvent, DiscoveryOptions,
     InterfaceChoice, Vendor,
 };
+use printoauth_testkit::hosts::{helper_cmd, helper_dir, sim_binary, NsWorld, B_IF};
+use printoauth_testkit::netns::{privileged_or_skip, run_in, wait_for, ChildGuard};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-const ROLE_ENV: &str = "POATEST_DISC_ROLE";
-const DIR_ENV: &str = "POATEST_DISC_DIR";
-
 // ---------------------------------------------------------------------------------
-// The sim binary and the world
-
-fn sim_binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("test binary path");
-    // target/<profile>/deps/discovery_netns-<hash> -> target/<profile>/printoauth-sim
-    let dir = exe.parent().and_then(Path::parent).expect("target dir");
-    let sim = dir.join("printoauth-sim");
-    if !sim.exists() {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let st = Command::new(cargo)
-            .args(["build", "-p", "printoauth-sim", "--bin", "printoauth-sim"])
-            .status()
-            .expect("cargo build -p printoauth-sim");
-        assert!(st.success(), "building printoauth-sim failed");
-    }
-    assert!(
-        sim.exists(),
-        "{} missing: run `cargo build -p printoauth-sim`",
-        sim.display()
-    );
-    sim
-}
-
-struct World {
-    // Field order is drop order: the world process, veth, then namespaces.
-    sim: Option<ChildGuard>,
-    _veth: VethPair,
-    b: NetNs,
-    _a: NetNs,
-    summary: Value,
-    tmp: TempDir,
-}
+// The world
 
 /// Namespaces A and B joined by a veth; the world in A with `models`, each device on
 /// its own /32 address; returns once its summary is written.
-fn start_world(tag: u8, name: &str, models: &[&str]) -> World {
-    let a = NetNs::new(&format!("d{tag}a")).expect("namespace A");
-    let b = NetNs::new(&format!("d{tag}b")).expect("namespace B");
-    let veth = VethPair::new(
-        &a,
-        "poa-a",
-        &format!("{}/24", addr(tag, 1)),
-        &b,
-        "poa-b",
-        &format!("{}/24", addr(tag, 2)),
-    )
-    .expect("veth pair");
-    let mut toml = format!("bind = \"{}\"\n", addr(tag, 1));
-    for (i, m) in models.iter().enumerate() {
-        let ip = addr(tag, 20 + i as u8);
-        a.add_addr("poa-a", &format!("{ip}/32"))
-            .expect("device address");
-        toml.push_str(&format!("\n[[devices]]\nmodel = \"{m}\"\nip = \"{ip}\"\n"));
-    }
-    let tmp = TempDir::new(name).unwrap();
-    std::fs::write(tmp.join("world.toml"), &toml).unwrap();
-    let summary_path = tmp.join("summary.json");
-    let mut cmd = Command::new(sim_binary());
-    cmd.args(["run", "--mdns", "--config"])
-        .arg(tmp.join("world.toml"))
-        .arg("--summary")
-        .arg(&summary_path);
-    let sim = run_in(&a, &cmd, &tmp.join("world.log")).expect("spawn world");
-    assert!(
-        wait_for(Duration::from_secs(30), || summary_path.exists()
-            && std::fs::metadata(&summary_path).is_ok_and(|m| m.len() > 0)),
-        "world did not start:\n{}",
-        sim.log_text()
-    );
-    // The summary may be mid-write: retry parsing briefly.
-    let mut summary = Value::Null;
-    wait_for(Duration::from_secs(5), || {
-        match serde_json::from_slice::<Value>(&std::fs::read(&summary_path).unwrap_or_default()) {
-            Ok(v) => {
-                summary = v;
-                true
-            }
-            Err(_) => false,
-        }
-    });
-    assert_eq!(
-        summary["devices"].as_array().map(Vec::len),
-        Some(models.len()),
-        "summary: {summary}"
-    );
-    World {
-        sim: Some(sim),
-        _veth: veth,
-        b,
-        _a: a,
-        summary,
-        tmp,
-    }
+fn start_world(tag: u8, name: &str, models: &[&str]) -> NsWorld {
+    NsWorld::start(&sim_binary(), name, tag, models)
 }
 
 // ---------------------------------------------------------------------------------
@@ -156,12 +63,6 @@ struct Outcome {
     removal_ms: Option<u64>,
 }
 
-fn helper_dir() -> Option<PathBuf> {
-    (std::env::var(ROLE_ENV).ok()? == "discover")
-        .then(|| std::env::var_os(DIR_ENV).map(PathBuf::from))
-        .flatten()
-}
-
 fn recognised(d: &DiscoveredDevice) -> bool {
     d.vendor != Vendor::Unknown && d.model.is_some() && d.admin_url.is_some()
 }
@@ -169,7 +70,7 @@ fn recognised(d: &DiscoveredDevice) -> bool {
 #[test]
 #[ignore = "helper: run by the tests in this file inside a network namespace"]
 fn helper_discover() {
-    let Some(dir) = helper_dir() else {
+    let Some(dir) = helper_dir("discover") else {
         return;
     };
     let job: Job = serde_json::from_slice(&std::fs::read(dir.join("job.json")).unwrap()).unwrap();
@@ -279,18 +180,15 @@ fn helper_discover() {
     drop(out);
 }
 
-fn helper_cmd(dir: &Path) -> Command {
-    let exe = std::env::current_exe().expect("test binary path");
-    let mut c = Command::new(exe);
-    c.args([
-        "--exact",
-        "helper_discover",
-        "--nocapture",
-        "--include-ignored",
-        "--test-threads=1",
-    ]);
-    c.env(ROLE_ENV, "discover").env(DIR_ENV, dir);
-    c
+/// Writes `job` and starts the discovery helper on it in namespace B.
+fn start_helper(world: &NsWorld, job: &Job) -> ChildGuard {
+    std::fs::write(world.tmp.join("job.json"), serde_json::to_vec(job).unwrap()).unwrap();
+    run_in(
+        &world.hosts.b,
+        &helper_cmd("discover", &world.tmp.path),
+        &world.tmp.join("helper.log"),
+    )
+    .unwrap()
 }
 
 fn expected_hosts(summary: &Value) -> Vec<String> {
@@ -351,26 +249,11 @@ fn every_emulated_device_is_listed_exactly_once() {
         settle_ms: 2500,
         timeout_ms: 20_000,
         expect_removal: false,
-        interfaces: InterfaceChoice::Only(vec!["poa-b".into()]),
+        interfaces: InterfaceChoice::Only(vec![B_IF.into()]),
         discover_for_ms: 3000,
     };
-    std::fs::write(
-        world.tmp.join("job.json"),
-        serde_json::to_vec(&job).unwrap(),
-    )
-    .unwrap();
-    let mut helper = run_in(
-        &world.b,
-        &helper_cmd(&world.tmp.path),
-        &world.tmp.join("helper.log"),
-    )
-    .unwrap();
-    let st = helper.wait_timeout(Duration::from_secs(40)).unwrap();
-    assert!(
-        matches!(st, Some(s) if s.success()),
-        "helper exit {st:?}; log:\n{}",
-        helper.log_text()
-    );
+    let mut helper = start_helper(&world, &job);
+    helper.assert_succeeds_within(Duration::from_secs(40), "helper");
     let out = read_outcome(&world.tmp.join("found.json"));
     assert!(
         out.all_ms.is_some(),
@@ -494,17 +377,7 @@ fn devices_are_removed_when_the_world_says_goodbye() {
         interfaces: InterfaceChoice::Default,
         discover_for_ms: 0,
     };
-    std::fs::write(
-        world.tmp.join("job.json"),
-        serde_json::to_vec(&job).unwrap(),
-    )
-    .unwrap();
-    let mut helper = run_in(
-        &world.b,
-        &helper_cmd(&world.tmp.path),
-        &world.tmp.join("helper.log"),
-    )
-    .unwrap();
+    let mut helper = start_helper(&world, &job);
     let found = world.tmp.join("found.json");
     assert!(
         wait_for(Duration::from_secs(30), || found.exists()),
@@ -517,12 +390,7 @@ fn devices_are_removed_when_the_world_says_goodbye() {
     let mut sim = world.sim.take().unwrap();
     sim.stop();
     std::fs::write(world.tmp.join("world-stopped"), "").unwrap();
-    let st = helper.wait_timeout(Duration::from_secs(40)).unwrap();
-    assert!(
-        matches!(st, Some(s) if s.success()),
-        "helper exit {st:?}; log:\n{}",
-        helper.log_text()
-    );
+    helper.assert_succeeds_within(Duration::from_secs(40), "helper");
     let after = read_outcome(&world.tmp.join("removed.json"));
     let ids: BTreeSet<String> = before.devices.iter().map(|d| d.id.clone()).collect();
     let removed: BTreeSet<String> = after.removed.iter().cloned().collect();

@@ -182,21 +182,20 @@ impl DriverFamily for StandInFamily {
     }
 }
 
-/// A Brother printer as mDNS announces it.
+/// A Brother printer as mDNS announces it: the services the emulator announces for
+/// the model, at 192.0.2.44.
 fn discovered_brother() -> printoauth_core::discovery::DiscoveredDevice {
-    let r = ServiceRecord::new(
-        "Brother MFC-L8900CDW series._ipp._tcp.local.",
-        "_ipp._tcp.local.",
-        "BRN3C2AF4123456.local.",
-        631,
-        ["192.0.2.44".parse().unwrap()],
-        [
-            TxtItem::new("usb_MFG", "Brother"),
-            TxtItem::new("usb_MDL", "MFC-L8900CDW series"),
-            TxtItem::new("ty", "Brother MFC-L8900CDW series"),
-        ],
-    );
-    let d = merge_services(&[r]).remove(0);
+    let spec = printoauth_sim::models::find("MFC-L8900CDW series").unwrap();
+    let ip = "192.0.2.44".parse().unwrap();
+    let id = printoauth_sim::device::identity_for(0, &Default::default(), spec, ip).unwrap();
+    let records: Vec<ServiceRecord> = printoauth_sim::mdns::device_services(&id)
+        .iter()
+        .map(|s| {
+            let txt = s.txt.iter().map(|(k, v)| TxtItem::new(k, v));
+            ServiceRecord::new(&s.fullname(), &s.service_type, &s.host, s.port, [s.ip], txt)
+        })
+        .collect();
+    let d = merge_services(&records).remove(0);
     assert_eq!(d.vendor, Vendor::Brother);
     d
 }

@@ -7,9 +7,12 @@
 //! family, markup (the captured definition-list pages and the older table layout),
 //! first language and save style; a named administrator; TLS too old.
 
+mod common;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::{address, creds, driver, quick_opts, save_and_verify, wait_signed_in};
 use printoauth_core::devices::{
     AdminCredentials, AuthMethod, ConnectOptions, DeviceAddress, DeviceDriver, DeviceError,
     EmailService, EpsonWebConfig, FaxOAuthTarget, FirmwareFamily, JobOutcome, JsonFilePinStore,
@@ -18,65 +21,42 @@ use printoauth_core::devices::{
 use printoauth_sim::config::{DeviceConfig, Lang, WorldConfig};
 use printoauth_sim::device::{DeviceFaults, JobResult};
 use printoauth_sim::world::World;
+use printoauth_testkit::practice::{
+    assert_job_failed_with, device, one_device, world, world_of, ADMIN, ADMIN_PW, DEVICE_PW,
+    USER as RECIPIENT,
+};
 
-const ADMIN: &str = "admin@contoso.example";
-const ADMIN_PW: &str = "Practice-Admin-1";
-const RECIPIENT: &str = "user@contoso.example";
-const DEVICE_PW: &str = "epson-practice";
-
-fn device(model: &str) -> DeviceConfig {
-    DeviceConfig {
-        model: model.into(),
-        start_with_basic_auth: true,
-        ..Default::default()
-    }
+/// The driver of device 0, logged in.
+async fn log_in(w: &World) -> EpsonWebConfig {
+    let d = driver(w, 0);
+    d.login(&creds(w, 0)).await.unwrap();
+    d
 }
 
-async fn world(devices: Vec<DeviceConfig>) -> World {
-    World::start(WorldConfig {
-        devices,
-        ..Default::default()
-    })
-    .await
-    .unwrap()
+/// A world of one `model` device, and its driver logged in.
+async fn logged_in(model: &str) -> (World, EpsonWebConfig) {
+    let w = world_of(&[model]).await;
+    let d = log_in(&w).await;
+    (w, d)
 }
 
-fn address(w: &World, i: usize) -> DeviceAddress {
-    let d = &w.summary().devices[i];
-    DeviceAddress::from_urls(Some(&d.https_url), Some(&d.http_url)).unwrap()
+/// A world of one `model` device, its driver logged in and OAuth2 set for Exchange
+/// Online as the Global Admin (not saved).
+async fn configured(model: &str) -> (World, EpsonWebConfig, OAuthTarget) {
+    let (w, d) = logged_in(model).await;
+    let target = OAuthTarget::exchange_online(ADMIN);
+    d.configure_oauth2(&target).await.unwrap();
+    (w, d, target)
 }
 
-fn quick_opts(pins: Arc<dyn PinStore>) -> ConnectOptions {
-    ConnectOptions {
-        pin_store: pins,
-        retry_delay: Duration::from_millis(200),
-        restart_timeout: Duration::from_secs(20),
-        ..Default::default()
-    }
-}
-
-fn driver(w: &World, i: usize) -> EpsonWebConfig {
-    EpsonWebConfig::new(address(w, i), quick_opts(Arc::new(MemoryPinStore::new())))
-}
-
-fn creds(w: &World, i: usize) -> AdminCredentials {
-    let d = &w.summary().devices[i];
-    AdminCredentials {
-        user: d.admin_user.clone(),
-        password: d.admin_password.clone(),
-    }
-}
-
-async fn wait_signed_in(d: &EpsonWebConfig) -> Option<String> {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        match d.sign_in_status().await.unwrap() {
-            SignInStatus::SignedIn { account } => return account,
-            SignInStatus::Failed { detail } => panic!("sign-in failed: {detail}"),
-            other => assert!(Instant::now() < deadline, "never signed in: {other:?}"),
-        }
-        tokio::time::sleep(Duration::from_millis(400)).await;
-    }
+/// "Sign in with Microsoft" on the device, the code approved as the Global Admin;
+/// returns the account once the device is signed in.
+async fn sign_in(w: &World, d: &EpsonWebConfig) -> Option<String> {
+    let code = d.start_sign_in().await.unwrap();
+    w.identity()
+        .approve(&code.user_code, ADMIN, ADMIN_PW, true)
+        .unwrap();
+    wait_signed_in(d).await
 }
 
 /// Log in → configure → sign in (approved as the Global Admin) → save → verify.
@@ -101,12 +81,7 @@ async fn run_guide(w: &World, i: usize, d: &EpsonWebConfig) {
         .approve(&code.user_code, ADMIN, ADMIN_PW, true)
         .unwrap();
     assert_eq!(wait_signed_in(d).await.as_deref(), Some(ADMIN));
-    d.save().await.unwrap();
-    let after = d.verify(&target).await.unwrap();
-    assert_eq!(after.auth_method, AuthMethod::OAuth2);
-    assert_eq!(after.email_service, Some(EmailService::ExchangeOnline));
-    assert_eq!(after.secure_connection, SecureConnection::StartTls);
-    assert_eq!(after.certificate_validation, Some(true));
+    let after = save_and_verify(d, &target).await;
     assert_eq!(after.oauth_account.as_deref(), Some(ADMIN));
 }
 
@@ -155,11 +130,7 @@ async fn both_families_end_to_end_over_https_with_pinned_certificate() {
 
 #[tokio::test]
 async fn german_device_is_switched_to_english() {
-    let w = world(vec![DeviceConfig {
-        language: Lang::De,
-        ..device("WF-C5890 Series")
-    }])
-    .await;
+    let w = one_device("WF-C5890 Series", |d| d.language = Lang::De).await;
     let d = driver(&w, 0);
     run_guide(&w, 0, &d).await;
     check_device_mails(&w, 0).await;
@@ -168,9 +139,7 @@ async fn german_device_is_switched_to_english() {
 
 #[tokio::test]
 async fn firmware_without_oauth2_is_a_specific_error() {
-    let w = world(vec![device("WF-2930 Series")]).await;
-    let d = driver(&w, 0);
-    d.login(&creds(&w, 0)).await.unwrap();
+    let (w, d) = logged_in("WF-2930 Series").await;
     let caps = d.mail_capabilities().await.unwrap();
     assert!(!caps.oauth2_available);
     assert!(
@@ -206,13 +175,8 @@ async fn firmware_without_oauth2_is_a_specific_error() {
 
 #[tokio::test]
 async fn additional_network_is_a_specific_error() {
-    let w = world(vec![DeviceConfig {
-        additional_network: true,
-        ..device("WF-C879R Series")
-    }])
-    .await;
-    let d = driver(&w, 0);
-    d.login(&creds(&w, 0)).await.unwrap();
+    let w = one_device("WF-C879R Series", |d| d.additional_network = true).await;
+    let d = log_in(&w).await;
     let caps = d.mail_capabilities().await.unwrap();
     assert!(caps.oauth2_available && caps.additional_network, "{caps:?}");
     let err = d
@@ -258,19 +222,11 @@ async fn wrong_password_then_lock_out_for_both_families() {
 
 #[tokio::test]
 async fn stale_setup_token_and_lost_session_are_recovered() {
-    let w = world(vec![device("WF-C5890 Series")]).await;
-    let d = driver(&w, 0);
+    let (w, d, target) = configured("WF-C5890 Series").await;
     let dev = w.device(0).unwrap();
-    d.login(&creds(&w, 0)).await.unwrap();
-    let target = OAuthTarget::exchange_online(ADMIN);
-    d.configure_oauth2(&target).await.unwrap();
     // The sign-in form already loaded now carries a stale token.
     dev.make_setup_tokens_stale();
-    let code = d.start_sign_in().await.unwrap();
-    w.identity()
-        .approve(&code.user_code, ADMIN, ADMIN_PW, true)
-        .unwrap();
-    assert_eq!(wait_signed_in(&d).await.as_deref(), Some(ADMIN));
+    assert_eq!(sign_in(&w, &d).await.as_deref(), Some(ADMIN));
     // Sessions lost (as after a restart) before the save: log in again.
     dev.restart();
     tokio::time::sleep(Duration::from_millis(200)).await;
@@ -282,17 +238,9 @@ async fn stale_setup_token_and_lost_session_are_recovered() {
 
 #[tokio::test]
 async fn restart_in_the_middle_of_a_save_is_ridden_out() {
-    let w = world(vec![device("ET-4850 Series")]).await;
-    let d = driver(&w, 0);
+    let (w, d, target) = configured("ET-4850 Series").await;
     let dev = w.device(0).unwrap();
-    d.login(&creds(&w, 0)).await.unwrap();
-    let target = OAuthTarget::exchange_online(ADMIN);
-    d.configure_oauth2(&target).await.unwrap();
-    let code = d.start_sign_in().await.unwrap();
-    w.identity()
-        .approve(&code.user_code, ADMIN, ADMIN_PW, true)
-        .unwrap();
-    wait_signed_in(&d).await;
+    sign_in(&w, &d).await;
     dev.set_faults(DeviceFaults {
         restart_on_next_save: true,
         ..Default::default()
@@ -308,7 +256,7 @@ async fn restart_in_the_middle_of_a_save_is_ridden_out() {
 
 #[tokio::test]
 async fn http_500_is_retried_a_bounded_number_of_times() {
-    let w = world(vec![device("WF-C5890 Series")]).await;
+    let w = world_of(&["WF-C5890 Series"]).await;
     let dev = w.device(0).unwrap();
     let d = driver(&w, 0);
     dev.set_faults(DeviceFaults {
@@ -338,7 +286,7 @@ async fn http_500_is_retried_a_bounded_number_of_times() {
 
 #[tokio::test]
 async fn changed_certificate_stops_before_logging_in() {
-    let w = world(vec![device("WF-C5890 Series")]).await;
+    let w = world_of(&["WF-C5890 Series"]).await;
     let a = address(&w, 0);
     let key = format!("{}:{}", a.host, a.https_port.unwrap());
     let pins = Arc::new(MemoryPinStore::new());
@@ -373,7 +321,7 @@ async fn changed_certificate_stops_before_logging_in() {
 
 #[tokio::test]
 async fn json_pin_file_is_written_on_first_use_and_reused() {
-    let w = world(vec![device("WF-C5890 Series")]).await;
+    let w = world_of(&["WF-C5890 Series"]).await;
     let dir = std::env::temp_dir().join(format!("printoauth-pins-{}", uuid::Uuid::new_v4()));
     let path = dir.join("pins.json");
     let store = Arc::new(JsonFilePinStore::new(&path));
@@ -402,7 +350,7 @@ async fn json_pin_file_is_written_on_first_use_and_reused() {
 
 #[tokio::test]
 async fn plain_http_only_when_allowed() {
-    let w = world(vec![device("ET-4850 Series")]).await;
+    let w = world_of(&["ET-4850 Series"]).await;
     let s = w.summary();
     let http_only = DeviceAddress::from_urls(None, Some(&s.devices[0].http_url)).unwrap();
     let d = EpsonWebConfig::new(
@@ -430,12 +378,8 @@ async fn plain_http_only_when_allowed() {
 
 #[tokio::test]
 async fn job_history_codes_and_panel_message() {
-    let w = world(vec![device("WF-C5890 Series")]).await;
+    let (w, d, target) = configured("WF-C5890 Series").await;
     let dev = w.device(0).unwrap();
-    let d = driver(&w, 0);
-    d.login(&creds(&w, 0)).await.unwrap();
-    let target = OAuthTarget::exchange_online(ADMIN);
-    d.configure_oauth2(&target).await.unwrap();
     // OAuth2 saved without signing in: the device asks for a sign-in (370).
     d.save().await.unwrap();
     assert!(matches!(
@@ -444,16 +388,7 @@ async fn job_history_codes_and_panel_message() {
     ));
     assert_eq!(d.sign_in_status().await.unwrap(), SignInStatus::SignedOut);
     let job = dev.scan_to_email(RECIPIENT, 1).await;
-    assert!(
-        matches!(
-            job.result,
-            JobResult::Failed {
-                code: Some(370),
-                ..
-            }
-        ),
-        "{job:?}"
-    );
+    assert_job_failed_with(&job, 370);
     let panel = d.panel_state().await.unwrap();
     assert!(panel.needs_sign_in, "{panel:?}");
     assert!(panel
@@ -462,11 +397,7 @@ async fn job_history_codes_and_panel_message() {
         .unwrap()
         .contains("You need to sign in to your email service"));
 
-    let code = d.start_sign_in().await.unwrap();
-    w.identity()
-        .approve(&code.user_code, ADMIN, ADMIN_PW, true)
-        .unwrap();
-    wait_signed_in(&d).await;
+    sign_in(&w, &d).await;
     d.save().await.unwrap();
     d.verify(&target).await.unwrap();
     assert_eq!(
@@ -476,16 +407,7 @@ async fn job_history_codes_and_panel_message() {
     assert!(!d.panel_state().await.unwrap().needs_sign_in);
     dev.expire_tokens();
     let job = dev.scan_to_email(RECIPIENT, 1).await;
-    assert!(
-        matches!(
-            job.result,
-            JobResult::Failed {
-                code: Some(361),
-                ..
-            }
-        ),
-        "{job:?}"
-    );
+    assert_job_failed_with(&job, 361);
 
     // Later: the Web Config session has lapsed; the driver logs in again.
     w.clock().advance(30 * 60);
@@ -512,9 +434,7 @@ async fn job_history_codes_and_panel_message() {
 
 #[tokio::test]
 async fn fax_server_email_takes_oauth2() {
-    let w = world(vec![device("WF-C5890 Series")]).await;
-    let d = driver(&w, 0);
-    d.login(&creds(&w, 0)).await.unwrap();
+    let (w, d) = logged_in("WF-C5890 Series").await;
     let caps = d.mail_capabilities().await.unwrap();
     assert!(caps.fax_server && caps.fax_server_oauth2, "{caps:?}");
     d.configure_fax_oauth2(&FaxOAuthTarget {
@@ -537,7 +457,7 @@ async fn fax_server_email_takes_oauth2() {
 async fn non_epson_device_is_named_as_not_a_device_page_printoauth_knows() {
     // Another vendor's device at a typed address: not Web Config, so neither a page to
     // report as misread nor steps to do by hand on it — the address is what to check.
-    let w = world(vec![device("MFC-L8900CDW series")]).await;
+    let w = world_of(&["MFC-L8900CDW series"]).await;
     let d = driver(&w, 0);
     let c = creds(&w, 0);
     let err = match d.login(&c).await {
@@ -575,9 +495,7 @@ fn errors_serialise_as_code_and_params() {
 
 #[tokio::test]
 async fn outlook_com_is_chosen_by_its_option_text_and_bad_senders_are_refused() {
-    let w = world(vec![device("ET-4850 Series")]).await;
-    let d = driver(&w, 0);
-    d.login(&creds(&w, 0)).await.unwrap();
+    let (w, d) = logged_in("ET-4850 Series").await;
     assert_eq!(
         d.configure_oauth2(&OAuthTarget::exchange_online("a;b@contoso.example"))
             .await
@@ -684,11 +602,7 @@ async fn a_named_administrator_is_needed_where_one_was_set() {
 
 #[tokio::test]
 async fn a_device_whose_tls_is_too_old_gets_its_own_error() {
-    let w = world(vec![DeviceConfig {
-        legacy_tls_only: true,
-        ..device("WF-C5890 Series")
-    }])
-    .await;
+    let w = one_device("WF-C5890 Series", |d| d.legacy_tls_only = true).await;
     let d = driver(&w, 0);
     let e = d.login(&creds(&w, 0)).await.unwrap_err();
     assert!(

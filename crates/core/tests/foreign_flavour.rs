@@ -8,19 +8,22 @@
 //! sign-in that starts either from "Sign in with Microsoft" on the settings page
 //! itself or at once from "Sign In". Plain HTTP on loopback, as a tiny server here.
 
+mod common;
+
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use common::{save_and_verify, wait_signed_in};
 use printoauth_core::devices::{
-    AdminCredentials, AuthMethod, ConnectOptions, DeviceAddress, DeviceDriver, EmailService,
-    EpsonWebConfig, OAuthTarget, SecureConnection, SignInStatus,
+    AdminCredentials, AuthMethod, ConnectOptions, DeviceAddress, DeviceDriver, EpsonWebConfig,
+    OAuthTarget, SignInStatus,
 };
+use printoauth_testkit::practice::ADMIN;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 const PW: &str = "foreign-pw";
 const CODE: &str = "FOREIGN42";
-const ADMIN: &str = "admin@contoso.example";
 
 #[derive(Default)]
 struct Device {
@@ -287,23 +290,8 @@ async fn guide(start_at_once: bool) {
         SignInStatus::Pending { code: CODE.into() }
     );
     dev.lock().unwrap().approved = true;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        match d.sign_in_status().await.unwrap() {
-            SignInStatus::SignedIn { account } => {
-                assert_eq!(account.as_deref(), Some(ADMIN));
-                break;
-            }
-            other => assert!(Instant::now() < deadline, "{other:?}"),
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    d.save().await.unwrap();
-    let after = d.verify(&target).await.unwrap();
-    assert_eq!(after.auth_method, AuthMethod::OAuth2);
-    assert_eq!(after.email_service, Some(EmailService::ExchangeOnline));
-    assert_eq!(after.secure_connection, SecureConnection::StartTls);
-    assert_eq!(after.certificate_validation, Some(true));
+    assert_eq!(wait_signed_in(&d).await.as_deref(), Some(ADMIN));
+    let after = save_and_verify(&d, &target).await;
     assert_eq!(after.sender.as_deref(), Some(ADMIN));
     let stored = dev.lock().unwrap().stored.clone();
     assert_eq!(

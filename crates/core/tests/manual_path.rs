@@ -10,61 +10,33 @@
 //! Also: a capture of a device's pages holds every page the driver reads and no
 //! password, setup token, session cookie or sign-in code.
 
+mod common;
+
 use std::sync::Arc;
 use std::time::Duration;
 
+use common::{driver, task, Watch};
 use printoauth_core::capture;
-use printoauth_core::devices::{
-    AdminCredentials, ConnectOptions, DeviceAddress, DeviceError, EpsonWebConfig, MemoryPinStore,
-    OAuthTarget,
-};
+use printoauth_core::devices::DeviceError;
 use printoauth_core::manual::{ManualStep, Missing};
-use printoauth_core::run::{self, DeviceOutcome, DeviceState, RunEvent, RunOptions, Step};
-use printoauth_sim::config::{DeviceConfig, WorldConfig};
+use printoauth_core::run::{self, DeviceOutcome, DeviceState, RunOptions, Step};
 use printoauth_sim::world::World;
+use printoauth_testkit::practice::{
+    control, item, set_device_faults, sign_in_by_hand, world_of, ADMIN,
+};
 use serde_json::{json, Value};
 
-const ADMIN: &str = "admin@contoso.example";
-const ADMIN_PW: &str = "Practice-Admin-1";
 const UNFAMILIAR: &str = "Connect to the mail service";
-
-async fn world(models: &[&str]) -> World {
-    World::start(WorldConfig {
-        devices: models
-            .iter()
-            .map(|m| DeviceConfig {
-                model: m.to_string(),
-                start_with_basic_auth: true,
-                ..Default::default()
-            })
-            .collect(),
-        ..Default::default()
-    })
-    .await
-    .unwrap()
-}
-
-fn task(w: &World, i: usize) -> run::DeviceTask {
-    let d = &w.summary().devices[i];
-    let address = DeviceAddress::from_urls(Some(&d.https_url), Some(&d.http_url)).unwrap();
-    run::DeviceTask {
-        id: format!("device-{i}"),
-        driver: Arc::new(EpsonWebConfig::new(
-            address.clone(),
-            ConnectOptions {
-                pin_store: Arc::new(MemoryPinStore::new()),
-                retry_delay: Duration::from_millis(100),
-                ..Default::default()
-            },
-        )),
-        credentials: AdminCredentials {
-            user: d.admin_user.clone(),
-            password: d.admin_password.clone(),
-        },
-        target: OAuthTarget::exchange_online(ADMIN),
-        web_config_url: printoauth_core::manual::web_config_url(&address),
-    }
-}
+/// The states of a device the run takes all the way.
+const EVERY_STEP_THEN_DONE: [&str; 7] = [
+    "working:found",
+    "working:logged-in",
+    "working:oauth2-set",
+    "working:signed-in",
+    "working:saved",
+    "working:verified",
+    "done",
+];
 
 fn opts() -> RunOptions {
     RunOptions {
@@ -74,86 +46,42 @@ fn opts() -> RunOptions {
     }
 }
 
-/// Control API call: JSON in, JSON out, the status checked.
-async fn control(w: &World, method: &str, path: &str, body: Value) -> Value {
-    let url = format!("{}{path}", w.control_url());
-    let c = reqwest::Client::new();
-    let req = match method {
-        "PUT" => c.put(&url),
-        "POST" => c.post(&url),
-        _ => c.get(&url),
-    };
-    let resp = req.json(&body).send().await.unwrap();
-    let status = resp.status();
-    let v: Value = resp.json().await.unwrap();
-    assert!(status.is_success(), "{method} {path}: {status} {v}");
-    v
+/// Device `i`'s run task.
+fn device_task(w: &World, i: usize) -> run::DeviceTask {
+    task(w, i, Arc::new(driver(w, i)))
 }
 
-/// Every event of the runs, and the identity emulator approving every code shown
-/// (as the administrator does in a browser).
-struct Watch {
-    tx: tokio::sync::mpsc::UnboundedSender<RunEvent>,
-    seen: Arc<std::sync::Mutex<Vec<RunEvent>>>,
-}
-
-fn watch(w: &World) -> Watch {
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<RunEvent>();
-    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
-    let identity = w.identity().clone();
-    let s = seen.clone();
-    tokio::spawn(async move {
-        while let Some(ev) = rx.recv().await {
-            if let DeviceState::NeedsYou { code } = &ev.state {
-                identity
-                    .approve(&code.user_code, ADMIN, ADMIN_PW, true)
-                    .unwrap();
-            }
-            s.lock().unwrap().push(ev);
-        }
-    });
-    Watch { tx, seen }
-}
-
-impl Watch {
-    /// The states one device went through, as codes ("working:logged-in", "done"),
-    /// once its final state has come through.
-    async fn states(&self, device: &str) -> Vec<String> {
-        for _ in 0..100 {
-            let last_final = self
-                .seen
-                .lock()
-                .unwrap()
-                .iter()
-                .rev()
-                .find(|e| e.device == device)
-                .is_some_and(|e| e.state.is_final());
-            if last_final {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        self.seen
-            .lock()
-            .unwrap()
+/// The states one device went through, as codes ("working:logged-in", "done"),
+/// once its final state has come through.
+async fn states(watch: &Watch, device: &str) -> Vec<String> {
+    for _ in 0..100 {
+        let last_final = watch
+            .events()
             .iter()
-            .filter(|e| e.device == device)
-            .map(|e| match &e.state {
-                DeviceState::Working { step } => {
-                    format!(
-                        "working:{}",
-                        serde_json::to_value(step).unwrap().as_str().unwrap()
-                    )
-                }
-                DeviceState::NeedsYou { .. } => "needs-you".into(),
-                DeviceState::Done { .. } => "done".into(),
-                DeviceState::Failed { .. } => "failed".into(),
-            })
-            .collect()
+            .rev()
+            .find(|e| e.device == device)
+            .is_some_and(|e| e.state.is_final());
+        if last_final {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    fn clear(&self) {
-        self.seen.lock().unwrap().clear();
-    }
+    watch
+        .events()
+        .iter()
+        .filter(|e| e.device == device)
+        .map(|e| match &e.state {
+            DeviceState::Working { step } => {
+                format!(
+                    "working:{}",
+                    serde_json::to_value(step).unwrap().as_str().unwrap()
+                )
+            }
+            DeviceState::NeedsYou { .. } => "needs-you".into(),
+            DeviceState::Done { .. } => "done".into(),
+            DeviceState::Failed { .. } => "failed".into(),
+        })
+        .collect()
 }
 
 fn failure(o: &DeviceOutcome) -> (Step, DeviceError, printoauth_core::manual::ManualPath) {
@@ -182,17 +110,11 @@ fn step_codes(m: &printoauth_core::manual::ManualPath) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_unreadable_page_gives_the_manual_path_and_check_again_finishes_the_device() {
-    let w = world(&["WF-C5890 Series", "ET-4850 Series", "AM-C4000 Series"]).await;
-    control(
-        &w,
-        "PUT",
-        "/devices/1/faults",
-        json!({"relabel": [["Sign In", UNFAMILIAR]]}),
-    )
-    .await;
+    let w = world_of(&["WF-C5890 Series", "ET-4850 Series", "AM-C4000 Series"]).await;
+    set_device_faults(&w, 1, json!({"relabel": [["Sign In", UNFAMILIAR]]})).await;
 
-    let watch = watch(&w);
-    let tasks: Vec<_> = (0..3).map(|i| task(&w, i)).collect();
+    let watch = Watch::new(&w, |_| {});
+    let tasks: Vec<_> = (0..3).map(|i| device_task(&w, i)).collect();
     let outcomes = run::run_batch(tasks.clone(), opts(), watch.tx.clone()).await;
 
     // The other devices were configured and verified as usual.
@@ -273,39 +195,13 @@ async fn an_unreadable_page_gives_the_manual_path_and_check_again_finishes_the_d
     );
     assert_eq!(manual2, manual);
     assert_eq!(
-        watch.states("device-1").await,
+        states(&watch, "device-1").await,
         ["working:found", "working:logged-in", "failed"]
     );
 
     // The administrator does the step by hand: Sign In, "Sign in with Microsoft"
     // on the device's page, then the code in a browser with consent.
-    let shown = control(
-        &w,
-        "POST",
-        "/devices/1/sign-in-by-hand",
-        json!({"service": "exchange_online"}),
-    )
-    .await;
-    assert_eq!(shown["state"], "pending", "{shown}");
-    let code = shown["user_code"].as_str().unwrap().to_string();
-    let approved = control(
-        &w,
-        "POST",
-        "/identity/approve",
-        json!({"user_code": code, "upn": ADMIN, "password": ADMIN_PW, "consent_for_org": true}),
-    )
-    .await;
-    assert_eq!(approved["approved"], true);
-    let mut signed_in = false;
-    for _ in 0..100 {
-        let d = control(&w, "GET", "/devices/1", json!({})).await;
-        if d["oauth"]["state"] == "signed_in" {
-            signed_in = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    assert!(signed_in, "the device signed itself in");
+    sign_in_by_hand(&w, 1, json!({"service": "exchange_online"})).await;
     assert_eq!(
         w.device(1).unwrap().report().committed_account,
         None,
@@ -320,18 +216,7 @@ async fn an_unreadable_page_gives_the_manual_path_and_check_again_finishes_the_d
     };
     assert!(settings.signed_in);
     assert_eq!(settings.oauth_account.as_deref(), Some(ADMIN));
-    assert_eq!(
-        watch.states("device-1").await,
-        [
-            "working:found",
-            "working:logged-in",
-            "working:oauth2-set",
-            "working:signed-in",
-            "working:saved",
-            "working:verified",
-            "done"
-        ]
-    );
+    assert_eq!(states(&watch, "device-1").await, EVERY_STEP_THEN_DONE);
     let r = w.device(1).unwrap().report();
     assert_eq!(
         r.committed_account.as_deref(),
@@ -346,10 +231,9 @@ async fn an_unreadable_page_gives_the_manual_path_and_check_again_finishes_the_d
 
     // Once more: the device stores the settings and is signed in, so nothing is
     // saved again (a save now would restart the device: the fault shows it).
-    control(
+    set_device_faults(
         &w,
-        "PUT",
-        "/devices/1/faults",
+        1,
         json!({"relabel": [["Sign In", UNFAMILIAR]], "restart_on_next_save": true}),
     )
     .await;
@@ -357,18 +241,7 @@ async fn an_unreadable_page_gives_the_manual_path_and_check_again_finishes_the_d
     let boot = r.boot_count;
     let again = run::check_again(&tasks[1], &opts(), &watch.tx).await;
     assert!(again.succeeded(), "{:?}", again.state);
-    assert_eq!(
-        watch.states("device-1").await,
-        [
-            "working:found",
-            "working:logged-in",
-            "working:oauth2-set",
-            "working:signed-in",
-            "working:saved",
-            "working:verified",
-            "done"
-        ]
-    );
+    assert_eq!(states(&watch, "device-1").await, EVERY_STEP_THEN_DONE);
     let r = w.device(1).unwrap().report();
     assert_eq!(r.boot_count, boot, "no save, so no restart");
     assert!(
@@ -380,22 +253,21 @@ async fn an_unreadable_page_gives_the_manual_path_and_check_again_finishes_the_d
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_capture_holds_the_pages_and_no_secret() {
-    let w = world(&["WF-C5890 Series"]).await;
+    let w = world_of(&["WF-C5890 Series"]).await;
     let d = w.summary().devices[0].clone();
     // A sign-in started on the device (its code is a secret) and the device's page
     // wording its status with that code in it.
     let shown = control(&w, "POST", "/devices/0/sign-in-by-hand", json!({})).await;
     let code = shown["user_code"].as_str().unwrap().to_string();
-    control(
+    set_device_faults(
         &w,
-        "PUT",
-        "/devices/0/faults",
+        0,
         json!({"relabel": [["Signed out", format!("Signed out (enter the code {code})")]]}),
     )
     .await;
     let before = serde_json::to_value(w.device(0).unwrap().report()).unwrap();
 
-    let t = task(&w, 0);
+    let t = device_task(&w, 0);
     let cap = capture::capture(t.driver.as_ref(), &t.credentials, "0").await;
     let file = std::env::temp_dir().join(format!(
         "printoauth-test-{}-{}",
@@ -449,22 +321,12 @@ async fn a_capture_holds_the_pages_and_no_secret() {
         .collect();
     assert!(bodies.iter().any(|b| b.contains("Authentication Method")));
     assert!(bodies.iter().any(|b| b.contains("SMTP Server Address")));
-    let caps = v["reads"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["read"] == "mail-capabilities")
-        .unwrap();
+    let caps = item(&v["reads"], "read", "mail-capabilities");
     assert_eq!(
         caps["result"]["fax_server"], true,
         "the fax server page was read"
     );
-    let status = v["reads"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["read"] == "sign-in-status")
-        .unwrap();
+    let status = item(&v["reads"], "read", "sign-in-status");
     assert_eq!(
         status["result"],
         json!({"state": "pending", "code": capture::REDACTED}),

@@ -4,105 +4,72 @@
 //! device stands; and the faults that show after configuration are found by
 //! troubleshooting.
 
+mod common;
+
 use std::sync::Arc;
 use std::time::Duration;
 
+use common::{address, quick_opts, task, Watch};
 use printoauth_core::devices::{
-    AdminCredentials, ConnectOptions, DeviceAddress, DeviceDriver, EpsonWebConfig, MemoryPinStore,
-    OAuthTarget, SignInStatus,
+    AdminCredentials, ConnectOptions, DeviceDriver, EpsonWebConfig, MemoryPinStore, SignInStatus,
 };
 use printoauth_core::diagnosis::{fix_for_error, Cause, Fix};
 use printoauth_core::run::{self, DeviceOutcome, DeviceState, RunOptions, Step};
 use printoauth_core::troubleshoot;
-use printoauth_sim::config::{DeviceConfig, WorldConfig};
 use printoauth_sim::device::DeviceFaults;
 use printoauth_sim::identity::IdentityFaults;
 use printoauth_sim::smtp::SmtpFaults;
 use printoauth_sim::world::World;
+use printoauth_testkit::practice::{world_of, ADMIN, DEVICE_PW, USER as RECIPIENT};
 use serde_json::Value;
 
-const ADMIN: &str = "admin@contoso.example";
-const ADMIN_PW: &str = "Practice-Admin-1";
-
-async fn world(model: &str) -> World {
-    World::start(WorldConfig {
-        devices: vec![DeviceConfig {
-            model: model.into(),
-            start_with_basic_auth: true,
-            ..Default::default()
-        }],
-        ..Default::default()
-    })
-    .await
-    .unwrap()
-}
-
-fn driver(w: &World, opts: ConnectOptions) -> Arc<EpsonWebConfig> {
-    let d = &w.summary().devices[0];
-    Arc::new(EpsonWebConfig::new(
-        DeviceAddress::from_urls(Some(&d.https_url), Some(&d.http_url)).unwrap(),
-        opts,
-    ))
+/// A world of one `model` device that starts on Basic auth, with the faults `tune`
+/// sets.
+async fn world(model: &str, tune: impl FnOnce(&mut DeviceFaults)) -> World {
+    let w = world_of(&[model]).await;
+    let mut faults = DeviceFaults::default();
+    tune(&mut faults);
+    w.device(0).unwrap().set_faults(faults);
+    w
 }
 
 fn opts() -> ConnectOptions {
-    ConnectOptions {
-        pin_store: Arc::new(MemoryPinStore::new()),
-        retry_delay: Duration::from_millis(100),
-        restart_timeout: Duration::from_secs(20),
+    quick_opts(Arc::new(MemoryPinStore::new()))
+}
+
+fn driver(w: &World, opts: ConnectOptions) -> Arc<EpsonWebConfig> {
+    Arc::new(EpsonWebConfig::new(address(w, 0), opts))
+}
+
+fn run_options(poll_interval: Duration, sign_in_timeout: Duration) -> RunOptions {
+    RunOptions {
+        poll_interval,
+        sign_in_timeout,
         ..Default::default()
     }
 }
 
-fn task(w: &World, driver: Arc<EpsonWebConfig>, password: Option<&str>) -> run::DeviceTask {
-    let d = &w.summary().devices[0];
-    run::DeviceTask {
-        id: d.host_name.clone(),
-        driver,
-        credentials: AdminCredentials {
-            user: d.admin_user.clone(),
-            password: password.unwrap_or(&d.admin_password).to_string(),
-        },
-        target: OAuthTarget::exchange_online(ADMIN),
-        web_config_url: d.https_url.clone(),
-    }
-}
-
-/// Runs one device; `on_code` runs when the device shows its code (then the admin
-/// approves, unless `approve` is false).
+/// Runs `t`; `on_code` runs when the device shows its code, then the admin approves.
 async fn run_one(
     w: &World,
     t: run::DeviceTask,
-    approve: bool,
     on_code: impl Fn(&World) + Send + 'static,
 ) -> DeviceOutcome {
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<run::RunEvent>();
-    let wc = w.clone();
-    let watcher = tokio::spawn(async move {
-        while let Some(ev) = rx.recv().await {
-            if let DeviceState::NeedsYou { code } = ev.state {
-                on_code(&wc);
-                if approve {
-                    let _ = wc
-                        .identity()
-                        .approve(&code.user_code, ADMIN, ADMIN_PW, true);
-                }
-            }
-        }
-    });
-    let o = run::configure_device(
-        &t,
-        &RunOptions {
-            poll_interval: Duration::from_millis(300),
-            sign_in_timeout: Duration::from_secs(30),
-            ..Default::default()
-        },
-        &tx,
-    )
-    .await;
-    drop(tx);
-    watcher.await.unwrap();
+    let watch = Watch::new(w, on_code);
+    let opts = run_options(Duration::from_millis(300), Duration::from_secs(30));
+    let o = run::configure_device(&t, &opts, &watch.tx).await;
+    watch.finish().await;
     o
+}
+
+/// Runs device 0 with `driver` (and the admin approving its code).
+async fn run_with(w: &World, driver: Arc<EpsonWebConfig>) -> DeviceOutcome {
+    run_one(w, task(w, 0, driver), |_| {}).await
+}
+
+/// Runs device 0 with the default options.
+async fn run(w: &World) -> DeviceOutcome {
+    run_with(w, driver(w, opts())).await
 }
 
 fn failure(o: &DeviceOutcome) -> (Step, String, Value) {
@@ -133,9 +100,9 @@ fn nothing_changed(w: &World) {
 
 #[tokio::test]
 async fn lock_out_ends_in_its_own_error_and_nothing_changes() {
-    let w = world("WF-C5890 Series").await;
+    let w = world("WF-C5890 Series", |_| {}).await;
     w.device(0).unwrap().lock_out();
-    let o = run_one(&w, task(&w, driver(&w, opts()), None), true, |_| {}).await;
+    let o = run(&w).await;
     let (at, code, device) = failure(&o);
     assert_eq!(
         (at, code.as_str()),
@@ -150,14 +117,10 @@ async fn lock_out_ends_in_its_own_error_and_nothing_changes() {
 
 #[tokio::test]
 async fn wrong_password_ends_in_its_own_error() {
-    let w = world("ET-4850 Series").await;
-    let o = run_one(
-        &w,
-        task(&w, driver(&w, opts()), Some("not-it")),
-        true,
-        |_| {},
-    )
-    .await;
+    let w = world("ET-4850 Series", |_| {}).await;
+    let mut t = task(&w, 0, driver(&w, opts()));
+    t.credentials.password = "not-it".into();
+    let o = run_one(&w, t, |_| {}).await;
     let (at, code, _) = failure(&o);
     assert_eq!(
         (at, code.as_str()),
@@ -168,12 +131,8 @@ async fn wrong_password_ends_in_its_own_error() {
 
 #[tokio::test]
 async fn persistent_http_500_ends_in_its_own_error() {
-    let w = world("WF-C5890 Series").await;
-    w.device(0).unwrap().set_faults(DeviceFaults {
-        http_500_next: 1000,
-        ..Default::default()
-    });
-    let o = run_one(&w, task(&w, driver(&w, opts()), None), true, |_| {}).await;
+    let w = world("WF-C5890 Series", |f| f.http_500_next = 1000).await;
+    let o = run(&w).await;
     let (at, code, _) = failure(&o);
     assert_eq!(at, Step::LoggedIn);
     assert_eq!(code, "device-http-status");
@@ -189,16 +148,12 @@ async fn persistent_http_500_ends_in_its_own_error() {
 
 #[tokio::test]
 async fn slow_answers_beyond_the_timeout_end_in_unreachable() {
-    let w = world("WF-C5890 Series").await;
-    w.device(0).unwrap().set_faults(DeviceFaults {
-        delay_ms: 2500,
-        ..Default::default()
-    });
+    let w = world("WF-C5890 Series", |f| f.delay_ms = 2500).await;
     let slow = ConnectOptions {
         request_timeout: Duration::from_millis(800),
         ..opts()
     };
-    let o = run_one(&w, task(&w, driver(&w, slow), None), true, |_| {}).await;
+    let o = run_with(&w, driver(&w, slow)).await;
     let (at, code, _) = failure(&o);
     assert_eq!((at, code.as_str()), (Step::LoggedIn, "device-unreachable"));
     nothing_changed(&w);
@@ -206,23 +161,15 @@ async fn slow_answers_beyond_the_timeout_end_in_unreachable() {
 
 #[tokio::test]
 async fn slow_answers_within_the_timeout_still_finish() {
-    let w = world("ET-4850 Series").await;
-    w.device(0).unwrap().set_faults(DeviceFaults {
-        delay_ms: 150,
-        ..Default::default()
-    });
-    let o = run_one(&w, task(&w, driver(&w, opts()), None), true, |_| {}).await;
+    let w = world("ET-4850 Series", |f| f.delay_ms = 150).await;
+    let o = run(&w).await;
     assert!(o.succeeded(), "{o:?}");
 }
 
 #[tokio::test]
 async fn restart_in_the_middle_of_a_save_is_ridden_out() {
-    let w = world("WF-C5890 Series").await;
-    w.device(0).unwrap().set_faults(DeviceFaults {
-        restart_on_next_save: true,
-        ..Default::default()
-    });
-    let o = run_one(&w, task(&w, driver(&w, opts()), None), true, |_| {}).await;
+    let w = world("WF-C5890 Series", |f| f.restart_on_next_save = true).await;
+    let o = run(&w).await;
     assert!(o.succeeded(), "{o:?}");
     let r = w.device(0).unwrap().report();
     assert_eq!(r.boot_count, 2, "the device did restart");
@@ -231,8 +178,8 @@ async fn restart_in_the_middle_of_a_save_is_ridden_out() {
 
 #[tokio::test]
 async fn stale_setup_token_while_waiting_for_consent_is_recovered() {
-    let w = world("ET-4850 Series").await;
-    let o = run_one(&w, task(&w, driver(&w, opts()), None), true, |w| {
+    let w = world("ET-4850 Series", |_| {}).await;
+    let o = run_one(&w, task(&w, 0, driver(&w, opts())), |w| {
         w.device(0).unwrap().make_setup_tokens_stale();
     })
     .await;
@@ -245,11 +192,11 @@ async fn stale_setup_token_while_waiting_for_consent_is_recovered() {
 
 #[tokio::test]
 async fn conditional_access_block_ends_at_the_sign_in_with_the_device_state() {
-    let w = world("WF-C5890 Series").await;
+    let w = world("WF-C5890 Series", |_| {}).await;
     w.tenant().config().block_device_code_flow = true;
     // The admin signs in on the pages; Conditional Access refuses.
     let d = driver(&w, opts());
-    let o = run_one(&w, task(&w, d.clone(), None), true, |_| {}).await;
+    let o = run_with(&w, d.clone()).await;
     let (at, code, device) = failure(&o);
     assert_eq!((at, code.as_str()), (Step::SignedIn, "run-sign-in-failed"));
     let DeviceState::Failed { error, .. } = &o.state else {
@@ -280,12 +227,12 @@ async fn conditional_access_block_ends_at_the_sign_in_with_the_device_state() {
 
 #[tokio::test]
 async fn identity_service_down_ends_at_the_sign_in() {
-    let w = world("ET-4850 Series").await;
+    let w = world("ET-4850 Series", |_| {}).await;
     w.identity().set_faults(IdentityFaults {
         http_500_next: 1000,
         ..Default::default()
     });
-    let o = run_one(&w, task(&w, driver(&w, opts()), None), true, |_| {}).await;
+    let o = run(&w).await;
     let (at, _code, device) = failure(&o);
     assert!(at <= Step::SignedIn, "{o:?}");
     assert_ne!(device["sign_in"]["state"], "signed-in", "{device}");
@@ -294,19 +241,11 @@ async fn identity_service_down_ends_at_the_sign_in() {
 
 #[tokio::test]
 async fn nobody_signs_in_before_the_timeout() {
-    let w = world("ET-4850 Series").await;
-    let t = task(&w, driver(&w, opts()), None);
+    let w = world("ET-4850 Series", |_| {}).await;
+    let t = task(&w, 0, driver(&w, opts()));
     let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
-    let o = run::configure_device(
-        &t,
-        &RunOptions {
-            poll_interval: Duration::from_millis(200),
-            sign_in_timeout: Duration::from_secs(2),
-            ..Default::default()
-        },
-        &tx,
-    )
-    .await;
+    let opts = run_options(Duration::from_millis(200), Duration::from_secs(2));
+    let o = run::configure_device(&t, &opts, &tx).await;
     let (at, code, device) = failure(&o);
     assert_eq!(
         (at, code.as_str()),
@@ -319,19 +258,19 @@ async fn nobody_signs_in_before_the_timeout() {
 /// (360), signed in but not saved.
 #[tokio::test]
 async fn expired_tokens_and_lost_connection_are_found_by_troubleshooting() {
-    let w = world("WF-C5890 Series").await;
+    let w = world("WF-C5890 Series", |_| {}).await;
     let d = driver(&w, opts());
-    let o = run_one(&w, task(&w, d.clone(), None), true, |_| {}).await;
+    let o = run_with(&w, d.clone()).await;
     assert!(o.succeeded(), "{o:?}");
     let dev = w.device(0).unwrap().clone();
     // The factory-default administrator user name is blank.
-    let creds = AdminCredentials::new("epson-practice");
+    let creds = AdminCredentials::new(DEVICE_PW);
 
     w.smtp().set_faults(SmtpFaults {
         unavailable_next: 1,
         ..Default::default()
     });
-    dev.scan_to_email("user@contoso.example", 1).await;
+    dev.scan_to_email(RECIPIENT, 1).await;
     d.login(&creds).await.unwrap();
     let h = troubleshoot::troubleshoot(d.as_ref()).await.unwrap();
     assert!(
@@ -346,7 +285,7 @@ async fn expired_tokens_and_lost_connection_are_found_by_troubleshooting() {
     );
 
     dev.expire_tokens();
-    dev.scan_to_email("user@contoso.example", 1).await;
+    dev.scan_to_email(RECIPIENT, 1).await;
     let h = troubleshoot::troubleshoot(d.as_ref()).await.unwrap();
     assert!(
         matches!(h.diagnoses[0].cause, Cause::SignInExpired { .. }),

@@ -8,16 +8,13 @@ use printoauth_core::diagnosis::{Cause, Fix};
 use printoauth_core::identity::Authority;
 use printoauth_core::mail::SmtpServer;
 use printoauth_core::tenant_check::{
-    run_tenant_check, CheckId, CheckStatus, TenantCheckConfig, TenantCheckProgress,
+    run_tenant_check, Check, CheckId, CheckStatus, TenantCheckConfig, TenantCheckProgress,
     TenantCheckReport,
 };
 use printoauth_sim::config::WorldConfig;
 use printoauth_sim::tenant::TenantConfig;
 use printoauth_sim::world::World;
-
-const ADMIN: &str = "admin@contoso.example";
-const ADMIN_PASSWORD: &str = "Practice-Admin-1";
-const SCANNER: &str = "scanner@contoso.example";
+use printoauth_testkit::practice::{ADMIN, ADMIN_PW as ADMIN_PASSWORD, SCANNER};
 
 async fn world(tune: impl FnOnce(&mut TenantConfig)) -> World {
     let mut cfg = WorldConfig::default();
@@ -109,6 +106,13 @@ fn status(r: &TenantCheckReport, id: CheckId) -> CheckStatus {
     r.check(id).status
 }
 
+/// The check `id`, which must have failed.
+fn failed(r: &TenantCheckReport, id: CheckId) -> &Check {
+    let c = r.check(id);
+    assert_eq!(c.status, CheckStatus::Failed, "{id:?}");
+    c
+}
+
 fn json(r: &TenantCheckReport) -> serde_json::Value {
     let v = serde_json::to_value(r).expect("serialises");
     let back: TenantCheckReport = serde_json::from_value(v.clone()).expect("deserialises");
@@ -177,8 +181,7 @@ async fn security_defaults_on() {
     let r = run(&w, check_config(&w), Person::Approve, |_| {}).await;
     let rep = &r.report;
     assert!(!rep.passed);
-    let c = rep.check(CheckId::SecurityDefaults);
-    assert_eq!(c.status, CheckStatus::Failed);
+    let c = failed(rep, CheckId::SecurityDefaults);
     assert_eq!(c.cause, Some(Cause::SecurityDefaultsOn { aadsts: None }));
     assert!(matches!(c.fix, Some(Fix::TurnOffSecurityDefaults { .. })));
     assert_eq!(status(rep, CheckId::SignIn), CheckStatus::Passed);
@@ -202,8 +205,7 @@ async fn smtp_auth_off_for_the_organisation() {
     let w = world(|t| t.smtp_auth_enabled = false).await;
     let r = run(&w, check_config(&w), Person::Approve, |_| {}).await;
     let rep = &r.report;
-    let c = rep.check(CheckId::SmtpAuthOrganisation);
-    assert_eq!(c.status, CheckStatus::Failed);
+    let c = failed(rep, CheckId::SmtpAuthOrganisation);
     assert_eq!(c.cause, Some(Cause::SmtpAuthDisabledOrganisation {}));
     match &c.fix {
         Some(Fix::EnableSmtpAuthOrganisation {
@@ -240,8 +242,7 @@ async fn smtp_auth_off_for_the_mailbox() {
     .await;
     let r = run(&w, check_config(&w), Person::Approve, |_| {}).await;
     let rep = &r.report;
-    let c = rep.check(CheckId::SmtpAuthMailbox);
-    assert_eq!(c.status, CheckStatus::Failed);
+    let c = failed(rep, CheckId::SmtpAuthMailbox);
     assert_eq!(
         c.cause,
         Some(Cause::SmtpAuthDisabledMailbox {
@@ -282,8 +283,7 @@ async fn conditional_access_blocks_the_device_code_flow() {
     let rep = &r.report;
     assert!(r.approval.as_deref().unwrap_or_default().contains("53003"));
     for id in [CheckId::DeviceCodeFlowAllowed, CheckId::SignIn] {
-        let c = rep.check(id);
-        assert_eq!(c.status, CheckStatus::Failed, "{id:?}");
+        let c = failed(rep, id);
         assert_eq!(
             c.cause,
             Some(Cause::ConditionalAccessBlocked {
@@ -322,8 +322,7 @@ async fn conditional_access_blocks_the_device_code_flow() {
 async fn sign_in_declined() {
     let w = world(|_| {}).await;
     let r = run(&w, check_config(&w), Person::Decline, |_| {}).await;
-    let c = r.report.check(CheckId::SignIn);
-    assert_eq!(c.status, CheckStatus::Failed);
+    let c = failed(&r.report, CheckId::SignIn);
     assert!(matches!(c.cause, Some(Cause::SignInDeclined { .. })));
     assert_eq!(c.fix, Some(Fix::SignInAgain {}));
     let v = json(&r.report);
@@ -346,8 +345,7 @@ async fn expired_token_is_refused_with_5_7_3() {
     .await;
     let rep = &r.report;
     assert_eq!(status(rep, CheckId::SignIn), CheckStatus::Passed);
-    let c = rep.check(CheckId::TestMail);
-    assert_eq!(c.status, CheckStatus::Failed);
+    let c = failed(rep, CheckId::TestMail);
     assert_eq!(
         c.cause,
         Some(Cause::TokenRejected {
@@ -369,8 +367,7 @@ async fn sender_other_than_the_signed_in_mailbox_is_denied() {
     cfg.from = Some(SCANNER.into());
     let r = run(&w, cfg, Person::Approve, |_| {}).await;
     let rep = &r.report;
-    let c = rep.check(CheckId::TestMail);
-    assert_eq!(c.status, CheckStatus::Failed);
+    let c = failed(rep, CheckId::TestMail);
     assert_eq!(
         c.cause,
         Some(Cause::SendAsDenied {
@@ -400,8 +397,7 @@ async fn sender_other_than_the_signed_in_mailbox_is_denied() {
 async fn cancelled_while_waiting_for_the_sign_in() {
     let w = world(|_| {}).await;
     let r = run(&w, check_config(&w), Person::Cancel, |_| {}).await;
-    let c = r.report.check(CheckId::SignIn);
-    assert_eq!(c.status, CheckStatus::Failed);
+    let c = failed(&r.report, CheckId::SignIn);
     assert_eq!(c.cause, Some(Cause::Cancelled {}));
 }
 
@@ -411,8 +407,7 @@ async fn unknown_application_is_reported_with_its_aadsts() {
     let mut cfg = check_config(&w);
     cfg.client_id = "11111111-2222-3333-4444-555555555555".into();
     let r = run(&w, cfg, Person::Approve, |_| {}).await;
-    let c = r.report.check(CheckId::SignIn);
-    assert_eq!(c.status, CheckStatus::Failed);
+    let c = failed(&r.report, CheckId::SignIn);
     match &c.cause {
         Some(Cause::ApplicationNotUsable { aadsts, client_id }) => {
             assert_eq!(*aadsts, Some(700016));
@@ -424,4 +419,31 @@ async fn unknown_application_is_reported_with_its_aadsts() {
         .events
         .iter()
         .all(|e| !matches!(e, TenantCheckProgress::SigningIn { .. })));
+}
+
+/// A server that refuses the token with a 334 challenge (RFC 7628, as other providers
+/// do) refused the sign-in: never "no connection".
+#[tokio::test]
+async fn a_334_challenge_is_a_rejected_sign_in() {
+    let w = world(|_| {}).await;
+    w.smtp().set_faults(printoauth_sim::smtp::SmtpFaults {
+        xoauth2_challenge: true,
+        ..Default::default()
+    });
+    let r = run(&w, check_config(&w), Person::Approve, |_| {}).await;
+    let c = failed(&r.report, CheckId::TestMail);
+    assert_eq!(
+        c.cause,
+        Some(Cause::TokenRejected {
+            account: ADMIN.into()
+        }),
+        "{c:#?}"
+    );
+    assert_eq!(c.fix, Some(Fix::SignInAgain {}));
+    assert!(w
+        .smtp()
+        .auth_log()
+        .iter()
+        .any(|a| a.detail.contains("334 challenge")));
+    assert_eq!(w.smtp().messages_to(ADMIN).len(), 0);
 }

@@ -12,44 +12,72 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{get, post, put, MethodRouter};
 use axum::{Json, Router};
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::device::{Device, DeviceFaults, EmailService};
-use crate::identity::IdentityFaults;
-use crate::smtp::SmtpFaults;
 use crate::world::World;
 
 pub(crate) fn router(world: World) -> Router {
     Router::new()
-        .route("/world", get(summary))
-        .route("/devices", get(devices))
+        .route("/world", read(World::summary))
+        .route(
+            "/devices",
+            read(|w| w.devices().iter().map(Device::report).collect::<Vec<_>>()),
+        )
         .route("/devices/{i}", get(device))
         .route("/devices/{i}/faults", put(device_faults))
-        .route("/devices/{i}/restart", post(restart))
-        .route("/devices/{i}/lockout", post(lockout))
-        .route("/devices/{i}/stale-setup-token", post(stale_token))
-        .route("/devices/{i}/expire-tokens", post(expire_tokens))
+        .route("/devices/{i}/restart", act(Device::restart))
+        .route("/devices/{i}/lockout", act(Device::lock_out))
+        .route(
+            "/devices/{i}/stale-setup-token",
+            act(Device::make_setup_tokens_stale),
+        )
+        .route("/devices/{i}/expire-tokens", act(Device::expire_tokens))
         .route("/devices/{i}/scan", post(scan))
         .route("/devices/{i}/connection-test", post(connection_test))
         .route("/devices/{i}/sign-in-by-hand", post(sign_in_by_hand))
         .route("/clock/advance", post(advance))
-        .route("/mailbox", get(mailbox).delete(clear_mailbox))
-        .route("/smtp/faults", get(smtp_faults).put(set_smtp_faults))
-        .route("/smtp/auth-log", get(smtp_auth_log))
+        .route(
+            "/mailbox",
+            read(|w| w.smtp().messages()).delete(clear_mailbox),
+        )
+        .route(
+            "/smtp/faults",
+            faults(|w| w.smtp().faults(), |w, f| w.smtp().set_faults(f)),
+        )
+        .route("/smtp/auth-log", read(|w| w.smtp().auth_log()))
         .route(
             "/identity/faults",
-            get(identity_faults).put(set_identity_faults),
+            faults(|w| w.identity().faults(), |w, f| w.identity().set_faults(f)),
         )
-        .route("/identity/pending", get(pending))
+        .route("/identity/pending", read(|w| w.identity().pending()))
         .route("/identity/approve", post(approve))
         .route("/identity/decline", post(decline))
         .route("/tenant", get(tenant).patch(patch_tenant))
         .route("/tenant/users/{upn}", axum::routing::patch(patch_user))
         .route("/tenant/users/{upn}/revoke", post(revoke))
         .with_state(world)
+}
+
+/// GET: what `f` reads from the world, as JSON.
+fn read<T: Serialize + Send + 'static>(f: fn(&World) -> T) -> MethodRouter<World> {
+    get(move |State(w): State<World>| async move { Json(f(&w)) })
+}
+
+/// GET and PUT of one emulator's faults: PUT sets them (`set`); both answer them as
+/// they then stand (`get`).
+fn faults<F>(get_: fn(&World) -> F, set: fn(&World, F)) -> MethodRouter<World>
+where
+    F: Serialize + DeserializeOwned + Send + 'static,
+{
+    read(get_).put(move |State(w): State<World>, Json(f): Json<F>| async move {
+        set(&w, f);
+        Json(get_(&w))
+    })
 }
 
 fn err(status: StatusCode, msg: impl Into<String>) -> Response {
@@ -64,19 +92,16 @@ fn dev(world: &World, i: usize) -> Result<Device, Box<Response>> {
         .ok_or_else(|| Box::new(err(StatusCode::NOT_FOUND, format!("no device {i}"))))
 }
 
-async fn summary(State(w): State<World>) -> Response {
-    Json(w.summary()).into_response()
-}
-
-async fn devices(State(w): State<World>) -> Response {
-    Json(w.devices().iter().map(|d| d.report()).collect::<Vec<_>>()).into_response()
+/// What `f` makes of device `i`, as JSON (404 when there is no such device).
+fn answer<T: Serialize>(w: &World, i: usize, f: impl FnOnce(&Device) -> T) -> Response {
+    match dev(w, i) {
+        Ok(d) => Json(f(&d)).into_response(),
+        Err(r) => *r,
+    }
 }
 
 async fn device(State(w): State<World>, Path(i): Path<usize>) -> Response {
-    match dev(&w, i) {
-        Ok(d) => Json(d.report()).into_response(),
-        Err(r) => *r,
-    }
+    answer(&w, i, Device::report)
 }
 
 async fn device_faults(
@@ -84,40 +109,22 @@ async fn device_faults(
     Path(i): Path<usize>,
     Json(f): Json<DeviceFaults>,
 ) -> Response {
-    match dev(&w, i) {
-        Ok(d) => {
-            d.set_faults(f);
-            Json(d.report().faults).into_response()
-        }
-        Err(r) => *r,
-    }
+    answer(&w, i, |d| {
+        d.set_faults(f);
+        d.report().faults
+    })
 }
 
-/// Runs `f` on device `i` and answers with its report.
-fn with_device(w: &World, i: usize, f: impl FnOnce(&Device)) -> Response {
-    match dev(w, i) {
-        Ok(d) => {
-            f(&d);
-            Json(d.report()).into_response()
-        }
-        Err(r) => *r,
-    }
-}
-
-async fn restart(State(w): State<World>, Path(i): Path<usize>) -> Response {
-    with_device(&w, i, Device::restart)
-}
-
-async fn lockout(State(w): State<World>, Path(i): Path<usize>) -> Response {
-    with_device(&w, i, Device::lock_out)
-}
-
-async fn stale_token(State(w): State<World>, Path(i): Path<usize>) -> Response {
-    with_device(&w, i, Device::make_setup_tokens_stale)
-}
-
-async fn expire_tokens(State(w): State<World>, Path(i): Path<usize>) -> Response {
-    with_device(&w, i, Device::expire_tokens)
+/// POST: runs `f` on device `{i}` and answers with its report.
+fn act(f: fn(&Device)) -> MethodRouter<World> {
+    post(
+        move |State(w): State<World>, Path(i): Path<usize>| async move {
+            answer(&w, i, |d| {
+                f(d);
+                d.report()
+            })
+        },
+    )
 }
 
 #[derive(Deserialize)]
@@ -192,39 +199,9 @@ async fn advance(State(w): State<World>, Json(a): Json<Advance>) -> Response {
     Json(json!({"offset_seconds": w.clock().offset(), "now": w.clock().now()})).into_response()
 }
 
-async fn mailbox(State(w): State<World>) -> Response {
-    Json(w.smtp().messages()).into_response()
-}
-
 async fn clear_mailbox(State(w): State<World>) -> Response {
     w.smtp().clear();
     StatusCode::NO_CONTENT.into_response()
-}
-
-async fn smtp_faults(State(w): State<World>) -> Response {
-    Json(w.smtp().faults()).into_response()
-}
-
-async fn set_smtp_faults(State(w): State<World>, Json(f): Json<SmtpFaults>) -> Response {
-    w.smtp().set_faults(f);
-    Json(w.smtp().faults()).into_response()
-}
-
-async fn smtp_auth_log(State(w): State<World>) -> Response {
-    Json(w.smtp().auth_log()).into_response()
-}
-
-async fn identity_faults(State(w): State<World>) -> Response {
-    Json(w.identity().faults()).into_response()
-}
-
-async fn set_identity_faults(State(w): State<World>, Json(f): Json<IdentityFaults>) -> Response {
-    w.identity().set_faults(f);
-    Json(w.identity().faults()).into_response()
-}
-
-async fn pending(State(w): State<World>) -> Response {
-    Json(w.identity().pending()).into_response()
 }
 
 #[derive(Deserialize)]

@@ -1,12 +1,15 @@
 //! Serving an axum router over plain TCP or TLS, with a shutdown signal shared by
-//! the whole world.
+//! the whole world; what the servers share (accepting connections, reading a cookie,
+//! taking one of a fault's "next N").
 
 use std::net::SocketAddr;
+use std::time::Duration;
 
+use axum::http::{header, HeaderMap};
 use axum::Router;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use hyper_util::service::TowerToHyperService;
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tokio_rustls::TlsAcceptor;
@@ -53,17 +56,7 @@ pub async fn serve(
     let listener = TcpListener::bind(addr).await?;
     let local = listener.local_addr()?;
     let task = tokio::spawn(async move {
-        loop {
-            let (stream, peer) = tokio::select! {
-                r = listener.accept() => match r {
-                    Ok(x) => x,
-                    Err(e) => {
-                        tracing::debug!("accept on {local}: {e}");
-                        continue;
-                    }
-                },
-                _ = shutdown.wait() => break,
-            };
+        while let Some((stream, peer)) = accept(&listener, &shutdown).await {
             let router = router.clone();
             let tls = tls.clone();
             let shutdown = shutdown.clone();
@@ -87,6 +80,48 @@ pub async fn serve(
         }
     });
     Ok((local, task))
+}
+
+/// The next connection on `listener`, or `None` once `shutdown` is triggered. A
+/// failed accept (out of file descriptors, say) is logged and tried again shortly.
+pub async fn accept(
+    listener: &TcpListener,
+    shutdown: &Shutdown,
+) -> Option<(TcpStream, SocketAddr)> {
+    loop {
+        tokio::select! {
+            r = listener.accept() => match r {
+                Ok(x) => return Some(x),
+                Err(e) => {
+                    tracing::debug!("accept on {:?}: {e}", listener.local_addr());
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+            },
+            _ = shutdown.wait() => return None,
+        }
+    }
+}
+
+/// The value of the cookie `name` the request carries.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// Takes one from a fault's countdown ("the next N requests …"): whether one was
+/// left.
+pub fn take_one(countdown: &mut u32) -> bool {
+    let left = *countdown > 0;
+    if left {
+        *countdown -= 1;
+    }
+    left
 }
 
 /// The remote address of the connection a request came in on.

@@ -11,7 +11,7 @@
 //! it runs in, before any interface filter applies. [`Announcer::start`] and
 //! [`browse`] therefore refuse to run in the host's (PID 1's) network namespace:
 //! run them inside a namespace created for the purpose (`ip netns add`, veth), see
-//! `tests/support/netns.rs`. [`ensure_private_netns`] is the check; the environment
+//! the tests' harness in `crates/testkit/src/netns.rs`. [`ensure_private_netns`] is the check; the environment
 //! variable [`ALLOW_HOST_NETNS_ENV`]`=1` overrides it (never on a machine attached
 //! to a real network).
 

@@ -56,6 +56,11 @@ pub struct SmtpFaults {
     /// The next N connections get `421 4.3.2 Service not available` and are closed.
     #[serde(default)]
     pub unavailable_next: u32,
+    /// Refuse every XOAUTH2 token the way RFC 7628 servers do (other providers, not
+    /// Exchange): a `334` challenge carrying a base64 JSON error, then `535 5.7.8`
+    /// after the client's empty answer.
+    #[serde(default)]
+    pub xoauth2_challenge: bool,
 }
 
 /// A message accepted for delivery.
@@ -141,18 +146,7 @@ pub async fn start(
     };
     let server = smtp.clone();
     tokio::spawn(async move {
-        loop {
-            let (stream, peer) = tokio::select! {
-                r = listener.accept() => match r {
-                    Ok(x) => x,
-                    Err(e) => {
-                        tracing::debug!("smtp accept on {local}: {e}");
-                        tokio::time::sleep(Duration::from_millis(50)).await;
-                        continue;
-                    }
-                },
-                _ = shutdown.wait() => break,
-            };
+        while let Some((stream, peer)) = crate::http::accept(&listener, &shutdown).await {
             let server = server.clone();
             let shutdown = shutdown.clone();
             tokio::spawn(async move {
@@ -216,13 +210,7 @@ impl Smtp {
 
     /// Whether this connection is to be refused (consumes one `unavailable_next`).
     fn take_unavailable(&self) -> bool {
-        let mut f = lock(&self.inner.faults);
-        if f.unavailable_next > 0 {
-            f.unavailable_next -= 1;
-            true
-        } else {
-            false
-        }
+        crate::http::take_one(&mut lock(&self.inner.faults).unavailable_next)
     }
 
     async fn connection(&self, stream: TcpStream, peer: SocketAddr) -> std::io::Result<()> {
@@ -593,6 +581,21 @@ impl Session {
                 }
             }
         };
+        if self.smtp.faults().xoauth2_challenge {
+            let user = parse_xoauth2(&raw).map(|(u, _)| u).unwrap_or_default();
+            let error = r#"{"status":"401","schemes":"bearer","scope":"https://outlook.office.com/SMTP.Send"}"#;
+            self.reply(&format!("334 {}", STANDARD.encode(error)))
+                .await?;
+            let r = "535 5.7.8 Username and Password not accepted";
+            self.log_auth(&user, "XOAUTH2", r, "token refused with a 334 challenge");
+            return match self.sasl_response().await? {
+                Err(None) => Ok(Flow::Close),
+                _ => {
+                    self.reply(r).await?;
+                    Ok(Flow::Continue)
+                }
+            };
+        }
         let (reply, user, detail) = match parse_xoauth2(&raw) {
             Err(Xoauth2Error::BadUser) => (
                 REPLY_XOAUTH2_BAD_USER.to_string(),

@@ -202,70 +202,64 @@ pub fn default_federation() -> Vec<FederatedDomain> {
 
 /// The practice tenant's accounts.
 pub fn default_users() -> Vec<UserConfig> {
+    use Role::{CloudApplicationAdministrator, GlobalAdministrator, User};
     vec![
-        UserConfig {
-            upn: "admin@contoso.example".into(),
-            password: "Practice-Admin-1".into(),
-            display_name: "Practice Global Admin".into(),
-            role: Role::GlobalAdministrator,
-            smtp_auth: None,
-            send_as: vec![],
-            has_mailbox: true,
-            kind: AccountKind::Work,
-        },
-        UserConfig {
-            upn: "cloudadmin@contoso.example".into(),
-            password: "Practice-Cloud-1".into(),
-            display_name: "Practice Cloud Application Admin".into(),
-            role: Role::CloudApplicationAdministrator,
-            smtp_auth: None,
-            send_as: vec![],
-            has_mailbox: true,
-            kind: AccountKind::Work,
-        },
-        UserConfig {
-            upn: "scanner@contoso.example".into(),
-            password: "Practice-Scanner-1".into(),
-            display_name: "Scanner mailbox".into(),
-            role: Role::User,
-            smtp_auth: None,
-            send_as: vec![],
-            has_mailbox: true,
-            kind: AccountKind::Work,
-        },
-        UserConfig {
-            upn: "user@contoso.example".into(),
-            password: "Practice-User-1".into(),
-            display_name: "Ordinary user".into(),
-            role: Role::User,
-            smtp_auth: None,
-            send_as: vec![],
-            has_mailbox: true,
-            kind: AccountKind::Work,
-        },
+        account(
+            "admin@contoso.example",
+            "Practice-Admin-1",
+            GlobalAdministrator,
+        )
+        .named("Practice Global Admin"),
+        account(
+            "cloudadmin@contoso.example",
+            "Practice-Cloud-1",
+            CloudApplicationAdministrator,
+        )
+        .named("Practice Cloud Application Admin"),
+        account("scanner@contoso.example", "Practice-Scanner-1", User).named("Scanner mailbox"),
+        account("user@contoso.example", "Practice-User-1", User).named("Ordinary user"),
         // A user of the federated domain: signs in at the organisation's own page.
-        UserConfig {
-            upn: "it@sso.contoso.example".into(),
-            password: "Practice-Federated-1".into(),
-            display_name: "Federated administrator".into(),
-            role: Role::GlobalAdministrator,
-            smtp_auth: None,
-            send_as: vec![],
-            has_mailbox: true,
-            kind: AccountKind::Work,
-        },
+        account(
+            "it@sso.contoso.example",
+            "Practice-Federated-1",
+            GlobalAdministrator,
+        )
+        .named("Federated administrator"),
         // A personal Microsoft account, for devices set to Outlook.com.
         UserConfig {
-            upn: "scanner.practice@outlook.example".into(),
-            password: "Practice-Outlook-1".into(),
-            display_name: "Outlook.com practice account".into(),
-            role: Role::User,
-            smtp_auth: None,
-            send_as: vec![],
-            has_mailbox: true,
             kind: AccountKind::Personal,
+            ..account(
+                "scanner.practice@outlook.example",
+                "Practice-Outlook-1",
+                User,
+            )
+            .named("Outlook.com practice account")
         },
     ]
+}
+
+/// A work account with a mailbox, SMTP AUTH as the organisation sets it, no Send As.
+fn account(upn: &str, password: &str, role: Role) -> UserConfig {
+    UserConfig {
+        upn: upn.into(),
+        password: password.into(),
+        display_name: upn.into(),
+        role,
+        smtp_auth: None,
+        send_as: vec![],
+        has_mailbox: true,
+        kind: AccountKind::Work,
+    }
+}
+
+impl UserConfig {
+    /// The same account with `display_name`.
+    fn named(self, display_name: &str) -> UserConfig {
+        UserConfig {
+            display_name: display_name.into(),
+            ..self
+        }
+    }
 }
 
 pub fn default_apps() -> Vec<AppConfig> {

@@ -19,19 +19,16 @@ use printoauth_sim::tenant::{
     AppConfig, Tenant, TenantConfig, CONSUMERS_TENANT_ID, DEVICE_APP_CLIENT_ID,
     PRINTOAUTH_APP_CLIENT_ID, SMTP_SEND_SCOPE,
 };
+use printoauth_testkit::practice::{ADMIN, ADMIN_PW, USER};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use tokio::sync::Notify;
 
-const ADMIN: &str = "admin@contoso.example";
-const ADMIN_PW: &str = "Practice-Admin-1";
-const USER: &str = "user@contoso.example";
 const USER_PW: &str = "Practice-User-1";
 const PERSONAL: &str = "scanner.practice@outlook.example";
 const PERSONAL_PW: &str = "Practice-Outlook-1";
 const FEDERATED: &str = "it@sso.contoso.example";
 const FEDERATED_PW: &str = "Practice-Federated-1";
-const DEVICE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
 
 type OAuthClient =
     BasicClient<EndpointNotSet, EndpointSet, EndpointNotSet, EndpointNotSet, EndpointSet>;
@@ -43,7 +40,10 @@ struct MsDeviceFields {
 }
 impl ExtraDeviceAuthorizationFields for MsDeviceFields {}
 
-async fn start_with(cfg: TenantConfig) -> Identity {
+/// The emulator with the practice tenant as `tune` changes it.
+async fn start_with(tune: impl FnOnce(&mut TenantConfig)) -> Identity {
+    let mut cfg = TenantConfig::default();
+    tune(&mut cfg);
     identity::start(
         Tenant::new(cfg, Clock::new()),
         "127.0.0.1:0".parse().unwrap(),
@@ -54,7 +54,7 @@ async fn start_with(cfg: TenantConfig) -> Identity {
 }
 
 async fn start() -> Identity {
-    start_with(TenantConfig::default()).await
+    start_with(|_| {}).await
 }
 
 fn http() -> reqwest::Client {
@@ -64,12 +64,6 @@ fn http() -> reqwest::Client {
         .unwrap()
 }
 
-fn oauth(id: &Identity, client_id: &str) -> OAuthClient {
-    BasicClient::new(ClientId::new(client_id.to_string()))
-        .set_device_authorization_url(DeviceAuthorizationUrl::new(id.device_code_url()).unwrap())
-        .set_token_uri(TokenUrl::new(id.token_url()).unwrap())
-}
-
 fn smtp_scopes() -> Vec<Scope> {
     vec![
         Scope::new(SMTP_SEND_SCOPE.to_string()),
@@ -77,17 +71,87 @@ fn smtp_scopes() -> Vec<Scope> {
     ]
 }
 
-async fn device_code(
-    client: &OAuthClient,
-    http: &reqwest::Client,
-    scopes: Vec<Scope>,
-) -> DeviceAuthorizationResponse<MsDeviceFields> {
-    client
-        .exchange_device_code()
-        .add_scopes(scopes)
-        .request_async(http)
-        .await
-        .expect("device code")
+/// An application asking for codes and tokens with the `oauth2` crate, as a device
+/// does.
+struct App {
+    client: OAuthClient,
+    http: reqwest::Client,
+}
+
+impl App {
+    fn new(id: &Identity, client_id: &str) -> App {
+        let client = BasicClient::new(ClientId::new(client_id.to_string()))
+            .set_device_authorization_url(
+                DeviceAuthorizationUrl::new(id.device_code_url()).unwrap(),
+            )
+            .set_token_uri(TokenUrl::new(id.token_url()).unwrap());
+        App {
+            client,
+            http: http(),
+        }
+    }
+
+    /// The device vendor's application.
+    fn device(id: &Identity) -> App {
+        App::new(id, DEVICE_APP_CLIENT_ID)
+    }
+
+    /// A device code for SMTP.Send and offline_access.
+    async fn code(&self) -> DeviceAuthorizationResponse<MsDeviceFields> {
+        self.code_with(smtp_scopes()).await
+    }
+
+    async fn code_with(&self, scopes: Vec<Scope>) -> DeviceAuthorizationResponse<MsDeviceFields> {
+        self.client
+            .exchange_device_code()
+            .add_scopes(scopes)
+            .request_async(&self.http)
+            .await
+            .expect("device code")
+    }
+
+    /// Polls with the crate's loop; the sleep function records the intervals the
+    /// crate asks for and sleeps only briefly (the emulator does not police the rate).
+    async fn poll<EF: ExtraDeviceAuthorizationFields>(
+        &self,
+        details: &DeviceAuthorizationResponse<EF>,
+    ) -> (Polled, Vec<Duration>) {
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let l = log.clone();
+        let sleep = move |d: Duration| {
+            l.lock().unwrap().push(d);
+            tokio::time::sleep(Duration::from_millis(10))
+        };
+        let res = self
+            .client
+            .exchange_device_access_token(details)
+            .request_async(&self.http, sleep, Some(Duration::from_secs(10)))
+            .await;
+        let intervals = log.lock().unwrap().clone();
+        (classify(res), intervals)
+    }
+
+    /// A refresh the server refuses with invalid_grant and `aadsts`.
+    async fn refresh_refused(&self, rt: &RefreshToken, aadsts: u32) {
+        let err = self.refresh(rt).await.unwrap_err();
+        assert_eq!(err, ("invalid_grant".to_string(), aadsts));
+    }
+
+    async fn refresh(&self, rt: &RefreshToken) -> Result<BasicTokenResponse, (String, u32)> {
+        match self
+            .client
+            .exchange_refresh_token(rt)
+            .request_async(&self.http)
+            .await
+        {
+            Ok(t) => Ok(t),
+            Err(RequestTokenError::ServerResponse(e)) => {
+                let d = e.error_description().cloned().unwrap_or_default();
+                Err((e.error().to_string(), aadsts_of(&d).unwrap_or(0)))
+            }
+            Err(e) => panic!("refresh transport error: {e:?}"),
+        }
+    }
 }
 
 /// The outcome of a poll as a product would look at it.
@@ -132,27 +196,6 @@ fn aadsts_of(desc: &str) -> Option<u32> {
     desc.strip_prefix("AADSTS")?.split(':').next()?.parse().ok()
 }
 
-/// Polls with the crate's loop; the sleep function records the intervals the crate
-/// asks for and sleeps only briefly (the emulator does not police the rate).
-async fn poll_fast<EF: ExtraDeviceAuthorizationFields>(
-    client: &OAuthClient,
-    http: &reqwest::Client,
-    details: &DeviceAuthorizationResponse<EF>,
-) -> (Polled, Vec<Duration>) {
-    let log = Arc::new(Mutex::new(Vec::new()));
-    let l = log.clone();
-    let sleep = move |d: Duration| {
-        l.lock().unwrap().push(d);
-        tokio::time::sleep(Duration::from_millis(10))
-    };
-    let res = client
-        .exchange_device_access_token(details)
-        .request_async(http, sleep, Some(Duration::from_secs(10)))
-        .await;
-    let intervals = log.lock().unwrap().clone();
-    (classify(res), intervals)
-}
-
 fn classify<RE: std::error::Error>(
     res: Result<BasicTokenResponse, RequestTokenError<RE, oauth2::DeviceCodeErrorResponse>>,
 ) -> Polled {
@@ -166,30 +209,28 @@ fn classify<RE: std::error::Error>(
     }
 }
 
-async fn refresh(
-    client: &OAuthClient,
-    http: &reqwest::Client,
-    rt: &RefreshToken,
-) -> Result<BasicTokenResponse, (String, u32)> {
-    match client.exchange_refresh_token(rt).request_async(http).await {
-        Ok(t) => Ok(t),
-        Err(RequestTokenError::ServerResponse(e)) => {
-            let d = e.error_description().cloned().unwrap_or_default();
-            Err((e.error().to_string(), aadsts_of(&d).unwrap_or(0)))
-        }
-        Err(e) => panic!("refresh transport error: {e:?}"),
-    }
+/// The emulator with the practice tenant, and the device app.
+async fn start_device() -> (Identity, App) {
+    let id = start().await;
+    let app = App::device(&id);
+    (id, app)
 }
 
-/// Signs in through approve() and redeems the code: (client, token).
-async fn signed_in(id: &Identity, upn: &str, pw: &str) -> (OAuthClient, BasicTokenResponse) {
-    let client = oauth(id, DEVICE_APP_CLIENT_ID);
-    let h = http();
-    let details = device_code(&client, &h, smtp_scopes()).await;
+/// [`start_device`], with a device code the app asked for.
+async fn with_a_code() -> (Identity, App, DeviceAuthorizationResponse<MsDeviceFields>) {
+    let (id, app) = start_device().await;
+    let details = app.code().await;
+    (id, app, details)
+}
+
+/// Signs in through approve() and redeems the code: (the device app, token).
+async fn signed_in(id: &Identity, upn: &str, pw: &str) -> (App, BasicTokenResponse) {
+    let app = App::device(id);
+    let details = app.code().await;
     id.approve(details.user_code().secret(), upn, pw, true)
         .expect("approve");
-    let (polled, _) = poll_fast(&client, &h, &details).await;
-    (client, polled.token())
+    let (polled, _) = app.poll(&details).await;
+    (app, polled.token())
 }
 
 /// A person with a browser on the device login pages.
@@ -273,6 +314,55 @@ impl Browser {
 
 const DEVICE_APP: &str = "Epson Device Authentication (practice)";
 
+/// A browser's first sign-in in a fresh tenant, for a code of `app`: code, account,
+/// password, "Stay signed in?" answered `kmsi`, Continue, consent for the
+/// organisation; the device gets its token.
+async fn first_sign_in(app: &App, b: &Browser, kmsi: &str) {
+    let d1 = app.code().await;
+    let (flow, page) = b
+        .sign_in_kmsi(d1.user_code().secret(), ADMIN, ADMIN_PW, kmsi)
+        .await;
+    assert_has(
+        &page,
+        &[
+            "<title>Permissions requested</title>",
+            "Consent on behalf of your organization",
+        ],
+    );
+    let page = b
+        .submit(&[("flow", &flow), ("consent_org", "on"), ("accept", "Accept")])
+        .await;
+    assert_done(&page, DEVICE_APP);
+    let _ = app.poll(&d1).await.0.token();
+}
+
+/// A sign-in on the pages that the tenant refuses after the password: the page shows
+/// `shows`, the device's poll gets invalid_grant with `aadsts`, and approve() gives
+/// `err` for a new code.
+async fn refused_sign_in(
+    (id, app, details): (
+        &Identity,
+        &App,
+        &DeviceAuthorizationResponse<MsDeviceFields>,
+    ),
+    (upn, pw): (&str, &str),
+    shows: &[&str],
+    aadsts: u32,
+    err: SignInError,
+) {
+    let (_, page) = Browser::new(id)
+        .sign_in(details.user_code().secret(), upn, pw)
+        .await;
+    assert_has(&page, shows);
+    let (polled, _) = app.poll(details).await;
+    assert_eq!(polled.server_error(), ("invalid_grant", aadsts));
+    let details = app.code().await;
+    assert_eq!(
+        id.approve(details.user_code().secret(), upn, pw, true),
+        Err(err)
+    );
+}
+
 fn cookie_http() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
@@ -281,16 +371,22 @@ fn cookie_http() -> reqwest::Client {
         .unwrap()
 }
 
+/// Asserts that `page` holds every one of `parts`.
+fn assert_has(page: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(page.contains(part), "{part:?} not in {page}");
+    }
+}
+
 fn assert_kmsi_page(page: &str) {
-    assert!(page.contains("<title>Stay signed in?</title>"), "{page}");
-    assert!(page.contains(r#"id="KmsiDescription""#), "{page}");
-    assert!(
-        page.contains(r#"id="idSIButton9" name="kmsi" value="yes""#),
-        "{page}"
-    );
-    assert!(
-        page.contains(r#"id="idBtn_Back" name="kmsi" value="no""#),
-        "{page}"
+    assert_has(
+        page,
+        &[
+            "<title>Stay signed in?</title>",
+            r#"id="KmsiDescription""#,
+            r#"id="idSIButton9" name="kmsi" value="yes""#,
+            r#"id="idBtn_Back" name="kmsi" value="no""#,
+        ],
     );
 }
 
@@ -300,17 +396,14 @@ fn assert_confirm_page(page: &str, app: Option<&str>) {
         Some(app) => format!("<title>Are you trying to sign in to {app}?</title>"),
         None => "<title>Are you trying to sign in to ".to_string(),
     };
-    assert!(page.contains(&title), "{page}");
-    assert!(page.contains(
-        "Only continue if you downloaded the app from a store or website that you trust."
-    ));
-    assert!(
-        page.contains(r#"id="idSIButton9" name="action" value="continue">Continue<"#),
-        "{page}"
-    );
-    assert!(
-        page.contains(r#"id="idBtn_Back" name="action" value="cancel">Cancel<"#),
-        "{page}"
+    assert_has(
+        page,
+        &[
+            &title,
+            "Only continue if you downloaded the app from a store or website that you trust.",
+            r#"id="idSIButton9" name="action" value="continue">Continue<"#,
+            r#"id="idBtn_Back" name="action" value="cancel">Cancel<"#,
+        ],
     );
 }
 
@@ -339,26 +432,58 @@ async fn raw_post(url: &str, form: &[(&str, &str)]) -> (u16, Value) {
     (status, r.json().await.unwrap())
 }
 
-async fn raw_device_code(id: &Identity, client_id: &str, scope: &str) -> Value {
-    let (status, body) = raw_post(
-        &id.device_code_url(),
-        &[("client_id", client_id), ("scope", scope)],
-    )
-    .await;
+/// A device code asked for at `url` with the raw HTTP form.
+async fn raw_code_request(url: &str, client_id: &str, scope: &str) -> (u16, Value) {
+    raw_post(url, &[("client_id", client_id), ("scope", scope)]).await
+}
+
+/// A device code for the device app (raw).
+async fn raw_device_code(id: &Identity, scope: &str) -> Value {
+    raw_device_code_for(id, DEVICE_APP_CLIENT_ID, scope).await
+}
+
+async fn raw_device_code_for(id: &Identity, client_id: &str, scope: &str) -> Value {
+    let (status, body) = raw_code_request(&id.device_code_url(), client_id, scope).await;
     assert_eq!(status, 200, "{body}");
     body
+}
+
+/// The device app's code for SMTP.Send asked at `{tenant}` `segment` (raw).
+async fn raw_code_at(id: &Identity, segment: &str) -> (u16, Value) {
+    let url = format!("{}/{segment}/oauth2/v2.0/devicecode", id.base_url());
+    raw_code_request(&url, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await
+}
+
+fn user_code(details: &Value) -> &str {
+    details["user_code"].as_str().unwrap()
+}
+
+fn device_code(details: &Value) -> &str {
+    details["device_code"].as_str().unwrap()
+}
+
+/// The device app's poll for the device code of `details` (a raw device code answer).
+async fn redeem(id: &Identity, details: &Value) -> (u16, Value) {
+    raw_poll(id, DEVICE_APP_CLIENT_ID, device_code(details)).await
 }
 
 async fn raw_poll(id: &Identity, client_id: &str, device_code: &str) -> (u16, Value) {
     raw_post(
         &id.token_url(),
         &[
-            ("grant_type", DEVICE_GRANT),
+            ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"),
             ("client_id", client_id),
             ("device_code", device_code),
         ],
     )
     .await
+}
+
+/// An answer that must be HTTP 400: its body.
+async fn refused(answer: impl std::future::Future<Output = (u16, Value)>) -> Value {
+    let (status, body) = answer.await;
+    assert_eq!(status, 400, "{body}");
+    body
 }
 
 /// Checks Entra's error body shape and returns its AADSTS number.
@@ -371,9 +496,14 @@ fn assert_entra_error(body: &Value, error: &str, code: u32) {
     let corr = body["correlation_id"].as_str().unwrap();
     let ts = body["timestamp"].as_str().unwrap();
     assert!(uuid::Uuid::parse_str(trace).is_ok() && uuid::Uuid::parse_str(corr).is_ok());
-    assert!(desc.contains(&format!("Trace ID: {trace}")), "{desc}");
-    assert!(desc.contains(&format!("Correlation ID: {corr}")), "{desc}");
-    assert!(desc.contains(&format!("Timestamp: {ts}")), "{desc}");
+    assert_has(
+        desc,
+        &[
+            &format!("Trace ID: {trace}"),
+            &format!("Correlation ID: {corr}"),
+            &format!("Timestamp: {ts}"),
+        ],
+    );
     assert!(
         chrono::NaiveDateTime::parse_from_str(ts, "%Y-%m-%d %H:%M:%SZ").is_ok(),
         "{ts}"
@@ -388,12 +518,10 @@ fn assert_entra_error(body: &Value, error: &str, code: u32) {
 
 #[tokio::test]
 async fn device_flow_end_to_end_through_pages_then_refresh() {
-    let id = start().await;
-    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
-    let h = http();
+    let (id, app) = start_device().await;
     let mut scopes = smtp_scopes();
     scopes.push(Scope::new("openid".into()));
-    let details = device_code(&client, &h, scopes).await;
+    let details = app.code_with(scopes).await;
     assert_eq!(details.verification_uri().as_str(), id.verification_uri());
     assert!(details.verification_uri_complete().is_none());
     assert_eq!(details.interval(), Duration::from_secs(5));
@@ -421,14 +549,19 @@ async fn device_flow_end_to_end_through_pages_then_refresh() {
                 page.contains("<title>Permissions requested</title>"),
                 "{page}"
             );
-            assert!(page.contains("Epson Device Authentication (practice)"));
-            assert!(page.contains("Seiko Epson Corporation (emulated)"));
-            assert!(page.contains("Send email from mailboxes using SMTP AUTH"));
-            assert!(page.contains("Maintain access to data you have given it access to"));
-            assert!(page.contains("Sign you in and read your profile"));
-            assert!(page.contains(r#"id="consent_org""#));
-            assert!(page.contains("Consent on behalf of your organization"));
-            assert!(page.contains(r#"id="idBtn_Back""#));
+            assert_has(
+                &page,
+                &[
+                    "Epson Device Authentication (practice)",
+                    "Seiko Epson Corporation (emulated)",
+                    "Send email from mailboxes using SMTP AUTH",
+                    "Maintain access to data you have given it access to",
+                    "Sign you in and read your profile",
+                    r#"id="consent_org""#,
+                    "Consent on behalf of your organization",
+                    r#"id="idBtn_Back""#,
+                ],
+            );
             browser
                 .submit(&[("flow", &flow), ("consent_org", "on"), ("accept", "Accept")])
                 .await
@@ -445,9 +578,10 @@ async fn device_flow_end_to_end_through_pages_then_refresh() {
         }
     };
     let started = Instant::now();
-    let token = client
+    let token = app
+        .client
         .exchange_device_access_token(&details)
-        .request_async(&h, sleep, Some(Duration::from_secs(60)))
+        .request_async(&app.http, sleep, Some(Duration::from_secs(60)))
         .await
         .expect("token after the admin signed in");
     let done_page = driver.await.unwrap();
@@ -488,39 +622,23 @@ async fn device_flow_end_to_end_through_pages_then_refresh() {
     assert!(tenant
         .validate_access_token(token.access_token().secret())
         .is_err());
-    let renewed = refresh(&client, &h, rt).await.expect("refresh");
+    let renewed = app.refresh(rt).await.expect("refresh");
     tenant
         .validate_access_token(renewed.access_token().secret())
         .expect("refreshed token valid");
     let rt2 = renewed.refresh_token().expect("a new refresh token");
     assert_ne!(rt2.secret(), rt.secret());
-    refresh(&client, &h, rt2).await.expect("second refresh");
+    app.refresh(rt2).await.expect("second refresh");
 }
 
 #[tokio::test]
 async fn id_token_and_refresh_token_follow_the_scopes_asked() {
     let id = start().await;
-    let h = http();
     // Without offline_access: no refresh token; with openid: an id token.
-    let details = raw_device_code(
-        &id,
-        DEVICE_APP_CLIENT_ID,
-        &format!("{SMTP_SEND_SCOPE} openid profile"),
-    )
-    .await;
-    id.approve(
-        details["user_code"].as_str().unwrap(),
-        ADMIN,
-        ADMIN_PW,
-        true,
-    )
-    .unwrap();
-    let (status, body) = raw_poll(
-        &id,
-        DEVICE_APP_CLIENT_ID,
-        details["device_code"].as_str().unwrap(),
-    )
-    .await;
+    let details = raw_device_code(&id, &format!("{SMTP_SEND_SCOPE} openid profile")).await;
+    id.approve(user_code(&details), ADMIN, ADMIN_PW, true)
+        .unwrap();
+    let (status, body) = redeem(&id, &details).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["token_type"], "Bearer");
     assert_eq!(body["scope"], SMTP_SEND_SCOPE);
@@ -544,8 +662,8 @@ async fn id_token_and_refresh_token_follow_the_scopes_asked() {
     assert!(uuid::Uuid::parse_str(claims["oid"].as_str().unwrap()).is_ok());
 
     // Without openid: no id token.
-    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
-    let details = device_code(&client, &h, smtp_scopes()).await;
+    let app = App::device(&id);
+    let details = app.code().await;
     id.approve(details.user_code().secret(), ADMIN, ADMIN_PW, false)
         .unwrap();
     let (status, body) = raw_poll(&id, DEVICE_APP_CLIENT_ID, details.device_code().secret()).await;
@@ -559,16 +677,10 @@ async fn id_token_and_refresh_token_follow_the_scopes_asked() {
 #[tokio::test]
 async fn authorization_pending_has_entras_wire_shape() {
     let id = start().await;
-    let details = raw_device_code(
-        &id,
-        DEVICE_APP_CLIENT_ID,
-        &format!("{SMTP_SEND_SCOPE} offline_access"),
-    )
-    .await;
-    let dc = details["device_code"].as_str().unwrap();
+    let details = raw_device_code(&id, &format!("{SMTP_SEND_SCOPE} offline_access")).await;
+    let dc = device_code(&details);
     for _ in 0..2 {
-        let (status, body) = raw_poll(&id, DEVICE_APP_CLIENT_ID, dc).await;
-        assert_eq!(status, 400);
+        let body = refused(raw_poll(&id, DEVICE_APP_CLIENT_ID, dc)).await;
         assert_entra_error(&body, "authorization_pending", 70016);
         assert!(body["error_description"].as_str().unwrap().starts_with(
             "AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling."
@@ -579,13 +691,8 @@ async fn authorization_pending_has_entras_wire_shape() {
     let (_, b) = raw_poll(&id, DEVICE_APP_CLIENT_ID, dc).await;
     assert_ne!(a["trace_id"], b["trace_id"]);
 
-    id.approve(
-        details["user_code"].as_str().unwrap(),
-        ADMIN,
-        ADMIN_PW,
-        true,
-    )
-    .unwrap();
+    id.approve(user_code(&details), ADMIN, ADMIN_PW, true)
+        .unwrap();
     let (status, body) = raw_poll(&id, DEVICE_APP_CLIENT_ID, dc).await;
     assert_eq!(status, 200, "{body}");
     assert!(body["access_token"].as_str().is_some());
@@ -595,38 +702,28 @@ async fn authorization_pending_has_entras_wire_shape() {
 #[tokio::test]
 async fn device_code_is_redeemed_only_once() {
     let id = start().await;
-    let details = raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
-    id.approve(
-        details["user_code"].as_str().unwrap(),
-        ADMIN,
-        ADMIN_PW,
-        true,
-    )
-    .unwrap();
-    let dc = details["device_code"].as_str().unwrap();
+    let details = raw_device_code(&id, SMTP_SEND_SCOPE).await;
+    id.approve(user_code(&details), ADMIN, ADMIN_PW, true)
+        .unwrap();
+    let dc = device_code(&details);
     let (status, _) = raw_poll(&id, DEVICE_APP_CLIENT_ID, dc).await;
     assert_eq!(status, 200);
-    let (status, body) = raw_poll(&id, DEVICE_APP_CLIENT_ID, dc).await;
-    assert_eq!(status, 400);
+    let body = refused(raw_poll(&id, DEVICE_APP_CLIENT_ID, dc)).await;
     assert_entra_error(&body, "invalid_grant", 70000);
     // Another application cannot redeem someone else's device code.
-    let details = raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
-    let (status, body) = raw_poll(
+    let details = raw_device_code(&id, SMTP_SEND_SCOPE).await;
+    let body = refused(raw_poll(
         &id,
         PRINTOAUTH_APP_CLIENT_ID,
-        details["device_code"].as_str().unwrap(),
-    )
+        device_code(&details),
+    ))
     .await;
-    assert_eq!(status, 400);
     assert_entra_error(&body, "bad_verification_code", 70018);
 }
 
 #[tokio::test]
 async fn declined_on_the_consent_page_is_authorization_declined() {
-    let id = start().await;
-    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
-    let h = http();
-    let details = device_code(&client, &h, smtp_scopes()).await;
+    let (id, app, details) = with_a_code().await;
     let code = details.user_code().secret().clone();
     let browser = Browser::new(&id);
     let (flow, page) = browser.sign_in(&code, ADMIN, ADMIN_PW).await;
@@ -636,7 +733,7 @@ async fn declined_on_the_consent_page_is_authorization_declined() {
         .await;
     assert!(page.contains(r#"id="declined""#), "{page}");
 
-    let (polled, sleeps) = poll_fast(&client, &h, &details).await;
+    let (polled, sleeps) = app.poll(&details).await;
     assert_eq!(polled.server_error(), ("authorization_declined", 65004));
     assert!(sleeps.is_empty(), "no retry after a decline");
     // Nothing was consented or registered.
@@ -657,8 +754,7 @@ async fn declined_on_the_consent_page_is_authorization_declined() {
 
 #[tokio::test]
 async fn fabricated_device_code_is_bad_verification_code() {
-    let id = start().await;
-    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
+    let (id, app) = start_device().await;
     let details: StandardDeviceAuthorizationResponse = serde_json::from_value(json!({
         "device_code": "DAQABIQEAAAD-fabricated-by-the-test",
         "user_code": "ABCDEFGHJ",
@@ -667,26 +763,22 @@ async fn fabricated_device_code_is_bad_verification_code() {
         "interval": 5,
     }))
     .unwrap();
-    let (polled, _) = poll_fast(&client, &http(), &details).await;
+    let (polled, _) = app.poll(&details).await;
     assert_eq!(polled.server_error(), ("bad_verification_code", 70018));
-    let (status, body) = raw_poll(&id, DEVICE_APP_CLIENT_ID, "fabricated").await;
-    assert_eq!(status, 400);
+    let body = refused(raw_poll(&id, DEVICE_APP_CLIENT_ID, "fabricated")).await;
     assert_entra_error(&body, "bad_verification_code", 70018);
 }
 
 #[tokio::test]
 async fn device_code_expires_after_900_seconds_of_world_time() {
-    let id = start().await;
-    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
-    let h = http();
-    let details = device_code(&client, &h, smtp_scopes()).await;
+    let (id, app, details) = with_a_code().await;
     let code = details.user_code().secret().clone();
     id.tenant().clock().advance(899);
     assert_eq!(id.pending().len(), 1);
     id.tenant().clock().advance(2);
     assert!(id.pending().is_empty());
 
-    let (polled, _) = poll_fast(&client, &h, &details).await;
+    let (polled, _) = app.poll(&details).await;
     assert_eq!(polled.server_error(), ("expired_token", 70020));
     // The server's answer, not the crate's own timeout (which has no AADSTS number).
     assert!(polled
@@ -703,17 +795,14 @@ async fn device_code_expires_after_900_seconds_of_world_time() {
 
 #[tokio::test]
 async fn slow_down_grows_the_interval_and_the_flow_still_completes() {
-    let id = start().await;
-    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
-    let h = http();
-    let details = device_code(&client, &h, smtp_scopes()).await;
+    let (id, app, details) = with_a_code().await;
     id.approve(details.user_code().secret(), ADMIN, ADMIN_PW, true)
         .unwrap();
     id.set_faults(IdentityFaults {
         slow_down_polls: 2,
         ..Default::default()
     });
-    let (polled, sleeps) = poll_fast(&client, &h, &details).await;
+    let (polled, sleeps) = app.poll(&details).await;
     let token = polled.token();
     assert_eq!(
         sleeps,
@@ -725,17 +814,12 @@ async fn slow_down_grows_the_interval_and_the_flow_still_completes() {
         .unwrap();
 
     // The raw answer.
-    let details = raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+    let details = raw_device_code(&id, SMTP_SEND_SCOPE).await;
     id.set_faults(IdentityFaults {
         slow_down_polls: 1,
         ..Default::default()
     });
-    let (status, body) = raw_poll(
-        &id,
-        DEVICE_APP_CLIENT_ID,
-        details["device_code"].as_str().unwrap(),
-    )
-    .await;
+    let (status, body) = redeem(&id, &details).await;
     assert_eq!(status, 400);
     assert_eq!(body["error"], "slow_down");
     assert_eq!(body["error_codes"][0], 70016);
@@ -743,23 +827,23 @@ async fn slow_down_grows_the_interval_and_the_flow_still_completes() {
 
 #[tokio::test]
 async fn app_without_public_client_flows_gets_invalid_client() {
-    let mut cfg = TenantConfig::default();
-    cfg.apps.push(AppConfig {
-        client_id: "0c9d6c3a-0000-4000-8000-00000000c0de".into(),
-        name: "Confidential app".into(),
-        publisher: "Someone".into(),
-        public_client: false,
-        registered: true,
-        admin_consented: true,
-    });
-    let id = start_with(cfg).await;
-    let client = oauth(&id, "0c9d6c3a-0000-4000-8000-00000000c0de");
-    let h = http();
-    let details = device_code(&client, &h, smtp_scopes()).await;
+    let id = start_with(|t| {
+        t.apps.push(AppConfig {
+            client_id: "0c9d6c3a-0000-4000-8000-00000000c0de".into(),
+            name: "Confidential app".into(),
+            publisher: "Someone".into(),
+            public_client: false,
+            registered: true,
+            admin_consented: true,
+        })
+    })
+    .await;
+    let app = App::new(&id, "0c9d6c3a-0000-4000-8000-00000000c0de");
+    let details = app.code().await;
     // Even after a successful sign-in the poll is refused.
     id.approve(details.user_code().secret(), USER, USER_PW, false)
         .unwrap();
-    let (polled, _) = poll_fast(&client, &h, &details).await;
+    let (polled, _) = app.poll(&details).await;
     assert_eq!(polled.server_error(), ("invalid_client", 7000218));
     let (status, body) = raw_poll(
         &id,
@@ -775,75 +859,57 @@ async fn app_without_public_client_flows_gets_invalid_client() {
 
 #[tokio::test]
 async fn conditional_access_blocks_the_device_code_flow() {
-    let id = start_with(TenantConfig {
-        block_device_code_flow: true,
-        ..Default::default()
-    })
+    let id = start_with(|t| t.block_device_code_flow = true).await;
+    let app = App::device(&id);
+    let details = app.code().await;
+    // The pages and approve() give the same outcome.
+    refused_sign_in(
+        (&id, &app, &details),
+        (ADMIN, ADMIN_PW),
+        &["AADSTS53003", "Conditional Access", r#"id="blocked""#],
+        53003,
+        SignInError::ConditionalAccess,
+    )
     .await;
-    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
-    let h = http();
-    let details = device_code(&client, &h, smtp_scopes()).await;
-    let (_, page) = Browser::new(&id)
-        .sign_in(details.user_code().secret(), ADMIN, ADMIN_PW)
-        .await;
-    assert!(page.contains("AADSTS53003"), "{page}");
-    assert!(page.contains("Conditional Access"));
-    assert!(page.contains(r#"id="blocked""#));
-    let (polled, _) = poll_fast(&client, &h, &details).await;
-    assert_eq!(polled.server_error(), ("invalid_grant", 53003));
-
-    // approve() gives the same outcome.
-    let details = device_code(&client, &h, smtp_scopes()).await;
-    assert_eq!(
-        id.approve(details.user_code().secret(), ADMIN, ADMIN_PW, true),
-        Err(SignInError::ConditionalAccess)
-    );
     assert_eq!(SignInError::ConditionalAccess.aadsts(), Some(53003));
 }
 
 #[tokio::test]
 async fn conditional_access_also_stops_refreshing_a_device_code_session() {
     let id = start().await;
-    let (client, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
+    let (app, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
     id.tenant().config().block_device_code_flow = true;
-    let err = refresh(&client, &http(), token.refresh_token().unwrap())
-        .await
-        .unwrap_err();
-    assert_eq!(err, ("invalid_grant".to_string(), 53003));
+    app.refresh_refused(token.refresh_token().unwrap(), 53003)
+        .await;
 }
 
 #[tokio::test]
 async fn ordinary_user_needs_admin_approval_for_an_unregistered_app() {
-    let id = start().await;
-    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
-    let h = http();
-    let details = device_code(&client, &h, smtp_scopes()).await;
-    let (_, page) = Browser::new(&id)
-        .sign_in(details.user_code().secret(), USER, USER_PW)
-        .await;
-    assert!(page.contains("Need admin approval"), "{page}");
-    assert!(page.contains("AADSTS90094"));
-    assert!(page.contains(r#"id="need-admin-approval""#));
-    let (polled, _) = poll_fast(&client, &h, &details).await;
-    assert_eq!(polled.server_error(), ("invalid_grant", 90094));
-
-    let details = device_code(&client, &h, smtp_scopes()).await;
-    assert_eq!(
-        id.approve(details.user_code().secret(), USER, USER_PW, true),
-        Err(SignInError::AdminApprovalRequired)
-    );
+    let (id, app, details) = with_a_code().await;
+    refused_sign_in(
+        (&id, &app, &details),
+        (USER, USER_PW),
+        &[
+            "Need admin approval",
+            "AADSTS90094",
+            r#"id="need-admin-approval""#,
+        ],
+        90094,
+        SignInError::AdminApprovalRequired,
+    )
+    .await;
 
     // Once an admin consented for the organisation, the user signs in without any
     // consent page.
-    let details = device_code(&client, &h, smtp_scopes()).await;
+    let details = app.code().await;
     id.approve(details.user_code().secret(), ADMIN, ADMIN_PW, true)
         .unwrap();
-    let details = device_code(&client, &h, smtp_scopes()).await;
+    let details = app.code().await;
     let (_, page) = Browser::new(&id)
         .sign_in(details.user_code().secret(), USER, USER_PW)
         .await;
     assert_done(&page, DEVICE_APP);
-    let (polled, _) = poll_fast(&client, &h, &details).await;
+    let (polled, _) = app.poll(&details).await;
     let claims = id
         .tenant()
         .validate_access_token(polled.token().access_token().secret())
@@ -853,9 +919,7 @@ async fn ordinary_user_needs_admin_approval_for_an_unregistered_app() {
 
 #[tokio::test]
 async fn wrong_password_and_unknown_account_are_shown_on_the_pages() {
-    let id = start().await;
-    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
-    let details = device_code(&client, &http(), smtp_scopes()).await;
+    let (id, _, details) = with_a_code().await;
     let browser = Browser::new(&id);
     let (flow, page) = browser
         .sign_in(details.user_code().secret(), ADMIN, "not-the-password")
@@ -866,14 +930,12 @@ async fn wrong_password_and_unknown_account_are_shown_on_the_pages() {
     let page = browser
         .submit(&[("flow", &flow), ("loginfmt", "nobody@contoso.example")])
         .await;
-    assert!(page.contains("AADSTS50034"), "{page}");
-    assert!(page.contains(r#"id="i0116""#));
+    assert_has(&page, &["AADSTS50034", r#"id="i0116""#]);
     // A personal account on a work-account code: refused.
     let page = browser
         .submit(&[("flow", &flow), ("loginfmt", PERSONAL)])
         .await;
-    assert!(page.contains("AADSTS50020"), "{page}");
-    assert!(page.contains(r#"id="i0116""#));
+    assert_has(&page, &["AADSTS50020", r#"id="i0116""#]);
     // The right account and password continue to "Stay signed in?".
     let page = browser
         .submit(&[("flow", &flow), ("loginfmt", ADMIN)])
@@ -907,15 +969,14 @@ async fn code_page_rejects_bad_and_used_codes_and_ignores_otc_in_the_url() {
     let id = start().await;
     let browser = Browser::new(&id);
     let page = browser.submit(&[("otc", "ZZZZZZZZZ")]).await;
-    assert!(page.contains("AADSTS90119"), "{page}");
-    assert!(page.contains(r#"id="otc""#));
+    assert_has(&page, &["AADSTS90119", r#"id="otc""#]);
     assert_eq!(
         id.approve("ZZZZZZZZZ", ADMIN, ADMIN_PW, true),
         Err(SignInError::InvalidCode)
     );
 
-    let details = raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
-    let code = details["user_code"].as_str().unwrap();
+    let details = raw_device_code(&id, SMTP_SEND_SCOPE).await;
+    let code = user_code(&details);
     assert_eq!(code.len(), 9);
     assert!(code
         .chars()
@@ -932,8 +993,10 @@ async fn code_page_rejects_bad_and_used_codes_and_ignores_otc_in_the_url() {
     // Lower case with a space is accepted, as a person may type it.
     let loose = format!("{} {}", &code[..4].to_lowercase(), &code[4..]);
     let page = browser.submit(&[("otc", &loose)]).await;
-    assert!(page.contains(r#"id="i0116""#), "{page}");
-    assert!(page.contains("Epson Device Authentication (practice)"));
+    assert_has(
+        &page,
+        &[r#"id="i0116""#, "Epson Device Authentication (practice)"],
+    );
 
     id.approve(code, ADMIN, ADMIN_PW, true).unwrap();
     let page = browser.submit(&[("otc", code)]).await;
@@ -947,15 +1010,12 @@ async fn code_page_rejects_bad_and_used_codes_and_ignores_otc_in_the_url() {
 
 #[tokio::test]
 async fn user_consent_without_the_box_and_consent_withdrawn() {
-    let mut cfg = TenantConfig::default();
     // printoauth's app is registered but has no admin consent.
-    cfg.apps[1].registered = true;
-    let id = start_with(cfg).await;
-    let client = oauth(&id, PRINTOAUTH_APP_CLIENT_ID);
-    let h = http();
+    let id = start_with(|t| t.apps[1].registered = true).await;
+    let app = App::new(&id, PRINTOAUTH_APP_CLIENT_ID);
 
     // An ordinary user sees the consent page without the organisation box.
-    let details = device_code(&client, &h, smtp_scopes()).await;
+    let details = app.code().await;
     let browser = Browser::new(&id);
     let (flow, page) = browser
         .sign_in(details.user_code().secret(), USER, USER_PW)
@@ -967,7 +1027,7 @@ async fn user_consent_without_the_box_and_consent_withdrawn() {
         .submit(&[("flow", &flow), ("consent_org", "on"), ("accept", "Accept")])
         .await;
     assert_done(&page, "printoauth");
-    let (polled, _) = poll_fast(&client, &h, &details).await;
+    let (polled, _) = app.poll(&details).await;
     let token = polled.token();
     {
         let st = id.tenant().state();
@@ -980,10 +1040,8 @@ async fn user_consent_without_the_box_and_consent_withdrawn() {
 
     // Consent withdrawn: the refresh token no longer works.
     id.tenant().state().user_consent.clear();
-    let err = refresh(&client, &h, token.refresh_token().unwrap())
-        .await
-        .unwrap_err();
-    assert_eq!(err, ("invalid_grant".to_string(), 65001));
+    app.refresh_refused(token.refresh_token().unwrap(), 65001)
+        .await;
 }
 
 // ---- refresh token lifetime -------------------------------------------------------
@@ -991,59 +1049,43 @@ async fn user_consent_without_the_box_and_consent_withdrawn() {
 #[tokio::test]
 async fn refresh_token_lapses_after_90_days_of_inactivity() {
     let id = start().await;
-    let (client, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
-    let h = http();
+    let (app, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
     let rt = token.refresh_token().unwrap();
     let day = 24 * 3600;
     // Use keeps it alive.
     id.tenant().clock().advance(89 * day);
-    refresh(&client, &h, rt).await.expect("used within 90 days");
+    app.refresh(rt).await.expect("used within 90 days");
     id.tenant().clock().advance(89 * day);
-    let renewed = refresh(&client, &h, rt)
-        .await
-        .expect("last use 89 days ago");
+    let renewed = app.refresh(rt).await.expect("last use 89 days ago");
     // Disuse kills it.
     id.tenant().clock().advance(91 * day);
-    assert_eq!(
-        refresh(&client, &h, rt).await.unwrap_err(),
-        ("invalid_grant".to_string(), 700082)
-    );
-    assert_eq!(
-        refresh(&client, &h, renewed.refresh_token().unwrap())
-            .await
-            .unwrap_err(),
-        ("invalid_grant".to_string(), 700082)
-    );
+    app.refresh_refused(rt, 700082).await;
+    app.refresh_refused(renewed.refresh_token().unwrap(), 700082)
+        .await;
     // The raw answer.
-    let (status, body) = raw_post(
+    let body = refused(raw_post(
         &id.token_url(),
         &[
             ("grant_type", "refresh_token"),
             ("client_id", DEVICE_APP_CLIENT_ID),
             ("refresh_token", rt.secret()),
         ],
-    )
+    ))
     .await;
-    assert_eq!(status, 400);
     assert_entra_error(&body, "invalid_grant", 700082);
 }
 
 #[tokio::test]
 async fn revoked_sessions_void_refresh_tokens() {
     let id = start().await;
-    let (client, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
-    let h = http();
+    let (app, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
     id.tenant().revoke_sessions(ADMIN);
-    assert_eq!(
-        refresh(&client, &h, token.refresh_token().unwrap())
-            .await
-            .unwrap_err(),
-        ("invalid_grant".to_string(), 50173)
-    );
+    app.refresh_refused(token.refresh_token().unwrap(), 50173)
+        .await;
     // Signing in again works.
     id.tenant().clock().advance(1);
-    let (client, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
-    refresh(&client, &h, token.refresh_token().unwrap())
+    let (app, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
+    app.refresh(token.refresh_token().unwrap())
         .await
         .expect("a fresh session refreshes");
 }
@@ -1052,21 +1094,13 @@ async fn revoked_sessions_void_refresh_tokens() {
 async fn unknown_or_foreign_refresh_tokens_are_refused() {
     let id = start().await;
     let (_, token) = signed_in(&id, ADMIN, ADMIN_PW).await;
-    let h = http();
-    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
-    assert_eq!(
-        refresh(&client, &h, &RefreshToken::new("0.PRACTICE.made-up".into()))
-            .await
-            .unwrap_err(),
-        ("invalid_grant".to_string(), 9002313)
-    );
-    let other = oauth(&id, PRINTOAUTH_APP_CLIENT_ID);
-    assert_eq!(
-        refresh(&other, &h, token.refresh_token().unwrap())
-            .await
-            .unwrap_err(),
-        ("invalid_grant".to_string(), 70000)
-    );
+    let app = App::device(&id);
+    app.refresh_refused(&RefreshToken::new("0.PRACTICE.made-up".into()), 9002313)
+        .await;
+    let other = App::new(&id, PRINTOAUTH_APP_CLIENT_ID);
+    other
+        .refresh_refused(token.refresh_token().unwrap(), 70000)
+        .await;
 }
 
 // ---- the device code endpoint and faults ---------------------------------------
@@ -1074,24 +1108,19 @@ async fn unknown_or_foreign_refresh_tokens_are_refused() {
 #[tokio::test]
 async fn device_code_endpoint_answers_and_refuses_like_entra() {
     let id = start().await;
-    let body = raw_device_code(
-        &id,
-        DEVICE_APP_CLIENT_ID,
-        &format!("{SMTP_SEND_SCOPE} offline_access"),
-    )
-    .await;
+    let body = raw_device_code(&id, &format!("{SMTP_SEND_SCOPE} offline_access")).await;
     assert_eq!(body["expires_in"], 900);
     assert_eq!(body["interval"], 5);
     assert_eq!(body["verification_uri"], id.verification_uri());
     assert!(body.get("verification_uri_complete").is_none());
-    assert!(body["device_code"].as_str().unwrap().len() >= 100);
+    assert!(device_code(&body).len() >= 100);
     assert!(body["message"]
         .as_str()
         .unwrap()
         .starts_with("To sign in, use a web browser"));
     let pending = id.pending();
     assert_eq!(pending.len(), 1);
-    assert_eq!(pending[0].user_code, body["user_code"].as_str().unwrap());
+    assert_eq!(pending[0].user_code, user_code(&body));
     assert_eq!(pending[0].client_id, DEVICE_APP_CLIENT_ID);
     assert_eq!(
         pending[0].scope,
@@ -1102,69 +1131,55 @@ async fn device_code_endpoint_answers_and_refuses_like_entra() {
 
     // Localised message.
     for (mkt, word) in [("de-DE", "Code"), ("lt-LT", "kodą")] {
-        let (status, b) = raw_post(
+        let (status, b) = raw_code_request(
             &format!("{}?mkt={mkt}", id.device_code_url()),
-            &[
-                ("client_id", DEVICE_APP_CLIENT_ID),
-                ("scope", SMTP_SEND_SCOPE),
-            ],
+            DEVICE_APP_CLIENT_ID,
+            SMTP_SEND_SCOPE,
         )
         .await;
         assert_eq!(status, 200);
         let m = b["message"].as_str().unwrap();
         assert!(!m.starts_with("To sign in"), "{m}");
-        assert!(
-            m.contains(word) && m.contains(b["user_code"].as_str().unwrap()),
-            "{m}"
-        );
+        assert!(m.contains(word) && m.contains(user_code(&b)), "{m}");
     }
 
     // Tenant by domain and "organizations" work; an unknown tenant does not.
     let base = id.base_url();
     for seg in ["contoso.example", "organizations", "common"] {
-        let (status, _) = raw_post(
+        let (status, _) = raw_code_request(
             &format!("{base}/{seg}/oauth2/v2.0/devicecode"),
-            &[
-                ("client_id", DEVICE_APP_CLIENT_ID),
-                ("scope", SMTP_SEND_SCOPE),
-            ],
+            DEVICE_APP_CLIENT_ID,
+            SMTP_SEND_SCOPE,
         )
         .await;
         assert_eq!(status, 200, "{seg}");
     }
-    let (status, b) = raw_post(
+    let b = refused(raw_code_request(
         &format!("{base}/fabrikam.example/oauth2/v2.0/devicecode"),
-        &[
-            ("client_id", DEVICE_APP_CLIENT_ID),
-            ("scope", SMTP_SEND_SCOPE),
-        ],
-    )
+        DEVICE_APP_CLIENT_ID,
+        SMTP_SEND_SCOPE,
+    ))
     .await;
-    assert_eq!(status, 400);
     assert_entra_error(&b, "invalid_request", 90002);
 
-    let (status, b) = raw_post(
+    let b = refused(raw_code_request(
         &id.device_code_url(),
-        &[
-            ("client_id", "11111111-2222-3333-4444-555555555555"),
-            ("scope", SMTP_SEND_SCOPE),
-        ],
-    )
+        "11111111-2222-3333-4444-555555555555",
+        SMTP_SEND_SCOPE,
+    ))
     .await;
-    assert_eq!(status, 400);
     assert_entra_error(&b, "unauthorized_client", 700016);
 
-    let (status, b) = raw_post(
+    let b = refused(raw_post(
         &id.device_code_url(),
         &[("client_id", DEVICE_APP_CLIENT_ID)],
-    )
+    ))
     .await;
-    assert_eq!(status, 400);
     assert_entra_error(&b, "invalid_request", 900144);
     assert!(b["error_description"].as_str().unwrap().contains("'scope'"));
 
     // Scopes of two resources in one request.
-    let (status, b) = raw_post(
+    let b = refused(raw_post(
         &id.device_code_url(),
         &[
             ("client_id", DEVICE_APP_CLIENT_ID),
@@ -1173,9 +1188,8 @@ async fn device_code_endpoint_answers_and_refuses_like_entra() {
                 "https://outlook.office.com/SMTP.Send https://graph.microsoft.com/User.Read",
             ),
         ],
-    )
+    ))
     .await;
-    assert_eq!(status, 400);
     assert_entra_error(&b, "invalid_scope", 28000);
 }
 
@@ -1183,20 +1197,10 @@ async fn device_code_endpoint_answers_and_refuses_like_entra() {
 async fn graph_scope_gives_a_token_exchange_cannot_use() {
     let id = start().await;
     // "SMTP.Send" without a resource is Microsoft Graph's permission, not Exchange's.
-    let details = raw_device_code(&id, DEVICE_APP_CLIENT_ID, "SMTP.Send offline_access").await;
-    id.approve(
-        details["user_code"].as_str().unwrap(),
-        ADMIN,
-        ADMIN_PW,
-        true,
-    )
-    .unwrap();
-    let (status, body) = raw_poll(
-        &id,
-        DEVICE_APP_CLIENT_ID,
-        details["device_code"].as_str().unwrap(),
-    )
-    .await;
+    let details = raw_device_code(&id, "SMTP.Send offline_access").await;
+    id.approve(user_code(&details), ADMIN, ADMIN_PW, true)
+        .unwrap();
+    let (status, body) = redeem(&id, &details).await;
     assert_eq!(status, 200);
     assert_eq!(body["scope"], "https://graph.microsoft.com/SMTP.Send");
     assert!(id
@@ -1212,60 +1216,44 @@ async fn http_500_and_delay_faults() {
         http_500_next: 2,
         ..Default::default()
     });
-    let (status, b) = raw_post(
-        &id.device_code_url(),
-        &[
-            ("client_id", DEVICE_APP_CLIENT_ID),
-            ("scope", SMTP_SEND_SCOPE),
-        ],
-    )
-    .await;
+    let (status, b) =
+        raw_code_request(&id.device_code_url(), DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
     assert_eq!(status, 500);
     assert_eq!(b["error"], "server_error");
     let r = http().get(id.verification_uri()).send().await.unwrap();
     assert_eq!(r.status(), 500);
     assert_eq!(id.faults().http_500_next, 0);
-    raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+    raw_device_code(&id, SMTP_SEND_SCOPE).await;
 
     id.set_faults(IdentityFaults {
         delay_ms: 300,
         ..Default::default()
     });
     let t = Instant::now();
-    raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+    raw_device_code(&id, SMTP_SEND_SCOPE).await;
     assert!(t.elapsed() >= Duration::from_millis(300));
     id.set_faults(IdentityFaults::default());
     let t = Instant::now();
-    raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+    raw_device_code(&id, SMTP_SEND_SCOPE).await;
     assert!(t.elapsed() < Duration::from_millis(300));
 }
 
 #[tokio::test]
 async fn decline_and_pending_through_the_api() {
     let id = start().await;
-    let a = raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
-    let b = raw_device_code(&id, PRINTOAUTH_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+    let a = raw_device_code(&id, SMTP_SEND_SCOPE).await;
+    let b = raw_device_code_for(&id, PRINTOAUTH_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
     assert_eq!(id.pending().len(), 2);
-    id.decline(a["user_code"].as_str().unwrap()).unwrap();
+    id.decline(user_code(&a)).unwrap();
     let left = id.pending();
     assert_eq!(left.len(), 1);
     assert_eq!(left[0].client_id, PRINTOAUTH_APP_CLIENT_ID);
-    assert_eq!(
-        id.decline(a["user_code"].as_str().unwrap()),
-        Err(SignInError::CodeUsed)
-    );
+    assert_eq!(id.decline(user_code(&a)), Err(SignInError::CodeUsed));
     assert_eq!(id.decline("NOTACODE1"), Err(SignInError::InvalidCode));
-    let (status, body) = raw_poll(
-        &id,
-        DEVICE_APP_CLIENT_ID,
-        a["device_code"].as_str().unwrap(),
-    )
-    .await;
-    assert_eq!(status, 400);
+    let body = refused(redeem(&id, &a)).await;
     assert_entra_error(&body, "authorization_declined", 65004);
     // approve() by an admin without the box: user consent only, app registered.
-    id.approve(b["user_code"].as_str().unwrap(), ADMIN, ADMIN_PW, false)
-        .unwrap();
+    id.approve(user_code(&b), ADMIN, ADMIN_PW, false).unwrap();
     let st = id.tenant().state();
     assert!(st.registered_apps.contains(PRINTOAUTH_APP_CLIENT_ID));
     assert!(!st.admin_consent.contains(PRINTOAUTH_APP_CLIENT_ID));
@@ -1276,43 +1264,34 @@ async fn decline_and_pending_through_the_api() {
 
 #[tokio::test]
 async fn a_browser_signed_in_once_picks_its_account_for_the_next_code() {
-    let id = start().await;
-    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
-    let h = http();
+    let (id, app) = start_device().await;
     let b = Browser::with_cookies(&id);
 
     // First device: code, account, password, "Stay signed in?" Yes, Continue, consent
     // for the organisation.
-    let d1 = device_code(&client, &h, smtp_scopes()).await;
-    let (flow, page) = b
-        .sign_in_kmsi(d1.user_code().secret(), ADMIN, ADMIN_PW, "yes")
-        .await;
-    assert!(
-        page.contains("<title>Permissions requested</title>"),
-        "{page}"
-    );
-    assert!(page.contains("Consent on behalf of your organization"));
-    let page = b
-        .submit(&[("flow", &flow), ("consent_org", "on"), ("accept", "Accept")])
-        .await;
-    assert_done(&page, DEVICE_APP);
-    let _ = poll_fast(&client, &h, &d1).await.0.token();
+    first_sign_in(&app, &b, "yes").await;
 
     // Every further device costs exactly three actions: Next (the code), the account
     // in the picker, Continue. No password, no consent page.
     for _ in 0..2 {
-        let d = device_code(&client, &h, smtp_scopes()).await;
+        let d = app.code().await;
         b.open().await;
         let page = b.submit(&[("otc", d.user_code().secret())]).await; // 1: Next
-        assert!(page.contains("<title>Pick an account</title>"), "{page}");
-        assert!(page.contains(r#"id="pick-account""#) && page.contains(ADMIN));
+        assert_has(
+            &page,
+            &[
+                "<title>Pick an account</title>",
+                r#"id="pick-account""#,
+                ADMIN,
+            ],
+        );
         assert!(!page.contains(r#"id="i0118""#));
         let flow = flow_of(&page);
         let page = b.submit(&[("flow", &flow), ("pick", ADMIN)]).await; // 2: the account
         assert_confirm_page(&page, Some(DEVICE_APP));
         let page = b.submit(&[("flow", &flow), ("action", "continue")]).await; // 3: Continue
         assert_done(&page, DEVICE_APP);
-        let token = poll_fast(&client, &h, &d).await.0.token();
+        let token = app.poll(&d).await.0.token();
         assert_eq!(
             id.tenant()
                 .validate_access_token(token.access_token().secret())
@@ -1326,15 +1305,7 @@ async fn a_browser_signed_in_once_picks_its_account_for_the_next_code() {
     // "otc" in the page as served, only the script that makes one labelled "Code".
     // Its form posts to the same code step, so the same session serves it.
     let device_page = format!("{}/device", id.origin(HostRole::LoginMicrosoft).unwrap());
-    let page = b
-        .http
-        .get(&device_page)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (_, page, _) = get_page(&b.http, &device_page).await;
     assert!(
         page.contains("<title>Enter code to allow access</title>"),
         "{page}"
@@ -1351,18 +1322,18 @@ async fn a_browser_signed_in_once_picks_its_account_for_the_next_code() {
     );
 
     // Continue is asked for every code, and Cancel there declines the code.
-    let d = device_code(&client, &h, smtp_scopes()).await;
+    let d = app.code().await;
     let page = b.submit(&[("otc", d.user_code().secret())]).await;
     let flow = flow_of(&page);
     let page = b.submit(&[("flow", &flow), ("pick", ADMIN)]).await;
     assert_confirm_page(&page, Some(DEVICE_APP));
     let page = b.submit(&[("flow", &flow), ("action", "cancel")]).await;
     assert!(page.contains(r#"id="declined""#), "{page}");
-    let (polled, _) = poll_fast(&client, &h, &d).await;
+    let (polled, _) = app.poll(&d).await;
     assert_eq!(polled.server_error(), ("authorization_declined", 65004));
 
     // "Use another account" goes to the account page.
-    let d3 = device_code(&client, &h, smtp_scopes()).await;
+    let d3 = app.code().await;
     let page = b.submit(&[("otc", d3.user_code().secret())]).await;
     let flow = flow_of(&page);
     let page = b
@@ -1372,7 +1343,7 @@ async fn a_browser_signed_in_once_picks_its_account_for_the_next_code() {
 
     // A browser without the session cookie cannot pick an account.
     let plain = Browser::new(&id);
-    let d4 = device_code(&client, &h, smtp_scopes()).await;
+    let d4 = app.code().await;
     plain.open().await;
     let page = plain.submit(&[("otc", d4.user_code().secret())]).await;
     assert!(page.contains(r#"id="i0116""#) && !page.contains("pick-account"));
@@ -1387,25 +1358,12 @@ async fn a_browser_signed_in_once_picks_its_account_for_the_next_code() {
 
 #[tokio::test]
 async fn stay_signed_in_no_keeps_no_session() {
-    let id = start().await;
-    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
-    let h = http();
+    let (id, app) = start_device().await;
     let b = Browser::with_cookies(&id);
-    let d1 = device_code(&client, &h, smtp_scopes()).await;
-    let (flow, page) = b
-        .sign_in_kmsi(d1.user_code().secret(), ADMIN, ADMIN_PW, "no")
-        .await;
-    let page = if page.contains("Permissions requested") {
-        b.submit(&[("flow", &flow), ("consent_org", "on"), ("accept", "Accept")])
-            .await
-    } else {
-        page
-    };
-    assert_done(&page, DEVICE_APP);
-    let _ = poll_fast(&client, &h, &d1).await.0.token();
+    first_sign_in(&app, &b, "no").await;
 
     // No session: the next code asks the account and password again, and Continue.
-    let d2 = device_code(&client, &h, smtp_scopes()).await;
+    let d2 = app.code().await;
     let page = b.submit(&[("otc", d2.user_code().secret())]).await;
     assert!(
         page.contains(r#"id="i0116""#) && !page.contains("pick-account"),
@@ -1424,23 +1382,36 @@ async fn stay_signed_in_no_keeps_no_session() {
 
 #[tokio::test]
 async fn the_pages_carry_microsofts_titles_ids_and_words() {
-    let id = start().await;
-    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
-    let h = http();
+    let (id, app) = start_device().await;
     let b = Browser::new(&id);
-    let d = device_code(&client, &h, smtp_scopes()).await;
+    let d = app.code().await;
     let page = b.open().await;
-    assert!(page.contains("<title>Enter code to allow access</title>"));
-    assert!(page.contains(r#"name="otc" id="otc""#));
-    assert!(page.contains(r#"<input type="submit" id="idSIButton9" value="Next">"#));
+    assert_has(
+        &page,
+        &[
+            "<title>Enter code to allow access</title>",
+            r#"name="otc" id="otc""#,
+            r#"<input type="submit" id="idSIButton9" value="Next">"#,
+        ],
+    );
     let page = b.submit(&[("otc", d.user_code().secret())]).await;
-    assert!(page.contains(r#"name="loginfmt" id="i0116""#), "{page}");
-    assert!(page.contains(r#"id="idSIButton9" value="Next""#));
+    assert_has(
+        &page,
+        &[
+            r#"name="loginfmt" id="i0116""#,
+            r#"id="idSIButton9" value="Next""#,
+        ],
+    );
     let flow = flow_of(&page);
     let page = b.submit(&[("flow", &flow), ("loginfmt", ADMIN)]).await;
-    assert!(page.contains("<title>Enter password</title>"));
-    assert!(page.contains(r#"name="passwd" id="i0118""#), "{page}");
-    assert!(page.contains(r#"id="idSIButton9" value="Sign in""#));
+    assert_has(
+        &page,
+        &[
+            "<title>Enter password</title>",
+            r#"name="passwd" id="i0118""#,
+            r#"id="idSIButton9" value="Sign in""#,
+        ],
+    );
     let page = b.submit(&[("flow", &flow), ("passwd", ADMIN_PW)]).await;
     assert_kmsi_page(&page);
     // The code is still pending after the password and after "Stay signed in?":
@@ -1450,8 +1421,13 @@ async fn the_pages_carry_microsofts_titles_ids_and_words() {
     assert_confirm_page(&page, Some(DEVICE_APP));
     assert_eq!(id.pending().len(), 1);
     let page = b.submit(&[("flow", &flow), ("action", "continue")]).await;
-    assert!(page.contains("<title>Permissions requested</title>"));
-    assert!(page.contains(r#"<input type="checkbox" name="consent_org" id="consent_org">"#));
+    assert_has(
+        &page,
+        &[
+            "<title>Permissions requested</title>",
+            r#"<input type="checkbox" name="consent_org" id="consent_org">"#,
+        ],
+    );
     assert!(
         page.contains(r#"<label for="consent_org">Consent on behalf of your organization</label>"#)
     );
@@ -1465,7 +1441,7 @@ async fn the_pages_carry_microsofts_titles_ids_and_words() {
     assert_done(&again, DEVICE_APP);
     // After the organisation consented, the next admin sign-in skips the consent
     // page but not the confirmation.
-    let d2 = device_code(&client, &h, smtp_scopes()).await;
+    let d2 = app.code().await;
     let (_, page) = b
         .sign_in(
             d2.user_code().secret(),
@@ -1517,8 +1493,9 @@ async fn origins_name_each_emulated_host() {
     );
 }
 
-async fn get_page(c: &reqwest::Client, url: &str) -> (u16, String, Option<String>) {
-    let r = c.get(url).send().await.unwrap();
+/// A page as the browser got it: status, body and where a redirect leads.
+async fn page_of(r: reqwest::RequestBuilder) -> (u16, String, Option<String>) {
+    let r = r.send().await.unwrap();
     let status = r.status().as_u16();
     let loc = r
         .headers()
@@ -1527,18 +1504,27 @@ async fn get_page(c: &reqwest::Client, url: &str) -> (u16, String, Option<String
     (status, r.text().await.unwrap(), loc)
 }
 
+async fn get_page(c: &reqwest::Client, url: &str) -> (u16, String, Option<String>) {
+    page_of(c.get(url)).await
+}
+
 async fn post_page(
     c: &reqwest::Client,
     url: &str,
     form: &[(&str, &str)],
 ) -> (u16, String, Option<String>) {
-    let r = c.post(url).form(form).send().await.unwrap();
-    let status = r.status().as_u16();
-    let loc = r
-        .headers()
-        .get("location")
-        .map(|v| v.to_str().unwrap().to_string());
-    (status, r.text().await.unwrap(), loc)
+    page_of(c.post(url).form(form)).await
+}
+
+/// Continue or Cancel (`action`) on account.live.com's (`account`) app confirmation.
+async fn confirm_app(
+    c: &reqwest::Client,
+    account: &str,
+    flow: &str,
+    action: &str,
+) -> (u16, String, Option<String>) {
+    let url = format!("{account}/App/Confirm");
+    post_page(c, &url, &[("flow", flow), ("action", action)]).await
 }
 
 fn origin_of_url(u: &str) -> String {
@@ -1579,8 +1565,8 @@ async fn personal_account_signs_in_on_the_outlook_com_hosts() {
     assert_eq!(d["verification_uri"], id.link_uri());
     assert_eq!(d["expires_in"], 1800);
     assert!(d["message"].as_str().unwrap().contains(&id.link_uri()));
-    let code = d["user_code"].as_str().unwrap().to_string();
-    let device_code = d["device_code"].as_str().unwrap().to_string();
+    let code = user_code(&d).to_string();
+    let device_code = device_code(&d).to_string();
 
     let c = cookie_http();
     let (st, page, _) = get_page(&c, &id.link_uri()).await;
@@ -1597,8 +1583,13 @@ async fn personal_account_signs_in_on_the_outlook_com_hosts() {
     assert!(loc.contains("/oauth20_remoteconnect.srf?flow="), "{loc}");
     let (st, page, _) = get_page(&c, &loc).await;
     assert_eq!(st, 200);
-    assert!(page.contains(r#"name="loginfmt" id="i0116""#), "{page}");
-    assert!(page.contains(r#"action="/ppsecure/post.srf""#));
+    assert_has(
+        &page,
+        &[
+            r#"name="loginfmt" id="i0116""#,
+            r#"action="/ppsecure/post.srf""#,
+        ],
+    );
     let flow = flow_of(&page);
     let post = format!("{live}/ppsecure/post.srf");
     // A work account is not signed in here.
@@ -1623,12 +1614,7 @@ async fn personal_account_signs_in_on_the_outlook_com_hosts() {
     let (_, page, _) = get_page(&c, &loc).await;
     assert_confirm_page(&page, Some(DEVICE_APP));
     assert!(page.contains(r#"action="/App/Confirm""#));
-    let (st, _, loc) = post_page(
-        &c,
-        &format!("{account}/App/Confirm"),
-        &[("flow", &flow), ("action", "continue")],
-    )
-    .await;
+    let (st, _, loc) = confirm_app(&c, &account, &flow, "continue").await;
     assert_eq!(st, 302);
     assert_eq!(
         loc.as_deref(),
@@ -1671,20 +1657,8 @@ async fn personal_account_signs_in_on_the_outlook_com_hosts() {
         .contains(DEVICE_APP_CLIENT_ID));
 
     // A second device with the session kept: Next, the account, Continue.
-    let (_, d2) = raw_post(
-        &format!("{}/consumers/oauth2/v2.0/devicecode", id.base_url()),
-        &[
-            ("client_id", DEVICE_APP_CLIENT_ID),
-            ("scope", SMTP_SEND_SCOPE),
-        ],
-    )
-    .await;
-    let (_, _, loc) = post_page(
-        &c,
-        &id.link_uri(),
-        &[("otc", d2["user_code"].as_str().unwrap())],
-    )
-    .await;
+    let (_, d2) = raw_code_at(&id, "consumers").await;
+    let (_, _, loc) = post_page(&c, &id.link_uri(), &[("otc", user_code(&d2))]).await;
     let (_, page, _) = get_page(&c, &loc.unwrap()).await;
     assert!(
         page.contains("<title>Pick an account</title>") && page.contains(PERSONAL),
@@ -1695,65 +1669,28 @@ async fn personal_account_signs_in_on_the_outlook_com_hosts() {
     assert_eq!(st, 302);
     let (_, page, _) = get_page(&c, &loc.unwrap()).await;
     assert_confirm_page(&page, Some(DEVICE_APP));
-    let (_, page, _) = post_page(
-        &c,
-        &format!("{account}/App/Confirm"),
-        &[("flow", &flow2), ("action", "continue")],
-    )
-    .await;
+    let (_, page, _) = confirm_app(&c, &account, &flow2, "continue").await;
     assert_done(&page, DEVICE_APP);
-    let (status, _) = raw_poll(
-        &id,
-        DEVICE_APP_CLIENT_ID,
-        d2["device_code"].as_str().unwrap(),
-    )
-    .await;
+    let (status, _) = redeem(&id, &d2).await;
     assert_eq!(status, 200);
 
     // Cancel on account.live.com's confirmation declines.
-    let (_, d3) = raw_post(
-        &format!("{}/consumers/oauth2/v2.0/devicecode", id.base_url()),
-        &[
-            ("client_id", DEVICE_APP_CLIENT_ID),
-            ("scope", SMTP_SEND_SCOPE),
-        ],
-    )
-    .await;
-    let (_, _, loc) = post_page(
-        &c,
-        &id.link_uri(),
-        &[("otc", d3["user_code"].as_str().unwrap())],
-    )
-    .await;
+    let (_, d3) = raw_code_at(&id, "consumers").await;
+    let (_, _, loc) = post_page(&c, &id.link_uri(), &[("otc", user_code(&d3))]).await;
     let (_, page, _) = get_page(&c, &loc.unwrap()).await;
     let flow3 = flow_of(&page);
     let (_, _, loc) = post_page(&c, &post, &[("flow", &flow3), ("pick", PERSONAL)]).await;
     get_page(&c, &loc.unwrap()).await;
-    let (_, page, _) = post_page(
-        &c,
-        &format!("{account}/App/Confirm"),
-        &[("flow", &flow3), ("action", "cancel")],
-    )
-    .await;
+    let (_, page, _) = confirm_app(&c, &account, &flow3, "cancel").await;
     assert!(page.contains(r#"id="declined""#), "{page}");
-    let (_, body) = raw_poll(
-        &id,
-        DEVICE_APP_CLIENT_ID,
-        d3["device_code"].as_str().unwrap(),
-    )
-    .await;
+    let (_, body) = redeem(&id, &d3).await;
     assert_entra_error(&body, "authorization_declined", 65004);
 
     // A work-account code is not taken at /link.
-    let work = raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+    let work = raw_device_code(&id, SMTP_SEND_SCOPE).await;
     assert_eq!(work["verification_uri"], id.verification_uri());
     assert_eq!(work["expires_in"], 900);
-    let (st, page, _) = post_page(
-        &c,
-        &id.link_uri(),
-        &[("otc", work["user_code"].as_str().unwrap())],
-    )
-    .await;
+    let (st, page, _) = post_page(&c, &id.link_uri(), &[("otc", user_code(&work))]).await;
     assert_eq!(st, 200);
     assert!(
         page.contains("work or school account") && page.contains(r#"id="otc""#),
@@ -1766,18 +1703,11 @@ async fn a_common_code_takes_a_personal_account_to_login_live_com() {
     // Devices set to Outlook.com ask at /common: the work-account code page, then
     // login.live.com once the account is known to be a personal one.
     let id = start().await;
-    let (_, d) = raw_post(
-        &format!("{}/common/oauth2/v2.0/devicecode", id.base_url()),
-        &[
-            ("client_id", DEVICE_APP_CLIENT_ID),
-            ("scope", SMTP_SEND_SCOPE),
-        ],
-    )
-    .await;
+    let (_, d) = raw_code_at(&id, "common").await;
     assert_eq!(d["verification_uri"], id.verification_uri());
     let c = cookie_http();
     let url = id.verification_uri();
-    let (_, page, _) = post_page(&c, &url, &[("otc", d["user_code"].as_str().unwrap())]).await;
+    let (_, page, _) = post_page(&c, &url, &[("otc", user_code(&d))]).await;
     let flow = flow_of(&page);
     let (st, _, loc) = post_page(&c, &url, &[("flow", &flow), ("loginfmt", PERSONAL)]).await;
     assert_eq!(st, 302);
@@ -1799,48 +1729,24 @@ async fn a_common_code_takes_a_personal_account_to_login_live_com() {
     assert_confirm_page(&page, Some(DEVICE_APP));
 
     // approve() signs a personal account in too.
-    let (_, d2) = raw_post(
-        &format!("{}/common/oauth2/v2.0/devicecode", id.base_url()),
-        &[
-            ("client_id", DEVICE_APP_CLIENT_ID),
-            ("scope", SMTP_SEND_SCOPE),
-        ],
-    )
-    .await;
-    id.approve(
-        d2["user_code"].as_str().unwrap(),
-        PERSONAL,
-        PERSONAL_PW,
-        false,
-    )
-    .unwrap();
-    let (status, _) = raw_poll(
-        &id,
-        DEVICE_APP_CLIENT_ID,
-        d2["device_code"].as_str().unwrap(),
-    )
-    .await;
+    let (_, d2) = raw_code_at(&id, "common").await;
+    id.approve(user_code(&d2), PERSONAL, PERSONAL_PW, false)
+        .unwrap();
+    let (status, _) = redeem(&id, &d2).await;
     assert_eq!(status, 200);
     // A personal account on an organisations code: AADSTS50020.
-    let d3 = raw_device_code(&id, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE).await;
+    let d3 = raw_device_code(&id, SMTP_SEND_SCOPE).await;
     assert_eq!(
-        id.approve(
-            d3["user_code"].as_str().unwrap(),
-            PERSONAL,
-            PERSONAL_PW,
-            false
-        )
-        .map_err(|e| e.aadsts()),
+        id.approve(user_code(&d3), PERSONAL, PERSONAL_PW, false)
+            .map_err(|e| e.aadsts()),
         Err(Some(50020))
     );
 }
 
 #[tokio::test]
 async fn a_federated_domain_signs_in_at_its_own_identity_provider() {
-    let id = start().await;
-    let client = oauth(&id, DEVICE_APP_CLIENT_ID);
-    let h = http();
-    let d = device_code(&client, &h, smtp_scopes()).await;
+    let (id, app) = start_device().await;
+    let d = app.code().await;
     let idp = id.idp_origin("fs.contoso.example").unwrap();
     let c = cookie_http();
     let url = id.verification_uri();
@@ -1851,8 +1757,7 @@ async fn a_federated_domain_signs_in_at_its_own_identity_provider() {
     assert_eq!(st, 302);
     let loc = loc.unwrap();
     assert_eq!(origin_of_url(&loc), idp);
-    assert!(loc.contains("/adfs/ls/?wa=wsignin1.0"), "{loc}");
-    assert!(loc.contains(&format!("wctx={flow}")), "{loc}");
+    assert_has(&loc, &["/adfs/ls/?wa=wsignin1.0", &format!("wctx={flow}")]);
     // Its own page: not Microsoft's look or ids.
     let (st, page, _) = get_page(&c, &loc).await;
     assert_eq!(st, 200);
@@ -1935,7 +1840,7 @@ async fn a_federated_domain_signs_in_at_its_own_identity_provider() {
     )
     .await;
     assert_done(&page, DEVICE_APP);
-    let token = poll_fast(&client, &h, &d).await.0.token();
+    let token = app.poll(&d).await.0.token();
     let claims = id
         .tenant()
         .validate_access_token(token.access_token().secret())

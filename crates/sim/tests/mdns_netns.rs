@@ -6,8 +6,8 @@
 //! 2. `avahi_browses_the_devices`: Debian's avahi-daemon + avahi-browse in B.
 //!
 //! The processes inside the namespaces are this test binary itself, re-executed
-//! (`ip netns exec NS <test binary> --exact helper_... --include-ignored`) with
-//! POATEST_MDNS_ROLE / POATEST_MDNS_DIR telling the helper what to do. Nothing
+//! (`ip netns exec NS <test binary> --exact helper_... --include-ignored`, see
+//! printoauth-testkit's `hosts::helper_cmd`) with the helper's role and directory. Nothing
 //! multicasts in the host's namespace. Needs root and iproute2 (skips otherwise,
 //! fails in CI); the avahi test needs avahi-daemon, avahi-utils and dbus.
 //!
@@ -15,26 +15,24 @@
 //! Debugging: POATEST_KEEP_TMP=1 keeps /tmp/poatest-<pid>-mdns* (JSON, helper logs,
 //! avahi's config and log); POATEST_AVAHI_DEBUG=1 runs avahi-daemon with --debug.
 
-#[path = "support/netns.rs"]
-mod netns;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::IpAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use netns::{
-    addr, privileged_or_skip, require_programs, run_in, wait_for, NetNs, TempDir, VethPair,
-};
+use printoauth_sim::config::DeviceConfig;
+use printoauth_sim::device::identity_for;
 use printoauth_sim::mdns::{
     browse_until, device_services, group_by_device, Announcer, BrowsedService, ServiceAnnouncement,
 };
 use printoauth_sim::models::{find, DeviceIdentity, ModelSpec, Vendor};
+use printoauth_testkit::hosts::{helper_cmd, helper_dir, TwoHosts, B_IF};
+use printoauth_testkit::netns::{
+    addr, privileged_or_skip, require_programs, run_in, wait_for, ChildGuard, NetNs, TempDir,
+};
+use printoauth_testkit::AVAHI_NS_SCRIPT;
 use serde::{Deserialize, Serialize};
-
-const ROLE_ENV: &str = "POATEST_MDNS_ROLE";
-const DIR_ENV: &str = "POATEST_MDNS_DIR";
 
 // ---------------------------------------------------------------------------------
 // The emulated devices
@@ -51,107 +49,42 @@ fn print_only(name: &str) -> &'static ModelSpec {
     Box::leak(Box::new(m))
 }
 
+/// A device's network identity as the emulator makes it for `mac`, with its ports.
 fn identity(
     m: &'static ModelSpec,
-    mac: [u8; 6],
+    mac: &str,
     ip: IpAddr,
     http_port: u16,
     https_port: u16,
 ) -> DeviceIdentity {
-    let hex: String = mac.iter().map(|b| format!("{b:02x}")).collect();
-    let tail: String = mac[3..].iter().map(|b| format!("{b:02X}")).collect();
-    let (host_name, uuid, instance_name) = match m.vendor {
-        Vendor::Epson => (
-            format!("EPSON{tail}"),
-            format!("cfe92100-67c4-11d4-a45f-{hex}"),
-            format!("EPSON {}", m.name),
-        ),
-        Vendor::Brother => (
-            format!("BRN{}", hex.to_uppercase()),
-            format!("e3248000-80ce-11db-8000-{hex}"),
-            format!("Brother {}", m.name),
-        ),
-        Vendor::Hp => (
-            format!("HP{}", hex.to_uppercase()),
-            format!("564e4333-4b38-3234-3030-{hex}"),
-            format!("{} [{tail}]", m.name),
-        ),
-        Vendor::Canon => (
-            format!("Canon{tail}"),
-            format!("6d4ff0ce-6b11-11d8-8020-{hex}"),
-            format!("Canon {}", m.name),
-        ),
+    let cfg = DeviceConfig {
+        mac: Some(mac.into()),
+        ..Default::default()
     };
-    DeviceIdentity {
-        model: m,
-        mac,
-        host_name,
-        instance_name,
-        uuid,
-        ip,
-        http_port,
-        https_port,
-    }
+    let mut id = identity_for(0, &cfg, m, ip).expect("a device identity");
+    id.http_port = http_port;
+    id.https_port = https_port;
+    id
 }
 
 /// Nine devices: Epson scanner+fax, scanner-only, mono, consumer (one on port 8080),
 /// print-only; a Brother, an HP and a Canon. Addresses .10.. in subnet `tag`.
 fn world(tag: u8) -> Vec<DeviceIdentity> {
-    let specs: Vec<(&'static ModelSpec, [u8; 6], u16, u16)> = vec![
-        (
-            model("WF-C5890 Series"),
-            [0x64, 0xeb, 0x8c, 0x4a, 0x3a, 0xab],
-            80,
-            443,
-        ),
-        (
-            model("AM-C4000 Series"),
-            [0xf8, 0xd0, 0x27, 0x01, 0x02, 0x03],
-            80,
-            443,
-        ),
-        (
-            model("WF-M5899 Series"),
-            [0x38, 0x1a, 0x52, 0x10, 0x20, 0x30],
-            80,
-            443,
-        ),
-        (
-            model("ET-4850 Series"),
-            [0x44, 0xd2, 0x44, 0xaa, 0xbb, 0xcc],
-            8080,
-            8443,
-        ),
-        (
-            model("L6270 Series"),
-            [0xa4, 0xee, 0x57, 0x0d, 0x0e, 0x0f],
-            80,
-            443,
-        ),
-        (
-            print_only("WF-C879R Series"),
-            [0xdc, 0xcd, 0x2f, 0x55, 0x66, 0x77],
-            80,
-            443,
-        ),
-        (
-            model("MFC-L8900CDW series"),
-            [0x30, 0x05, 0x5c, 0x11, 0x22, 0x33],
-            80,
-            443,
-        ),
+    let specs: [(&'static ModelSpec, &str, u16, u16); 9] = [
+        (model("WF-C5890 Series"), "64:eb:8c:4a:3a:ab", 80, 443),
+        (model("AM-C4000 Series"), "f8:d0:27:01:02:03", 80, 443),
+        (model("WF-M5899 Series"), "38:1a:52:10:20:30", 80, 443),
+        (model("ET-4850 Series"), "44:d2:44:aa:bb:cc", 8080, 8443),
+        (model("L6270 Series"), "a4:ee:57:0d:0e:0f", 80, 443),
+        (print_only("WF-C879R Series"), "dc:cd:2f:55:66:77", 80, 443),
+        (model("MFC-L8900CDW series"), "30:05:5c:11:22:33", 80, 443),
         (
             model("HP Color LaserJet MFP M480"),
-            [0x28, 0x80, 0x23, 0x44, 0x55, 0x66],
+            "28:80:23:44:55:66",
             80,
             443,
         ),
-        (
-            model("MF632C/634C"),
-            [0x00, 0x1e, 0x8f, 0x77, 0x88, 0x99],
-            80,
-            443,
-        ),
+        (model("MF632C/634C"), "00:1e:8f:77:88:99", 80, 443),
     ];
     specs
         .into_iter()
@@ -165,44 +98,12 @@ fn world(tag: u8) -> Vec<DeviceIdentity> {
 // ---------------------------------------------------------------------------------
 // Two hosts: A (world) and B (browser)
 
-struct TwoHosts {
-    // Field order is drop order: veth, then namespaces.
-    _veth: VethPair,
-    b: NetNs,
-    a: NetNs,
-}
-
 fn two_hosts(tag: u8, devices: &[DeviceIdentity]) -> TwoHosts {
-    let a = NetNs::new(&format!("t{tag}a")).expect("namespace A");
-    let b = NetNs::new(&format!("t{tag}b")).expect("namespace B");
-    let veth = VethPair::new(
-        &a,
-        "poa-a",
-        &format!("{}/24", addr(tag, 1)),
-        &b,
-        "poa-b",
-        &format!("{}/24", addr(tag, 2)),
-    )
-    .expect("veth pair");
+    let hosts = TwoHosts::new(&format!("t{tag}"), tag).expect("namespaces A and B");
     for d in devices {
-        a.add_addr("poa-a", &format!("{}/32", d.ip))
-            .expect("device address");
+        hosts.add_device_address(d.ip).expect("device address");
     }
-    TwoHosts { _veth: veth, b, a }
-}
-
-fn helper_cmd(role: &str, dir: &Path) -> Command {
-    let exe = std::env::current_exe().expect("test binary path");
-    let mut c = Command::new(exe);
-    c.args([
-        "--exact",
-        &format!("helper_{role}"),
-        "--nocapture",
-        "--include-ignored",
-        "--test-threads=1",
-    ]);
-    c.env(ROLE_ENV, role).env(DIR_ENV, dir);
-    c
+    hosts
 }
 
 /// Starts the announcer helper in `ns` for `services` and waits until all are announced.
@@ -211,7 +112,7 @@ fn start_announcer(
     ns: &NetNs,
     dir: &Path,
     services: &[ServiceAnnouncement],
-) -> (netns::ChildGuard, Duration) {
+) -> (ChildGuard, Duration) {
     std::fs::write(
         dir.join("announce.json"),
         serde_json::to_vec(services).unwrap(),
@@ -236,14 +137,36 @@ fn start_announcer(
     (g, Duration::from_millis(ms))
 }
 
-fn stop_announcer(mut g: netns::ChildGuard, dir: &Path) {
+/// The nine devices of [`world`] announced from A, with the work directory `name`.
+struct Announced {
+    devices: Vec<DeviceIdentity>,
+    services: Vec<ServiceAnnouncement>,
+    hosts: TwoHosts,
+    tmp: TempDir,
+    announcer: ChildGuard,
+    /// From the announcer's start until all were announced.
+    announce_time: Duration,
+}
+
+fn announce_world(tag: u8, name: &str) -> Announced {
+    let devices = world(tag);
+    let services = all_services(&devices);
+    let hosts = two_hosts(tag, &devices);
+    let tmp = TempDir::new(name).unwrap();
+    let (announcer, announce_time) = start_announcer(&hosts.a, &tmp.path, &services);
+    Announced {
+        devices,
+        services,
+        hosts,
+        tmp,
+        announcer,
+        announce_time,
+    }
+}
+
+fn stop_announcer(mut g: ChildGuard, dir: &Path) {
     std::fs::write(dir.join("stop"), "").unwrap();
-    let st = g.wait_timeout(Duration::from_secs(5)).unwrap();
-    assert!(
-        matches!(st, Some(s) if s.success()),
-        "announcer exit {st:?}; log:\n{}",
-        g.log_text()
-    );
+    g.assert_succeeds_within(Duration::from_secs(5), "announcer");
 }
 
 fn all_services(devices: &[DeviceIdentity]) -> Vec<ServiceAnnouncement> {
@@ -275,13 +198,6 @@ struct BrowseResult {
     /// From the browser's start until all expected services were resolved (or timeout).
     elapsed_ms: u64,
     services: Vec<BrowsedService>,
-}
-
-fn helper_dir(role: &str) -> Option<PathBuf> {
-    if std::env::var(ROLE_ENV).ok()? != role {
-        return None;
-    }
-    std::env::var_os(DIR_ENV).map(PathBuf::from)
 }
 
 #[test]
@@ -349,38 +265,33 @@ fn devices_resolve_across_a_veth() {
         return;
     }
     let t_test = Instant::now();
-    let tag = 1;
-    let devices = world(tag);
-    let services = all_services(&devices);
-    let hosts = two_hosts(tag, &devices);
-    let tmp = TempDir::new("mdns1").unwrap();
-
-    let (announcer, announce_time) = start_announcer(&hosts.a, &tmp.path, &services);
+    let setup = announce_world(1, "mdns1");
 
     let job = BrowseJob {
-        types: service_types(&services),
-        expect: services
+        types: service_types(&setup.services),
+        expect: setup
+            .services
             .iter()
             .map(|s| s.fullname().to_lowercase())
             .collect(),
         timeout_ms: 15_000,
     };
-    std::fs::write(tmp.join("browse.json"), serde_json::to_vec(&job).unwrap()).unwrap();
-    let mut browser = run_in(
-        &hosts.b,
-        &helper_cmd("browse", &tmp.path),
-        &tmp.join("browser.log"),
+    std::fs::write(
+        setup.tmp.join("browse.json"),
+        serde_json::to_vec(&job).unwrap(),
     )
     .unwrap();
-    let st = browser.wait_timeout(Duration::from_secs(25)).unwrap();
-    assert!(
-        matches!(st, Some(s) if s.success()),
-        "browser exit {st:?}; log:\n{}",
-        browser.log_text()
-    );
+    let mut browser = run_in(
+        &setup.hosts.b,
+        &helper_cmd("browse", &setup.tmp.path),
+        &setup.tmp.join("browser.log"),
+    )
+    .unwrap();
+    browser.assert_succeeds_within(Duration::from_secs(25), "browser");
     let result: BrowseResult =
-        serde_json::from_slice(&std::fs::read(tmp.join("browse-result.json")).unwrap()).unwrap();
-    stop_announcer(announcer, &tmp.path);
+        serde_json::from_slice(&std::fs::read(setup.tmp.join("browse-result.json")).unwrap())
+            .unwrap();
+    stop_announcer(setup.announcer, &setup.tmp.path);
 
     // Every service exactly once, with host, the device's own address, port and TXT.
     let by_name: BTreeMap<String, &BrowsedService> = result
@@ -393,7 +304,8 @@ fn devices_resolve_across_a_veth() {
         result.services.len(),
         "a service was reported twice"
     );
-    let expected: BTreeSet<String> = services
+    let expected: BTreeSet<String> = setup
+        .services
         .iter()
         .map(|s| s.fullname().to_lowercase())
         .collect();
@@ -405,7 +317,7 @@ fn devices_resolve_across_a_veth() {
         expected.difference(&seen).collect::<Vec<_>>(),
         seen.difference(&expected).collect::<Vec<_>>()
     );
-    for a in &services {
+    for a in &setup.services {
         let s = by_name[&a.fullname().to_lowercase()];
         let what = &s.fullname;
         assert_eq!(s.service_type, a.service_type, "{what}");
@@ -425,11 +337,11 @@ fn devices_resolve_across_a_veth() {
     let groups = group_by_device(&result.services);
     assert_eq!(
         groups.len(),
-        devices.len(),
+        setup.devices.len(),
         "devices: {:?}",
         groups.keys().collect::<Vec<_>>()
     );
-    for d in &devices {
+    for d in &setup.devices {
         let key = format!("uuid:{}", d.uuid);
         let g = groups
             .get(&key)
@@ -447,7 +359,8 @@ fn devices_resolve_across_a_veth() {
                 .map(str::to_string)
         })
         .collect();
-    let want_macs: BTreeSet<String> = devices
+    let want_macs: BTreeSet<String> = setup
+        .devices
         .iter()
         .filter(|d| d.model.vendor == Vendor::Epson)
         .map(|d| d.mac_hex())
@@ -455,14 +368,15 @@ fn devices_resolve_across_a_veth() {
     assert_eq!(epson_macs, want_macs);
 
     eprintln!(
-        "devices_resolve_across_a_veth: {} devices, {} services; announced (probe+announce) in {announce_time:?}; \
+        "devices_resolve_across_a_veth: {} devices, {} services; announced (probe+announce) in {:?}; \
          browser in B resolved all in {} ms; whole test {:?}",
-        devices.len(),
-        services.len(),
+        setup.devices.len(),
+        setup.services.len(),
+        setup.announce_time,
         result.elapsed_ms,
         t_test.elapsed()
     );
-    drop(hosts);
+    drop(setup.hosts);
 }
 
 // ---------------------------------------------------------------------------------
@@ -582,24 +496,18 @@ fn avahi_browses_the_devices() {
         ],
     );
     let t_test = Instant::now();
-    let tag = 2;
-    let devices = world(tag);
-    let services = all_services(&devices);
-    let hosts = two_hosts(tag, &devices);
-    let tmp = TempDir::new("mdns2").unwrap();
-
-    let (announcer, announce_time) = start_announcer(&hosts.a, &tmp.path, &services);
+    let setup = announce_world(2, "mdns2");
 
     // avahi-daemon (browser only) with a private D-Bus, in B, in a private mount namespace.
-    let avahi_dir = tmp.join("avahi");
+    let avahi_dir = setup.tmp.join("avahi");
     std::fs::create_dir_all(&avahi_dir).unwrap();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/avahi_ns.sh");
     let mut cmd = Command::new("unshare");
     cmd.args(["-m", "--propagation", "private", "sh"])
-        .arg(&script)
+        .arg(AVAHI_NS_SCRIPT)
         .arg(&avahi_dir)
-        .arg("poa-b");
-    let mut avahi = run_in(&hosts.b, &cmd, &tmp.join("avahi_ns.log")).expect("spawn avahi");
+        .arg(B_IF);
+    let mut avahi =
+        run_in(&setup.hosts.b, &cmd, &setup.tmp.join("avahi_ns.log")).expect("spawn avahi");
     let ready = avahi_dir.join("ready");
     let t_avahi = Instant::now();
     let ok = wait_for(Duration::from_secs(10), || {
@@ -615,8 +523,9 @@ fn avahi_browses_the_devices() {
 
     // avahi-browse -rptk per type (in parallel), repeated until every service is seen.
     let bus = format!("unix:path={}", avahi_dir.join("dbus.sock").display());
-    let types = service_types(&services);
-    let want: BTreeSet<(String, String)> = services
+    let types = service_types(&setup.services);
+    let want: BTreeSet<(String, String)> = setup
+        .services
         .iter()
         .map(|s| {
             (
@@ -638,7 +547,7 @@ fn avahi_browses_the_devices() {
                     let mut c = Command::new("avahi-browse");
                     c.args(["-r", "-p", "-t", "-k", &t])
                         .env("DBUS_SYSTEM_BUS_ADDRESS", &bus);
-                    let ns = &hosts.b;
+                    let ns = &setup.hosts.b;
                     s.spawn(move || ns.output(&c, Duration::from_secs(10)))
                 })
                 .collect();
@@ -670,13 +579,13 @@ fn avahi_browses_the_devices() {
     let unexpected: Vec<_> = seen.keys().filter(|k| !want.contains(*k)).collect();
     assert!(unexpected.is_empty(), "unexpected services: {unexpected:?}");
 
-    for a in &services {
+    for a in &setup.services {
         let key = (
             a.instance.clone(),
             a.service_type.trim_end_matches(".local.").to_string(),
         );
         let r = &seen[&key];
-        assert_eq!(r.iface, "poa-b");
+        assert_eq!(r.iface, B_IF);
         assert_eq!(r.host, a.host.trim_end_matches('.'), "{key:?}");
         assert_eq!(
             r.address,
@@ -693,13 +602,14 @@ fn avahi_browses_the_devices() {
     }
 
     avahi.stop();
-    stop_announcer(announcer, &tmp.path);
+    stop_announcer(setup.announcer, &setup.tmp.path);
     eprintln!(
-        "avahi_browses_the_devices: {} services; announced in {announce_time:?}; avahi-daemon up in {avahi_start:?}; \
+        "avahi_browses_the_devices: {} services; announced in {:?}; avahi-daemon up in {avahi_start:?}; \
          avahi-browse resolved all in {browse_time:?} ({rounds} round(s) of {} parallel avahi-browse -rptk); whole test {:?}",
-        services.len(),
+        setup.services.len(),
+        setup.announce_time,
         types.len(),
         t_test.elapsed()
     );
-    drop(hosts);
+    drop(setup.hosts);
 }

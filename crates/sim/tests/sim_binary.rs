@@ -2,16 +2,14 @@
 //! TOML file, its summary, Ctrl-C; and, inside a network namespace, the same world
 //! announcing its devices over real multicast to a browser on another host.
 
-#[path = "support/netns.rs"]
-mod netns;
-
 use std::collections::BTreeMap;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use netns::{addr, privileged_or_skip, run_in, wait_for, NetNs, TempDir, VethPair};
 use printoauth_sim::mdns::BrowsedService;
 use printoauth_sim::world::WorldSummary;
+use printoauth_testkit::hosts::NsWorld;
+use printoauth_testkit::netns::{privileged_or_skip, wait_for, TempDir};
 
 const SIM: &str = env!("CARGO_BIN_EXE_printoauth-sim");
 
@@ -144,18 +142,6 @@ fn world_in_one_namespace_browsed_from_another() {
     if !privileged_or_skip("world_in_one_namespace_browsed_from_another") {
         return;
     }
-    let tag = 7;
-    let a = NetNs::new("simA").unwrap();
-    let b = NetNs::new("simB").unwrap();
-    let _veth = VethPair::new(
-        &a,
-        "poa-a",
-        &format!("{}/24", addr(tag, 1)),
-        &b,
-        "poa-b",
-        &format!("{}/24", addr(tag, 2)),
-    )
-    .unwrap();
     let models = [
         "WF-C5890 Series",
         "ET-4850 Series",
@@ -165,32 +151,17 @@ fn world_in_one_namespace_browsed_from_another() {
         "HP Color LaserJet MFP M480",
         "MF632C/634C",
     ];
-    let mut toml = format!("bind = \"{}\"\n", addr(tag, 1));
-    for (i, m) in models.iter().enumerate() {
-        let ip = addr(tag, 20 + i as u8);
-        a.add_addr("poa-a", &format!("{ip}/32")).unwrap();
-        toml.push_str(&format!("\n[[devices]]\nmodel = \"{m}\"\nip = \"{ip}\"\n"));
-    }
-    let tmp = TempDir::new("simns").unwrap();
-    std::fs::write(tmp.join("world.toml"), toml).unwrap();
-    let summary_path = tmp.join("summary.json");
-    let mut cmd = Command::new(SIM);
-    cmd.args(["run", "--mdns", "--config"])
-        .arg(tmp.join("world.toml"))
-        .arg("--summary")
-        .arg(&summary_path);
-    let mut world = run_in(&a, &cmd, &tmp.join("world.log")).unwrap();
-    assert!(
-        wait_for(Duration::from_secs(20), || summary_path.exists()),
-        "world did not start:\n{}",
-        world.log_text()
-    );
-    let s = read_summary(&summary_path);
+    let mut world = NsWorld::start(SIM.as_ref(), "sim7", 7, &models);
+    let s = world.world_summary();
     assert!(s.mdns);
 
     let mut browse = Command::new(SIM);
     browse.args(["mdns-browse", "--seconds", "4"]);
-    let out = b.output(&browse, Duration::from_secs(30)).unwrap();
+    let out = world
+        .hosts
+        .b
+        .output(&browse, Duration::from_secs(30))
+        .unwrap();
     assert!(
         out.status.success(),
         "{}",
@@ -264,5 +235,5 @@ fn world_in_one_namespace_browsed_from_another() {
             }
         }
     }
-    world.stop();
+    world.sim.take().unwrap().stop();
 }

@@ -11,20 +11,20 @@ use lettre::address::Envelope;
 use lettre::message::Mailbox;
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
+use lettre::transport::smtp::response::Response;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use printoauth_sim::certs::WorldCa;
 use printoauth_sim::clock::Clock;
 use printoauth_sim::http::Shutdown;
 use printoauth_sim::smtp::{self, Smtp, SmtpFaults};
 use printoauth_sim::tenant::{
-    Tenant, TenantConfig, ACCESS_TOKEN_LIFETIME, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE,
+    Tenant, TenantConfig, UserConfig, ACCESS_TOKEN_LIFETIME, DEVICE_APP_CLIENT_ID, SMTP_SEND_SCOPE,
 };
+use printoauth_testkit::practice::{SCANNER, SCANNER_PW, USER};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
 const HOST: &str = "PR3P281CA0042.outlook.office365.com";
-const SCANNER: &str = "scanner@contoso.example";
-const USER: &str = "user@contoso.example";
 const RCPT: &str = "someone@fabrikam.example";
 
 struct World {
@@ -40,7 +40,10 @@ impl Drop for World {
     }
 }
 
-async fn world(cfg: TenantConfig) -> World {
+/// The SMTP emulator for the practice tenant as `tune` changes it.
+async fn world(tune: impl FnOnce(&mut TenantConfig)) -> World {
+    let mut cfg = TenantConfig::default();
+    tune(&mut cfg);
     let tenant = Tenant::new(cfg, Clock::new());
     let ca = WorldCa::new();
     let leaf = ca.issue(
@@ -98,6 +101,54 @@ fn oauth(w: &World, user: &str, token: &str) -> AsyncSmtpTransport<Tokio1Executo
     transport(w, Some((user, token)), Mechanism::Xoauth2)
 }
 
+/// The scanner mailbox's account in `t`.
+fn scanner(t: &mut TenantConfig) -> &mut UserConfig {
+    t.users.iter_mut().find(|u| u.upn == SCANNER).unwrap()
+}
+
+/// A message from the scanner mailbox to [`RCPT`], over XOAUTH2 with a fresh token.
+async fn send_as_scanner(w: &World) -> Result<Response, lettre::transport::smtp::Error> {
+    oauth(w, SCANNER, &token(w, SCANNER))
+        .send(message(SCANNER, RCPT, "x", "x"))
+        .await
+}
+
+/// The message of [`send_as_scanner`] with the header From `from`, in an envelope
+/// from `envelope_from`.
+async fn send_raw_as_scanner(
+    w: &World,
+    envelope_from: &str,
+    from: &str,
+) -> Result<Response, lettre::transport::smtp::Error> {
+    let envelope = Envelope::new(
+        Some(envelope_from.parse().unwrap()),
+        vec![RCPT.parse().unwrap()],
+    )
+    .unwrap();
+    let raw = message(from, RCPT, "x", "x").formatted();
+    oauth(w, SCANNER, &token(w, SCANNER))
+        .send_raw(&envelope, &raw)
+        .await
+}
+
+/// With the tenant as `tune` makes it, the scanner mailbox's message is refused with
+/// 535 and `text`, and nothing is stored.
+async fn refused_as_scanner(tune: impl FnOnce(&mut TenantConfig), text: &str) {
+    let w = world(tune).await;
+    assert_reply(send_as_scanner(&w).await, 535, text);
+    assert!(w.smtp.messages().is_empty());
+}
+
+/// The same with Basic authentication (LOGIN) and `password`.
+async fn basic_as_scanner(
+    w: &World,
+    password: &str,
+) -> Result<Response, lettre::transport::smtp::Error> {
+    transport(w, Some((SCANNER, password)), Mechanism::Login)
+        .send(message(SCANNER, RCPT, "x", "x"))
+        .await
+}
+
 fn message(from: &str, to: &str, subject: &str, body: &str) -> Message {
     Message::builder()
         .from(from.parse::<Mailbox>().unwrap())
@@ -125,7 +176,7 @@ fn assert_reply<T: std::fmt::Debug>(
 
 #[tokio::test]
 async fn xoauth2_submission_is_stored() {
-    let w = world(TenantConfig::default()).await;
+    let w = world(|_| {}).await;
     let t = oauth(&w, SCANNER, &token(&w, SCANNER));
     let body = "Scan attached.\r\n.a line that starts with a dot\r\n";
     let resp = t
@@ -170,30 +221,13 @@ async fn xoauth2_submission_is_stored() {
 
 #[tokio::test]
 async fn smtp_auth_disabled_for_the_tenant() {
-    let w = world(TenantConfig {
-        smtp_auth_enabled: false,
-        ..Default::default()
-    })
-    .await;
-    let r = oauth(&w, SCANNER, &token(&w, SCANNER))
-        .send(message(SCANNER, RCPT, "x", "x"))
-        .await;
-    assert_reply(r, 535, "5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.");
-    assert!(w.smtp.messages().is_empty());
+    refused_as_scanner(|t| t.smtp_auth_enabled = false, "5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.").await;
 }
 
 #[tokio::test]
 async fn smtp_auth_disabled_for_the_mailbox() {
-    let mut cfg = TenantConfig::default();
-    cfg.users
-        .iter_mut()
-        .find(|u| u.upn == SCANNER)
-        .unwrap()
-        .smtp_auth = Some(false);
-    let w = world(cfg).await;
-    let r = oauth(&w, SCANNER, &token(&w, SCANNER))
-        .send(message(SCANNER, RCPT, "x", "x"))
-        .await;
+    let w = world(|t| scanner(t).smtp_auth = Some(false)).await;
+    let r = send_as_scanner(&w).await;
     assert_reply(r, 535, "5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information.");
     // Another mailbox, inheriting the organisation's setting, still works.
     oauth(&w, USER, &token(&w, USER))
@@ -205,16 +239,11 @@ async fn smtp_auth_disabled_for_the_mailbox() {
 
 #[tokio::test]
 async fn mailbox_enabled_overrides_org_disabled() {
-    let mut cfg = TenantConfig {
-        smtp_auth_enabled: false,
-        ..Default::default()
-    };
-    cfg.users
-        .iter_mut()
-        .find(|u| u.upn == SCANNER)
-        .unwrap()
-        .smtp_auth = Some(true);
-    let w = world(cfg).await;
+    let w = world(|t| {
+        t.smtp_auth_enabled = false;
+        scanner(t).smtp_auth = Some(true);
+    })
+    .await;
     oauth(&w, SCANNER, &token(&w, SCANNER))
         .send(message(SCANNER, RCPT, "override", "x"))
         .await
@@ -228,21 +257,12 @@ async fn mailbox_enabled_overrides_org_disabled() {
 
 #[tokio::test]
 async fn security_defaults_block_smtp_auth() {
-    let w = world(TenantConfig {
-        security_defaults: true,
-        ..Default::default()
-    })
-    .await;
-    let r = oauth(&w, SCANNER, &token(&w, SCANNER))
-        .send(message(SCANNER, RCPT, "x", "x"))
-        .await;
-    assert_reply(r, 535, "5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.");
-    assert!(w.smtp.messages().is_empty());
+    refused_as_scanner(|t| t.security_defaults = true, "5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.").await;
 }
 
 #[tokio::test]
 async fn expired_token_is_refused() {
-    let w = world(TenantConfig::default()).await;
+    let w = world(|_| {}).await;
     let tok = token(&w, SCANNER);
     w.tenant.clock().advance(ACCESS_TOKEN_LIFETIME + 1);
     let r = oauth(&w, SCANNER, &tok)
@@ -254,15 +274,12 @@ async fn expired_token_is_refused() {
     assert_eq!(log[0].code, 535);
     assert!(log[0].detail.contains("expired"), "{}", log[0].detail);
     // A fresh token works again.
-    oauth(&w, SCANNER, &token(&w, SCANNER))
-        .send(message(SCANNER, RCPT, "x", "x"))
-        .await
-        .expect("fresh token");
+    send_as_scanner(&w).await.expect("fresh token");
 }
 
 #[tokio::test]
 async fn token_of_another_user_is_refused() {
-    let w = world(TenantConfig::default()).await;
+    let w = world(|_| {}).await;
     let r = oauth(&w, SCANNER, &token(&w, USER))
         .send(message(SCANNER, RCPT, "x", "x"))
         .await;
@@ -282,7 +299,7 @@ async fn token_of_another_user_is_refused() {
 
 #[tokio::test]
 async fn no_credentials_is_not_authenticated() {
-    let w = world(TenantConfig::default()).await;
+    let w = world(|_| {}).await;
     let r = transport(&w, None, Mechanism::Xoauth2)
         .send(message(SCANNER, RCPT, "x", "x"))
         .await;
@@ -295,12 +312,8 @@ async fn no_credentials_is_not_authenticated() {
 
 #[tokio::test]
 async fn envelope_sender_must_be_the_mailbox_or_granted() {
-    let w = world(TenantConfig::default()).await;
-    let envelope = Envelope::new(Some(USER.parse().unwrap()), vec![RCPT.parse().unwrap()]).unwrap();
-    let raw = message(SCANNER, RCPT, "x", "x").formatted();
-    let r = oauth(&w, SCANNER, &token(&w, SCANNER))
-        .send_raw(&envelope, &raw)
-        .await;
+    let w = world(|_| {}).await;
+    let r = send_raw_as_scanner(&w, USER, SCANNER).await;
     assert_reply(
         r,
         550,
@@ -309,16 +322,8 @@ async fn envelope_sender_must_be_the_mailbox_or_granted() {
     assert!(w.smtp.messages().is_empty());
 
     // With Send As granted, the same envelope (and header) pass.
-    let mut cfg = TenantConfig::default();
-    cfg.users
-        .iter_mut()
-        .find(|u| u.upn == SCANNER)
-        .unwrap()
-        .send_as = vec![USER.into()];
-    let w = world(cfg).await;
-    let raw = message(USER, RCPT, "as user", "x").formatted();
-    oauth(&w, SCANNER, &token(&w, SCANNER))
-        .send_raw(&envelope, &raw)
+    let w = world(|t| scanner(t).send_as = vec![USER.into()]).await;
+    send_raw_as_scanner(&w, USER, USER)
         .await
         .expect("Send As granted");
     let m = &w.smtp.messages()[0];
@@ -328,33 +333,23 @@ async fn envelope_sender_must_be_the_mailbox_or_granted() {
 
 #[tokio::test]
 async fn header_from_must_be_the_mailbox() {
-    let w = world(TenantConfig::default()).await;
-    let envelope =
-        Envelope::new(Some(SCANNER.parse().unwrap()), vec![RCPT.parse().unwrap()]).unwrap();
-    let raw = message(USER, RCPT, "x", "x").formatted();
-    let r = oauth(&w, SCANNER, &token(&w, SCANNER))
-        .send_raw(&envelope, &raw)
-        .await;
-    assert_reply(
-        r,
-        554,
-        &format!(
-            "5.2.252 SendAsDenied; {SCANNER} not allowed to send as {USER}; \
+    let w = world(|_| {}).await;
+    let denied = format!(
+        "5.2.252 SendAsDenied; {SCANNER} not allowed to send as {USER}; \
              STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; \
              Failed to process message due to a permanent exception with message \
              [BeginDiagnosticData]Cannot submit message.[EndDiagnosticData] [Hostname={HOST}]"
-        ),
     );
+    let r = send_raw_as_scanner(&w, SCANNER, USER).await;
+    assert_reply(r, 554, &denied);
     assert!(w.smtp.messages().is_empty());
 }
 
 #[tokio::test]
 async fn basic_auth_login() {
     // Off (the default from the end of 2026): refused whatever the password.
-    let w = world(TenantConfig::default()).await;
-    let r = transport(&w, Some((SCANNER, "Practice-Scanner-1")), Mechanism::Login)
-        .send(message(SCANNER, RCPT, "x", "x"))
-        .await;
+    let w = world(|_| {}).await;
+    let r = basic_as_scanner(&w, SCANNER_PW).await;
     assert_reply(
         r,
         550,
@@ -364,27 +359,15 @@ async fn basic_auth_login() {
     assert_eq!(w.smtp.auth_log()[0].user, SCANNER);
 
     // SMTP AUTH off for the organisation: its 5.7.139 wins over 5.7.30.
-    let w = world(TenantConfig {
-        smtp_auth_enabled: false,
-        ..Default::default()
-    })
-    .await;
-    let r = transport(&w, Some((SCANNER, "Practice-Scanner-1")), Mechanism::Login)
-        .send(message(SCANNER, RCPT, "x", "x"))
-        .await;
+    let w = world(|t| t.smtp_auth_enabled = false).await;
+    let r = basic_as_scanner(&w, SCANNER_PW).await;
     assert_reply(r, 535, "5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.");
 
     // Basic still enabled: the password decides.
-    let w = world(TenantConfig {
-        basic_auth_enabled: true,
-        ..Default::default()
-    })
-    .await;
-    let r = transport(&w, Some((SCANNER, "wrong")), Mechanism::Login)
-        .send(message(SCANNER, RCPT, "x", "x"))
-        .await;
+    let w = world(|t| t.basic_auth_enabled = true).await;
+    let r = basic_as_scanner(&w, "wrong").await;
     assert_reply(r, 535, "5.7.3 Authentication unsuccessful");
-    transport(&w, Some((SCANNER, "Practice-Scanner-1")), Mechanism::Login)
+    transport(&w, Some((SCANNER, SCANNER_PW)), Mechanism::Login)
         .send(message(SCANNER, RCPT, "basic", "x"))
         .await
         .expect("basic auth with the right password");
@@ -393,7 +376,7 @@ async fn basic_auth_login() {
 
 #[tokio::test]
 async fn xoauth2_with_a_bad_user_address() {
-    let w = world(TenantConfig::default()).await;
+    let w = world(|_| {}).await;
     let r = oauth(&w, "scanner", &token(&w, SCANNER))
         .send(message(SCANNER, RCPT, "x", "x"))
         .await;
@@ -406,10 +389,10 @@ async fn xoauth2_with_a_bad_user_address() {
 
 #[tokio::test]
 async fn unavailable_and_delay_faults() {
-    let w = world(TenantConfig::default()).await;
+    let w = world(|_| {}).await;
     w.smtp.set_faults(SmtpFaults {
-        delay_ms: 0,
         unavailable_next: 1,
+        ..Default::default()
     });
     let t = oauth(&w, SCANNER, &token(&w, SCANNER));
     let r = t.send(message(SCANNER, RCPT, "x", "x")).await;
@@ -418,7 +401,7 @@ async fn unavailable_and_delay_faults() {
 
     w.smtp.set_faults(SmtpFaults {
         delay_ms: 40,
-        unavailable_next: 0,
+        ..Default::default()
     });
     let started = Instant::now();
     t.send(message(SCANNER, RCPT, "x", "x"))
@@ -490,7 +473,7 @@ fn tls_connector(ca_pem: &str) -> tokio_rustls::TlsConnector {
 
 #[tokio::test]
 async fn wire_banner_ehlo_starttls_and_auth() {
-    let w = world(TenantConfig::default()).await;
+    let w = world(|_| {}).await;
     let tcp = TcpStream::connect(w.smtp.addr()).await.unwrap();
     let mut c = Wire {
         s: BufReader::new(tcp),
@@ -603,7 +586,7 @@ async fn wire_banner_ehlo_starttls_and_auth() {
 
 #[tokio::test]
 async fn wire_tolerates_abrupt_clients_and_stops_on_shutdown() {
-    let w = world(TenantConfig::default()).await;
+    let w = world(|_| {}).await;
     let addr: SocketAddr = w.smtp.addr();
     // A client that vanishes mid-line, one that sends an overlong line.
     {
@@ -620,10 +603,7 @@ async fn wire_tolerates_abrupt_clients_and_stops_on_shutdown() {
     assert_eq!(c.cmd("NOOP").await, vec!["250 2.0.0 OK"]);
 
     // Still serving others.
-    oauth(&w, SCANNER, &token(&w, SCANNER))
-        .send(message(SCANNER, RCPT, "x", "x"))
-        .await
-        .expect("server still up");
+    send_as_scanner(&w).await.expect("server still up");
 
     w.shutdown.trigger();
     // The open session ends...

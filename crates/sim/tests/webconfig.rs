@@ -5,23 +5,20 @@
 //! the identity emulator on both page layouts, and scan-to-email landing in the SMTP
 //! emulator's mailbox with the job history codes the guide names.
 
-#[path = "support/browser.rs"]
-mod browser;
-#[path = "support/devices.rs"]
-mod devices;
-
 use std::time::{Duration, Instant};
 
-use browser::{Browser, Doc};
-use devices::{csv_fields, device, v, world};
 use printoauth_sim::config::{DeviceConfig, Lang, WorldConfig};
 use printoauth_sim::device::{AuthMethod, JobResult, OAuthState};
 use printoauth_sim::world::World;
+use printoauth_testkit::browser::{self, Browser, Doc};
+use printoauth_testkit::practice::{
+    assert_job_failed_with, control, csv_fields, device, set_device_faults, v, world, world_of,
+    ADMIN, ADMIN_PW, DEVICE_PW as PW, SCANNER, SCANNER_PW, USER as RECIPIENT,
+};
+use serde_json::json;
 
 const P: &str = "/PRESENTATION/ADVANCED";
 const MAIL: &str = "/PRESENTATION/ADVANCED/NWS_MAIL_BASIC/TOP";
-const RECIPIENT: &str = "user@contoso.example";
-const PW: &str = "epson-practice";
 
 /// Logs in with the form the device shows (in place of `path`): the user name (blank
 /// unless given) and the password typed, everything else as the form has it.
@@ -176,7 +173,7 @@ async fn language_switch_through_the_language_form() {
 
 #[tokio::test]
 async fn top_pages_menu_bonjour_and_firmware_without_oauth2() {
-    let w = world(vec![device("WF-2930 Series"), device("WF-C20590 Series")]).await;
+    let w = world_of(&["WF-2930 Series", "WF-C20590 Series"]).await;
     let s = w.summary();
     // Captured layout: the model in h1#model_name, pages in the frame target_INFO.
     let b = Browser::new(&s.devices[0].http_url);
@@ -229,15 +226,16 @@ async fn top_pages_menu_bonjour_and_firmware_without_oauth2() {
 
 #[tokio::test]
 async fn both_save_styles_validation_and_stale_token() {
-    let w = world(vec![
-        device("WF-C5890 Series"),
-        device("AM-C4000 Series"),
-        device("WF-C20590 Series"),
-        device("ET-4850 Series"),
-    ])
-    .await;
+    // Each model with whether its save asks for a confirmation.
+    let models = [
+        ("WF-C5890 Series", true),
+        ("AM-C4000 Series", false),
+        ("WF-C20590 Series", true),
+        ("ET-4850 Series", false),
+    ];
+    let w = world_of(&models.map(|(m, _)| m)).await;
     let s = w.summary();
-    for (i, confirm) in [(0, true), (1, false), (2, true), (3, false)] {
+    for (i, (_, confirm)) in models.into_iter().enumerate() {
         let b = Browser::new(&s.devices[i].http_url);
         log_in(&b, PW).await;
         let dev = w.device(i).unwrap();
@@ -270,7 +268,7 @@ async fn both_save_styles_validation_and_stale_token() {
             // Step one answers the confirmation; nothing is stored yet.
             assert!(first.has_form("confirm_form"), "{}", first.body);
             assert!(first.message("warning").is_none());
-            assert_eq!(dev.report().stored.sender, "scanner@contoso.example");
+            assert_eq!(dev.report().stored.sender, SCANNER);
             assert_eq!(
                 first.value("Sender's Email Address").as_deref(),
                 Some("printer@contoso.example")
@@ -289,7 +287,7 @@ async fn both_save_styles_validation_and_stale_token() {
         assert_eq!(r.stored.sender, "printer@contoso.example");
         assert_eq!(r.stored.smtp_port, 2525);
         // The mailbox password shown empty is kept when left empty.
-        assert_eq!(r.stored.password, "Practice-Scanner-1");
+        assert_eq!(r.stored.password, SCANNER_PW);
 
         // A stale setup token is refused and nothing changes.
         let page = b.get(MAIL).await;
@@ -429,6 +427,21 @@ async fn consent_in_browser(verification_uri: &str, code: &str, upn: &str, passw
     }
 }
 
+/// The scanner mailbox approves the device's code (no consent asked: the app has it).
+fn approve_as_scanner(w: &World, code: &str) {
+    w.identity()
+        .approve(code, SCANNER, SCANNER_PW, false)
+        .unwrap();
+}
+
+/// The guide's steps to the code, the scanner mailbox signs in, OK saves.
+async fn sign_in_as_scanner_and_save(w: &World, b: &Browser) {
+    let (code, _) = start_sign_in(b).await;
+    approve_as_scanner(w, &code);
+    wait_signed_in(b).await;
+    save_oauth2(b).await;
+}
+
 async fn save_oauth2(b: &Browser) {
     let done = save_mail(
         b,
@@ -436,7 +449,7 @@ async fn save_oauth2(b: &Browser) {
             ("Authentication Method", "OAuth2"),
             ("Email service", "Microsoft Exchange Online"),
         ],
-        &[("Sender's Email Address", "scanner@contoso.example")],
+        &[("Sender's Email Address", SCANNER)],
     )
     .await;
     assert_eq!(
@@ -449,12 +462,7 @@ async fn save_oauth2(b: &Browser) {
 
 #[tokio::test]
 async fn device_signs_in_saves_and_scan_to_email_lands_in_the_mailbox() {
-    let w = world(vec![
-        device("WF-C5890 Series"),
-        device("ET-4850 Series"),
-        device("WF-C20590 Series"),
-    ])
-    .await;
+    let w = world_of(&["WF-C5890 Series", "ET-4850 Series", "WF-C20590 Series"]).await;
     let s = w.summary();
     for i in 0..3 {
         let b = Browser::new(&s.devices[i].https_url);
@@ -469,37 +477,17 @@ async fn device_signs_in_saves_and_scan_to_email_lands_in_the_mailbox() {
         log_in(&b, PW).await;
         save_oauth2(&b).await;
         let job = dev.scan_to_email(RECIPIENT, 1).await;
-        assert!(
-            matches!(
-                job.result,
-                JobResult::Failed {
-                    code: Some(370),
-                    ..
-                }
-            ),
-            "{job:?}"
-        );
+        assert_job_failed_with(&job, 370);
 
         let (code, url) = start_sign_in(&b).await;
         assert_eq!(url, s.identity.verification_uri);
         if i == 0 {
-            consent_in_browser(&url, &code, "admin@contoso.example", "Practice-Admin-1").await;
+            consent_in_browser(&url, &code, ADMIN, ADMIN_PW).await;
         } else {
-            w.identity()
-                .approve(
-                    &code,
-                    "scanner@contoso.example",
-                    "Practice-Scanner-1",
-                    false,
-                )
-                .unwrap();
+            approve_as_scanner(&w, &code);
         }
         let account = wait_signed_in(&b).await;
-        let expect = if i == 0 {
-            "admin@contoso.example"
-        } else {
-            "scanner@contoso.example"
-        };
+        let expect = if i == 0 { ADMIN } else { SCANNER };
         assert_eq!(account, expect);
         let page = b.get(MAIL).await;
         assert_eq!(page.value("Current Status").as_deref(), Some("Signed in"));
@@ -536,7 +524,7 @@ async fn device_signs_in_saves_and_scan_to_email_lands_in_the_mailbox() {
             assert_eq!(job.result, JobResult::Succeeded, "{job:?}");
             let got = w.smtp().messages_to(RECIPIENT);
             let m = got.last().unwrap();
-            assert_eq!(m.auth_user, "scanner@contoso.example");
+            assert_eq!(m.auth_user, SCANNER);
             assert!(m.data.contains("scan.pdf"));
             assert!(m.subject.as_deref().unwrap().contains(&s.devices[i].model));
         }
@@ -566,17 +554,7 @@ async fn job_history_codes_360_361_370_and_refresh() {
     let s = w.summary();
     let b = Browser::new(&s.devices[0].http_url);
     let dev = w.device(0).unwrap().clone();
-    let (code, _) = start_sign_in(&b).await;
-    w.identity()
-        .approve(
-            &code,
-            "scanner@contoso.example",
-            "Practice-Scanner-1",
-            false,
-        )
-        .unwrap();
-    wait_signed_in(&b).await;
-    save_oauth2(&b).await;
+    sign_in_as_scanner_and_save(&w, &b).await;
     assert_eq!(
         dev.scan_to_email(RECIPIENT, 1).await.result,
         JobResult::Succeeded
@@ -595,16 +573,7 @@ async fn job_history_codes_360_361_370_and_refresh() {
         ..Default::default()
     });
     let job = dev.scan_to_email(RECIPIENT, 1).await;
-    assert!(
-        matches!(
-            job.result,
-            JobResult::Failed {
-                code: Some(360),
-                ..
-            }
-        ),
-        "{job:?}"
-    );
+    assert_job_failed_with(&job, 360);
 
     // Long disuse: the refresh token lapsed: 361, and the device says it expired.
     dev.expire_tokens();
@@ -616,34 +585,15 @@ async fn job_history_codes_360_361_370_and_refresh() {
     assert!(matches!(dev.report().oauth, OAuthState::Expired { .. }));
 
     // Sign in again, save: mail works again; then sessions revoked: 370.
-    let (code, _) = start_sign_in(&b).await;
-    w.identity()
-        .approve(
-            &code,
-            "scanner@contoso.example",
-            "Practice-Scanner-1",
-            false,
-        )
-        .unwrap();
-    wait_signed_in(&b).await;
-    save_oauth2(&b).await;
+    sign_in_as_scanner_and_save(&w, &b).await;
     assert_eq!(
         dev.scan_to_email(RECIPIENT, 1).await.result,
         JobResult::Succeeded
     );
-    w.tenant().revoke_sessions("scanner@contoso.example");
+    w.tenant().revoke_sessions(SCANNER);
     w.clock().advance(2 * 3600);
     let job = dev.scan_to_email(RECIPIENT, 1).await;
-    assert!(
-        matches!(
-            job.result,
-            JobResult::Failed {
-                code: Some(370),
-                ..
-            }
-        ),
-        "{job:?}"
-    );
+    assert_job_failed_with(&job, 370);
 
     // The job history page and its CSV export carry the codes. (Hours of world time
     // have passed: the session has lapsed, so log in again.)
@@ -651,16 +601,7 @@ async fn job_history_codes_360_361_370_and_refresh() {
     assert!(page.body.contains("INPUTT_PASSWORD"));
     log_in(&b, PW).await;
     let page = b.get(&format!("{P}/INFO_JOBHISTORY/TOP")).await;
-    let export = page.button("Export to CSV").form;
-    let csv =
-        b.c.post(b.url(&export.action))
-            .form(&export.fields)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+    let csv = b.download(&page, "Export to CSV").await;
     let mut lines = csv.lines();
     let header = csv_fields(lines.next().unwrap());
     assert_eq!(header.len(), 13, "{header:?}");
@@ -683,15 +624,9 @@ async fn job_history_codes_360_361_370_and_refresh() {
 
 #[tokio::test]
 async fn additional_network_refuses_oauth2_and_fax_server_takes_it() {
-    let w = world(vec![
-        DeviceConfig {
-            additional_network: true,
-            ..device("WF-C879R Series")
-        },
-        device("WF-C5890 Series"),
-        device("ET-4850 Series"),
-    ])
-    .await;
+    let mut devices = ["WF-C879R Series", "WF-C5890 Series", "ET-4850 Series"].map(device);
+    devices[0].additional_network = true;
+    let w = world(devices.to_vec()).await;
     let s = w.summary();
     let b = Browser::new(&s.devices[0].http_url);
     log_in(&b, PW).await;
@@ -744,16 +679,7 @@ async fn additional_network_refuses_oauth2_and_fax_server_takes_it() {
 #[tokio::test]
 async fn control_api_reads_state_and_injects_faults() {
     let w = world(vec![device("WF-C5890 Series")]).await;
-    let url = w.control_url();
-    let c = reqwest::Client::new();
-    let summary: serde_json::Value = c
-        .get(format!("{url}/world"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let summary = control(&w, "GET", "/world", json!({})).await;
     assert_eq!(summary["devices"][0]["model"], "WF-C5890 Series");
     assert_eq!(summary["devices"][0]["admin_user"], "");
     assert_eq!(summary["devices"][0]["language"], "en");
@@ -761,54 +687,20 @@ async fn control_api_reads_state_and_injects_faults() {
         .as_str()
         .unwrap()
         .contains("BEGIN CERTIFICATE"));
-    let r = c
-        .post(format!("{url}/devices/0/lockout"))
-        .send()
-        .await
-        .unwrap();
-    let report: serde_json::Value = r.json().await.unwrap();
+    let report = control(&w, "POST", "/devices/0/lockout", json!({})).await;
     assert_eq!(report["locked"], true);
     assert_eq!(report["markup"], "captured");
     assert_eq!(report["save_style"], "confirm");
-    let r: serde_json::Value = c
-        .put(format!("{url}/devices/0/faults"))
-        .json(&serde_json::json!({"http_500_next": 1}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let r = set_device_faults(&w, 0, json!({"http_500_next": 1})).await;
     assert_eq!(r["http_500_next"], 1);
-    let r: serde_json::Value = c
-        .post(format!("{url}/clock/advance"))
-        .json(&serde_json::json!({"seconds": 60}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let r = control(&w, "POST", "/clock/advance", json!({"seconds": 60})).await;
     assert_eq!(r["offset_seconds"], 60);
-    let r: serde_json::Value = c
-        .patch(format!("{url}/tenant"))
-        .json(&serde_json::json!({"security_defaults": true}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let r = control(&w, "PATCH", "/tenant", json!({"security_defaults": true})).await;
     assert_eq!(r["security_defaults"], true);
     assert!(w.tenant().config().security_defaults);
-    assert_eq!(
-        c.get(format!("{url}/devices/9"))
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16(),
-        404
-    );
+    let missing = reqwest::get(format!("{}/devices/9", w.control_url()))
+        .await
+        .unwrap();
+    assert_eq!(missing.status().as_u16(), 404);
     w.stop();
 }

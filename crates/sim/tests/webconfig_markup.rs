@@ -6,23 +6,17 @@
 //! Network Status tabs, the sign-in status page's refresh form, the job history CSV,
 //! the older table layout, and a device whose TLS is too old.
 
-#[path = "support/browser.rs"]
-mod browser;
-#[path = "support/devices.rs"]
-mod devices;
-
 use std::sync::Arc;
 
-use browser::{bare_label, sel, text_of, Browser, Doc};
-use devices::{csv_fields, device, v, world};
 use printoauth_sim::config::{DeviceConfig, Lang, WorldConfig};
 use printoauth_sim::models::{self, Markup, SaveStyle, SessionType};
 use printoauth_sim::world::World;
+use printoauth_testkit::browser::{self, bare_label, sel, text_of, Browser, Doc};
+use printoauth_testkit::practice::{csv_fields, device, v, world, DEVICE_PW as PW};
 use scraper::ElementRef;
 
 const P: &str = "/PRESENTATION/ADVANCED";
 const MAIL: &str = "/PRESENTATION/ADVANCED/NWS_MAIL_BASIC/TOP";
-const PW: &str = "epson-practice";
 const STRICT: &str =
     "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"http://www.w3.org/TR/html4/strict.dtd\">";
 
@@ -173,12 +167,12 @@ fn check_lang_form(doc: &Doc, selected: &str) {
         .collect();
     assert_eq!(
         opts,
-        vec![
-            ("1".to_string(), "English".to_string()),
-            ("2".into(), "Français".into()),
-            ("3".into(), "Italiano".into()),
-            ("4".into(), "Deutsch".into()),
-        ]
+        v(&[
+            ("1", "English"),
+            ("2", "Français"),
+            ("3", "Italiano"),
+            ("4", "Deutsch")
+        ])
     );
     assert_eq!(browser::read_form(form[0]).get("SEL_LANGA"), Some(selected));
 }
@@ -722,31 +716,21 @@ async fn the_legacy_layout_is_the_table_layout_and_still_configurable() {
 #[tokio::test]
 async fn job_history_csv_has_13_columns_and_sometimes_a_line_before_the_header() {
     let w = world(vec![device("WF-C5890 Series"), device("WF-C879R Series")]).await;
-    let s = w.summary();
-    for i in 0..2 {
+    for (i, d) in w.summary().devices.iter().enumerate() {
         let dev = w.device(i).unwrap();
         dev.scan_to_email("user@contoso.example", 2).await;
         dev.scan_to_email("user@contoso.example", 1).await;
-        let b = Browser::new(&s.devices[i].http_url);
+        let b = Browser::new(&d.http_url);
         log_in(&b).await;
         let page = b.get(&format!("{P}/INFO_JOBHISTORY/TOP")).await;
-        let export = page.button("Export to CSV").form;
-        let csv =
-            b.c.post(b.url(&export.action))
-                .form(&export.fields)
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap();
+        let csv = b.download(&page, "Export to CSV").await;
         let lines: Vec<&str> = csv.lines().collect();
         let header_at = lines
             .iter()
             .position(|l| csv_fields(l).iter().any(|c| c == "Result"))
             .unwrap();
-        let titled = models::find(&s.devices[i].model).unwrap().job_csv
-            == printoauth_sim::models::JobCsv::Titled;
+        let titled =
+            models::find(&d.model).unwrap().job_csv == printoauth_sim::models::JobCsv::Titled;
         assert_eq!(header_at, usize::from(titled), "{csv}");
         let header = csv_fields(lines[header_at]);
         let header: Vec<&str> = header.iter().map(String::as_str).collect();

@@ -13,6 +13,23 @@ export const PERSONAL_PASSWORD = "Practice-Outlook-1";
 
 export const sel = (id) => `[data-testid="${id}"]`;
 
+/** Chooses `value` in the select `testid` as a person does (a change event follows). */
+export function chooseOption(session, testid, value) {
+  return session.script(
+    `const s = document.querySelector('[data-testid="' + arguments[0] + '"]'); s.value = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));`,
+    [testid, value],
+  );
+}
+
+/** Turns practice mode's fault `fault` on (or off) for device `deviceId` (for the whole world when undefined). */
+export async function setFault(session, fault, deviceId, on = true) {
+  if (deviceId) await chooseOption(session, "fault-device", deviceId);
+  await session.click(sel(`fault-${fault}`));
+  await until(`fault ${fault} ${on ? "on" : "off"}`, 10_000, async () =>
+    (await session.script(`return document.querySelector('[data-testid="fault-${fault}"]').checked`)) === on,
+  );
+}
+
 /** Waits for the devices screen and starts practice mode with `n` devices. */
 export async function startPractice(session, n) {
   await session.waitFor(sel("screen-devices"), 30_000);
@@ -47,13 +64,52 @@ export async function startRun(session, { password = PRACTICE_DEVICE_PASSWORD, s
   const current = await session.script(`return document.querySelector('[data-testid="sender"]').value`);
   if (sender !== undefined) await session.type(sel("sender"), sender);
   else if (!current) await session.type(sel("sender"), ADMIN);
-  if (service !== undefined) {
-    await session.script(
-      `const s = document.querySelector('[data-testid="service"]'); s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));`,
-      [service],
-    );
-  }
+  if (service !== undefined) await chooseOption(session, "service", service);
   await session.click(sel("run-start"));
+}
+
+/** Troubleshoots device `id`: the Troubleshoot screen, the device chosen, Run. */
+export async function runTroubleshoot(session, id) {
+  await session.click(sel("nav-troubleshoot"));
+  await chooseOption(session, "troubleshoot-device-select", id);
+  await session.click(sel("troubleshoot-run"));
+}
+
+/** The findings the Troubleshoot screen shows, in order. */
+export function diagnosisFindings(session) {
+  return session.script(`return [...document.querySelectorAll('[data-testid="diagnosis"]')].map(d => d.getAttribute('data-finding'))`);
+}
+
+/**
+ * Starts practice mode with `n` devices and a run of all of them, and switches to the
+ * sign-in window that opens. Returns the handles of the main and the sign-in window.
+ */
+export async function runIntoSignInWindow(session, n = 1) {
+  const main = await session.windowHandle();
+  await startPractice(session, n);
+  await openWizard(session);
+  await startRun(session);
+  const consent = await otherWindow(session, main);
+  await session.switchTo(consent);
+  return { main, consent };
+}
+
+/**
+ * Signs in (as [`signIn`] does, with `options`) in the sign-in window that opens beside
+ * `main`, then returns to `main`. Returns the sign-in's final page state.
+ */
+export async function signInBeside(session, main, options) {
+  await session.switchTo(await otherWindow(session, main));
+  const state = await signIn(session, options);
+  await session.switchTo(main);
+  return state;
+}
+
+/** From Results: the trainer turns `fault` off for `deviceId` on Devices, then back to Results. */
+export async function clearFault(session, fault, deviceId) {
+  await session.click(sel("nav-devices"));
+  await setFault(session, fault, deviceId, false);
+  await session.click(sel("nav-results"));
 }
 
 /** The handle of the window that is not `main`, once it exists. */

@@ -15,8 +15,8 @@ import type {
   RunRequest,
   SignInTexts,
   TenantCheckRequest,
-  TenantCheckView,
-  TenantProgress,
+  TenantCheckProgress,
+  TenantCheckReport,
 } from "../bindings";
 
 function channel<T>(onEvent: (event: T) => void): Channel<T> {
@@ -39,8 +39,8 @@ export const api = {
   practiceSetFault: (fault: PracticeFault, device: string | null, on: boolean) =>
     invoke<PracticeInfo>("practice_set_fault", { fault, device, on }),
   tenantPrerequisites: (sender: string | null) => invoke<Prerequisite[]>("tenant_prerequisites", { sender }),
-  tenantCheck: (request: TenantCheckRequest, onProgress: (p: TenantProgress) => void) =>
-    invoke<TenantCheckView>("tenant_check", { request, onProgress: channel(onProgress) }),
+  tenantCheck: (request: TenantCheckRequest, onProgress: (p: TenantCheckProgress) => void) =>
+    invoke<TenantCheckReport>("tenant_check", { request, onProgress: channel(onProgress) }),
   tenantCheckCancel: () => invoke<null>("tenant_check_cancel"),
   runStart: (request: RunRequest, onEvent: (e: RunEvent) => void) =>
     invoke<null>("run_start", { request, onEvent: channel(onEvent) }),
@@ -48,6 +48,7 @@ export const api = {
   runCheckAgain: (request: RunRequest, onEvent: (e: RunEvent) => void) =>
     invoke<null>("run_check_again", { request, onEvent: channel(onEvent) }),
   openDevicePage: (id: string) => invoke<null>("open_device_page", { id }),
+  trustCertificate: (id: string, fingerprint: string) => invoke<null>("trust_certificate", { id, fingerprint }),
   consentShow: () => invoke<null>("consent_show"),
   openInBrowser: (url: string) => invoke<null>("open_in_browser", { url }),
   signInTexts: (texts: SignInTexts) => invoke<null>("sign_in_texts", { texts }),

@@ -150,9 +150,12 @@ describe("coded messages", () => {
       code: "enable-smtp-auth",
       params: {
         mailbox: "scan@contoso.example",
-        admin_center: "Exchange admin center > Settings\nMicrosoft 365 admin center > Users",
-        powershell: "Set-TransportConfig -SmtpClientAuthenticationDisabled $false\nSet-CASMailbox -Identity scan@contoso.example -SmtpClientAuthenticationDisabled $false",
-        verify: "Get-TransportConfig | fl SmtpClientAuthenticationDisabled",
+        admin_center: ["Exchange admin center > Settings", "Microsoft 365 admin center > Users"],
+        powershell: [
+          "Set-TransportConfig -SmtpClientAuthenticationDisabled $false",
+          "Set-CASMailbox -Identity scan@contoso.example -SmtpClientAuthenticationDisabled $false",
+        ],
+        verify: ["Get-TransportConfig | fl SmtpClientAuthenticationDisabled"],
       },
     });
     expect(fix.text).toContain("scan@contoso.example");
@@ -160,12 +163,21 @@ describe("coded messages", () => {
     expect(fix.blocks.map((b) => b.name)).toEqual(["admin_center", "powershell", "verify"]);
     expect(fix.blocks[1].lines).toHaveLength(2);
     expect(fix.details).toEqual([]);
+    // A single line is a block of one line.
+    const one = codedText("en", "fix", {
+      code: "turn-off-security-defaults",
+      params: { admin_center: "Microsoft Entra admin center > Identity", powershell: "Update-MgPolicy -IsEnabled:$false" },
+    });
+    expect(one.blocks).toEqual([
+      { name: "admin_center", lines: ["Microsoft Entra admin center > Identity"] },
+      { name: "powershell", lines: ["Update-MgPolicy -IsEnabled:$false"] },
+    ]);
   });
 
   it("joins other list params with commas and hides page copies", () => {
     const e = codedText("en", "error", {
       code: "discovery-interface-not-found",
-      params: { names: "eth7\nwlan9" },
+      params: { names: ["eth7", "wlan9"] },
     });
     expect(e.text).toContain("eth7, wlan9");
     const p = codedText("en", "error", {
@@ -176,10 +188,34 @@ describe("coded messages", () => {
   });
 
   it("shows an SMTP reply as its status line", () => {
-    expect(detailValue('{"code":535,"enhanced":"5.7.139","text":"Authentication unsuccessful"}')).toBe(
+    expect(detailValue({ code: 535, enhanced: "5.7.139", text: "Authentication unsuccessful" })).toBe(
       "535 5.7.139 Authentication unsuccessful",
     );
+    expect(detailValue({ code: 421, enhanced: null, text: "busy" })).toBe("421 busy");
     expect(detailValue("plain")).toBe("plain");
+    const e = codedText("en", "error", {
+      code: "mail-server-busy",
+      params: { reply: { code: 421, enhanced: "4.3.2", text: "Service not available" } },
+    });
+    expect(e.details).toEqual([{ name: "reply", value: "421 4.3.2 Service not available" }]);
+  });
+
+  it("shows a list of objects one a line, numbers as text, and leaves null params out", () => {
+    const e = codedText("en", "error", {
+      code: "device-verify-mismatch",
+      params: { mismatches: [{ field: "sender", expected: "a@b.c", found: "" }, { field: "port", expected: "587", found: "25" }] },
+    });
+    expect(e.details).toEqual([
+      {
+        name: "mismatches",
+        value: '{"field":"sender","expected":"a@b.c","found":""}\n{"field":"port","expected":"587","found":"25"}',
+      },
+    ]);
+    const c = codedText("en", "cause", { code: "sign-in-failed", params: { detail: "AADSTS530035", aadsts: 530035 } });
+    expect(c.details).toEqual([{ name: "aadsts", value: "530035" }]);
+    const n = codedText("en", "cause", { code: "security-defaults-on", params: { aadsts: null } });
+    expect(n.details).toEqual([]);
+    expect(n.text).toBe(codedText("en", "cause", { code: "security-defaults-on", params: {} }).text);
   });
 
   it("localises an unknown code generically, naming the code, and logs it", () => {
@@ -202,8 +238,12 @@ describe("coded messages", () => {
     expect(errorText("en", { code: "internal", params: { detail: "disk full" } })).toBe("Something went wrong inside printoauth.");
     expect(errorText("en", new TypeError("invoke is not a function"))).toBe("An unexpected error occurred (invoke is not a function).");
     expect(errorText("en", "boom")).toBe("An unexpected error occurred (boom).");
-    expect(isCoded({ code: "internal", params: { n: 1 } })).toBe(false);
     expect(isCoded({ code: "internal", params: {} })).toBe(true);
+    // Params keep their JSON shape (numbers, lists, objects).
+    expect(isCoded({ code: "device-http-status", params: { status: 500, attempts: 3 } })).toBe(true);
+    expect(isCoded({ code: "internal", params: [] })).toBe(false);
+    expect(isCoded({ code: 7, params: {} })).toBe(false);
+    expect(isCoded({ code: "internal" })).toBe(false);
   });
 
   it("knows which variables a message uses, in every variant", () => {

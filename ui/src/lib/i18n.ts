@@ -11,7 +11,7 @@ import lt from "../../../i18n/lt.ftl?raw";
 import be from "../../../i18n/be.ftl?raw";
 import hi from "../../../i18n/hi.ftl?raw";
 import mk from "../../../i18n/mk.ftl?raw";
-import type { Coded, SignInTexts } from "../bindings";
+import type { Coded, JsonValue, SignInTexts } from "../bindings";
 
 /** The languages printoauth speaks, each named in its own language. */
 export const LANGUAGES = [
@@ -193,19 +193,28 @@ function isBlock(name: string): name is BlockParam {
   return (BLOCK_PARAMS as readonly string[]).includes(name);
 }
 
-/** A param value for reading: an SMTP reply object as its status line. */
-export function detailValue(value: string): string {
-  if (value.startsWith("{")) {
-    try {
-      const v = JSON.parse(value) as Record<string, unknown>;
-      if (typeof v.code === "number" && typeof v.text === "string") {
-        return [v.code, v.enhanced, v.text].filter((x) => x !== null && x !== undefined && x !== "").join(" ");
-      }
-    } catch {
-      /* not JSON: shown as it is */
+/** A param value for reading: a list one item a line, an SMTP reply as its status line. */
+export function detailValue(value: JsonValue): string {
+  if (value === null) return "";
+  if (Array.isArray(value)) return value.map(detailValue).join("\n");
+  if (typeof value === "object") {
+    if (typeof value.code === "number" && typeof value.text === "string") {
+      return [value.code, value.enhanced, value.text].filter((x) => x !== null && x !== undefined && x !== "").join(" ");
     }
+    return JSON.stringify(value);
   }
-  return value;
+  return String(value);
+}
+
+/** A list param's items as lines (a single value is one line). */
+function lines(value: JsonValue): string[] {
+  return (Array.isArray(value) ? value : [value]).map(detailValue).flatMap((l) => l.split("\n"));
+}
+
+/** A param value inside a sentence: counts as numbers, lists as "a, b", the rest as text. */
+function argValue(name: string, value: JsonValue): FluentVariable {
+  if (COUNT_PARAMS.has(name) && typeof value === "number") return value;
+  return detailValue(value).replace(/\n/g, ", ");
 }
 
 export function codedId(family: CodedFamily, code: string): string {
@@ -215,21 +224,21 @@ export function codedId(family: CodedFamily, code: string): string {
 /**
  * A Coded as text in `lang`: the sentence (its params filled in, list params
  * as "a, b"), the block params as lines to copy, and the params the sentence
- * does not use as technical details.
+ * does not use as technical details. A param that is null is left out.
  */
 export function codedText(lang: Lang, family: CodedFamily, coded: Coded): CodedText {
   const id = codedId(family, coded.code);
-  const params = coded.params ?? {};
+  const params = Object.entries(coded.params ?? {}).filter(
+    (p): p is [string, Exclude<JsonValue, null>] => p[1] !== null && p[1] !== undefined,
+  );
   const blocks: CodedText["blocks"] = [];
   const args: Args = {};
-  for (const [name, value] of Object.entries(params)) {
+  for (const [name, value] of params) {
     if (isBlock(name)) {
-      const lines = value.split("\n").filter((l) => l.trim() !== "");
-      if (lines.length) blocks.push({ name, lines });
-    } else if (COUNT_PARAMS.has(name) && /^\d+$/.test(value)) {
-      args[name] = Number(value);
+      const l = lines(value).filter((l) => l.trim() !== "");
+      if (l.length) blocks.push({ name, lines: l });
     } else {
-      args[name] = value.replace(/\n/g, ", ");
+      args[name] = argValue(name, value);
     }
   }
   blocks.sort((a, b) => BLOCK_PARAMS.indexOf(a.name) - BLOCK_PARAMS.indexOf(b.name));
@@ -245,7 +254,7 @@ export function codedText(lang: Lang, family: CodedFamily, coded: Coded): CodedT
         : translate(lang, "app-message-missing");
   }
   const used = known ? messageVariables(id) : new Set<string>();
-  const details = Object.entries(params)
+  const details = params
     .filter(([name]) => !isBlock(name) && !HIDDEN_PARAMS.has(name) && !used.has(name))
     .map(([name, value]) => ({ name, value: detailValue(value) }));
   return { text, blocks, details, unknown: !known };
@@ -262,8 +271,7 @@ export function errorText(lang: Lang, error: unknown): string {
 export function isCoded(value: unknown): value is Coded {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
-  if (typeof v.code !== "string" || typeof v.params !== "object" || v.params === null) return false;
-  return Object.values(v.params as Record<string, unknown>).every((p) => typeof p === "string");
+  return typeof v.code === "string" && typeof v.params === "object" && v.params !== null && !Array.isArray(v.params);
 }
 
 /**

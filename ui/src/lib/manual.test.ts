@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { ManualPathView } from "../bindings";
+import type { ManualPath } from "../bindings";
 import { LANGUAGES, translate } from "./i18n";
 import { manualView } from "./manual";
 
 // The path the engine gives for a device whose "Sign In" button printoauth could
 // not find (crates/core/src/manual.rs), as the app hands it to the UI.
-const SIGN_IN_MISSING: ManualPathView = {
-  webConfigUrl: "https://192.0.2.5/",
+const SIGN_IN_MISSING: ManualPath = {
+  web_config_url: "https://192.0.2.5/",
   page: "email-server-basic",
   missing: "button 'Sign In'",
-  missingCode: { code: "button", params: { label: "Sign In" } },
-  stoppedAt: "oauth2-set",
+  missing_code: { code: "button", params: { label: "Sign In" } },
+  stopped_at: "oauth2-set",
   steps: [
     { code: "open-web-config", params: { url: "https://192.0.2.5/" } },
     { code: "log-in", params: {} },
@@ -23,10 +23,10 @@ const SIGN_IN_MISSING: ManualPathView = {
     { code: "sign-in-as-administrator", params: {} },
     { code: "consent-for-organisation", params: {} },
     { code: "check-signed-in", params: {} },
-    { code: "check-values", params: { sender: "scan@contoso.example", server: "smtp-mail.outlook.com", port: "587" } },
+    { code: "check-values", params: { sender: "scan@contoso.example", server: "smtp-mail.outlook.com", port: 587 } },
     { code: "press-ok", params: {} },
   ],
-  stopIndex: 5,
+  stop_index: 5,
 };
 
 describe("the steps on a device's own page", () => {
@@ -69,9 +69,9 @@ describe("the steps on a device's own page", () => {
   it("gives the code and its address when the device had shown them", () => {
     const v = manualView("en", {
       ...SIGN_IN_MISSING,
-      missingCode: { code: "row", params: { label: "Current Status" } },
+      missing_code: { code: "row", params: { label: "Current Status" } },
       steps: [{ code: "enter-code", params: { code: "ABCD1234", url: "https://microsoft.com/devicelogin" } }],
-      stopIndex: 0,
+      stop_index: 0,
     });
     expect(v.steps[0].text).toBe("In a browser, open https://microsoft.com/devicelogin and enter the code ABCD1234, then Next.");
     expect(v.missing).toContain("Current Status");

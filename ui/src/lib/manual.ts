@@ -1,7 +1,7 @@
 // The steps to do on a device's own page when printoauth could not read it, in
 // the user's language. Pure: the language is an argument (components use the
 // reactive one).
-import type { ManualPathView } from "../bindings";
+import type { ManualPath } from "../bindings";
 import { codedText, translate, type Lang } from "./i18n";
 
 export interface ManualStepView {
@@ -21,17 +21,17 @@ export interface ManualView {
   steps: ManualStepView[];
 }
 
-export function manualView(lang: Lang, m: ManualPathView): ManualView {
-  const what = codedText(lang, "missing", m.missingCode).text;
+export function manualView(lang: Lang, m: ManualPath): ManualView {
+  const what = codedText(lang, "missing", m.missing_code).text;
   return {
-    url: m.webConfigUrl,
-    intro: translate(lang, "app-manual-intro", { url: m.webConfigUrl }),
+    url: m.web_config_url,
+    intro: translate(lang, "app-manual-intro", { url: m.web_config_url }),
     missing: translate(lang, "app-manual-missing", { what }),
     steps: m.steps.map((s, i) => ({
       number: i + 1,
       code: s.code,
       text: codedText(lang, "manual", s).text,
-      here: i === m.stopIndex,
+      here: i === m.stop_index,
     })),
   };
 }

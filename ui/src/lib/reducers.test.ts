@@ -143,10 +143,10 @@ describe("run state", () => {
       device: "b",
       failedAt: "logged-in",
       error: { code: "device-login-rejected", params: { family: "business" } },
-      fix: null,
+      fix: { code: "check-admin-password", params: {} },
       manual: null,
     });
-    expect(s.rows.b).toMatchObject({ state: "failed", step: "logged-in", fix: null });
+    expect(s.rows.b).toMatchObject({ state: "failed", step: "logged-in", fix: { code: "check-admin-password", params: {} } });
     expect(s.rows.b.error?.code).toBe("device-login-rejected");
     expect(stepStatus(s.rows.b, "found")).toBe("done");
     expect(stepStatus(s.rows.b, "logged-in")).toBe("failed");
@@ -155,20 +155,20 @@ describe("run state", () => {
 
   it("keeps the steps to do on the device's page with a failure, and drops them when it is done", () => {
     const manual = {
-      webConfigUrl: "https://192.0.2.5/",
+      web_config_url: "https://192.0.2.5/",
       page: "email-server-basic",
       missing: "button 'Sign In'",
-      missingCode: { code: "button", params: { label: "Sign In" } },
-      stoppedAt: "oauth2-set" as const,
-      steps: [{ code: "press-sign-in", params: {} }],
-      stopIndex: 0,
+      missing_code: { code: "button" as const, params: { label: "Sign In" } },
+      stopped_at: "oauth2-set" as const,
+      steps: [{ code: "press-sign-in" as const, params: {} }],
+      stop_index: 0,
     };
     let s = beginRun(emptyRun(), ["b"]);
     s = apply(s, {
       kind: "failed",
       device: "b",
       failedAt: "oauth2-set",
-      error: { code: "device-page-not-understood", params: { page: "email-server-basic", missing: "button 'Sign In'" } },
+      error: { code: "device-page-not-understood", params: { page: "email-server-basic", missing: "button 'Sign In'", redacted_html: "" } },
       fix: { code: "do-on-device-page", params: {} },
       manual,
     });
@@ -199,7 +199,7 @@ describe("run state", () => {
     s = apply(
       s,
       { kind: "done", device: "a", changes: [] },
-      { kind: "failed", device: "b", failedAt: "saved", error: { code: "device-save-not-confirmed", params: {} }, fix: null, manual: null },
+      { kind: "failed", device: "b", failedAt: "saved", error: { code: "device-save-not-confirmed", params: { page: "email-server-basic", redacted_html: "" } }, fix: { code: "resave", params: {} }, manual: null },
       { kind: "needs-you", device: "c", userCode: "X", verificationUri: "u", expiresAt: "t" },
     );
     expect(runCounts(s)).toEqual({ total: 4, done: 1, failed: 1, working: 1, needsYou: 1 });
@@ -212,8 +212,8 @@ describe("run state", () => {
       kind: "failed",
       device: "b",
       failedAt: "logged-in",
-      error: { code: "device-login-rejected", params: {} },
-      fix: null,
+      error: { code: "device-login-rejected", params: { family: "consumer" } },
+      fix: { code: "check-admin-password", params: {} },
       manual: null,
     }, { kind: "finished", succeeded: 1, failed: 1 });
     const retry = beginRun(s, ["b"], true);

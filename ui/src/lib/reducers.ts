@@ -5,8 +5,8 @@ import type {
   Coded,
   DeviceListEvent,
   DeviceView,
-  MailService,
-  ManualPathView,
+  EmailService,
+  ManualPath,
   RunEvent,
   RunRequest,
   Step,
@@ -89,7 +89,7 @@ export interface RunRow {
   error: Coded | null;
   fix: Coded | null;
   /** When the device's page could not be read: the steps to do on it by hand. */
-  manual: ManualPathView | null;
+  manual: ManualPath | null;
 }
 
 export interface RunState {
@@ -242,7 +242,7 @@ export interface WizardForm {
   perDevice: boolean;
   passwords: Record<string, string>;
   sender: string;
-  service: MailService;
+  service: EmailService;
   embeddedSignIn: boolean;
   rememberPasswords: boolean;
 }

@@ -18,13 +18,13 @@ import type {
   Coded,
   DeviceListEvent,
   DeviceView,
+  EmailService,
   InterfaceChoice,
-  MailService,
   PracticeInfo,
   RunRequest,
   TenantCheckRequest,
-  TenantCheckView,
-  TenantProgress,
+  TenantCheckProgress,
+  TenantCheckReport,
 } from "../bindings";
 import { isCoded } from "./i18n";
 
@@ -46,7 +46,7 @@ export const app = $state({
   discovering: false,
   quietAfter: null as number | null,
   discoveryError: null as Coded | null,
-  interfaces: { kind: "default" } as InterfaceChoice,
+  interfaces: "default" as InterfaceChoice,
   practice: null as PracticeInfo | null,
   run: emptyRun() as RunState,
   runError: null as Coded | null,
@@ -55,7 +55,7 @@ export const app = $state({
     adminUser: "",
     perDevice: false,
     sender: "",
-    service: "exchange-online" as MailService,
+    service: "exchange-online" as EmailService,
     embeddedSignIn: true,
     rememberPasswords: false,
   },
@@ -63,8 +63,8 @@ export const app = $state({
   /** The tenant check: its progress while it runs, then its result. */
   tenant: {
     running: false,
-    progress: null as TenantProgress | null,
-    result: null as TenantCheckView | null,
+    progress: null as TenantCheckProgress | null,
+    result: null as TenantCheckReport | null,
     error: null as Coded | null,
   },
 });

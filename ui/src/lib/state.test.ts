@@ -77,8 +77,8 @@ describe("discovery in the store", () => {
       { kind: "added", device: device("b") },
       { kind: "quiet", afterSecs: 5 },
     ];
-    await startDiscovery({ kind: "all" });
-    expect(calls[0]).toEqual(["discoveryStart", [{ kind: "all" }]]);
+    await startDiscovery("all");
+    expect(calls[0]).toEqual(["discoveryStart", ["all"]]);
     expect(app.devices.map((d) => d.id)).toEqual(["a", "b"]);
     expect(app.quietAfter).toBe(5);
     selectAll(true);
@@ -156,7 +156,7 @@ describe("runs in the store", () => {
   it("retries one device with the same request, keeping the others' results", async () => {
     runEvents = [
       { kind: "done", device: "a", changes: [] },
-      { kind: "failed", device: "b", failedAt: "logged-in", error: { code: "device-login-rejected", params: {} }, fix: null, manual: null },
+      { kind: "failed", device: "b", failedAt: "logged-in", error: { code: "device-login-rejected", params: { family: "consumer" } }, fix: { code: "check-admin-password", params: {} }, manual: null },
       { kind: "finished", succeeded: 1, failed: 1 },
     ];
     await runDevices(request(["a", "b"]));
@@ -174,7 +174,7 @@ describe("runs in the store", () => {
         kind: "failed",
         device: "b",
         failedAt: "oauth2-set",
-        error: { code: "device-page-not-understood", params: { page: "email-server-basic", missing: "button 'Sign In'" } },
+        error: { code: "device-page-not-understood", params: { page: "email-server-basic", missing: "button 'Sign In'", redacted_html: "" } },
         fix: { code: "do-on-device-page", params: {} },
         manual: null,
       },

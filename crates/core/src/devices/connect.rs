@@ -63,6 +63,10 @@ impl DeviceAddress {
             self.host.clone()
         }
     }
+    /// Where the device's certificate pin is kept: "host:https-port".
+    pub fn pin_key(&self) -> String {
+        format!("{}:{}", self.host_for_url(), self.https_port.unwrap_or(443))
+    }
     pub(crate) fn display(&self) -> String {
         self.host.clone()
     }

@@ -52,6 +52,7 @@ pub use registry::{Connection, DriverFamily, DriverRegistry};
 /// Everything that can go wrong talking to a device. Serialised as
 /// `{"code": "device-…", "params": {…}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum DeviceError {
     /// No answer at the address (connection refused, timeout, DNS).
@@ -162,6 +163,7 @@ pub enum DeviceError {
 
 /// One setting that differs after saving.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SettingMismatch {
     /// e.g. "authentication-method", "sender", "smtp-server", "current-status".
     pub field: String,
@@ -171,6 +173,7 @@ pub struct SettingMismatch {
 
 /// Which log-in a firmware family uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum FirmwareFamily {
     /// Business models: user name and password form.
@@ -216,6 +219,7 @@ impl std::fmt::Debug for AdminCredentials {
 
 /// The email service the device signs in to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum EmailService {
     /// Microsoft Exchange Online (work or school accounts).

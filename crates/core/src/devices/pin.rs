@@ -148,6 +148,17 @@ impl PinStore for JsonFilePinStore {
     }
 }
 
+/// A SHA-256 fingerprint as printoauth keeps it (64 lowercase hex digits), from how a
+/// person may type or paste it (any case, with colons or spaces); `None` when it is
+/// not one.
+pub fn parse_fingerprint(fp: &str) -> Option<String> {
+    let ok = fp
+        .chars()
+        .all(|c| c.is_ascii_hexdigit() || c == ':' || c == ' ');
+    let n = normalise(fp);
+    (ok && n.len() == 64).then_some(n)
+}
+
 /// Lowercase hex without separators.
 pub(crate) fn normalise(fp: &str) -> String {
     fp.chars()

@@ -81,6 +81,7 @@ pub use recognize::{
 
 /// Discovery's errors: a stable code and the values a message needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
 pub enum DiscoveryError {
     /// Browsing would multicast from the host's network namespace and the caller did
@@ -106,6 +107,7 @@ pub enum DiscoveryError {
 
 /// Which network interfaces to browse on.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum InterfaceChoice {
     /// Every interface except VPN and virtual ones (see [`is_virtual_interface`]).

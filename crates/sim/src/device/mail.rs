@@ -183,6 +183,23 @@ pub(crate) async fn start_sign_in(dev: &Device, service: EmailService) -> Result
     Ok(())
 }
 
+/// A request to the token endpoint at `url` as the vendor's application: the grant,
+/// the device's client id, then `fields`.
+async fn token_request(
+    dev: &Device,
+    url: &str,
+    grant_type: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Result<reqwest::Response> {
+    let inner = &dev.inner;
+    let mut form = vec![
+        ("grant_type", grant_type),
+        ("client_id", inner.upstream.client_id.as_str()),
+    ];
+    form.extend_from_slice(fields);
+    inner.http_client.post(url).form(&form).send().await
+}
+
 async fn poll(dev: Device, device_code: String, mut interval: u64, service: EmailService) {
     let inner = &dev.inner;
     let url = identity_url(&dev, service, "token");
@@ -197,16 +214,13 @@ async fn poll(dev: Device, device_code: String, mut interval: u64, service: Emai
         if !still_pending {
             return;
         }
-        let resp = inner
-            .http_client
-            .post(&url)
-            .form(&[
-                ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"),
-                ("client_id", inner.upstream.client_id.as_str()),
-                ("device_code", device_code.as_str()),
-            ])
-            .send()
-            .await;
+        let resp = token_request(
+            &dev,
+            &url,
+            "urn:ietf:params:oauth:grant-type:device_code",
+            &[("device_code", device_code.as_str())],
+        )
+        .await;
         let Ok(resp) = resp else {
             continue; // transient: keep polling
         };
@@ -280,23 +294,22 @@ async fn mail_token(dev: &Device) -> Result<(String, String), (Option<u32>, Stri
         _ => EmailService::ExchangeOnline,
     };
     let url = identity_url(dev, service, "token");
-    let resp = inner
-        .http_client
-        .post(&url)
-        .form(&[
-            ("grant_type", "refresh_token"),
-            ("client_id", inner.upstream.client_id.as_str()),
+    let resp = token_request(
+        dev,
+        &url,
+        "refresh_token",
+        &[
             ("refresh_token", tokens.refresh_token.as_str()),
             ("scope", DEVICE_SCOPES),
-        ])
-        .send()
-        .await
-        .map_err(|e| {
-            (
-                Some(360),
-                format!("no connection to the email service: {e}"),
-            )
-        })?;
+        ],
+    )
+    .await
+    .map_err(|e| {
+        (
+            Some(360),
+            format!("no connection to the email service: {e}"),
+        )
+    })?;
     let ok = resp.status().is_success();
     let body = resp.bytes().await.map_err(|e| {
         (

@@ -346,51 +346,110 @@ pub(crate) fn captured_lang_form(frame: &Frame) -> String {
     )
 }
 
-fn c_value(v: &Value) -> String {
+/// A select's options: `<tag value="v">label</tag>`, the chosen one with `selected`
+/// (the layouts write the tag and the attribute differently).
+fn option_tags(
+    out: &mut String,
+    options: &[(String, String)],
+    chosen: &str,
+    (tag, selected): (&str, &str),
+) {
+    for (v, l) in options {
+        let sel = if v == chosen { selected } else { "" };
+        let _ = write!(out, "<{tag} value=\"{}\"{sel}>{}</{tag}>", esc(v), esc(l));
+    }
+}
+
+/// A table's cells after its opening `<tr>`: the headers (`<th>`), `head_end`, then
+/// each row's cells (`<td>`) between `row_open` and `row_close`.
+fn table_cells(
+    out: &mut String,
+    headers: &[String],
+    rows: &[Vec<String>],
+    (head_end, row_open, row_close): (&str, &str, &str),
+) {
+    for h in headers {
+        let _ = write!(out, "<th>{}</th>", esc(h));
+    }
+    out.push_str(head_end);
+    for r in rows {
+        out.push_str(row_open);
+        for c in r {
+            let _ = write!(out, "<td>{}</td>", esc(c));
+        }
+        out.push_str(row_close);
+    }
+}
+
+/// How a layout spells a value's markup.
+struct Dialect {
+    /// Read-only text (and a link) as the layout wraps it.
+    wrap: fn(String) -> String,
+    /// A control's `name` and `id` attributes, in the layout's order.
+    name_id: fn(&str) -> String,
+    /// What a text input carries after its `maxlength`.
+    input_extra: &'static str,
+    /// The select's tag and the option's, and how the chosen option is marked.
+    select: (&'static str, &'static str, &'static str),
+    /// Text next to a button.
+    text_button: fn(&str, &Button) -> String,
+}
+
+const CAPTURED: Dialect = Dialect {
+    wrap: |t| format!("<div class=\"preserve-white-space\">{t}</div>"),
+    name_id: |n| format!("name=\"{n}\" id=\"{n}\""),
+    input_extra: " class=\"text\"",
+    select: ("SELECT", "OPTION", " selected=\"selected\""),
+    text_button: |t, b| {
+        format!(
+            "<div class=\"preserve-white-space inline\">{}</div> {}",
+            esc(t),
+            c_button(b)
+        )
+    },
+};
+
+const LEGACY: Dialect = Dialect {
+    wrap: |t| t,
+    name_id: |n| format!("id=\"{n}\" name=\"{n}\""),
+    input_extra: "",
+    select: ("select", "option", " selected"),
+    text_button: |t, b| format!("{} {}", esc(t), l_submit(b)),
+};
+
+/// A row's value in dialect `d`.
+fn value(v: &Value, d: &Dialect) -> String {
     match v {
-        Value::Text(t) => format!("<div class=\"preserve-white-space\">{}</div>", esc(t)),
-        Value::Link(u) => format!(
-            "<div class=\"preserve-white-space\"><a href=\"{0}\" target=\"_blank\">{0}</a></div>",
-            esc(u)
-        ),
+        Value::Text(t) => (d.wrap)(esc(t)),
+        Value::Link(u) => (d.wrap)(format!("<a href=\"{0}\" target=\"_blank\">{0}</a>", esc(u))),
         Value::Input {
             name,
             value,
             kind,
             maxlen,
         } => format!(
-            "<input type=\"{kind}\" name=\"{n}\" id=\"{n}\" value=\"{v}\" maxlength=\"{maxlen}\" class=\"text\">",
-            n = esc(name),
-            v = esc(value)
+            "<input type=\"{kind}\" {} value=\"{}\" maxlength=\"{maxlen}\"{}>",
+            (d.name_id)(&esc(name)),
+            esc(value),
+            d.input_extra
         ),
         Value::Select {
             name,
             options,
             selected,
         } => {
-            let mut out = format!("<SELECT name=\"{n}\" id=\"{n}\">", n = esc(name));
-            for (v, l) in options {
-                let sel = if v == selected {
-                    " selected=\"selected\""
-                } else {
-                    ""
-                };
-                let _ = write!(
-                    out,
-                    "<OPTION value=\"{}\"{sel}>{}</OPTION>",
-                    esc(v),
-                    esc(l)
-                );
-            }
-            out.push_str("</SELECT>");
+            let (select, option, chosen) = d.select;
+            let mut out = format!("<{select} {}>", (d.name_id)(&esc(name)));
+            option_tags(&mut out, options, selected, (option, chosen));
+            let _ = write!(out, "</{select}>");
             out
         }
-        Value::TextButton(t, b) => format!(
-            "<div class=\"preserve-white-space inline\">{}</div> {}",
-            esc(t),
-            c_button(b)
-        ),
+        Value::TextButton(t, b) => (d.text_button)(t, b),
     }
+}
+
+fn c_value(v: &Value) -> String {
+    value(v, &CAPTURED)
 }
 
 fn c_button(b: &Button) -> String {
@@ -443,7 +502,9 @@ fn hidden_input(upper: bool, name: &str, value: &str) -> String {
     }
 }
 
-fn c_block(b: &Block, out: &mut String) {
+/// The blocks both layouts write alike: a message and a note (any other block is the
+/// layout's own).
+fn shared_block(b: &Block, out: &mut String) {
     match b {
         Block::Message { class, text } => {
             let _ = writeln!(out, "<div class=\"{class}\">{}</div>", esc(text));
@@ -451,24 +512,34 @@ fn c_block(b: &Block, out: &mut String) {
         Block::Note(t) => {
             let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(t));
         }
+        _ => {}
+    }
+}
+
+/// A form: its hidden fields and sections (its buttons are in the footer, outside it).
+fn c_form(f: &Form) -> String {
+    let mut out = format!(
+        "<FORM id=\"{id}\" name=\"{id}\" method=\"{}\" action=\"{}\">\n",
+        f.method,
+        esc(&f.action),
+        id = f.id
+    );
+    for (n, v) in &f.hidden {
+        out.push_str(&hidden_input(true, n, v));
+        out.push('\n');
+    }
+    for s in &f.sections {
+        out.push_str(&c_section(s));
+    }
+    out.push_str("</FORM>\n");
+    out
+}
+
+fn c_block(b: &Block, out: &mut String) {
+    match b {
+        Block::Message { .. } | Block::Note(_) => shared_block(b, out),
         Block::Section(s) => out.push_str(&c_section(s)),
-        Block::Form(f) => {
-            let _ = writeln!(
-                out,
-                "<FORM id=\"{id}\" name=\"{id}\" method=\"{}\" action=\"{}\">",
-                f.method,
-                esc(&f.action),
-                id = f.id
-            );
-            for (n, v) in &f.hidden {
-                out.push_str(&hidden_input(true, n, v));
-                out.push('\n');
-            }
-            for s in &f.sections {
-                out.push_str(&c_section(s));
-            }
-            out.push_str("</FORM>\n");
-        }
+        Block::Form(f) => out.push_str(&c_form(f)),
         Block::Tabs(tabs) => {
             out.push_str("<ul class=\"tabs\">\n");
             for (i, (name, _)) in tabs.iter().enumerate() {
@@ -488,17 +559,7 @@ fn c_block(b: &Block, out: &mut String) {
         }
         Block::Table { headers, rows } => {
             out.push_str("<div class=\"section\">\n<table class=\"list\">\n<tr>");
-            for h in headers {
-                let _ = write!(out, "<th>{}</th>", esc(h));
-            }
-            out.push_str("</tr>\n");
-            for r in rows {
-                out.push_str("<TR>");
-                for c in r {
-                    let _ = write!(out, "<td>{}</td>", esc(c));
-                }
-                out.push_str("</TR>\n");
-            }
+            table_cells(out, headers, rows, ("</tr>\n", "<TR>", "</TR>\n"));
             out.push_str("</table>\n</div>\n");
         }
         Block::Link { href, text } => {
@@ -560,34 +621,34 @@ fn captured(frame: &Frame, page: &Page) -> String {
 // ---------------------------------------------------------------- legacy markup
 
 fn l_value(v: &Value) -> String {
-    match v {
-        Value::Text(t) => esc(t),
-        Value::Link(u) => format!("<a href=\"{0}\" target=\"_blank\">{0}</a>", esc(u)),
-        Value::Input {
-            name,
-            value,
-            kind,
-            maxlen,
-        } => format!(
-            "<input type=\"{kind}\" id=\"{n}\" name=\"{n}\" value=\"{v}\" maxlength=\"{maxlen}\">",
-            n = esc(name),
-            v = esc(value)
-        ),
-        Value::Select {
-            name,
-            options,
-            selected,
-        } => {
-            let mut out = format!("<select id=\"{n}\" name=\"{n}\">", n = esc(name));
-            for (v, l) in options {
-                let sel = if v == selected { " selected" } else { "" };
-                let _ = write!(out, "<option value=\"{}\"{sel}>{}</option>", esc(v), esc(l));
-            }
-            out.push_str("</select>");
-            out
-        }
-        Value::TextButton(t, b) => format!("{} {}", esc(t), l_submit(b)),
+    value(v, &LEGACY)
+}
+
+/// A form: its hidden fields, sections and, inside it, the submit inputs of the
+/// `footer` buttons that belong to it.
+fn l_form(f: &Form, footer: &[Button]) -> String {
+    let mut out = format!(
+        "<form method=\"{}\" action=\"{}\" id=\"{}\">\n",
+        f.method,
+        esc(&f.action),
+        f.id
+    );
+    for (n, v) in &f.hidden {
+        out.push_str(&hidden_input(false, n, v));
     }
+    for s in &f.sections {
+        out.push_str(&l_section(s));
+    }
+    let buttons: Vec<String> = footer
+        .iter()
+        .filter(|b| b.form == f.id)
+        .map(l_submit)
+        .collect();
+    if !buttons.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", buttons.join(" "));
+    }
+    out.push_str("</form>\n");
+    out
 }
 
 fn l_submit(b: &Button) -> String {
@@ -681,38 +742,9 @@ fn legacy(frame: &Frame, page: &Page) -> String {
     );
     for b in &page.blocks {
         match b {
-            Block::Message { class, text } => {
-                let _ = writeln!(out, "<div class=\"{class}\">{}</div>", esc(text));
-            }
-            Block::Note(t) => {
-                let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(t));
-            }
+            Block::Message { .. } | Block::Note(_) => shared_block(b, &mut out),
             Block::Section(s) => out.push_str(&l_section(s)),
-            Block::Form(f) => {
-                let _ = writeln!(
-                    out,
-                    "<form method=\"{}\" action=\"{}\" id=\"{}\">",
-                    f.method,
-                    esc(&f.action),
-                    f.id
-                );
-                for (n, v) in &f.hidden {
-                    out.push_str(&hidden_input(false, n, v));
-                }
-                for s in &f.sections {
-                    out.push_str(&l_section(s));
-                }
-                let buttons: Vec<String> = page
-                    .footer
-                    .iter()
-                    .filter(|b| b.form == f.id)
-                    .map(l_submit)
-                    .collect();
-                if !buttons.is_empty() {
-                    let _ = writeln!(out, "<p>{}</p>", buttons.join(" "));
-                }
-                out.push_str("</form>\n");
-            }
+            Block::Form(f) => out.push_str(&l_form(f, &page.footer)),
             Block::Tabs(tabs) => {
                 for (name, rows) in tabs {
                     let _ = writeln!(
@@ -725,17 +757,7 @@ fn legacy(frame: &Frame, page: &Page) -> String {
             }
             Block::Table { headers, rows } => {
                 out.push_str("<table id=\"jobhistory\"><tr>");
-                for h in headers {
-                    let _ = write!(out, "<th>{}</th>", esc(h));
-                }
-                out.push_str("</tr>");
-                for r in rows {
-                    out.push_str("<tr>");
-                    for c in r {
-                        let _ = write!(out, "<td>{}</td>", esc(c));
-                    }
-                    out.push_str("</tr>");
-                }
+                table_cells(&mut out, headers, rows, ("</tr>", "<tr>", "</tr>"));
                 out.push_str("</table>\n");
             }
             Block::Link { href, text } => {

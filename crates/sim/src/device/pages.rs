@@ -29,7 +29,7 @@ use axum::Router;
 
 use super::labels::t;
 use super::markup::{self as mk, row, text_row, Block, Button, Call, Form, Page, Section, Value};
-use super::settings::{self as s, AuthMethod, EmailService, MailSettings, Secure, F};
+use super::settings::{self as s, AuthMethod, EmailService, FormValue, MailSettings, Secure, F};
 use super::{mail, Device, OAuthState, Session};
 use crate::config::Lang;
 use crate::html::{esc, field, parse_form};
@@ -96,14 +96,7 @@ fn not_found() -> Response {
 }
 
 fn cookie_value(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == COOKIE)
-        .map(|(_, v)| v.to_string())
+    crate::http::cookie(headers, COOKIE)
 }
 
 async fn handle(
@@ -116,10 +109,7 @@ async fn handle(
     // Injected faults first, as a struggling device would show them.
     let (delay, fail) = {
         let mut st = dev.state();
-        let fail = st.faults.http_500_next > 0;
-        if fail {
-            st.faults.http_500_next -= 1;
-        }
+        let fail = crate::http::take_one(&mut st.faults.http_500_next);
         (st.faults.delay_ms, fail)
     };
     if delay > 0 {
@@ -890,15 +880,12 @@ fn set_draft(ctx: &Ctx, m: Option<MailSettings>) {
 fn auth_options(ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
     let fam = ctx.family;
     let mut v = vec![
-        (s::auth_value(fam, AuthMethod::Off), ctx.l("off")),
-        (s::auth_value(fam, AuthMethod::SmtpAuth), "SMTP AUTH"),
-        (
-            s::auth_value(fam, AuthMethod::PopBeforeSmtp),
-            "POP before SMTP",
-        ),
+        (AuthMethod::Off.form_value(fam), ctx.l("off")),
+        (AuthMethod::SmtpAuth.form_value(fam), "SMTP AUTH"),
+        (AuthMethod::PopBeforeSmtp.form_value(fam), "POP before SMTP"),
     ];
     if ctx.dev.oauth2_available() {
-        v.push((s::auth_value(fam, AuthMethod::OAuth2), "OAuth2"));
+        v.push((AuthMethod::OAuth2.form_value(fam), "OAuth2"));
     }
     v
 }
@@ -914,13 +901,9 @@ fn service_select(ctx: &Ctx, selected: EmailService) -> Value {
     let fam = ctx.family;
     let opts: Vec<(&str, &str)> = [EmailService::ExchangeOnline, EmailService::OutlookCom]
         .into_iter()
-        .map(|svc| (s::service_value(fam, svc), service_label(svc)))
+        .map(|svc| (svc.form_value(fam), service_label(svc)))
         .collect();
-    Value::select(
-        s::name(fam, F::Service),
-        &opts,
-        s::service_value(fam, selected),
-    )
+    Value::select(s::name(fam, F::Service), &opts, selected.form_value(fam))
 }
 
 /// Reads the posted form over `base`; unknown values are errors naming the field.
@@ -929,13 +912,13 @@ fn read_mail_form(ctx: &Ctx, base: &MailSettings) -> Result<MailSettings, F> {
     let get = |f: F| field(&ctx.form, s::name(fam, f));
     let mut m = base.clone();
     if let Some(v) = get(F::AuthMethod) {
-        m.auth_method = s::parse_auth(fam, v).ok_or(F::AuthMethod)?;
+        m.auth_method = AuthMethod::from_form(fam, v).ok_or(F::AuthMethod)?;
         if m.auth_method == AuthMethod::OAuth2 && !ctx.dev.oauth2_available() {
             return Err(F::AuthMethod);
         }
     }
     if let Some(v) = get(F::Service) {
-        m.email_service = s::parse_service(fam, v).ok_or(F::Service)?;
+        m.email_service = EmailService::from_form(fam, v).ok_or(F::Service)?;
     }
     if let Some(v) = get(F::Account) {
         m.account = v.to_string();
@@ -954,10 +937,10 @@ fn read_mail_form(ctx: &Ctx, base: &MailSettings) -> Result<MailSettings, F> {
         m.smtp_port = v.trim().parse().map_err(|_| F::SmtpPort)?;
     }
     if let Some(v) = get(F::Secure) {
-        m.secure = s::parse_secure(fam, v).ok_or(F::Secure)?;
+        m.secure = Secure::from_form(fam, v).ok_or(F::Secure)?;
     }
     if let Some(v) = get(F::CertValidation) {
-        m.cert_validation = s::parse_cert(fam, v).ok_or(F::CertValidation)?;
+        m.cert_validation = bool::from_form(fam, v).ok_or(F::CertValidation)?;
     }
     if let Some(v) = get(F::Pop3Server) {
         m.pop3_server = v.trim().to_string();
@@ -1003,11 +986,11 @@ fn secure_select(ctx: &Ctx, name: &str, value: Secure) -> Value {
     Value::select(
         name,
         &[
-            (s::secure_value(fam, Secure::None), ctx.l("none")),
-            (s::secure_value(fam, Secure::Starttls), "STARTTLS"),
-            (s::secure_value(fam, Secure::SslTls), "SSL/TLS"),
+            (Secure::None.form_value(fam), ctx.l("none")),
+            (Secure::Starttls.form_value(fam), "STARTTLS"),
+            (Secure::SslTls.form_value(fam), "SSL/TLS"),
         ],
-        s::secure_value(fam, value),
+        value.form_value(fam),
     )
 }
 
@@ -1035,7 +1018,7 @@ fn mail_page(ctx: &Ctx, message: Option<(&'static str, String)>) -> Response {
         Value::select(
             n(F::AuthMethod),
             &auth_options(ctx),
-            s::auth_value(fam, m.auth_method),
+            m.auth_method.form_value(fam),
         ),
     )]));
     let oauth2 = ctx.dev.oauth2_available();
@@ -1119,10 +1102,10 @@ fn mail_page(ctx: &Ctx, message: Option<(&'static str, String)>) -> Response {
                 Value::select(
                     n(F::CertValidation),
                     &[
-                        (s::cert_value(fam, true), l("enable")),
-                        (s::cert_value(fam, false), l("disable")),
+                        (true.form_value(fam), l("enable")),
+                        (false.form_value(fam), l("disable")),
                     ],
-                    s::cert_value(fam, m.cert_validation),
+                    m.cert_validation.form_value(fam),
                 ),
             ),
             row(
@@ -1157,7 +1140,7 @@ fn mail_page(ctx: &Ctx, message: Option<(&'static str, String)>) -> Response {
     page.footer
         .push(Button::new(l("ok"), "input_form", "btn_ok", Call::ById));
     // For people: hide the parts that do not apply to the chosen method.
-    let oauth_value = s::auth_value(fam, AuthMethod::OAuth2);
+    let oauth_value = AuthMethod::OAuth2.form_value(fam);
     page.script = format!(
         "function updateAuth() {{\n  var s = document.getElementById('{a}'); if (!s) {{ return; }}\n  var o = (s.value == '{oauth_value}');\n\
   var ids = ['oauth2-service', 'oauth2-status'];\n  for (var i = 0; i < ids.length; i++) {{ var x = document.getElementById(ids[i]); if (x) {{ x.style.display = o ? '' : 'none'; }} }}\n\
@@ -1232,20 +1215,17 @@ fn confirm_page(ctx: &Ctx, m: &MailSettings) -> Response {
     rows.push(text_row(l("smtp_port"), &m.smtp_port.to_string()));
     let mut hidden = token_hidden(ctx);
     for (f, v) in [
-        (F::AuthMethod, s::auth_value(fam, m.auth_method).to_string()),
-        (
-            F::Service,
-            s::service_value(fam, m.email_service).to_string(),
-        ),
+        (F::AuthMethod, m.auth_method.form_value(fam).to_string()),
+        (F::Service, m.email_service.form_value(fam).to_string()),
         (F::Account, m.account.clone()),
         (F::Password, m.password.clone()),
         (F::Sender, m.sender.clone()),
         (F::SmtpServer, m.smtp_server.clone()),
         (F::SmtpPort, m.smtp_port.to_string()),
-        (F::Secure, s::secure_value(fam, m.secure).to_string()),
+        (F::Secure, m.secure.form_value(fam).to_string()),
         (
             F::CertValidation,
-            s::cert_value(fam, m.cert_validation).to_string(),
+            m.cert_validation.form_value(fam).to_string(),
         ),
         (F::Pop3Server, m.pop3_server.clone()),
         (F::Pop3Port, m.pop3_port.to_string()),
@@ -1374,7 +1354,7 @@ async fn signin_start(ctx: &Ctx) -> Response {
     }
     let mut m = draft(ctx);
     if let Some(v) = field(&ctx.form, s::name(ctx.family, F::Service)) {
-        match s::parse_service(ctx.family, v) {
+        match EmailService::from_form(ctx.family, v) {
             Some(svc) => m.email_service = svc,
             None => return signin_page(ctx, None),
         }
@@ -1598,7 +1578,7 @@ fn fax_page(ctx: &Ctx, message: Option<(&'static str, String)>) -> Response {
     f.sections.push(Section::rows(vec![
         row(
             l("auth_method"),
-            Value::select(na, &auth_options(ctx), s::auth_value(fam, m.auth_method)),
+            Value::select(na, &auth_options(ctx), m.auth_method.form_value(fam)),
         ),
         row(
             l("auth_account"),
@@ -1626,7 +1606,7 @@ fn read_fax_form(ctx: &Ctx) -> Result<super::FaxMailSettings, F> {
     let [na, nacc, nsend, nsrv, nport, nsec] = fax_names(fam);
     let mut m = fax_draft(ctx);
     if let Some(v) = field(&ctx.form, na) {
-        m.auth_method = s::parse_auth(fam, v).ok_or(F::AuthMethod)?;
+        m.auth_method = AuthMethod::from_form(fam, v).ok_or(F::AuthMethod)?;
         if m.auth_method == AuthMethod::OAuth2 && !ctx.dev.oauth2_available() {
             return Err(F::AuthMethod);
         }
@@ -1644,7 +1624,7 @@ fn read_fax_form(ctx: &Ctx) -> Result<super::FaxMailSettings, F> {
         m.smtp_port = v.trim().parse().map_err(|_| F::SmtpPort)?;
     }
     if let Some(v) = field(&ctx.form, nsec) {
-        m.secure = s::parse_secure(fam, v).ok_or(F::Secure)?;
+        m.secure = Secure::from_form(fam, v).ok_or(F::Secure)?;
     }
     let check = MailSettings {
         auth_method: m.auth_method,
@@ -1690,12 +1670,12 @@ fn fax_set(ctx: &Ctx) -> Response {
     let l = |k: &str| ctx.l(k);
     let mut hidden = token_hidden(ctx);
     for (n, v) in [
-        (na, s::auth_value(fam, m.auth_method).to_string()),
+        (na, m.auth_method.form_value(fam).to_string()),
         (nacc, m.account.clone()),
         (nsend, m.sender.clone()),
         (nsrv, m.smtp_server.clone()),
         (nport, m.smtp_port.to_string()),
-        (nsec, s::secure_value(fam, m.secure).to_string()),
+        (nsec, m.secure.form_value(fam).to_string()),
     ] {
         hidden.push((n.to_string(), v));
     }

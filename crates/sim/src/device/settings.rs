@@ -149,75 +149,62 @@ pub fn name(family: Family, f: F) -> &'static str {
     }
 }
 
-pub fn auth_value(family: Family, m: AuthMethod) -> &'static str {
-    match (family, m) {
-        (Family::Business, AuthMethod::Off) => "0",
-        (Family::Business, AuthMethod::SmtpAuth) => "1",
-        (Family::Business, AuthMethod::PopBeforeSmtp) => "2",
-        (Family::Business, AuthMethod::OAuth2) => "3",
-        (Family::Consumer, AuthMethod::Off) => "OFF",
-        (Family::Consumer, AuthMethod::SmtpAuth) => "SMTP",
-        (Family::Consumer, AuthMethod::PopBeforeSmtp) => "POP",
-        (Family::Consumer, AuthMethod::OAuth2) => "OAUTH2",
+/// A setting's values in each family's forms: (setting, business, consumer).
+type Values<T> = [(T, &'static str, &'static str)];
+
+/// A setting the families write differently in their forms.
+pub trait FormValue: Copy + PartialEq + 'static {
+    /// Every setting with its business and consumer form value.
+    const VALUES: &'static Values<Self>;
+
+    /// The form value `family` gives this setting.
+    fn form_value(self, family: Family) -> &'static str {
+        let (_, business, consumer) = Self::VALUES
+            .iter()
+            .find(|(t, ..)| *t == self)
+            .expect("every setting has its values");
+        match family {
+            Family::Business => business,
+            Family::Consumer => consumer,
+        }
+    }
+
+    /// The setting `family`'s form value `v` stands for.
+    fn from_form(family: Family, v: &str) -> Option<Self> {
+        Self::VALUES
+            .iter()
+            .map(|(t, ..)| *t)
+            .find(|t| t.form_value(family) == v)
     }
 }
 
-pub fn parse_auth(family: Family, v: &str) -> Option<AuthMethod> {
-    [
-        AuthMethod::Off,
-        AuthMethod::SmtpAuth,
-        AuthMethod::PopBeforeSmtp,
-        AuthMethod::OAuth2,
-    ]
-    .into_iter()
-    .find(|m| auth_value(family, *m) == v)
+impl FormValue for AuthMethod {
+    const VALUES: &'static Values<Self> = &[
+        (AuthMethod::Off, "0", "OFF"),
+        (AuthMethod::SmtpAuth, "1", "SMTP"),
+        (AuthMethod::PopBeforeSmtp, "2", "POP"),
+        (AuthMethod::OAuth2, "3", "OAUTH2"),
+    ];
 }
 
-pub fn service_value(family: Family, s: EmailService) -> &'static str {
-    match (family, s) {
-        (Family::Business, EmailService::ExchangeOnline) => "EXO",
-        (Family::Business, EmailService::OutlookCom) => "OUTLOOK",
-        (Family::Consumer, EmailService::ExchangeOnline) => "1",
-        (Family::Consumer, EmailService::OutlookCom) => "2",
-    }
+impl FormValue for EmailService {
+    const VALUES: &'static Values<Self> = &[
+        (EmailService::ExchangeOnline, "EXO", "1"),
+        (EmailService::OutlookCom, "OUTLOOK", "2"),
+    ];
 }
 
-pub fn parse_service(family: Family, v: &str) -> Option<EmailService> {
-    [EmailService::ExchangeOnline, EmailService::OutlookCom]
-        .into_iter()
-        .find(|s| service_value(family, *s) == v)
+impl FormValue for Secure {
+    const VALUES: &'static Values<Self> = &[
+        (Secure::None, "0", "NONE"),
+        (Secure::Starttls, "1", "STARTTLS"),
+        (Secure::SslTls, "2", "SSLTLS"),
+    ];
 }
 
-pub fn secure_value(family: Family, s: Secure) -> &'static str {
-    match (family, s) {
-        (Family::Business, Secure::None) => "0",
-        (Family::Business, Secure::Starttls) => "1",
-        (Family::Business, Secure::SslTls) => "2",
-        (Family::Consumer, Secure::None) => "NONE",
-        (Family::Consumer, Secure::Starttls) => "STARTTLS",
-        (Family::Consumer, Secure::SslTls) => "SSLTLS",
-    }
-}
-
-pub fn parse_secure(family: Family, v: &str) -> Option<Secure> {
-    [Secure::None, Secure::Starttls, Secure::SslTls]
-        .into_iter()
-        .find(|s| secure_value(family, *s) == v)
-}
-
-pub fn cert_value(family: Family, on: bool) -> &'static str {
-    match (family, on) {
-        (Family::Business, true) => "1",
-        (Family::Business, false) => "0",
-        (Family::Consumer, true) => "ENABLE",
-        (Family::Consumer, false) => "DISABLE",
-    }
-}
-
-pub fn parse_cert(family: Family, v: &str) -> Option<bool> {
-    [true, false]
-        .into_iter()
-        .find(|b| cert_value(family, *b) == v)
+/// Certificate validation on or off.
+impl FormValue for bool {
+    const VALUES: &'static Values<Self> = &[(true, "1", "ENABLE"), (false, "0", "DISABLE")];
 }
 
 /// Why a value was refused; the page names the field.
@@ -304,10 +291,34 @@ mod tests {
     }
 
     #[test]
+    fn every_setting_has_a_value_in_both_families_and_reads_back() {
+        for fam in [Family::Business, Family::Consumer] {
+            for m in [
+                AuthMethod::Off,
+                AuthMethod::SmtpAuth,
+                AuthMethod::PopBeforeSmtp,
+                AuthMethod::OAuth2,
+            ] {
+                assert_eq!(AuthMethod::from_form(fam, m.form_value(fam)), Some(m));
+            }
+            for v in [EmailService::ExchangeOnline, EmailService::OutlookCom] {
+                assert_eq!(EmailService::from_form(fam, v.form_value(fam)), Some(v));
+            }
+            for v in [Secure::None, Secure::Starttls, Secure::SslTls] {
+                assert_eq!(Secure::from_form(fam, v.form_value(fam)), Some(v));
+            }
+            for v in [true, false] {
+                assert_eq!(bool::from_form(fam, v.form_value(fam)), Some(v));
+            }
+            assert_eq!(AuthMethod::from_form(fam, "no such value"), None);
+        }
+    }
+
+    #[test]
     fn families_name_fields_differently_but_round_trip() {
         for fam in [Family::Business, Family::Consumer] {
             for m in [AuthMethod::Off, AuthMethod::OAuth2] {
-                assert_eq!(parse_auth(fam, auth_value(fam, m)), Some(m));
+                assert_eq!(AuthMethod::from_form(fam, m.form_value(fam)), Some(m));
             }
         }
         assert_ne!(

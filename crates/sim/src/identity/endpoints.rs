@@ -11,10 +11,12 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use rand::RngCore;
 use serde_json::{json, Value};
 
 use super::pages::page;
 use super::scopes::Scopes;
+use super::store::{new_device_code, new_user_code, CodeRecord};
 use super::*;
 use crate::html::{esc, field, parse_form};
 use crate::tenant::{AppConfig, ACCESS_TOKEN_LIFETIME, REFRESH_TOKEN_INACTIVITY};
@@ -95,12 +97,8 @@ impl Identity {
         )
     }
 
-    fn device_code_grant(
-        &self,
-        form: &[(String, String)],
-        app: &AppConfig,
-    ) -> Result<Value, OAuthError> {
-        let device_code = required(form, "device_code")?;
+    /// The device code grant for `device_code`.
+    fn device_code_grant(&self, device_code: &str, app: &AppConfig) -> Result<Value, OAuthError> {
         let now = self.now();
         let (upn, scopes) = {
             let mut st = self.store();
@@ -172,12 +170,13 @@ impl Identity {
         Ok(body)
     }
 
+    /// The refresh token grant for `token` (the request's `form` may narrow the scope).
     fn refresh_grant(
         &self,
+        token: &str,
         form: &[(String, String)],
         app: &AppConfig,
     ) -> Result<Value, OAuthError> {
-        let token = required(form, "refresh_token")?;
         let now = self.now();
         let tenant = &self.inner.tenant;
         let rec = tenant.state().refresh_tokens.get(token).cloned();
@@ -268,6 +267,48 @@ impl Identity {
             self.store().device_flow_refresh.insert(rt);
         }
         Ok(body)
+    }
+
+    // ---- request checks --------------------------------------------------------
+
+    /// An OAuth error answer with Entra's body.
+    pub(super) fn oauth_error(&self, e: OAuthError) -> Response {
+        let body = error_body(
+            &self.base_url(),
+            self.inner.tenant.clock().now(),
+            e.error,
+            e.code,
+            &e.text,
+        );
+        json_response(e.status, &body)
+    }
+
+    pub(super) fn check_tenant(&self, seg: &str) -> Result<(), OAuthError> {
+        if self.inner.tenant.matches_segment(seg) || seg.eq_ignore_ascii_case("consumers") {
+            Ok(())
+        } else {
+            Err(OAuthError::bad_request(
+                "invalid_request",
+                90002,
+                format!(
+                    "Tenant '{seg}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."
+                ),
+            ))
+        }
+    }
+
+    pub(super) fn check_client(&self, form: &[(String, String)]) -> Result<AppConfig, OAuthError> {
+        let client_id = required(form, "client_id")?;
+        self.inner.tenant.app(client_id).ok_or_else(|| {
+            let tenant_name = self.inner.tenant.config().name.clone();
+            OAuthError::bad_request(
+                "unauthorized_client",
+                700016,
+                format!(
+                    "Application with identifier '{client_id}' was not found in the directory '{tenant_name}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant."
+                ),
+            )
+        })
     }
 }
 
@@ -496,9 +537,9 @@ pub(super) async fn token(
             });
         }
         if grant == DEVICE_CODE_GRANT {
-            id.device_code_grant(&form, &app)
+            id.device_code_grant(required(&form, "device_code")?, &app)
         } else {
-            id.refresh_grant(&form, &app)
+            id.refresh_grant(required(&form, "refresh_token")?, &form, &app)
         }
     })();
     match result {
@@ -572,4 +613,72 @@ pub(super) async fn error_page(RawQuery(query): RawQuery) -> Response {
             esc(text)
         ),
     )
+}
+
+/// Seconds since the epoch as "2025-01-31T12:00:00.0000000Z".
+fn iso_time(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0)
+        .unwrap_or_default()
+        .format("%Y-%m-%dT%H:%M:%S.0000000Z")
+        .to_string()
+}
+
+/// A token for a resource other than Exchange Online: well formed, but Exchange
+/// cannot verify it (as a Graph token would fail SMTP AUTH).
+fn foreign_access_token(resource: &str, upn: &str, client_id: &str, now: i64) -> String {
+    let claims = json!({
+        "aud": resource, "iat": now, "nbf": now, "exp": now + ACCESS_TOKEN_LIFETIME,
+        "appid": client_id, "upn": upn,
+    });
+    let mut sig = [0u8; 64];
+    rand::rng().fill_bytes(&mut sig);
+    format!(
+        "{}.{}.{}",
+        URL_SAFE_NO_PAD.encode(br#"{"typ":"JWT","alg":"RS256"}"#),
+        URL_SAFE_NO_PAD.encode(claims.to_string()),
+        URL_SAFE_NO_PAD.encode(sig)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_localised() {
+        let en = sign_in_message(None, "http://x/devicelogin", "ABCDEFGHJ");
+        assert_eq!(en, "To sign in, use a web browser to open the page http://x/devicelogin and enter the code ABCDEFGHJ to authenticate.");
+        assert_eq!(
+            sign_in_message(Some("en-GB"), "u", "c"),
+            sign_in_message(None, "u", "c")
+        );
+        for mkt in ["de-DE", "lt-LT", "fr-FR", "es-ES"] {
+            let m = sign_in_message(Some(mkt), "http://x/devicelogin", "ABCDEFGHJ");
+            assert_ne!(m, en, "{mkt}");
+            assert!(
+                m.contains("http://x/devicelogin") && m.contains("ABCDEFGHJ"),
+                "{m}"
+            );
+        }
+    }
+
+    #[test]
+    fn error_body_has_entra_shape() {
+        let now = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+        let b = error_body("http://h", now, "authorization_pending", 70016, "Pending.");
+        let d = b["error_description"].as_str().unwrap();
+        assert!(d.starts_with("AADSTS70016: Pending.\r\nTrace ID: "), "{d}");
+        assert!(d.ends_with("Timestamp: 2023-11-14 22:13:20Z"), "{d}");
+        assert_eq!(b["error_codes"], json!([70016]));
+        assert_eq!(b["timestamp"], "2023-11-14 22:13:20Z");
+        assert!(uuid::Uuid::parse_str(b["trace_id"].as_str().unwrap()).is_ok());
+        assert!(uuid::Uuid::parse_str(b["correlation_id"].as_str().unwrap()).is_ok());
+        assert_eq!(b["error_uri"], "http://h/error?code=70016");
+        assert!(d.contains(b["trace_id"].as_str().unwrap()));
+    }
+
+    #[test]
+    fn iso_time_format() {
+        assert_eq!(iso_time(1_700_000_000), "2023-11-14T22:13:20.0000000Z");
+    }
 }

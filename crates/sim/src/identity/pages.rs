@@ -35,6 +35,7 @@ use axum::routing::get;
 use axum::{Extension, Router};
 
 use super::scopes::Scopes;
+use super::store::{Flow, Stage};
 use super::*;
 use crate::html::{esc, field, parse_form};
 use crate::tenant::{AppConfig, UserConfig};

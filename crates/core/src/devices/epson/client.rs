@@ -146,11 +146,7 @@ impl Http {
     }
 
     fn pin_key(&self) -> String {
-        format!(
-            "{}:{}",
-            self.addr.host_for_url(),
-            self.addr.https_port.unwrap_or(443)
-        )
+        self.addr.pin_key()
     }
 
     pub fn address(&self) -> String {

@@ -2,12 +2,10 @@
 //! run inside them, all removed again on drop (also when a test panics).
 //!
 //! mDNS (and anything else that multicasts) must only ever run inside namespaces
-//! made here, never in the host's namespace. Use it from a test file with
-//! `#[path = "support/netns.rs"] mod netns;`.
+//! made here, never in the host's namespace.
 //!
 //! Needs root and iproute2's `ip`. Without them [`privileged_or_skip`] skips the
 //! test with a message, except in CI (`CI=true`), where it fails instead.
-#![allow(dead_code)]
 
 use std::ffi::OsString;
 use std::fs::File;
@@ -371,6 +369,17 @@ impl ChildGuard {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// Waits up to `timeout` for the child to exit and asserts that it succeeded
+    /// (the message names it as `what` and shows its log).
+    pub fn assert_succeeds_within(&mut self, timeout: Duration, what: &str) {
+        let st = self.wait_timeout(timeout).unwrap();
+        assert!(
+            matches!(st, Some(s) if s.success()),
+            "{what} exit {st:?}; log:\n{}",
+            self.log_text()
+        );
     }
 
     /// Exit status if the child has exited, without waiting.

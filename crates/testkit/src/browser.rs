@@ -6,8 +6,6 @@
 //! Written independently of the emulator's code, from the reference's description of
 //! the pages.
 
-#![allow(dead_code)]
-
 use std::time::Duration;
 
 use scraper::{ElementRef, Html, Selector};
@@ -474,6 +472,14 @@ impl Browser {
         let url = self.url(path);
         let r = self.c.post(&url).form(form).send().await.unwrap();
         Doc::from_response(url, r).await
+    }
+
+    /// What the button labelled `label` on `doc` downloads: its form posted, the answer's
+    /// text (a CSV export, say).
+    pub async fn download(&self, doc: &Doc, label: &str) -> String {
+        let form = doc.button(label).form;
+        let r = self.c.post(self.url(&form.action)).form(&form.fields);
+        r.send().await.unwrap().text().await.unwrap()
     }
 
     /// Submits `form` as a browser does (GET: the fields in the query).
