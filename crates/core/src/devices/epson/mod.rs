@@ -30,6 +30,8 @@
 
 mod client;
 mod forms;
+#[cfg(feature = "fuzzing")]
+pub(crate) mod fuzzing;
 mod jobs;
 
 use async_trait::async_trait;
