@@ -8,9 +8,9 @@ use std::collections::BTreeSet;
 use std::net::IpAddr;
 
 use crate::discovery::{
-    group_services, merge_services, normalise_mac, normalise_uuid, recognize,
-    recognize_page, service_vendor, valid_admin_url, vendor_from_name, DeviceSet,
-    DiscoveryEvent, ServiceRecord, TxtItem,
+    group_services, merge_services, normalise_mac, normalise_uuid, recognize, recognize_page,
+    service_vendor, valid_admin_url, vendor_from_name, DeviceSet, DiscoveryEvent, ServiceRecord,
+    TxtItem,
 };
 use crate::mail::{MailError, SmtpReply};
 
@@ -48,9 +48,7 @@ pub fn txt_records(data: &[u8]) {
                 finish(header, &mut txt, &mut ops);
                 header = Some(&line[1..]);
             }
-            Some(b'-') => ops.push(Op::Remove(
-                String::from_utf8_lossy(&line[1..]).into_owned(),
-            )),
+            Some(b'-') => ops.push(Op::Remove(String::from_utf8_lossy(&line[1..]).into_owned())),
             _ => match line.iter().position(|b| *b == b'=') {
                 Some(i) => txt.push(TxtItem::from_bytes(&line[..i], Some(&line[i + 1..]))),
                 None => txt.push(TxtItem::from_bytes(line, None)),

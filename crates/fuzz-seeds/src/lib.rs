@@ -23,8 +23,8 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use printoauth_core::capture;
 use printoauth_core::devices::{
-    AdminCredentials, ConnectOptions, DeviceAddress, DeviceDriver, EpsonWebConfig,
-    MemoryPinStore, OAuthTarget, SignInStatus,
+    AdminCredentials, ConnectOptions, DeviceAddress, DeviceDriver, EpsonWebConfig, MemoryPinStore,
+    OAuthTarget, SignInStatus,
 };
 use printoauth_sim::config::WorldConfig;
 use printoauth_sim::mdns::ServiceAnnouncement;
@@ -183,8 +183,7 @@ async fn devices(w: &World, seeds: &mut Seeds) -> Result<()> {
             json!({"to": "admin@contoso.example", "pages": 2}),
         )
         .await;
-        let Some(address) = DeviceAddress::from_urls(Some(&d.https_url), Some(&d.http_url))
-        else {
+        let Some(address) = DeviceAddress::from_urls(Some(&d.https_url), Some(&d.http_url)) else {
             continue;
         };
         let driver = EpsonWebConfig::new(
@@ -241,8 +240,7 @@ async fn sign_in(
     };
     let cap = capture::capture(driver, creds, "0").await;
     add_pages(seeds, &format!("{model}-code-shown"), &cap);
-    if w
-        .identity()
+    if w.identity()
         .approve(&code.user_code, &admin.upn, &admin.password, true)
         .is_ok()
     {
@@ -285,9 +283,16 @@ fn sentences(seeds: &mut Seeds, name: &str, html: &str) {
         let t = t.trim();
         let l = t.to_lowercase();
         if t.len() < 300
-            && ["code", "signed", "sign in", "connect", "angemeldet", "expired"]
-                .iter()
-                .any(|w| l.contains(w))
+            && [
+                "code",
+                "signed",
+                "sign in",
+                "connect",
+                "angemeldet",
+                "expired",
+            ]
+            .iter()
+            .any(|w| l.contains(w))
         {
             seeds.add("sign_in_sentence", name, t);
         }
@@ -336,7 +341,8 @@ async fn identity(w: &World, seeds: &mut Seeds) -> Result<()> {
         .and_then(|v| v["device_code"].as_str())
         .unwrap_or("none")
         .to_string();
-    let asks: Vec<(&str, String, Vec<(&'static str, String)>)> = vec![
+    type Form = Vec<(&'static str, String)>;
+    let asks: Vec<(&str, String, Form)> = vec![
         ("pending", id.token_url.clone(), token(&first, &dev)),
         ("bad-code", id.token_url.clone(), token("not-a-code", &dev)),
         (
@@ -365,7 +371,11 @@ async fn identity(w: &World, seeds: &mut Seeds) -> Result<()> {
         (
             "unknown-tenant",
             id.token_url.replace(
-                &id.authority.rsplit('/').next().unwrap_or_default().to_string(),
+                &id.authority
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
                 "fabrikam.example",
             ),
             token(&first, &dev),
