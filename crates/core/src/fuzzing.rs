@@ -9,8 +9,7 @@ use std::net::IpAddr;
 
 use crate::discovery::{
     group_services, merge_services, normalise_mac, normalise_uuid, recognize, recognize_page,
-    service_vendor, valid_admin_url, vendor_from_name, DeviceSet, DiscoveryEvent, ServiceRecord,
-    TxtItem,
+    service_vendor, valid_admin_url, vendor_from_name, DeviceSet, ServiceRecord, TxtItem,
 };
 use crate::mail::{MailError, SmtpReply};
 
@@ -63,8 +62,7 @@ pub fn txt_records(data: &[u8]) {
         match op {
             Op::Upsert(s) => {
                 read_service(&s);
-                let events = set.upsert(s.clone());
-                check_events(&events);
+                let _ = set.upsert(s.clone());
                 let key = s.fullname.to_ascii_lowercase();
                 match live
                     .iter()
@@ -76,7 +74,7 @@ pub fn txt_records(data: &[u8]) {
                 }
             }
             Op::Remove(name) => {
-                check_events(&set.remove(&name));
+                let _ = set.remove(&name);
                 let key = name.to_ascii_lowercase();
                 live.retain(|l| l.fullname.to_ascii_lowercase() != key);
             }
@@ -139,10 +137,6 @@ fn read_service(s: &ServiceRecord) {
     if let Some(u) = s.txt("adminurl") {
         let _ = valid_admin_url(u);
     }
-}
-
-fn check_events(events: &[DiscoveryEvent]) {
-    let _ = serde_json::to_string(events).expect("events serialise");
 }
 
 /// A page from a device's web server: as Web Config's driver reads it, and as the
