@@ -38,6 +38,9 @@ fi
 step "Rust: tests (nextest)"
 cargo nextest run --workspace --locked --no-fail-fast
 
+step "Fuzzing: a smoke run of every target (scripts/fuzz.sh, 15 s each)"
+bash scripts/fuzz.sh "${FUZZ_SMOKE_SECONDS:-15}"
+
 step "End to end: the app window (WebDriver under Xvfb)"
 bash tests/e2e/run.sh
 

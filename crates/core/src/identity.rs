@@ -718,6 +718,53 @@ pub fn account_from_jwt(jwt: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The fuzz target's way in (feature `fuzzing`): an error answer's body read as the
+/// oauth2 crate reads it (the token and the device code endpoints' error types), then
+/// mapped as a sign-in maps it. The AADSTS number and the description always come
+/// through as read.
+#[cfg(feature = "fuzzing")]
+pub(crate) fn fuzz_error_body(body: &[u8]) {
+    fn read<TE>(body: &[u8])
+    where
+        TE: ErrorResponse + ErrorParts + serde::de::DeserializeOwned + 'static,
+    {
+        const URL: &str = "https://login.invalid/organizations/oauth2/v2.0/token";
+        let parsed: Result<TE, _> =
+            serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(body));
+        let (e, parts) = match parsed {
+            Ok(te) => {
+                let parts = te.parts();
+                let e = map_request_error::<std::io::Error, TE>(
+                    URL,
+                    RequestTokenError::ServerResponse(te),
+                );
+                (e, Some(parts))
+            }
+            Err(pe) => (
+                map_request_error::<std::io::Error, TE>(
+                    URL,
+                    RequestTokenError::Parse(pe, body.to_vec()),
+                ),
+                None,
+            ),
+        };
+        if let Some((code, desc)) = parts {
+            assert_eq!(e.aadsts(), desc.as_deref().and_then(parse_aadsts));
+            assert_eq!(e.description(), Some(desc.as_deref().unwrap_or_default()));
+            let again = IdentityError::from_oauth(&code, desc.as_deref());
+            assert_eq!(again, e, "the same answer maps the same way");
+        }
+        let _ = e.to_string();
+        let _ = serde_json::to_value(&e).expect("an error serialises");
+    }
+    read::<BasicErrorResponse>(body);
+    read::<oauth2::DeviceCodeErrorResponse>(body);
+    let text = String::from_utf8_lossy(body);
+    let _ = parse_aadsts(&text);
+    let _ = IdentityError::from_oauth(&text, Some(&text));
+    let _ = account_from_jwt(&text);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,9 @@ pub mod devices;
 pub mod diagnosis;
 pub mod discovery;
 pub mod error;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod identity;
 pub mod mail;
 pub mod manual;

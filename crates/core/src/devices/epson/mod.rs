@@ -30,6 +30,8 @@
 
 mod client;
 mod forms;
+#[cfg(feature = "fuzzing")]
+pub(crate) mod fuzzing;
 mod jobs;
 
 use async_trait::async_trait;
@@ -300,9 +302,11 @@ fn shows_code(p: &Page) -> bool {
 }
 
 /// The word after `marker` in `text` ("... enter the code ABC to ..." → "ABC").
+/// The marker is found in ASCII lower case, which keeps every byte in its place (a
+/// full lower case may change the length of the text before it).
 fn word_after(text: &str, marker: &str) -> Option<String> {
-    let lower = text.to_lowercase();
-    let i = lower.find(&marker.to_lowercase())? + marker.len();
+    let lower = text.to_ascii_lowercase();
+    let i = lower.find(&marker.to_ascii_lowercase())? + marker.len();
     let w = text.get(i..)?.split_whitespace().next()?;
     let w = w.trim_end_matches(['.', ',', ';', ')']);
     (!w.is_empty()).then(|| w.to_string())
@@ -1622,6 +1626,32 @@ mod tests {
 
     fn page(html: &str) -> Page {
         Page::parse(Url::parse("https://192.0.2.7/S").unwrap(), 200, html.into())
+    }
+
+    /// Letters whose lower case is longer or shorter than they are ("Ⱥ", "İ", the
+    /// Kelvin sign) before the marker once moved the place the code was read from,
+    /// so a page gave a cut or wrong code (found by the property the
+    /// `sign_in_sentence` fuzz target checks).
+    #[test]
+    fn the_word_after_a_marker_is_read_whatever_comes_before() {
+        let code = |t: &str| word_after(t, "enter the code");
+        assert_eq!(
+            code("ȺȺ enter the code ABC to sign in").as_deref(),
+            Some("ABC")
+        );
+        assert_eq!(
+            code("İzmir office: ENTER THE CODE XYZ.").as_deref(),
+            Some("XYZ")
+        );
+        assert_eq!(
+            code("\u{212A}\u{212A} enter the code QRS").as_deref(),
+            Some("QRS")
+        );
+        assert_eq!(
+            word_after("Ⱥ open the page https://x.example/d and", "open the page").as_deref(),
+            Some("https://x.example/d")
+        );
+        assert_eq!(code("enter the code"), None);
     }
 
     #[test]
