@@ -44,18 +44,20 @@ tauri="$root/ui/node_modules/.bin/tauri"
 triple="$(rustc -vV | sed -n 's/^host: //p')"
 
 start=$(date +%s)
-cargo_profile=()
-[ "$profile" = release ] && cargo_profile=(--release)
-# The command line first: the app's build copies it (bundle > externalBin).
-cargo build --locked -p printoauth-cli "${cargo_profile[@]}" >&2
+# The command line first: the app's release build copies it (bundle > externalBin).
+if [ "$profile" = release ]; then
+  cargo build --locked --release -p printoauth-cli >&2
+else
+  # The debug build is scripts/test.sh's own (the same command, so the same features:
+  # nothing is compiled twice in the shared build directory).
+  cargo build --locked --workspace --all-targets >&2
+fi
 mkdir -p src-tauri/binaries
 install -m 755 "$CARGO_TARGET_DIR/$profile/printoauth" "src-tauri/binaries/printoauth-$triple"
 strip "src-tauri/binaries/printoauth-$triple"
 if [ "$profile" = release ]; then
   # `tauri build` compiles the app for production (its custom-protocol feature).
   "$tauri" build --no-bundle --ci --config src-tauri/tauri.bundle.conf.json "$@" >&2
-else
-  cargo build --locked -p printoauth-app >&2
 fi
 
 # The bundler takes the app from <target dir>/<profile>/: give it a stripped copy.
