@@ -513,6 +513,12 @@ error-run-sign-in-failed = Прылада паведамляе, што ўвах�
 error-run-sign-in-timed-out = На працягу { $waited_secs } с ніхто не завяршыў уваход.
 error-run-signed-out-while-waiting = Падчас чакання на прыладзе быў выкананы выхад (магчыма, яна перазапусцілася).
 
+# A run's waits (the app and the CLI): what the device keeps the run waiting for, and how long at most.
+wait-device-away = Прылада не адказвае (перазапускаецца?): спрабуем зноў да { $secs } с.
+wait-device-server-error = Прылада адказала памылкай: пытаемся зноў да { $secs } с.
+wait-device-restarting = Прылада перазапускаецца, каб ужыць налады: чакаем да { $secs } с.
+wait-over = Прылада зноў адказвае.
+
 ## Прычыны, выяўленыя праверкай арандатара
 
 cause-security-defaults-on = Для арандатара ўключаны параметры бяспекі па змаўчанні.

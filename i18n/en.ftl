@@ -497,6 +497,12 @@ error-run-sign-in-failed = The device reports that the sign-in failed: “{ $det
 error-run-sign-in-timed-out = Nobody finished signing in within { $waited_secs } seconds.
 error-run-signed-out-while-waiting = The device signed out while waiting (it may have restarted).
 
+# A run's waits (the app and the CLI): what the device keeps the run waiting for, and how long at most.
+wait-device-away = The device does not answer (restarting?): trying again for up to { $secs } s.
+wait-device-server-error = The device answered with an error: asking again for up to { $secs } s.
+wait-device-restarting = The device restarts to apply the settings: waiting up to { $secs } s for it.
+wait-over = The device answers again.
+
 ## Causes: what went wrong (the tenant check, troubleshooting and the run share them)
 
 cause-security-defaults-on = Security defaults are on for the tenant.

@@ -497,6 +497,12 @@ error-run-sign-in-failed = डिवाइस बताता है कि स�
 error-run-sign-in-timed-out = { $waited_secs } सेकंड में किसी ने साइन इन पूरा नहीं किया।
 error-run-signed-out-while-waiting = प्रतीक्षा के दौरान डिवाइस साइन आउट हो गया (शायद वह रीस्टार्ट हुआ हो)।
 
+# A run's waits (the app and the CLI): what the device keeps the run waiting for, and how long at most.
+wait-device-away = डिवाइस जवाब नहीं दे रहा (शायद फिर से चालू हो रहा है): { $secs } सेकंड तक फिर से कोशिश की जा रही है।
+wait-device-server-error = डिवाइस ने त्रुटि के साथ जवाब दिया: { $secs } सेकंड तक फिर से पूछा जा रहा है।
+wait-device-restarting = सेटिंग्स लागू करने के लिए डिवाइस फिर से चालू हो रहा है: { $secs } सेकंड तक प्रतीक्षा की जा रही है।
+wait-over = डिवाइस फिर से जवाब दे रहा है।
+
 ## टेनेंट जाँच में मिले कारण
 
 cause-security-defaults-on = टेनेंट के लिए सुरक्षा डिफॉल्ट चालू हैं।

@@ -513,6 +513,12 @@ error-run-sign-in-failed = Įrenginys praneša, kad prisijungti nepavyko: „{ $
 error-run-sign-in-timed-out = Per { $waited_secs } s niekas nebaigė prisijungti.
 error-run-signed-out-while-waiting = Laukiant įrenginys atsijungė (galbūt jis buvo paleistas iš naujo).
 
+# A run's waits (the app and the CLI): what the device keeps the run waiting for, and how long at most.
+wait-device-away = Įrenginys neatsako (paleidžiamas iš naujo?): bandoma dar kartą iki { $secs } s.
+wait-device-server-error = Įrenginys atsakė klaida: klausiama dar kartą iki { $secs } s.
+wait-device-restarting = Įrenginys paleidžiamas iš naujo, kad pritaikytų nustatymus: laukiama iki { $secs } s.
+wait-over = Įrenginys vėl atsako.
+
 ## Nuomininko patikros rastos priežastys
 
 cause-security-defaults-on = Nuomininkui įjungtos numatytosios saugumo nuostatos.

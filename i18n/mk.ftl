@@ -497,6 +497,12 @@ error-run-sign-in-failed = Уредот известува дека најаву
 error-run-sign-in-timed-out = Никој не го заврши најавувањето во рок од { $waited_secs } секунди.
 error-run-signed-out-while-waiting = Уредот се одјави додека чекаше (можеби се рестартирал).
 
+# A run's waits (the app and the CLI): what the device keeps the run waiting for, and how long at most.
+wait-device-away = Уредот не одговара (се рестартира?): се обидуваме повторно до { $secs } с.
+wait-device-server-error = Уредот одговори со грешка: прашуваме повторно до { $secs } с.
+wait-device-restarting = Уредот се рестартира за да ги примени поставките: чекаме до { $secs } с.
+wait-over = Уредот повторно одговара.
+
 ## Причини пронајдени со проверката на закупецот
 
 cause-security-defaults-on = Стандардните безбедносни поставки се вклучени за закупецот.

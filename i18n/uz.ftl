@@ -497,6 +497,12 @@ error-run-sign-in-failed = Qurilma tizimga kirish amalga oshmaganini xabar qilmo
 error-run-sign-in-timed-out = { $waited_secs } soniya ichida hech kim tizimga kirishni tugatmadi.
 error-run-signed-out-while-waiting = Kutish vaqtida qurilma tizimdan chiqdi (u qayta ishga tushgan bo‘lishi mumkin).
 
+# A run's waits (the app and the CLI): what the device keeps the run waiting for, and how long at most.
+wait-device-away = Qurilma javob bermayapti (qayta ishga tushyaptimi?): { $secs } soniyagacha qayta urinilmoqda.
+wait-device-server-error = Qurilma xato bilan javob berdi: { $secs } soniyagacha qayta so‘ralmoqda.
+wait-device-restarting = Qurilma sozlamalarni qo‘llash uchun qayta ishga tushmoqda: { $secs } soniyagacha kutilmoqda.
+wait-over = Qurilma yana javob bermoqda.
+
 ## Tenant tekshiruvi aniqlagan sabablar
 
 cause-security-defaults-on = Tenant uchun xavfsizlik standart qiymatlari yoqilgan.

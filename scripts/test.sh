@@ -15,6 +15,22 @@ export CARGO_TERM_COLOR=never
 
 step() { printf '\n== %s\n' "$*"; }
 
+# Disk: a full disk fails a run late and for no reason of its own (a build, the
+# packages' installation). Say what there is, and when it is short, first drop what the
+# build directory can make again (the fuzzing build, old packages, incremental state).
+free_gib() { df -P -BG "$1" | awk 'NR == 2 { sub("G", "", $4); print $4 }'; }
+mkdir -p "$CARGO_TARGET_DIR"
+step "Disk: $(free_gib "$CARGO_TARGET_DIR") GiB free for $CARGO_TARGET_DIR ($(du -sh "$CARGO_TARGET_DIR" 2>/dev/null | cut -f1) used by it)"
+if [ "$(free_gib "$CARGO_TARGET_DIR")" -lt "${PRINTOAUTH_MIN_FREE_GIB:-12}" ]; then
+  for d in fuzz fuzz-work package-stage packages release debug/incremental; do
+    if [ -e "$CARGO_TARGET_DIR/$d" ]; then
+      echo "disk: short of space, removing $CARGO_TARGET_DIR/$d (made again when needed)"
+      rm -rf "${CARGO_TARGET_DIR:?}/$d"
+    fi
+  done
+  echo "disk: $(free_gib "$CARGO_TARGET_DIR") GiB free now"
+fi
+
 step "UI: build and unit tests"
 (cd ui && npm run check --silent && npm test --silent && npm run build --silent)
 

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use printoauth_core::devices::{
     AuthMethod, DeviceError, EmailService, EmailSettings, FirmwareFamily, SecureConnection,
-    SettingMismatch,
+    SettingMismatch, WaitReason,
 };
 use printoauth_core::diagnosis::{Cause, Fix};
 use printoauth_core::discovery::DiscoveryError;
@@ -144,6 +144,16 @@ fn merge(into: &mut BTreeMap<String, Vec<String>>, more: BTreeMap<String, Vec<St
 
 /// Family -> code -> param names.
 pub fn families() -> BTreeMap<&'static str, BTreeMap<String, Vec<String>>> {
+    // A run's waits: each reason says how long at most; "over" ends one.
+    let mut wait: BTreeMap<String, Vec<String>> = codes(&every!(WaitReason {
+        DeviceAway,
+        DeviceServerError,
+        DeviceRestarting,
+    }))
+    .into_keys()
+    .map(|c| (c, vec!["secs".to_string()]))
+    .collect();
+    wait.insert("over".into(), Vec::new());
     let mut error = BTreeMap::new();
     merge(
         &mut error,
@@ -453,6 +463,7 @@ pub fn families() -> BTreeMap<&'static str, BTreeMap<String, Vec<String>>> {
             })),
         ),
         ("change", change),
+        ("wait", wait),
     ])
 }
 

@@ -10,6 +10,7 @@ use printoauth_core::devices::{
     DriverRegistry, EmailSettings,
 };
 use printoauth_core::discovery::{DiscoveredDevice, Vendor};
+use printoauth_core::text::plain;
 
 use crate::error::{AppError, ErrorCode};
 use crate::models::{DeviceView, MailStatus, Oauth2Support};
@@ -40,13 +41,18 @@ pub fn vendor_name(v: Vendor) -> String {
     crate::models::wire_name(&v, None)
 }
 
+/// The longest model and host name a row shows (real ones are under 40 characters).
+const MODEL_MAX: usize = 80;
+const HOST_NAME_MAX: usize = 64;
+
 /// The row for a discovered device (OAuth2 and mail status not read yet).
 pub fn view_of(d: &DiscoveredDevice, practice: bool) -> DeviceView {
     DeviceView {
         id: d.id.clone(),
         vendor: vendor_name(d.vendor),
-        model: d.model.clone(),
-        host_name: d.host_name.clone(),
+        // What anyone on the LAN may announce is shown as bounded plain text.
+        model: d.model.as_deref().map(|m| plain(m, MODEL_MAX)),
+        host_name: d.host_name.as_deref().map(|h| plain(h, HOST_NAME_MAX)),
         addresses: d.addresses.iter().map(|a| a.to_string()).collect(),
         admin_url: d.admin_url.clone(),
         supported: DriverRegistry::standard().supports(d.vendor),
@@ -277,6 +283,21 @@ mod tests {
             ],
         );
         merge_services(&[r]).remove(0)
+    }
+
+    #[test]
+    fn announced_text_is_shown_plain_and_bounded() {
+        let mut d = discovered();
+        d.model = Some(format!(
+            "\u{202e}<b>WF</b>\u{1b}[31m\u{0}{}",
+            "M".repeat(10_000)
+        ));
+        d.host_name = Some("EPSON\u{2066}\u{7}A".into());
+        let view = view_of(&d, false);
+        let model = view.model.unwrap();
+        assert!(model.starts_with("<b>WF</b> M"), "{model:?}");
+        assert_eq!(model.chars().count(), MODEL_MAX);
+        assert_eq!(view.host_name.as_deref(), Some("EPSON A"));
     }
 
     #[test]

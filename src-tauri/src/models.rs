@@ -7,7 +7,7 @@
 //! fails when they are stale; `PRINTOAUTH_UPDATE_BINDINGS=1 cargo test -p printoauth-app
 //! bindings` rewrites them).
 
-use printoauth_core::devices::EmailService;
+use printoauth_core::devices::{EmailService, WaitReason};
 use printoauth_core::diagnosis::{Diagnosis, Fix};
 use printoauth_core::manual::ManualPath;
 use printoauth_core::run::{Change, Step};
@@ -241,6 +241,15 @@ pub enum RunEvent {
         user_code: String,
         verification_uri: String,
         expires_at: String,
+    },
+    /// The device keeps the run waiting: why, and for how long at most.
+    Waiting {
+        device: String,
+        reason: WaitReason,
+        up_to_secs: u32,
+    },
+    WaitOver {
+        device: String,
     },
     Done {
         device: String,

@@ -162,6 +162,12 @@ pub async fn run_mode(
                     expires_at: code.expires_at.to_rfc3339(),
                 }
             }
+            DeviceState::Waiting { reason, up_to_secs } => RunEvent::Waiting {
+                device: id,
+                reason,
+                up_to_secs: up_to_secs.min(u32::MAX as u64) as u32,
+            },
+            DeviceState::WaitOver {} => RunEvent::WaitOver { device: id },
             DeviceState::Done {
                 settings,
                 changes,

@@ -5,15 +5,32 @@
 // trying to sign in to …?" and consent on the emulator's pages, as on Microsoft's), and every device ending Signed in, saved and verified.
 // Screenshots of each main screen go to tests/artifacts/screens/ and must not be blank.
 // It also counts the human actions per device (printed for scripts/bench.sh).
+// Then no secret anywhere it should not be: the app runs with a home of its own, and
+// neither the devices' or the administrator's password, nor a sign-in code the window
+// typed, nor a token the emulated tenant issued (its access tokens' JWT header, its
+// refresh tokens' prefix) is in any file the app wrote there (its data folder, the
+// sign-in window's web data, caches) or in what it printed (RUST_LOG=trace).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openApp, screenshot, until } from "./lib/webdriver.mjs";
-import { actions, ADMIN, openWizard, otherWindow, results, sel, signIn, startPractice, startRun } from "./lib/flows.mjs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { ARTIFACTS, openApp, screenshot, until } from "./lib/webdriver.mjs";
+import { tempDir } from "./lib/desktop.mjs";
+import { actions, ADMIN, ADMIN_PASSWORD, PRACTICE_DEVICE_PASSWORD, openWizard, otherWindow, results, sel, signIn, startPractice, startRun } from "./lib/flows.mjs";
 
 const N = Number(process.env.PRINTOAUTH_E2E_DEVICES ?? 6);
 
 test(`practice mode: ${N} devices configured through the wizard and the embedded sign-in`, { timeout: 240_000 }, async (t) => {
-  const { session } = await openApp(t, {}, "practice-batch.log");
+  const home = tempDir(t, "printoauth-e2e-home-");
+  const env = {
+    HOME: home,
+    XDG_DATA_HOME: path.join(home, ".local/share"),
+    XDG_CONFIG_HOME: path.join(home, ".config"),
+    XDG_CACHE_HOME: path.join(home, ".cache"),
+    RUST_LOG: "trace",
+  };
+  const { session, stop } = await openApp(t, env, "practice-batch.log");
+  const codes = [];
   const main = await session.windowHandle();
 
   // Nothing answers on this (namespaced) network: after a few seconds the app says so
@@ -86,6 +103,7 @@ test(`practice mode: ${N} devices configured through the wizard and the embedded
     }
     assert.match(end.text, /^You have signed in to the .+ application on your device\. You may now close this window\.$/);
     previous = end.code;
+    codes.push(end.code);
     perDevice.push(actions.count - before);
     pagesPerDevice.push(end.pages.join(">"));
   }
@@ -133,6 +151,7 @@ test(`practice mode: ${N} devices configured through the wizard and the embedded
   await session.switchTo(tw);
   const end = await signIn(session);
   assert.equal(end.page, "signed-in", JSON.stringify(end));
+  codes.push(end.code);
   // The batch's sign-in session was wiped when the batch ended: account and password again.
   assert.ok(end.pages.includes("password") && !end.pages.includes("pick"), JSON.stringify(end.pages));
   await session.switchTo(main);
@@ -145,4 +164,41 @@ test(`practice mode: ${N} devices configured through the wizard and the embedded
   assert.equal(checks["test-mail"], "passed", JSON.stringify(checks));
   assert.equal(checks["sign-in"], "passed");
   await screenshot(session, "screens/en-tenant-checked", assert);
+
+  // No secret in the app's files, while it runs and after it quit, nor in its output.
+  const secrets = [PRACTICE_DEVICE_PASSWORD, ADMIN_PASSWORD, "eyJ0eXAiOiJKV1Qi", "0.PRACTICE.", ...codes.filter(Boolean)];
+  assert.ok(codes.filter(Boolean).length === N + 1, `the codes were seen: ${codes}`);
+  const sweep = (when) => {
+    const found = files(home);
+    assert.ok(found.length > 0, "the app wrote its data under the test's home");
+    for (const [file, text] of found) {
+      for (const s of secrets) assert.ok(!text.includes(s), `${when}: ${JSON.stringify(s)} in ${path.relative(home, file)}`);
+    }
+    return found.length;
+  };
+  const running = sweep("while the app runs");
+  await stop();
+  const after = sweep("after the app quit");
+  const log = readFileSync(path.join(ARTIFACTS, "practice-batch.log"), "utf8");
+  for (const s of secrets) assert.ok(!log.includes(s), `${JSON.stringify(s)} in the app's output`);
+  t.diagnostic(`secrets: ${secrets.length} searched in ${running} files (running), ${after} (after), and the log`);
 });
+
+/**
+ * Every file below `dir` with its bytes read as text: as bytes (ASCII, UTF-8) and as
+ * UTF-16 at both alignments (WebKit keeps web storage in UTF-16).
+ */
+function files(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (!st) continue;
+    if (st.isDirectory()) out.push(...files(p));
+    else if (st.isFile()) {
+      const b = readFileSync(p);
+      out.push([p, [b.toString("latin1"), b.toString("utf16le"), b.subarray(1).toString("utf16le")].join("\n")]);
+    }
+  }
+  return out;
+}

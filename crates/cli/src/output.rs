@@ -10,11 +10,14 @@ use std::process::ExitCode;
 
 use crate::error::Failure;
 use printoauth_core::capture::Capture;
-use printoauth_core::devices::{AuthMethod, EmailSettings, MailCapabilities, PanelState};
+use printoauth_core::devices::{
+    AuthMethod, EmailSettings, MailCapabilities, PanelState, WaitReason,
+};
 use printoauth_core::discovery::{DiscoveredDevice, DiscoveryEvent};
 use printoauth_core::manual::ManualPath;
 use printoauth_core::run::{DeviceOutcome, DeviceState, RunEvent, Step};
 use printoauth_core::tenant_check::{CheckId, CheckStatus, TenantCheckProgress, TenantCheckReport};
+use printoauth_core::text::plain;
 use printoauth_core::troubleshoot::DeviceHealth;
 use printoauth_sim::world::WorldSummary;
 use serde::Serialize;
@@ -27,65 +30,11 @@ pub struct Out {
     tr: Tr,
 }
 
-/// Text from a device, made safe for a terminal: terminal control sequences (CSI,
-/// OSC and other escapes) and control characters removed, bidirectional overrides
-/// and isolates removed (they would reorder the table), and at most `max`
-/// characters kept (an ellipsis marks the cut).
+/// Text from a device, made safe for a terminal (the engine's [`plain`]: escape
+/// sequences, control characters and bidirectional overrides removed, at most `max`
+/// characters).
 pub(crate) fn term_safe(s: &str, max: usize) -> String {
-    let mut out = String::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\u{1b}' => match chars.next() {
-                // CSI: parameters and intermediates up to a final byte @..~.
-                Some('[') => {
-                    for d in chars.by_ref() {
-                        if ('\u{40}'..='\u{7e}').contains(&d) {
-                            break;
-                        }
-                    }
-                }
-                // OSC, DCS, APC, PM, SOS: up to BEL or ESC \.
-                Some(']' | 'P' | '_' | '^' | 'X') => {
-                    while let Some(d) = chars.next() {
-                        if d == '\u{7}' {
-                            break;
-                        }
-                        if d == '\u{1b}' {
-                            if chars.peek() == Some(&'\\') {
-                                chars.next();
-                            }
-                            break;
-                        }
-                    }
-                }
-                _ => {}
-            },
-            // C1 CSI and OSC, as some terminals read them.
-            '\u{9b}' => {
-                for d in chars.by_ref() {
-                    if ('\u{40}'..='\u{7e}').contains(&d) {
-                        break;
-                    }
-                }
-            }
-            '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{061c}' => {}
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    let out = out.trim().to_string();
-    if out.chars().count() > max {
-        let mut cut: String = out.chars().take(max.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    } else {
-        out
-    }
+    plain(s, max)
 }
 
 /// "code (k=v, k=v)" for a `{code, params}` value.
@@ -391,6 +340,31 @@ impl Out {
                     )
                 );
             }
+            DeviceState::Waiting { reason, up_to_secs } => {
+                let id = match reason {
+                    WaitReason::DeviceAway => "wait-device-away",
+                    WaitReason::DeviceServerError => "wait-device-server-error",
+                    WaitReason::DeviceRestarting => "wait-device-restarting",
+                };
+                let words = self.t(id, &[("secs", Arg::Num(*up_to_secs as i64))]);
+                eprintln!(
+                    "{}",
+                    self.t(
+                        "cli-run-step",
+                        &[("device", device()), ("step", words.into())]
+                    )
+                );
+            }
+            DeviceState::WaitOver {} => eprintln!(
+                "{}",
+                self.t(
+                    "cli-run-step",
+                    &[
+                        ("device", device()),
+                        ("step", self.t("wait-over", &[]).into())
+                    ]
+                )
+            ),
             DeviceState::NeedsYou { code } => println!(
                 "{}",
                 self.t(
@@ -692,23 +666,6 @@ impl Out {
 mod tests {
     use super::*;
     use printoauth_core::discovery::Vendor;
-
-    #[test]
-    fn terminal_control_sequences_and_overrides_are_removed() {
-        assert_eq!(term_safe("\u{1b}[31mRED\u{1b}[0m", 40), "RED");
-        assert_eq!(
-            term_safe("A\u{1b}]0;title\u{7}B\u{1b}]8;;http://x\u{1b}\\C", 40),
-            "ABC"
-        );
-        assert_eq!(term_safe("x\u{202e}321\u{2066}y\u{2069}", 40), "x321y");
-        assert_eq!(term_safe("a\rb\nc\u{7}d", 40), "a b c d");
-        assert_eq!(term_safe("\u{9b}2Jclear", 40), "clear");
-        let long = "W".repeat(150);
-        let cut = term_safe(&long, 30);
-        assert_eq!(cut.chars().count(), 30);
-        assert!(cut.ends_with('…'));
-        assert_eq!(term_safe("WF-C5890 Series", 30), "WF-C5890 Series");
-    }
 
     #[test]
     fn a_hostile_announcement_keeps_the_table_in_its_columns() {

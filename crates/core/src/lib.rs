@@ -23,6 +23,7 @@ pub mod mail;
 pub mod manual;
 pub mod run;
 pub mod tenant_check;
+pub mod text;
 pub mod troubleshoot;
 
 pub use error::Error;

@@ -21,7 +21,7 @@ use tokio::sync::{mpsc, Semaphore};
 
 use crate::devices::{
     AdminCredentials, AuthMethod, DeviceDriver, DeviceError, EmailService, EmailSettings,
-    OAuthTarget, SecureConnection, SignInCode, SignInStatus,
+    OAuthTarget, SecureConnection, SignInCode, SignInStatus, Wait, WaitReason,
 };
 use crate::diagnosis::{fix_for_error, Fix};
 use crate::manual::{manual_path, ManualPath};
@@ -81,6 +81,11 @@ pub enum DeviceState {
     Working { step: Step },
     /// The administrator must sign in with this code (and consent).
     NeedsYou { code: SignInCode },
+    /// The device keeps the run waiting (`reason`), for `up_to_secs` at most; the
+    /// run goes on at [`DeviceState::WaitOver`] or ends in a final state.
+    Waiting { reason: WaitReason, up_to_secs: u64 },
+    /// The wait is over: the device answers again.
+    WaitOver {},
     /// Signed in, saved and verified. `changes`: what differs from the settings read
     /// right after the log-in; `seen_receipt`: the newest job in the device's history
     /// once signed in (failures up to it are from before this sign-in).
@@ -255,6 +260,22 @@ async fn drive(
         before: None,
     };
     t.reached(Step::Found);
+    // The driver's waits become events (a weak sender: the batch's channel still
+    // closes when the batch ends).
+    let weak = events.downgrade();
+    let id = task.id.clone();
+    task.driver.observe_waits(Some(Arc::new(move |w| {
+        let state = match w {
+            Wait::Begins { reason, up_to_secs } => DeviceState::Waiting { reason, up_to_secs },
+            Wait::Over => DeviceState::WaitOver {},
+        };
+        if let Some(tx) = weak.upgrade() {
+            let _ = tx.send(RunEvent {
+                device: id.clone(),
+                state,
+            });
+        }
+    })));
     let result = if again {
         steps_again(task, opts, &mut t).await
     } else {
@@ -306,6 +327,7 @@ async fn drive(
             }
         }
     };
+    task.driver.observe_waits(None);
     t.emit(state.clone());
     DeviceOutcome {
         device: task.id.clone(),

@@ -78,6 +78,8 @@ async fn states(watch: &Watch, device: &str) -> Vec<String> {
                 )
             }
             DeviceState::NeedsYou { .. } => "needs-you".into(),
+            DeviceState::Waiting { .. } => "waiting".into(),
+            DeviceState::WaitOver {} => "wait-over".into(),
             DeviceState::Done { .. } => "done".into(),
             DeviceState::Failed { .. } => "failed".into(),
         })

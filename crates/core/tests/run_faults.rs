@@ -14,7 +14,7 @@ use printoauth_core::devices::{
     AdminCredentials, ConnectOptions, DeviceDriver, EpsonWebConfig, MemoryPinStore, SignInStatus,
 };
 use printoauth_core::diagnosis::{fix_for_error, Cause, Fix};
-use printoauth_core::run::{self, DeviceOutcome, DeviceState, RunOptions, Step};
+use printoauth_core::run::{self, DeviceOutcome, DeviceState, RunEvent, RunOptions, Step};
 use printoauth_core::troubleshoot;
 use printoauth_sim::device::DeviceFaults;
 use printoauth_sim::identity::IdentityFaults;
@@ -55,11 +55,38 @@ async fn run_one(
     t: run::DeviceTask,
     on_code: impl Fn(&World) + Send + 'static,
 ) -> DeviceOutcome {
+    run_one_events(w, t, on_code).await.0
+}
+
+/// As [`run_one`], with the events the run sent.
+async fn run_one_events(
+    w: &World,
+    t: run::DeviceTask,
+    on_code: impl Fn(&World) + Send + 'static,
+) -> (DeviceOutcome, Vec<RunEvent>) {
     let watch = Watch::new(w, on_code);
     let opts = run_options(Duration::from_millis(300), Duration::from_secs(30));
     let o = run::configure_device(&t, &opts, &watch.tx).await;
-    watch.finish().await;
-    o
+    (o, watch.finish().await)
+}
+
+/// The waits in `events`, in order: "reason up to N s" and "over".
+fn waits(events: &[RunEvent]) -> Vec<(String, u64)> {
+    events
+        .iter()
+        .filter_map(|e| match &e.state {
+            DeviceState::Waiting { reason, up_to_secs } => Some((
+                serde_json::to_value(reason)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+                *up_to_secs,
+            )),
+            DeviceState::WaitOver {} => Some(("over".to_string(), 0)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Runs device 0 with `driver` (and the admin approving its code).
@@ -147,6 +174,25 @@ async fn persistent_http_500_ends_in_its_own_error() {
 }
 
 #[tokio::test]
+async fn a_passing_http_500_is_a_wait_that_is_shown_and_ends() {
+    let w = world("ET-4850 Series", |_| {}).await;
+    // The device has answered (its address is known); then one page answers HTTP 500.
+    let d = driver(&w, opts());
+    d.login(&AdminCredentials::new(DEVICE_PW)).await.unwrap();
+    w.device(0).unwrap().set_faults(DeviceFaults {
+        http_500_next: 1,
+        ..Default::default()
+    });
+    let (o, events) = run_one_events(&w, task(&w, 0, d), |_| {}).await;
+    assert!(o.succeeded(), "{o:?}");
+    let waits = waits(&events);
+    assert_eq!(waits.len(), 2, "{waits:?}");
+    assert_eq!(waits[0].0, "device-server-error");
+    assert!(waits[0].1 >= 1);
+    assert_eq!(waits[1].0, "over");
+}
+
+#[tokio::test]
 async fn slow_answers_beyond_the_timeout_end_in_unreachable() {
     let w = world("WF-C5890 Series", |f| f.delay_ms = 2500).await;
     let slow = ConnectOptions {
@@ -169,8 +215,24 @@ async fn slow_answers_within_the_timeout_still_finish() {
 #[tokio::test]
 async fn restart_in_the_middle_of_a_save_is_ridden_out() {
     let w = world("WF-C5890 Series", |f| f.restart_on_next_save = true).await;
-    let o = run(&w).await;
+    let (o, events) = run_one_events(&w, task(&w, 0, driver(&w, opts())), |_| {}).await;
     assert!(o.succeeded(), "{o:?}");
+    // The wait was shown, with what it waits for and how long at most, and it ended
+    // before the device was done.
+    let waits = waits(&events);
+    assert!(
+        matches!(waits.first(), Some((r, secs)) if (r == "device-restarting" || r == "device-away") && *secs > 0),
+        "{waits:?}"
+    );
+    assert_eq!(
+        waits.last().map(|w| w.0.as_str()),
+        Some("over"),
+        "{waits:?}"
+    );
+    assert!(matches!(
+        events.last().unwrap().state,
+        DeviceState::Done { .. }
+    ));
     let r = w.device(0).unwrap().report();
     assert_eq!(r.boot_count, 2, "the device did restart");
     assert_eq!(r.committed_account.as_deref(), Some(ADMIN));

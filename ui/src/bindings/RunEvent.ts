@@ -4,12 +4,13 @@ import type { EngineError } from "./EngineError";
 import type { Fix } from "./Fix";
 import type { ManualPath } from "./ManualPath";
 import type { Step } from "./Step";
+import type { WaitReason } from "./WaitReason";
 
 /**
  * A run's events as the UI gets them: the engine's, each device's state unfolded, and
  * the app's own (the sign-in window, the end of the batch).
  */
-export type RunEvent = { "kind": "working", device: string, step: Step, } | { "kind": "needs-you", device: string, userCode: string, verificationUri: string, expiresAt: string, } | { "kind": "done", device: string, changes: Array<Change>, } | { "kind": "failed", device: string, failedAt: Step, error: EngineError, fix: Fix, 
+export type RunEvent = { "kind": "working", device: string, step: Step, } | { "kind": "needs-you", device: string, userCode: string, verificationUri: string, expiresAt: string, } | { "kind": "waiting", device: string, reason: WaitReason, upToSecs: number, } | { "kind": "wait-over", device: string, } | { "kind": "done", device: string, changes: Array<Change>, } | { "kind": "failed", device: string, failedAt: Step, error: EngineError, fix: Fix, 
 /**
  * When the device's page could not be read: what to do on it by hand, then
  * `run_check_again`.

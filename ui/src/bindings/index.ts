@@ -45,4 +45,5 @@ export type { TenantCheckReport } from "./TenantCheckReport";
 export type { TenantCheckRequest } from "./TenantCheckRequest";
 export type { UpdateStatus } from "./UpdateStatus";
 export type { UpdateView } from "./UpdateView";
+export type { WaitReason } from "./WaitReason";
 export type { JsonValue } from "./serde_json/JsonValue";

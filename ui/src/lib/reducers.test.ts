@@ -136,6 +136,27 @@ describe("run state", () => {
     expect(stepStatus(s.rows.a, "verified")).toBe("done");
   });
 
+  it("shows a wait until the device answers, keeping the step", () => {
+    let s = beginRun(emptyRun(), ["a"]);
+    s = apply(s, { kind: "working", device: "a", step: "signed-in" });
+    s = apply(s, { kind: "waiting", device: "a", reason: "device-restarting", upToSecs: 90 });
+    expect(s.rows.a).toMatchObject({ state: "working", step: "signed-in", wait: { reason: "device-restarting", upToSecs: 90 } });
+    s = apply(s, { kind: "wait-over", device: "a" });
+    expect(s.rows.a.wait).toBeNull();
+    s = apply(s, { kind: "waiting", device: "a", reason: "device-away", upToSecs: 40 });
+    expect(s.rows.a.wait?.reason).toBe("device-away");
+    // A final state ends any wait.
+    s = apply(s, {
+      kind: "failed",
+      device: "a",
+      failedAt: "saved",
+      error: { code: "device-unreachable", params: { address: "192.0.2.1", detail: "refused" } },
+      fix: { code: "check-device-connection", params: { address: "192.0.2.1" } },
+      manual: null,
+    });
+    expect(s.rows.a.wait).toBeNull();
+  });
+
   it("records a failure with its error, fix and step", () => {
     let s = beginRun(emptyRun(), ["a", "b"]);
     s = apply(s, { kind: "working", device: "b", step: "found" }, {

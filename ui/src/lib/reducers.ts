@@ -10,6 +10,7 @@ import type {
   RunEvent,
   RunRequest,
   Step,
+  WaitReason,
 } from "../bindings";
 
 // ---------------------------------------------------------------------------
@@ -90,6 +91,8 @@ export interface RunRow {
   fix: Coded | null;
   /** When the device's page could not be read: the steps to do on it by hand. */
   manual: ManualPath | null;
+  /** The device keeps the run waiting: why, and for how long at most. */
+  wait: { reason: WaitReason; upToSecs: number } | null;
 }
 
 export interface RunState {
@@ -105,7 +108,7 @@ export function emptyRun(): RunState {
 }
 
 function newRow(device: string): RunRow {
-  return { device, state: "working", step: null, signIn: null, changes: [], error: null, fix: null, manual: null };
+  return { device, state: "working", step: null, signIn: null, changes: [], error: null, fix: null, manual: null, wait: null };
 }
 
 /**
@@ -140,7 +143,17 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
   switch (event.kind) {
     case "working": {
       const r = row(event.device);
-      next.rows[event.device] = { ...r, state: "working", step: event.step, signIn: null };
+      next.rows[event.device] = { ...r, state: "working", step: event.step, signIn: null, wait: null };
+      break;
+    }
+    case "waiting": {
+      const r = row(event.device);
+      next.rows[event.device] = { ...r, wait: { reason: event.reason, upToSecs: event.upToSecs } };
+      break;
+    }
+    case "wait-over": {
+      const r = row(event.device);
+      next.rows[event.device] = { ...r, wait: null };
       break;
     }
     case "needs-you": {
@@ -149,6 +162,7 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
         ...r,
         state: "needs-you",
         step: "waiting-for-consent",
+        wait: null,
         signIn: { userCode: event.userCode, verificationUri: event.verificationUri, expiresAt: event.expiresAt },
       };
       break;
@@ -164,6 +178,7 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
         error: null,
         fix: null,
         manual: null,
+        wait: null,
       };
       break;
     }
@@ -177,6 +192,7 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
         error: event.error,
         fix: event.fix,
         manual: event.manual ?? null,
+        wait: null,
       };
       break;
     }

@@ -40,6 +40,8 @@ pub mod epson;
 pub mod pin;
 pub mod registry;
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -405,6 +407,31 @@ pub struct PanelState {
     pub sign_in_expired: bool,
 }
 
+/// Why a device keeps a run waiting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum WaitReason {
+    /// The device stopped answering after it had answered (a restart, or the
+    /// network): asked again until it answers or the time is up.
+    DeviceAway,
+    /// The device answered with a server error (HTTP 5xx): asked again a few times.
+    DeviceServerError,
+    /// The device restarts to apply what was saved.
+    DeviceRestarting,
+}
+
+/// A wait begins (what for, and for how long at most) or ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wait {
+    Begins { reason: WaitReason, up_to_secs: u64 },
+    Over,
+}
+
+/// Told of every wait a driver goes through, as it goes through it (the run turns
+/// them into events, so every wait shows what it waits for and how long).
+pub type WaitObserver = Arc<dyn Fn(Wait) + Send + Sync>;
+
 /// A device family's driver. Implementations keep their session internally; calls
 /// on one driver are serialised.
 #[async_trait]
@@ -426,4 +453,7 @@ pub trait DeviceDriver: Send + Sync {
     async fn job_history(&self) -> Result<Vec<JobEntry>, DeviceError>;
     async fn panel_state(&self) -> Result<PanelState, DeviceError>;
     async fn configure_fax_oauth2(&self, target: &FaxOAuthTarget) -> Result<(), DeviceError>;
+    /// Who is told of the driver's waits from now on (`None`: nobody). A driver that
+    /// never waits ignores it.
+    fn observe_waits(&self, _observer: Option<WaitObserver>) {}
 }

@@ -15,7 +15,10 @@ use url::Url;
 
 use super::forms::Page;
 use super::{ConnectOptions, DeviceAddress};
-use crate::devices::DeviceError;
+use crate::devices::{DeviceError, Wait, WaitObserver, WaitReason};
+
+/// Who is told of this device's waits (shared with the driver, which sets it).
+pub(crate) type Waits = Arc<Mutex<Option<WaitObserver>>>;
 
 /// Accepts the device's (self-signed) certificate when it matches the pin, or when
 /// there is no pin yet; records what it saw.
@@ -100,10 +103,15 @@ pub(crate) struct Http {
     /// The device has answered at least once: only then is a refused connection a
     /// restart worth waiting for; before, the device is simply not reachable.
     answered: std::sync::atomic::AtomicBool,
+    waits: Waits,
 }
 
 impl Http {
-    pub fn new(addr: DeviceAddress, opts: ConnectOptions) -> Result<Http, DeviceError> {
+    pub fn new(
+        addr: DeviceAddress,
+        opts: ConnectOptions,
+        waits: Waits,
+    ) -> Result<Http, DeviceError> {
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let expected = Arc::new(Mutex::new(None));
         let seen = Arc::new(Mutex::new(None));
@@ -142,7 +150,27 @@ impl Http {
             base: Mutex::new(None),
             peer: Mutex::new(None),
             answered: std::sync::atomic::AtomicBool::new(false),
+            waits,
         })
+    }
+
+    /// Tells the observer, if any, of a wait.
+    pub(crate) fn tell(&self, w: Wait) {
+        let observer = self.waits.lock().unwrap().clone();
+        if let Some(o) = observer {
+            o(w);
+        }
+    }
+
+    /// A wait begins: told once per reason in a row.
+    fn wait_begins(&self, current: &mut Option<WaitReason>, reason: WaitReason, up_to: Duration) {
+        if *current != Some(reason) {
+            *current = Some(reason);
+            self.tell(Wait::Begins {
+                reason,
+                up_to_secs: up_to.as_secs().max(1),
+            });
+        }
     }
 
     fn pin_key(&self) -> String {
@@ -307,6 +335,21 @@ impl Http {
         url: &Url,
         form: Option<&[(String, String)]>,
     ) -> Result<(u16, String, String), DeviceError> {
+        let mut waiting = None;
+        let answer = self.send_waiting(url, form, &mut waiting).await;
+        if waiting.is_some() && answer.is_ok() {
+            self.tell(Wait::Over);
+        }
+        answer
+    }
+
+    /// One request with its retries; `waiting`: the wait told of, if any.
+    async fn send_waiting(
+        &self,
+        url: &Url,
+        form: Option<&[(String, String)]>,
+        waiting: &mut Option<WaitReason>,
+    ) -> Result<(u16, String, String), DeviceError> {
         let started = Instant::now();
         let mut server_errors = 0u32;
         let mut attempts = 0u32;
@@ -349,6 +392,12 @@ impl Http {
                                     attempts,
                                 });
                             }
+                            let left = self.opts.server_error_retries + 1 - server_errors;
+                            self.wait_begins(
+                                waiting,
+                                WaitReason::DeviceServerError,
+                                self.opts.retry_delay * left,
+                            );
                             tokio::time::sleep(self.opts.retry_delay).await;
                             continue;
                         }
@@ -404,6 +453,11 @@ impl Http {
                 });
             }
             tracing::debug!(url = %url, reason = %away, "device away, retrying");
+            self.wait_begins(
+                waiting,
+                WaitReason::DeviceAway,
+                self.opts.restart_timeout.saturating_sub(started.elapsed()),
+            );
             tokio::time::sleep(self.opts.retry_delay).await;
         }
     }

@@ -44,7 +44,7 @@ pub use super::connect::{ConnectOptions, DeviceAddress};
 use super::{
     AdminCredentials, AuthMethod, DeviceDriver, DeviceError, EmailService, EmailSettings,
     FaxOAuthTarget, FirmwareFamily, JobEntry, MailCapabilities, OAuthTarget, PanelState,
-    SecureConnection, SettingMismatch, SignInCode, SignInStatus,
+    SecureConnection, SettingMismatch, SignInCode, SignInStatus, Wait, WaitObserver, WaitReason,
 };
 
 // Public facts about Web Config.
@@ -141,6 +141,7 @@ pub struct EpsonWebConfig {
     opts: ConnectOptions,
     http: std::sync::OnceLock<Result<Http, DeviceError>>,
     state: Mutex<State>,
+    waits: client::Waits,
 }
 
 /// Runs an attempt again after logging in again (lost session, stale token) or
@@ -338,6 +339,7 @@ impl EpsonWebConfig {
             opts,
             http: std::sync::OnceLock::new(),
             state: Mutex::new(State::default()),
+            waits: Default::default(),
         }
     }
 
@@ -356,7 +358,7 @@ impl EpsonWebConfig {
 
     fn http(&self) -> Result<&Http, DeviceError> {
         self.http
-            .get_or_init(|| Http::new(self.addr.clone(), self.opts.clone()))
+            .get_or_init(|| Http::new(self.addr.clone(), self.opts.clone(), self.waits.clone()))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -614,9 +616,15 @@ impl EpsonWebConfig {
 
     /// After "Shutting down": wait until the device answers again.
     async fn wait_back(&self) -> Result<(), DeviceError> {
+        let http = self.http()?;
+        http.tell(Wait::Begins {
+            reason: WaitReason::DeviceRestarting,
+            up_to_secs: self.opts.restart_timeout.as_secs().max(1),
+        });
         tokio::time::sleep(self.opts.retry_delay).await;
         let url = self.url(PASSWORD_TOP).await?;
-        self.http()?.get(&url).await?;
+        http.get(&url).await?;
+        http.tell(Wait::Over);
         Ok(())
     }
 
@@ -1617,6 +1625,10 @@ impl DeviceDriver for EpsonWebConfig {
     async fn configure_fax_oauth2(&self, target: &FaxOAuthTarget) -> Result<(), DeviceError> {
         let mut st = self.state.lock().await;
         recovering!(self, st, self.try_fax(&mut st, target).await)
+    }
+
+    fn observe_waits(&self, observer: Option<WaitObserver>) {
+        *self.waits.lock().unwrap() = observer;
     }
 }
 
