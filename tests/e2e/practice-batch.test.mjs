@@ -174,14 +174,15 @@ test(`practice mode: ${N} devices configured through the wizard and the embedded
     for (const [file, text] of found) {
       for (const s of secrets) assert.ok(!text.includes(s), `${when}: ${JSON.stringify(s)} in ${path.relative(home, file)}`);
     }
-    return found.length;
+    return found.map(([file]) => path.relative(home, file));
   };
   const running = sweep("while the app runs");
   await stop();
   const after = sweep("after the app quit");
   const log = readFileSync(path.join(ARTIFACTS, "practice-batch.log"), "utf8");
   for (const s of secrets) assert.ok(!log.includes(s), `${JSON.stringify(s)} in the app's output`);
-  t.diagnostic(`secrets: ${secrets.length} searched in ${running} files (running), ${after} (after), and the log`);
+  t.diagnostic(`secrets: ${secrets.length} searched in ${running.length} files (running), ${after.length} (after), and the log`);
+  t.diagnostic(`files the app wrote: ${running.join(", ")}`);
 });
 
 /**
