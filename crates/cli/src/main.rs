@@ -700,7 +700,7 @@ async fn inventory_cmd(
     csv: bool,
     concurrency: usize,
 ) -> ExitCode {
-    use printoauth_core::inventory::{self, ModelKnowledge, ReadState};
+    use printoauth_core::inventory::{self, ReadState};
     let shared = match target::shared_password(&out.inventory_prompt(), world.is_some()) {
         Ok(p) => p,
         Err(e) => return out.cannot_run(&e.into()),
@@ -754,9 +754,7 @@ async fn inventory_cmd(
             }
         }
     }
-    let knowledge = world
-        .map(World::model_knowledge)
-        .unwrap_or_else(ModelKnowledge::default);
+    let knowledge = world.map(World::model_knowledge).unwrap_or_default();
     let entries = inventory::inventory(list, &knowledge, concurrency).await;
     if csv {
         out.inventory_csv(&entries);
