@@ -637,3 +637,64 @@ missing-save-confirmation = паведамленне «Setup complete.» пас�
 missing-sign-in-code = код уваходу
 missing-verification-url = адрас, дзе ўводзіцца код
 missing-other = «{ $what }»
+
+## Inventory: every device, read without changing it (the command line and the app)
+
+cli-col-firmware = ПРАШЫЎКА
+cli-col-oauth2 = OAUTH2
+cli-col-auth = АЎТЭНТЫФІКАЦЫЯ
+cli-col-signed-in = УВАХОД ЯК
+cli-col-sender = АДПРАЎШЧЫК
+cli-col-password = ПАРОЛЬ ЗАХАВАНЫ
+cli-col-last-mail = АПОШНЯЕ ЗАДАННЕ ПОШТЫ
+cli-inventory-password-prompt = Пароль адміністратара прылад (Enter: паказаць спіс без уваходу):
+cli-inventory-signed-out = уваход не выкананы
+cli-inventory-job-ok = { $time }: адпраўлена
+cli-inventory-job-failed = { $time }: не атрымалася ({ $result })
+cli-inventory-why = OAuth2: { $reason }
+cli-inventory-instead = замест гэтага: { $alternative }
+cli-inventory-summary =
+    { $total ->
+        [one] { $total } прылада: ужо на OAuth2 — { $oauth2 }, можна перавесці — { $possible }, нельга — { $cannot }, невядома — { $unknown }.
+        [few] { $total } прылады: ужо на OAuth2 — { $oauth2 }, можна перавесці — { $possible }, нельга — { $cannot }, невядома — { $unknown }.
+        [many] { $total } прылад: ужо на OAuth2 — { $oauth2 }, можна перавесці — { $possible }, нельга — { $cannot }, невядома — { $unknown }.
+       *[other] { $total } прылады: ужо на OAuth2 — { $oauth2 }, можна перавесці — { $possible }, нельга — { $cannot }, невядома — { $unknown }.
+    }
+app-inventory-read = Прачытаць прылады
+app-inventory-reading = Прылады чытаюцца (на іх нічога не мяняецца)…
+app-inventory-password = Пароль адміністратара для чытання (выкарыстоўваецца адзін раз, не захоўваецца)
+app-inventory-details = Падрабязнасці
+app-inventory-firmware = Прашыўка
+app-inventory-oauth2 = OAuth 2.0
+app-inventory-auth = Аўтэнтыфікацыя
+app-inventory-signed-in = Уваход як
+app-inventory-signed-out = уваход не выкананы
+app-inventory-sender = Адпраўшчык
+app-inventory-last-mail = Апошняе заданне пошты
+app-inventory-job-ok = { $time }: адпраўлена
+app-inventory-job-failed = { $time }: не атрымалася ({ $result })
+app-inventory-password-kept = Пароль запомнены
+app-inventory-alternatives = Замест OAuth 2.0
+
+read-state-read = прачытана
+read-state-password-needed = Не прачытана: патрэбны пароль адміністратара. Вытворца і мадэль — тое, што прылада абвяшчае ў сетцы.
+read-state-password-refused = Не прачытана: прылада адхіліла пароль адміністратара.
+read-state-no-driver = Не прачытана: printoauth пакуль не ўмее чытаць прылады гэтага вытворцы. Вытворца і мадэль — тое, што прылада абвяшчае ў сетцы.
+read-state-failed = Не прачытана: прыладу не ўдалося прачытаць.
+
+oauth2-possible = OAuth2 магчымы.
+oauth2-unknown = Невядома, пакуль прылада не прачытана.
+oauth2-model-has-it = У гэтай мадэлі OAuth2 ёсць пачынаючы з прашыўкі { $since }; прачытайце прыладу, каб даведацца яе прашыўку.
+oauth2-firmware-too-old = Не з гэтай прашыўкай ({ $firmware }): у мадэлі OAuth2 ёсць пачынаючы з прашыўкі { $since }.
+oauth2-model-without = Не: ні ў адной прашыўцы { $model } няма OAuth2.
+oauth2-not-in-firmware = Не з гэтай прашыўкай ({ $firmware }); ці ёсць ён у навейшай прашыўцы для гэтай мадэлі, невядома.
+oauth2-additional-network = Не праз гэта падключэнне: прылада даступная праз дадатковую сетку, у якой няма OAuth2. У яе стандартнай сетцы ён ёсць.
+oauth2-vendor-not-supported = Не з printoauth: ён пакуль не ўмее наладжваць прылады { $vendor }.
+
+alternative-use-standard-network = Падключыце прыладу праз яе стандартную сетку замест дадатковай і наладзьце там OAuth2.
+alternative-update-firmware = Абнавіце прашыўку { $model } да { $since } або навейшай, потым наладзьце OAuth2.
+alternative-ask-vendor-for-firmware = Спытайце ў вытворцы, ці ёсць для { $model } прашыўка з OAuth2; калі ёсць, абнавіце і наладзьце OAuth2.
+alternative-vendor-own-setup = { $vendor } апісвае OAuth 2.0 для некаторых сваіх мадэлей на ўласнай вэб-старонцы прылады: выконвайце кіраўніцтва вытворцы для гэтай мадэлі.
+alternative-exchange-connector = Канектар Exchange Online (SMTP-рэтрансляцыя): прылада адпраўляе без пароля на MX-адрас вашага дамена (…mail.protection.outlook.com) праз порт { $port }. Патрэбны статычны публічны IP-адрас офіса, адкрыты выходны порт { $port } і канектар, які прымае пошту з гэтага адраса.
+alternative-high-volume-email = Microsoft High Volume Email: толькі для атрымальнікаў унутры вашай арганізацыі і платны. Ён даўжэй прымае пароль прылады (базавую аўтэнтыфікацыю): да верасня 2028 года, як Microsoft абвясціла ў 2026 годзе. Патрэбны ўліковы запіс HVE і каб прылада адпраўляла на { $server }, порт { $port }.
+alternative-local-relay = Рэтранслятар у сетцы офіса (рэтранслятар SMTP→Graph або OAuth-проксі): прылада адпраўляе на яго, як і цяпер, а ён уваходзіць у Microsoft 365 за прыладу. Патрэбны заўсёды ўключаны камп’ютар або сервер і асобная рэгістрацыя прыкладання рэтранслятара ў арэндатары.

@@ -621,3 +621,62 @@ missing-save-confirmation = the message “Setup complete.” after saving
 missing-sign-in-code = the sign-in code
 missing-verification-url = the address where the code is entered
 missing-other = “{ $what }”
+
+## Inventory: every device, read without changing it (the command line and the app)
+
+cli-col-firmware = FIRMWARE
+cli-col-oauth2 = OAUTH2
+cli-col-auth = AUTHENTICATION
+cli-col-signed-in = SIGNED IN AS
+cli-col-sender = SENDER
+cli-col-password = PASSWORD KEPT
+cli-col-last-mail = LAST MAIL JOB
+cli-inventory-password-prompt = Administrator password of the devices (Enter: list them without logging in):
+cli-inventory-signed-out = signed out
+cli-inventory-job-ok = { $time }: sent
+cli-inventory-job-failed = { $time }: failed ({ $result })
+cli-inventory-why = OAuth2: { $reason }
+cli-inventory-instead = instead: { $alternative }
+cli-inventory-summary =
+    { $total ->
+        [one] { $total } device: { $oauth2 } on OAuth2 already, { $possible } can move to it, { $cannot } cannot, { $unknown } not known.
+       *[other] { $total } devices: { $oauth2 } on OAuth2 already, { $possible } can move to it, { $cannot } cannot, { $unknown } not known.
+    }
+app-inventory-read = Read the devices
+app-inventory-reading = Reading the devices (nothing is changed on them)…
+app-inventory-password = Administrator password for reading (used once, not stored)
+app-inventory-details = Details
+app-inventory-firmware = Firmware
+app-inventory-oauth2 = OAuth 2.0
+app-inventory-auth = Authentication
+app-inventory-signed-in = Signed in as
+app-inventory-signed-out = signed out
+app-inventory-sender = Sender
+app-inventory-last-mail = Last mail job
+app-inventory-job-ok = { $time }: sent
+app-inventory-job-failed = { $time }: failed ({ $result })
+app-inventory-password-kept = Password remembered
+app-inventory-alternatives = Instead of OAuth 2.0
+
+read-state-read = read
+read-state-password-needed = Not read: the administrator password is needed. Vendor and model are what the device announces on the network.
+read-state-password-refused = Not read: the device refused the administrator password.
+read-state-no-driver = Not read: printoauth cannot read this vendor's devices yet. Vendor and model are what the device announces on the network.
+read-state-failed = Not read: the device could not be read.
+
+oauth2-possible = OAuth2 is possible.
+oauth2-unknown = Not known until the device is read.
+oauth2-model-has-it = This model has OAuth2 from firmware { $since }; read the device to know its firmware.
+oauth2-firmware-too-old = Not with this firmware ({ $firmware }): the model has OAuth2 from firmware { $since }.
+oauth2-model-without = No: no firmware of the { $model } has OAuth2.
+oauth2-not-in-firmware = Not with this firmware ({ $firmware }); whether a newer firmware for this model has it is not known.
+oauth2-additional-network = Not on this connection: the device is reached through its additional network, which has no OAuth2. Its standard network has it.
+oauth2-vendor-not-supported = Not with printoauth: it cannot set up { $vendor } devices yet.
+
+alternative-use-standard-network = Connect the device through its standard network instead of the additional one, then set it up with OAuth2 there.
+alternative-update-firmware = Update the firmware of the { $model } to { $since } or newer, then set it up with OAuth2.
+alternative-ask-vendor-for-firmware = Ask the vendor whether a firmware with OAuth2 exists for the { $model }; if so, update it, then set it up with OAuth2.
+alternative-vendor-own-setup = { $vendor } describes OAuth 2.0 for some of its models on the device's own web page: follow the vendor's guide for this model.
+alternative-exchange-connector = An Exchange Online connector (SMTP relay): the device sends without a password to your domain's MX endpoint (…mail.protection.outlook.com) on port { $port }. Needs a static public IP address for the office, outgoing port { $port } open, and a connector that accepts mail from that address.
+alternative-high-volume-email = Microsoft's High Volume Email: only for recipients inside your organisation, and paid. It accepts the device's password (Basic authentication) longer: until September 2028, as Microsoft announced in 2026. Needs an HVE account and the device sending to { $server }, port { $port }.
+alternative-local-relay = A relay on the office network (an SMTP-to-Graph relay or an OAuth proxy): the device sends to it as it does today, and it signs in to Microsoft 365 for the device. Needs a computer or server that is always on, and the relay's own app registration in the tenant.

@@ -621,3 +621,62 @@ missing-save-confirmation = सहेजने के बाद का संद
 missing-sign-in-code = साइन-इन कोड
 missing-verification-url = वह पता जहाँ कोड दर्ज किया जाता है
 missing-other = “{ $what }”
+
+## Inventory: every device, read without changing it (the command line and the app)
+
+cli-col-firmware = फ़र्मवेयर
+cli-col-oauth2 = OAUTH2
+cli-col-auth = प्रमाणीकरण
+cli-col-signed-in = साइन इन खाता
+cli-col-sender = प्रेषक
+cli-col-password = पासवर्ड सहेजा
+cli-col-last-mail = पिछला मेल जॉब
+cli-inventory-password-prompt = डिवाइसों का व्यवस्थापक पासवर्ड (Enter: लॉग इन किए बिना सूची दिखाएँ):
+cli-inventory-signed-out = साइन आउट
+cli-inventory-job-ok = { $time }: भेजा गया
+cli-inventory-job-failed = { $time }: विफल ({ $result })
+cli-inventory-why = OAuth2: { $reason }
+cli-inventory-instead = इसके बजाय: { $alternative }
+cli-inventory-summary =
+    { $total ->
+        [one] { $total } डिवाइस: { $oauth2 } पहले से OAuth2 पर, { $possible } उस पर जा सकते हैं, { $cannot } नहीं जा सकते, { $unknown } का पता नहीं।
+       *[other] { $total } डिवाइस: { $oauth2 } पहले से OAuth2 पर, { $possible } उस पर जा सकते हैं, { $cannot } नहीं जा सकते, { $unknown } का पता नहीं।
+    }
+app-inventory-read = डिवाइस पढ़ें
+app-inventory-reading = डिवाइस पढ़े जा रहे हैं (उन पर कुछ नहीं बदला जाता)…
+app-inventory-password = पढ़ने के लिए व्यवस्थापक पासवर्ड (एक बार उपयोग, सहेजा नहीं जाता)
+app-inventory-details = विवरण
+app-inventory-firmware = फ़र्मवेयर
+app-inventory-oauth2 = OAuth 2.0
+app-inventory-auth = प्रमाणीकरण
+app-inventory-signed-in = साइन इन खाता
+app-inventory-signed-out = साइन आउट
+app-inventory-sender = प्रेषक
+app-inventory-last-mail = पिछला मेल जॉब
+app-inventory-job-ok = { $time }: भेजा गया
+app-inventory-job-failed = { $time }: विफल ({ $result })
+app-inventory-password-kept = पासवर्ड याद रखा गया
+app-inventory-alternatives = OAuth 2.0 के बजाय
+
+read-state-read = पढ़ा गया
+read-state-password-needed = पढ़ा नहीं गया: व्यवस्थापक पासवर्ड चाहिए। निर्माता और मॉडल वही हैं जो डिवाइस नेटवर्क पर घोषित करता है।
+read-state-password-refused = पढ़ा नहीं गया: डिवाइस ने व्यवस्थापक पासवर्ड अस्वीकार कर दिया।
+read-state-no-driver = पढ़ा नहीं गया: printoauth अभी इस निर्माता के डिवाइस नहीं पढ़ सकता। निर्माता और मॉडल वही हैं जो डिवाइस नेटवर्क पर घोषित करता है।
+read-state-failed = पढ़ा नहीं गया: डिवाइस को पढ़ा नहीं जा सका।
+
+oauth2-possible = OAuth2 संभव है।
+oauth2-unknown = डिवाइस पढ़े जाने तक पता नहीं।
+oauth2-model-has-it = इस मॉडल में फ़र्मवेयर { $since } से OAuth2 है; उसका फ़र्मवेयर जानने के लिए डिवाइस पढ़ें।
+oauth2-firmware-too-old = इस फ़र्मवेयर ({ $firmware }) के साथ नहीं: मॉडल में फ़र्मवेयर { $since } से OAuth2 है।
+oauth2-model-without = नहीं: { $model } के किसी भी फ़र्मवेयर में OAuth2 नहीं है।
+oauth2-not-in-firmware = इस फ़र्मवेयर ({ $firmware }) के साथ नहीं; इस मॉडल के किसी नए फ़र्मवेयर में है या नहीं, पता नहीं।
+oauth2-additional-network = इस कनेक्शन पर नहीं: डिवाइस तक उसके अतिरिक्त नेटवर्क से पहुँचा गया है, जिसमें OAuth2 नहीं है। उसके मानक नेटवर्क में है।
+oauth2-vendor-not-supported = printoauth के साथ नहीं: यह अभी { $vendor } डिवाइस सेट अप नहीं कर सकता।
+
+alternative-use-standard-network = डिवाइस को अतिरिक्त नेटवर्क के बजाय उसके मानक नेटवर्क से जोड़ें, फिर वहाँ OAuth2 सेट अप करें।
+alternative-update-firmware = { $model } का फ़र्मवेयर { $since } या नए वर्शन पर अपडेट करें, फिर OAuth2 सेट अप करें।
+alternative-ask-vendor-for-firmware = निर्माता से पूछें कि क्या { $model } के लिए OAuth2 वाला फ़र्मवेयर है; अगर है, तो अपडेट करें, फिर OAuth2 सेट अप करें।
+alternative-vendor-own-setup = { $vendor } अपने कुछ मॉडलों के लिए डिवाइस के अपने वेब पेज पर OAuth 2.0 सेट करने का तरीका बताता है: इस मॉडल के लिए निर्माता की गाइड का पालन करें।
+alternative-exchange-connector = Exchange Online कनेक्टर (SMTP रिले): डिवाइस बिना पासवर्ड के आपके डोमेन के MX एंडपॉइंट (…mail.protection.outlook.com) पर पोर्ट { $port } से भेजता है। ज़रूरी: ऑफ़िस का स्थिर सार्वजनिक IP पता, बाहर जाने वाला पोर्ट { $port } खुला हो, और एक कनेक्टर जो उस पते से मेल स्वीकार करे।
+alternative-high-volume-email = Microsoft का High Volume Email: केवल आपके संगठन के अंदर के प्राप्तकर्ताओं के लिए, और सशुल्क। यह डिवाइस का पासवर्ड (बेसिक प्रमाणीकरण) ज़्यादा समय तक स्वीकार करता है: सितंबर 2028 तक, जैसा Microsoft ने 2026 में घोषित किया। ज़रूरी: एक HVE खाता और डिवाइस का { $server } पर, पोर्ट { $port } से भेजना।
+alternative-local-relay = ऑफ़िस नेटवर्क पर एक रिले (SMTP-से-Graph रिले या OAuth प्रॉक्सी): डिवाइस उसे आज की तरह ही भेजता है, और रिले डिवाइस की ओर से Microsoft 365 में साइन इन करता है। ज़रूरी: हमेशा चालू रहने वाला कंप्यूटर या सर्वर, और टेनेंट में रिले का अपना ऐप पंजीकरण।

@@ -637,3 +637,64 @@ missing-save-confirmation = pranešimas „Setup complete.“ po išsaugojimo
 missing-sign-in-code = prisijungimo kodas
 missing-verification-url = adresas, kuriame įvedamas kodas
 missing-other = „{ $what }“
+
+## Inventory: every device, read without changing it (the command line and the app)
+
+cli-col-firmware = PROGRAMINĖ ĮRANGA
+cli-col-oauth2 = OAUTH2
+cli-col-auth = AUTENTIFIKAVIMAS
+cli-col-signed-in = PRISIJUNGĘS KAIP
+cli-col-sender = SIUNTĖJAS
+cli-col-password = SLAPTAŽODIS ĮSIMINTAS
+cli-col-last-mail = PASKUTINĖ PAŠTO UŽDUOTIS
+cli-inventory-password-prompt = Įrenginių administratoriaus slaptažodis (Enter: išvardyti neprisijungiant):
+cli-inventory-signed-out = atsijungta
+cli-inventory-job-ok = { $time }: išsiųsta
+cli-inventory-job-failed = { $time }: nepavyko ({ $result })
+cli-inventory-why = OAuth2: { $reason }
+cli-inventory-instead = vietoj to: { $alternative }
+cli-inventory-summary =
+    { $total ->
+        [one] { $total } įrenginys: jau naudoja OAuth2 – { $oauth2 }, gali pereiti – { $possible }, negali – { $cannot }, nežinoma – { $unknown }.
+        [few] { $total } įrenginiai: jau naudoja OAuth2 – { $oauth2 }, gali pereiti – { $possible }, negali – { $cannot }, nežinoma – { $unknown }.
+        [many] { $total } įrenginio: jau naudoja OAuth2 – { $oauth2 }, gali pereiti – { $possible }, negali – { $cannot }, nežinoma – { $unknown }.
+       *[other] { $total } įrenginių: jau naudoja OAuth2 – { $oauth2 }, gali pereiti – { $possible }, negali – { $cannot }, nežinoma – { $unknown }.
+    }
+app-inventory-read = Nuskaityti įrenginius
+app-inventory-reading = Nuskaitomi įrenginiai (juose nieko nekeičiama)…
+app-inventory-password = Administratoriaus slaptažodis nuskaitymui (naudojamas vieną kartą, nesaugomas)
+app-inventory-details = Išsamiau
+app-inventory-firmware = Programinė įranga
+app-inventory-oauth2 = OAuth 2.0
+app-inventory-auth = Autentifikavimas
+app-inventory-signed-in = Prisijungęs kaip
+app-inventory-signed-out = atsijungta
+app-inventory-sender = Siuntėjas
+app-inventory-last-mail = Paskutinė pašto užduotis
+app-inventory-job-ok = { $time }: išsiųsta
+app-inventory-job-failed = { $time }: nepavyko ({ $result })
+app-inventory-password-kept = Slaptažodis įsimintas
+app-inventory-alternatives = Vietoj OAuth 2.0
+
+read-state-read = nuskaityta
+read-state-password-needed = Nenuskaityta: reikia administratoriaus slaptažodžio. Gamintojas ir modelis – tai, ką įrenginys skelbia tinkle.
+read-state-password-refused = Nenuskaityta: įrenginys atmetė administratoriaus slaptažodį.
+read-state-no-driver = Nenuskaityta: printoauth kol kas negali nuskaityti šio gamintojo įrenginių. Gamintojas ir modelis – tai, ką įrenginys skelbia tinkle.
+read-state-failed = Nenuskaityta: įrenginio nepavyko nuskaityti.
+
+oauth2-possible = OAuth2 galimas.
+oauth2-unknown = Nežinoma, kol įrenginys nenuskaitytas.
+oauth2-model-has-it = Šis modelis turi OAuth2 nuo programinės įrangos { $since }; nuskaitykite įrenginį, kad sužinotumėte jo versiją.
+oauth2-firmware-too-old = Ne su šia programine įranga ({ $firmware }): modelis turi OAuth2 nuo versijos { $since }.
+oauth2-model-without = Ne: jokia modelio { $model } programinė įranga neturi OAuth2.
+oauth2-not-in-firmware = Ne su šia programine įranga ({ $firmware }); ar naujesnė šio modelio versija jį turi, nežinoma.
+oauth2-additional-network = Ne šiuo ryšiu: įrenginys pasiekiamas per papildomą tinklą, kuriame OAuth2 nėra. Jo standartiniame tinkle jis yra.
+oauth2-vendor-not-supported = Ne su printoauth: jis kol kas negali nustatyti { $vendor } įrenginių.
+
+alternative-use-standard-network = Prijunkite įrenginį per jo standartinį tinklą, o ne papildomą, ir ten nustatykite OAuth2.
+alternative-update-firmware = Atnaujinkite modelio { $model } programinę įrangą iki { $since } ar naujesnės, tada nustatykite OAuth2.
+alternative-ask-vendor-for-firmware = Paklauskite gamintojo, ar modeliui { $model } yra programinė įranga su OAuth2; jei yra, atnaujinkite ir nustatykite OAuth2.
+alternative-vendor-own-setup = { $vendor } kai kuriems savo modeliams aprašo OAuth 2.0 nustatymą paties įrenginio tinklalapyje: vadovaukitės gamintojo vadovu šiam modeliui.
+alternative-exchange-connector = Exchange Online jungtis (SMTP perdavimas): įrenginys be slaptažodžio siunčia į jūsų domeno MX galinį tašką (…mail.protection.outlook.com) per prievadą { $port }. Reikia statinio viešojo biuro IP adreso, atviro išeinančio prievado { $port } ir jungties, priimančios paštą iš to adreso.
+alternative-high-volume-email = Microsoft High Volume Email: tik gavėjams jūsų organizacijos viduje ir mokamas. Jis ilgiau priima įrenginio slaptažodį (pagrindinį autentifikavimą): iki 2028 m. rugsėjo, kaip Microsoft paskelbė 2026 m. Reikia HVE paskyros ir kad įrenginys siųstų į { $server }, prievadu { $port }.
+alternative-local-relay = Perdavimo serveris biuro tinkle (SMTP–Graph perdavimas arba OAuth tarpinis serveris): įrenginys siunčia į jį kaip dabar, o jis įrenginio vardu prisijungia prie Microsoft 365. Reikia visada įjungto kompiuterio ar serverio ir atskiros perdavimo serverio programos registracijos nuomotojo aplinkoje.

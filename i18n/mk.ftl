@@ -621,3 +621,62 @@ missing-save-confirmation = пораката „Setup complete.“ по зачу
 missing-sign-in-code = кодот за најава
 missing-verification-url = адресата каде што се внесува кодот
 missing-other = „{ $what }“
+
+## Inventory: every device, read without changing it (the command line and the app)
+
+cli-col-firmware = ФИРМВЕР
+cli-col-oauth2 = OAUTH2
+cli-col-auth = АВТЕНТИКАЦИЈА
+cli-col-signed-in = НАЈАВЕН КАКО
+cli-col-sender = ИСПРАЌАЧ
+cli-col-password = ЛОЗИНКА ЗАПАМТЕНА
+cli-col-last-mail = ПОСЛЕДНА ПОШТЕНСКА ЗАДАЧА
+cli-inventory-password-prompt = Администраторска лозинка на уредите (Enter: список без најавување):
+cli-inventory-signed-out = одјавен
+cli-inventory-job-ok = { $time }: испратено
+cli-inventory-job-failed = { $time }: неуспешно ({ $result })
+cli-inventory-why = OAuth2: { $reason }
+cli-inventory-instead = наместо тоа: { $alternative }
+cli-inventory-summary =
+    { $total ->
+        [one] { $total } уред: веќе на OAuth2 — { $oauth2 }, може да преминат — { $possible }, не може — { $cannot }, непознато — { $unknown }.
+       *[other] { $total } уреди: веќе на OAuth2 — { $oauth2 }, може да преминат — { $possible }, не може — { $cannot }, непознато — { $unknown }.
+    }
+app-inventory-read = Прочитај ги уредите
+app-inventory-reading = Уредите се читаат (ништо не се менува на нив)…
+app-inventory-password = Администраторска лозинка за читање (се користи еднаш, не се зачувува)
+app-inventory-details = Детали
+app-inventory-firmware = Фирмвер
+app-inventory-oauth2 = OAuth 2.0
+app-inventory-auth = Автентикација
+app-inventory-signed-in = Најавен како
+app-inventory-signed-out = одјавен
+app-inventory-sender = Испраќач
+app-inventory-last-mail = Последна поштенска задача
+app-inventory-job-ok = { $time }: испратено
+app-inventory-job-failed = { $time }: неуспешно ({ $result })
+app-inventory-password-kept = Лозинката е запамтена
+app-inventory-alternatives = Наместо OAuth 2.0
+
+read-state-read = прочитано
+read-state-password-needed = Не е прочитано: потребна е администраторската лозинка. Производителот и моделот се она што уредот го објавува на мрежата.
+read-state-password-refused = Не е прочитано: уредот ја одби администраторската лозинка.
+read-state-no-driver = Не е прочитано: printoauth сè уште не може да чита уреди од овој производител. Производителот и моделот се она што уредот го објавува на мрежата.
+read-state-failed = Не е прочитано: уредот не може да се прочита.
+
+oauth2-possible = OAuth2 е можен.
+oauth2-unknown = Непознато додека уредот не се прочита.
+oauth2-model-has-it = Овој модел има OAuth2 од фирмверот { $since }; прочитајте го уредот за да го дознаете неговиот фирмвер.
+oauth2-firmware-too-old = Не со овој фирмвер ({ $firmware }): моделот има OAuth2 од фирмверот { $since }.
+oauth2-model-without = Не: ниеден фирмвер на { $model } нема OAuth2.
+oauth2-not-in-firmware = Не со овој фирмвер ({ $firmware }); дали понов фирмвер за овој модел го има, не е познато.
+oauth2-additional-network = Не преку оваа врска: до уредот се стигнува преку неговата дополнителна мрежа, која нема OAuth2. Неговата стандардна мрежа го има.
+oauth2-vendor-not-supported = Не со printoauth: сè уште не може да поставува уреди од { $vendor }.
+
+alternative-use-standard-network = Поврзете го уредот преку неговата стандардна мрежа наместо дополнителната, па таму поставете OAuth2.
+alternative-update-firmware = Ажурирајте го фирмверот на { $model } на { $since } или понов, па поставете OAuth2.
+alternative-ask-vendor-for-firmware = Прашајте го производителот дали постои фирмвер со OAuth2 за { $model }; ако постои, ажурирајте и поставете OAuth2.
+alternative-vendor-own-setup = { $vendor } опишува OAuth 2.0 за некои свои модели на сопствената веб-страница на уредот: следете го упатството на производителот за овој модел.
+alternative-exchange-connector = Конектор на Exchange Online (SMTP-реле): уредот праќа без лозинка до MX-крајната точка на вашиот домен (…mail.protection.outlook.com) на портата { $port }. Потребни се статична јавна IP-адреса на канцеларијата, отворена излезна порта { $port } и конектор што прима пошта од таа адреса.
+alternative-high-volume-email = Microsoft High Volume Email: само за примачи во вашата организација, и се плаќа. Подолго ја прифаќа лозинката на уредот (основна автентикација): до септември 2028, како што Microsoft објави во 2026. Потребни се HVE-сметка и уредот да праќа до { $server }, порта { $port }.
+alternative-local-relay = Реле во канцелариската мрежа (реле SMTP-во-Graph или OAuth-прокси): уредот праќа до него како и досега, а тоа се најавува во Microsoft 365 наместо уредот. Потребни се компјутер или сервер што е секогаш вклучен и сопствена регистрација на апликацијата на релето во закупецот.

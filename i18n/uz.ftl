@@ -621,3 +621,62 @@ missing-save-confirmation = saqlashdan keyingi “Setup complete.” xabari
 missing-sign-in-code = kirish kodi
 missing-verification-url = kod kiritiladigan manzil
 missing-other = “{ $what }”
+
+## Inventory: every device, read without changing it (the command line and the app)
+
+cli-col-firmware = PROSHIVKA
+cli-col-oauth2 = OAUTH2
+cli-col-auth = AUTENTIFIKATSIYA
+cli-col-signed-in = KIRGAN HISOB
+cli-col-sender = YUBORUVCHI
+cli-col-password = PAROL SAQLANGAN
+cli-col-last-mail = OXIRGI POCHTA ISHI
+cli-inventory-password-prompt = Qurilmalarning administrator paroli (Enter: tizimga kirmasdan ro‘yxatini chiqarish):
+cli-inventory-signed-out = tizimdan chiqilgan
+cli-inventory-job-ok = { $time }: yuborildi
+cli-inventory-job-failed = { $time }: muvaffaqiyatsiz ({ $result })
+cli-inventory-why = OAuth2: { $reason }
+cli-inventory-instead = uning o‘rniga: { $alternative }
+cli-inventory-summary =
+    { $total ->
+        [one] { $total } ta qurilma: { $oauth2 } tasi allaqachon OAuth2 da, { $possible } tasini o‘tkazish mumkin, { $cannot } tasini mumkin emas, { $unknown } tasi noma’lum.
+       *[other] { $total } ta qurilma: { $oauth2 } tasi allaqachon OAuth2 da, { $possible } tasini o‘tkazish mumkin, { $cannot } tasini mumkin emas, { $unknown } tasi noma’lum.
+    }
+app-inventory-read = Qurilmalarni o‘qish
+app-inventory-reading = Qurilmalar o‘qilmoqda (ularda hech narsa o‘zgartirilmaydi)…
+app-inventory-password = O‘qish uchun administrator paroli (bir marta ishlatiladi, saqlanmaydi)
+app-inventory-details = Batafsil
+app-inventory-firmware = Proshivka
+app-inventory-oauth2 = OAuth 2.0
+app-inventory-auth = Autentifikatsiya
+app-inventory-signed-in = Kirgan hisob
+app-inventory-signed-out = tizimdan chiqilgan
+app-inventory-sender = Yuboruvchi
+app-inventory-last-mail = Oxirgi pochta ishi
+app-inventory-job-ok = { $time }: yuborildi
+app-inventory-job-failed = { $time }: muvaffaqiyatsiz ({ $result })
+app-inventory-password-kept = Parol eslab qolingan
+app-inventory-alternatives = OAuth 2.0 o‘rniga
+
+read-state-read = o‘qildi
+read-state-password-needed = O‘qilmadi: administrator paroli kerak. Ishlab chiqaruvchi va model — qurilma tarmoqda e’lon qilgan ma’lumotlar.
+read-state-password-refused = O‘qilmadi: qurilma administrator parolini rad etdi.
+read-state-no-driver = O‘qilmadi: printoauth bu ishlab chiqaruvchining qurilmalarini hozircha o‘qiy olmaydi. Ishlab chiqaruvchi va model — qurilma tarmoqda e’lon qilgan ma’lumotlar.
+read-state-failed = O‘qilmadi: qurilmani o‘qib bo‘lmadi.
+
+oauth2-possible = OAuth2 mumkin.
+oauth2-unknown = Qurilma o‘qilmaguncha noma’lum.
+oauth2-model-has-it = Bu modelda OAuth2 { $since } proshivkasidan boshlab bor; proshivkasini bilish uchun qurilmani o‘qing.
+oauth2-firmware-too-old = Bu proshivka ({ $firmware }) bilan mumkin emas: modelda OAuth2 { $since } proshivkasidan boshlab bor.
+oauth2-model-without = Yo‘q: { $model } ning hech bir proshivkasida OAuth2 yo‘q.
+oauth2-not-in-firmware = Bu proshivka ({ $firmware }) bilan mumkin emas; bu model uchun yangiroq proshivkada bor-yo‘qligi noma’lum.
+oauth2-additional-network = Bu ulanishda mumkin emas: qurilmaga qo‘shimcha tarmoq orqali ulanilgan, unda OAuth2 yo‘q. Standart tarmog‘ida bor.
+oauth2-vendor-not-supported = printoauth bilan mumkin emas: u { $vendor } qurilmalarini hozircha sozlay olmaydi.
+
+alternative-use-standard-network = Qurilmani qo‘shimcha tarmoq o‘rniga standart tarmog‘i orqali ulang va u yerda OAuth2 bilan sozlang.
+alternative-update-firmware = { $model } proshivkasini { $since } yoki undan yangi versiyaga yangilang, so‘ng OAuth2 bilan sozlang.
+alternative-ask-vendor-for-firmware = Ishlab chiqaruvchidan { $model } uchun OAuth2 li proshivka bor-yo‘qligini so‘rang; bo‘lsa, yangilang va OAuth2 bilan sozlang.
+alternative-vendor-own-setup = { $vendor } ba’zi modellari uchun OAuth 2.0 ni qurilmaning o‘z veb-sahifasida sozlashni tavsiflaydi: shu model uchun ishlab chiqaruvchi qo‘llanmasiga amal qiling.
+alternative-exchange-connector = Exchange Online konnektori (SMTP relay): qurilma parolsiz ravishda domeningizning MX manziliga (…mail.protection.outlook.com) { $port }-portda yuboradi. Ofis uchun statik ommaviy IP manzil, chiquvchi { $port }-port ochiq bo‘lishi va shu manzildan pochtani qabul qiladigan konnektor kerak.
+alternative-high-volume-email = Microsoft High Volume Email: faqat tashkilotingiz ichidagi qabul qiluvchilar uchun, pullik. U qurilma parolini (Asosiy autentifikatsiya) uzoqroq qabul qiladi: Microsoft 2026-yilda e’lon qilganidek, 2028-yil sentabrigacha. HVE hisobi va qurilmaning { $server } ga, { $port }-portga yuborishi kerak.
+alternative-local-relay = Ofis tarmog‘idagi relay (SMTP-to-Graph relay yoki OAuth proksi): qurilma unga hozirgidek yuboradi, u esa qurilma nomidan Microsoft 365 ga kiradi. Doimo yoqiq turadigan kompyuter yoki server va relayning tenantdagi o‘z ilova ro‘yxatdan o‘tkazmasi kerak.

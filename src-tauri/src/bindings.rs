@@ -84,6 +84,7 @@ pub fn generated() -> Vec<Binding> {
         RunRequest,
         RunEvent,
         HealthView,
+        printoauth_core::inventory::InventoryEntry,
         crate::updates::UpdateStatus,
         crate::updates::UpdateView,
     ];

@@ -1,6 +1,7 @@
 //! The codes the catalogues have a message for, as the engine and the app define
 //! them: every family (`error-`, `cause-`, `fix-`, `manual-`, `missing-`, `step-`,
-//! `check-`, `fault-`, `mail-status-`, `change-`) with each code and the names of the
+//! `check-`, `fault-`, `mail-status-`, `change-`, and the inventory's `read-state-`,
+//! `oauth2-`, `alternative-`) with each code and the names of the
 //! values its message may use. Written to ui/src/bindings/codes.json beside the
 //! TypeScript declarations, under the same guard (`bindings::tests::bindings_are_up_to_date`
 //! fails when it is stale; `PRINTOAUTH_UPDATE_BINDINGS=1 cargo test -p printoauth-app
@@ -20,6 +21,7 @@ use printoauth_core::devices::{
 use printoauth_core::diagnosis::{Cause, Fix};
 use printoauth_core::discovery::DiscoveryError;
 use printoauth_core::identity::IdentityError;
+use printoauth_core::inventory::{Alternative, Oauth2Verdict, ReadState};
 use printoauth_core::mail::{MailError, SmtpReply};
 use printoauth_core::manual::{ManualStep, Missing};
 use printoauth_core::run::{RunError, Step};
@@ -464,6 +466,46 @@ pub fn families() -> BTreeMap<&'static str, BTreeMap<String, Vec<String>>> {
         ),
         ("change", change),
         ("wait", wait),
+        (
+            "read-state",
+            codes(&every!(ReadState {
+                Read,
+                PasswordNeeded,
+                PasswordRefused,
+                NoDriver,
+                Failed,
+            })),
+        ),
+        (
+            "oauth2",
+            codes(&every!(Oauth2Verdict {
+                Possible {},
+                Unknown {},
+                ModelHasIt { since },
+                FirmwareTooOld { firmware, since },
+                ModelWithout { model },
+                NotInFirmware { firmware },
+                AdditionalNetwork {},
+                VendorNotSupported { vendor },
+            })),
+        ),
+        (
+            "alternative",
+            codes(&every!(Alternative {
+                UseStandardNetwork {},
+                UpdateFirmware { model, since },
+                AskVendorForFirmware { model },
+                VendorOwnSetup { vendor },
+                ExchangeConnector { admin_center, port },
+                HighVolumeEmail {
+                    admin_center,
+                    server,
+                    port,
+                    basic_auth_until
+                },
+                LocalRelay {},
+            })),
+        ),
     ])
 }
 

@@ -324,6 +324,18 @@ pub async fn remedy_resave(
     crate::troubleshoot::run(&state, &id, admin_user, password, true).await
 }
 
+/// Reads every device of the list without changing any (the inventory): what each can
+/// do, how it sends mail now, and for those that cannot do OAuth2 the alternatives.
+/// `password`: for devices without a remembered one, used for this reading only.
+#[tauri::command]
+pub async fn inventory(
+    state: State<'_, AppState>,
+    admin_user: Option<String>,
+    password: Option<String>,
+) -> Result<Vec<printoauth_core::inventory::InventoryEntry>, AppError> {
+    crate::inventory::run(&state, admin_user, password).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -205,6 +205,26 @@ impl Registry {
     }
 }
 
+impl Registry {
+    /// Records what an inventory read (`None`: leave as it is); returns the updated row.
+    pub fn set_read(
+        &self,
+        id: &str,
+        oauth2: Option<Oauth2Support>,
+        mail: Option<MailStatus>,
+    ) -> Option<DeviceView> {
+        let mut map = self.inner.lock().unwrap();
+        let e = map.get_mut(id)?;
+        if let Some(o) = oauth2 {
+            e.view.oauth2 = o;
+        }
+        if let Some(m) = mail {
+            e.view.mail_status = m;
+        }
+        Some(e.view.clone())
+    }
+}
+
 /// The device's own web page (Web Config) for the user's browser: https at the
 /// address printoauth reaches it on.
 pub fn web_config_url(reg: &Registry, id: &str) -> Result<String, AppError> {

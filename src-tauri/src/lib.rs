@@ -21,6 +21,7 @@ pub mod consent;
 pub mod devices;
 pub mod discovery;
 pub mod error;
+pub mod inventory;
 pub mod models;
 #[cfg(feature = "practice")]
 pub mod practice;
@@ -69,6 +70,7 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             commands::sign_in_texts,
             commands::troubleshoot,
             commands::remedy_resave,
+            commands::inventory,
             updates::update_status,
             updates::update_set_check_at_start,
             updates::update_check,

@@ -102,6 +102,26 @@ impl Practice {
         views
     }
 
+    /// The emulated vendor's support list: which of its models have an OAuth2
+    /// firmware, from which version.
+    pub fn model_knowledge(&self) -> printoauth_core::inventory::ModelKnowledge {
+        printoauth_core::inventory::ModelKnowledge {
+            models: self
+                .summary
+                .support_list
+                .iter()
+                .map(|m| printoauth_core::inventory::KnownModel {
+                    vendor: serde_json::to_value(m.vendor)
+                        .ok()
+                        .and_then(|v| serde_json::from_value(v).ok())
+                        .unwrap_or_default(),
+                    model: m.model.clone(),
+                    oauth2_since: m.oauth2_since.clone(),
+                })
+                .collect(),
+        }
+    }
+
     pub fn info(&self, reg: &Registry) -> PracticeInfo {
         let admin = self.info_sender();
         let first = self.summary.devices.first();

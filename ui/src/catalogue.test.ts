@@ -4,7 +4,8 @@
 //
 // - `app-…` ids: used literally in ui/src (t("app-…") or in a lookup table).
 // - code-built families (error-, cause-, fix-, manual-, missing-, step-, check-,
-//   fault-, mail-status-, change-, wait-): the expected ids and the values each message may
+//   fault-, mail-status-, change-, and the inventory's read-state-, oauth2-,
+//   alternative-, wait-): the expected ids and the values each message may
 //   use are what the engine and the app export, ui/src/bindings/codes.json (written
 //   from the Rust types by src-tauri/src/codes.rs, kept current by the bindings test).
 // - `cli-…` ids are the CLI's; crates/cli/src/i18n.rs checks those.
@@ -59,7 +60,22 @@ describe("the codes the engine exports", () => {
   it("has every family, with codes and the values of each", () => {
     const families = expectedFamilies();
     expect([...families.keys()].sort()).toEqual(
-      ["cause-", "change-", "check-", "error-", "fault-", "fix-", "mail-status-", "manual-", "missing-", "step-", "wait-"],
+      [
+        "alternative-",
+        "cause-",
+        "change-",
+        "check-",
+        "error-",
+        "fault-",
+        "fix-",
+        "mail-status-",
+        "manual-",
+        "missing-",
+        "oauth2-",
+        "read-state-",
+        "step-",
+        "wait-",
+      ],
     );
     const errors = families.get("error-")!;
     expect(errors.get("error-device-login-rejected")).toEqual(["family"]);
@@ -119,7 +135,7 @@ describe("en.ftl and the code that uses it", () => {
   });
 
   it("looks up every step, check, fault, mail status and change by a literal id", () => {
-    for (const prefix of ["step-", "check-", "fault-", "mail-status-", "change-"]) {
+    for (const prefix of ["step-", "check-", "fault-", "mail-status-", "change-", "read-state-"]) {
       const notUsed = [...families.get(prefix)!.keys()].filter((id) => !code.includes(`"${id}"`));
       expect(notUsed, `${prefix}… ids the UI never looks up`).toEqual([]);
     }

@@ -309,6 +309,10 @@ mod tests {
             "variable",
             "detail",
             "fingerprint",
+            "time",
+            "result",
+            "reason",
+            "alternative",
         ]
         .into_iter()
         .map(|k| (k, Arg::from("x")))
@@ -317,6 +321,10 @@ mod tests {
             ("done", Arg::Num(2)),
             ("total", Arg::Num(3)),
             ("port", Arg::Num(587)),
+            ("oauth2", Arg::Num(1)),
+            ("possible", Arg::Num(1)),
+            ("cannot", Arg::Num(1)),
+            ("unknown", Arg::Num(0)),
         ])
         .collect();
         for (lang, _) in CATALOGUES {

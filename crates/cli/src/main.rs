@@ -161,6 +161,39 @@ enum Cmd {
         #[arg(long)]
         to: Option<String>,
     },
+    /// List every device with what it can do and how it sends mail now, reading each
+    /// without changing it: vendor, model, firmware, whether OAuth2 is possible (and
+    /// why not), the authentication method, who is signed in, the sender, the last
+    /// mail job, and for devices that cannot do OAuth2 the alternatives. Devices are
+    /// the ones named, else those discovery finds (or `--add` probes). The password
+    /// for every device: PRINTOAUTH_ADMIN_PASSWORD, else one prompt; without one the
+    /// devices are listed with what discovery says.
+    Inventory {
+        /// Address, host name, URL — or in practice mode the device's index or host name.
+        devices: Vec<String>,
+        /// How long to listen for devices, in seconds (when none is named).
+        #[arg(long, default_value_t = 3.0)]
+        seconds: f64,
+        /// Only these network interfaces (repeatable).
+        #[arg(long = "interface")]
+        interfaces: Vec<String>,
+        /// Include VPN and virtual interfaces.
+        #[arg(long)]
+        all_interfaces: bool,
+        /// Add a device by IP address or host name (its web page is probed) instead
+        /// of listening (repeatable).
+        #[arg(long = "add", value_name = "HOST")]
+        add: Vec<String>,
+        /// Administrator user name (business models; blank by default).
+        #[arg(long)]
+        user: Option<String>,
+        /// CSV (one line per device) instead of the table.
+        #[arg(long)]
+        csv: bool,
+        /// Devices read at once.
+        #[arg(long, default_value_t = 8)]
+        concurrency: usize,
+    },
     /// Diagnose one device: expired sign-in, unsaved settings, job errors 360/361/370.
     Troubleshoot {
         device: String,
@@ -281,6 +314,34 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
             check_tenant(&out, world.as_ref(), app_id, sender, to).await
         }
         Cmd::Troubleshoot { device, user } => troubleshoot_cmd(&out, &targets, &device, user).await,
+        Cmd::Inventory {
+            devices,
+            seconds,
+            interfaces,
+            all_interfaces,
+            add,
+            user,
+            csv,
+            concurrency,
+        } => {
+            let select = Selection {
+                devices,
+                seconds,
+                interfaces,
+                all_interfaces,
+                add,
+            };
+            inventory_cmd(
+                &out,
+                &targets,
+                world.as_ref(),
+                select,
+                user,
+                csv,
+                concurrency,
+            )
+            .await
+        }
         Cmd::Practice { epson, world_file } => practice(&out, epson, world_file).await,
     }
 }
@@ -618,6 +679,95 @@ async fn troubleshoot_cmd(
             out.error(&e);
             ExitCode::from(1)
         }
+    }
+}
+
+/// Which devices an inventory reads.
+struct Selection {
+    devices: Vec<String>,
+    seconds: f64,
+    interfaces: Vec<String>,
+    all_interfaces: bool,
+    add: Vec<String>,
+}
+
+async fn inventory_cmd(
+    out: &Out,
+    targets: &Targets,
+    world: Option<&World>,
+    select: Selection,
+    user: Option<String>,
+    csv: bool,
+    concurrency: usize,
+) -> ExitCode {
+    use printoauth_core::inventory::{self, ReadState};
+    let shared = match target::shared_password(&out.inventory_prompt(), world.is_some()) {
+        Ok(p) => p,
+        Err(e) => return out.cannot_run(&e.into()),
+    };
+    let user = user.as_deref();
+    let shared = shared.as_deref();
+    let mut list = Vec::new();
+    let mut failed = false;
+    if !select.devices.is_empty() || (world.is_some() && select.add.is_empty()) {
+        let args = if select.devices.is_empty() {
+            world.map(World::device_args).unwrap_or_default()
+        } else {
+            select.devices.clone()
+        };
+        for a in &args {
+            match targets.inventory_target(a, user, shared).await {
+                Ok(t) => list.push(t),
+                Err(e) => return out.cannot_run(&e),
+            }
+        }
+    } else if !select.add.is_empty() {
+        for h in &select.add {
+            match discovery::probe(h).await {
+                Ok(d) => list.push(targets.inventory_discovered(&d, user, shared)),
+                Err(e) => {
+                    failed = true;
+                    out.error(&e.into());
+                }
+            }
+        }
+    } else {
+        let opts = DiscoveryOptions {
+            interfaces: if select.all_interfaces {
+                InterfaceChoice::All
+            } else if !select.interfaces.is_empty() {
+                InterfaceChoice::Only(select.interfaces.clone())
+            } else {
+                InterfaceChoice::Default
+            },
+            allow_host_network: true,
+            ..Default::default()
+        };
+        match discovery::discover_for(opts, Duration::from_secs_f64(select.seconds)).await {
+            Ok(devs) => list.extend(
+                devs.iter()
+                    .map(|d| targets.inventory_discovered(d, user, shared)),
+            ),
+            Err(e) => {
+                out.error(&e.into());
+                return ExitCode::from(3);
+            }
+        }
+    }
+    let knowledge = world.map(World::model_knowledge).unwrap_or_default();
+    let entries = inventory::inventory(list, &knowledge, concurrency).await;
+    if csv {
+        out.inventory_csv(&entries);
+    } else {
+        out.inventory(&entries);
+    }
+    failed |= entries
+        .iter()
+        .any(|e| matches!(e.read, ReadState::Failed | ReadState::PasswordRefused));
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

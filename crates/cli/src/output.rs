@@ -14,6 +14,7 @@ use printoauth_core::devices::{
     AuthMethod, EmailSettings, MailCapabilities, PanelState, WaitReason,
 };
 use printoauth_core::discovery::{DiscoveredDevice, DiscoveryEvent};
+use printoauth_core::inventory::{AuthKind, InventoryEntry, Oauth2Verdict, ReadState};
 use printoauth_core::manual::ManualPath;
 use printoauth_core::run::{DeviceOutcome, DeviceState, RunEvent, Step};
 use printoauth_core::tenant_check::{CheckId, CheckStatus, TenantCheckProgress, TenantCheckReport};
@@ -622,6 +623,241 @@ impl Out {
         }
     }
 
+    /// The prompt for the password every device of an inventory is read with.
+    pub fn inventory_prompt(&self) -> String {
+        format!("{} ", self.t("cli-inventory-password-prompt", &[]))
+    }
+
+    /// The device's own name for its authentication method (Web Config's labels stay
+    /// in English).
+    fn auth_label(e: &InventoryEntry) -> Option<String> {
+        e.auth_method.map(|k| match k {
+            AuthKind::Off => "Off".to_string(),
+            AuthKind::SmtpAuth => "SMTP AUTH".to_string(),
+            AuthKind::PopBeforeSmtp => "POP before SMTP".to_string(),
+            AuthKind::Oauth2 => "OAuth2".to_string(),
+            AuthKind::Other => e.auth_method_label.clone().unwrap_or_default(),
+        })
+    }
+
+    fn read_state_words(&self, r: ReadState) -> String {
+        self.words("read-state", &r)
+    }
+
+    fn signed_in_words(&self, e: &InventoryEntry) -> Option<String> {
+        match e.signed_in {
+            Some(true) => Some(e.account.clone().unwrap_or_else(|| self.yes_no(true))),
+            Some(false) => Some(self.t("cli-inventory-signed-out", &[])),
+            None => None,
+        }
+    }
+
+    fn last_mail_words(&self, e: &InventoryEntry) -> Option<String> {
+        e.last_mail_job.as_ref().map(|j| {
+            if j.succeeded {
+                self.t("cli-inventory-job-ok", &[("time", (&j.time).into())])
+            } else {
+                let result = j
+                    .code
+                    .map(|c| c.to_string())
+                    .unwrap_or_else(|| j.result.clone());
+                self.t(
+                    "cli-inventory-job-failed",
+                    &[("time", (&j.time).into()), ("result", result.into())],
+                )
+            }
+        })
+    }
+
+    fn oauth2_short(&self, v: &Oauth2Verdict) -> String {
+        match v.possible() {
+            Some(b) => self.yes_no(b),
+            None => self.unknown(),
+        }
+    }
+
+    /// The inventory: a table (one row per device, the reasons and alternatives under
+    /// it), or with `--json` the entries.
+    pub fn inventory(&self, entries: &[InventoryEntry]) {
+        if self.json {
+            return self.result(&entries);
+        }
+        if entries.is_empty() {
+            println!("{}", self.t("cli-no-devices", &[]));
+            return;
+        }
+        let h = |id: &str| self.t(id, &[]);
+        println!(
+            "{:<8} {:<24} {:<15} {:<14} {:<6} {:<16} {:<26} {:<26} {:<8} {}",
+            h("cli-col-vendor"),
+            h("cli-col-model"),
+            h("cli-col-address"),
+            h("cli-col-firmware"),
+            h("cli-col-oauth2"),
+            h("cli-col-auth"),
+            h("cli-col-signed-in"),
+            h("cli-col-sender"),
+            h("cli-col-password"),
+            h("cli-col-last-mail"),
+        );
+        for e in entries {
+            for line in self.inventory_lines(e) {
+                println!("{line}");
+            }
+        }
+        let count = |f: &dyn Fn(&InventoryEntry) -> bool| entries.iter().filter(|e| f(e)).count();
+        println!(
+            "{}",
+            self.t(
+                "cli-inventory-summary",
+                &[
+                    ("total", entries.len().into()),
+                    (
+                        "oauth2",
+                        count(&|e| e.auth_method == Some(AuthKind::Oauth2)).into()
+                    ),
+                    (
+                        "possible",
+                        count(&|e| e.oauth2.possible() == Some(true)
+                            && e.auth_method != Some(AuthKind::Oauth2))
+                        .into()
+                    ),
+                    (
+                        "cannot",
+                        count(&|e| e.oauth2.possible() == Some(false)).into()
+                    ),
+                    ("unknown", count(&|e| e.oauth2.possible().is_none()).into()),
+                ]
+            )
+        );
+    }
+
+    /// One device: its row, then what it cannot do and what to do instead. Every text
+    /// a device supplied is shown as plain text of bounded width.
+    fn inventory_lines(&self, e: &InventoryEntry) -> Vec<String> {
+        let dash = || "-".to_string();
+        let model = e
+            .model
+            .as_deref()
+            .map(|m| term_safe(m, 24))
+            .unwrap_or_else(|| self.unknown());
+        let mut out = vec![format!(
+            "{:<8} {:<24} {:<15} {:<14} {:<6} {:<16} {:<26} {:<26} {:<8} {}",
+            term_safe(&e.vendor, 8),
+            model,
+            term_safe(e.address.as_deref().unwrap_or("-"), 15),
+            term_safe(e.firmware.as_deref().unwrap_or("-"), 14),
+            self.oauth2_short(&e.oauth2),
+            Self::auth_label(e)
+                .map(|a| term_safe(&a, 16))
+                .unwrap_or_else(dash),
+            self.signed_in_words(e)
+                .map(|a| term_safe(&a, 26))
+                .unwrap_or_else(dash),
+            term_safe(e.sender.as_deref().unwrap_or("-"), 26),
+            self.yes_no(e.password_remembered),
+            self.last_mail_words(e)
+                .map(|a| term_safe(&a, 80))
+                .unwrap_or_else(dash),
+        )];
+        if e.read != ReadState::Read {
+            out.push(format!("    {}", self.read_state_words(e.read)));
+        }
+        if let Some(err) = &e.error {
+            let error = term_safe(&self.words("error", err), 400);
+            out.push(format!(
+                "    {}",
+                self.t("cli-cause", &[("cause", error.into())])
+            ));
+        }
+        if let Some(fix) = &e.fix {
+            let fix = self.words("fix", fix);
+            out.push(format!("    {}", self.t("cli-fix", &[("fix", fix.into())])));
+        }
+        if e.oauth2 != (Oauth2Verdict::Possible {}) {
+            let why = term_safe(&self.words("oauth2", &e.oauth2), 400);
+            out.push(format!(
+                "    {}",
+                self.t("cli-inventory-why", &[("reason", why.into())])
+            ));
+        }
+        for a in &e.alternatives {
+            let alt = term_safe(&self.words("alternative", a), 600);
+            out.push(format!(
+                "    {}",
+                self.t("cli-inventory-instead", &[("alternative", alt.into())])
+            ));
+        }
+        out
+    }
+
+    /// The inventory as CSV (RFC 4180): a header of stable column names, one line per
+    /// device; codes for scripts and the same in words (in the chosen language) for
+    /// people.
+    pub fn inventory_csv(&self, entries: &[InventoryEntry]) {
+        let mut o = std::io::stdout().lock();
+        let _ = o.write_all(self.inventory_csv_text(entries).as_bytes());
+        let _ = o.flush();
+    }
+
+    pub(crate) fn inventory_csv_text(&self, entries: &[InventoryEntry]) -> String {
+        let mut out = String::new();
+        csv_line(
+            &mut out,
+            INVENTORY_CSV_COLUMNS.iter().map(|c| c.to_string()),
+        );
+        for e in entries {
+            let code = |v: &dyn erased::Coded| v.code();
+            let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+            let job = e.last_mail_job.as_ref();
+            csv_line(
+                &mut out,
+                [
+                    e.id.clone(),
+                    e.vendor.clone(),
+                    e.model.clone().unwrap_or_default(),
+                    e.host_name.clone().unwrap_or_default(),
+                    e.address.clone().unwrap_or_default(),
+                    e.firmware.clone().unwrap_or_default(),
+                    code(&e.read),
+                    self.read_state_words(e.read),
+                    match e.oauth2.possible() {
+                        Some(true) => "yes".into(),
+                        Some(false) => "no".into(),
+                        None => "unknown".into(),
+                    },
+                    code(&e.oauth2),
+                    self.words("oauth2", &e.oauth2),
+                    e.auth_method.map(|k| code(&k)).unwrap_or_default(),
+                    Self::auth_label(e).unwrap_or_default(),
+                    e.email_service.map(|s| code(&s)).unwrap_or_default(),
+                    e.signed_in.map(yes_no).unwrap_or_default(),
+                    e.account.clone().unwrap_or_default(),
+                    e.sender.clone().unwrap_or_default(),
+                    job.map(|j| j.time.clone()).unwrap_or_default(),
+                    job.map(|j| yes_no(j.succeeded)).unwrap_or_default(),
+                    job.and_then(|j| j.code)
+                        .map(|c| c.to_string())
+                        .unwrap_or_default(),
+                    job.map(|j| j.result.clone()).unwrap_or_default(),
+                    yes_no(e.password_remembered),
+                    e.error.as_ref().map(|x| x.code()).unwrap_or_default(),
+                    e.alternatives
+                        .iter()
+                        .map(|a| code(a))
+                        .collect::<Vec<_>>()
+                        .join(";"),
+                    e.alternatives
+                        .iter()
+                        .map(|a| self.words("alternative", a))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ],
+            );
+        }
+        out
+    }
+
     pub fn practice_started(&self, file: &Path, s: &WorldSummary) {
         if self.json {
             return self.result(&json!({"world_file": file, "world": s}));
@@ -662,10 +898,92 @@ impl Out {
     }
 }
 
+/// The inventory CSV's columns, in order.
+pub const INVENTORY_CSV_COLUMNS: [&str; 25] = [
+    "id",
+    "vendor",
+    "model",
+    "host_name",
+    "address",
+    "firmware",
+    "read",
+    "read_text",
+    "oauth2",
+    "oauth2_reason",
+    "oauth2_text",
+    "auth_method",
+    "auth_method_label",
+    "email_service",
+    "signed_in",
+    "account",
+    "sender",
+    "last_mail_job_time",
+    "last_mail_job_succeeded",
+    "last_mail_job_code",
+    "last_mail_job_result",
+    "password_remembered",
+    "error",
+    "alternatives",
+    "alternatives_text",
+];
+
+/// The code a value serialises to: a unit variant's string, or `{code}`'s code.
+mod erased {
+    pub trait Coded {
+        fn code(&self) -> String;
+    }
+    impl<T: serde::Serialize> Coded for T {
+        fn code(&self) -> String {
+            match serde_json::to_value(self).unwrap_or_default() {
+                serde_json::Value::String(s) => s,
+                v => v
+                    .get("code")
+                    .and_then(|c| c.as_str())
+                    .unwrap_or_default()
+                    .to_string(),
+            }
+        }
+    }
+}
+
+/// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break
+/// (quotes doubled). A field a spreadsheet would read as a formula (starting with =,
+/// +, -, @, a tab or a carriage return) gets a leading apostrophe: devices name
+/// themselves, and anyone on the LAN can announce anything.
+pub(crate) fn csv_field(v: &str) -> String {
+    let v: String = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{v}")
+    } else {
+        v.to_string()
+    };
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
+fn csv_line(out: &mut String, fields: impl IntoIterator<Item = String>) {
+    let line: Vec<String> = fields.into_iter().map(|f| csv_field(&f)).collect();
+    out.push_str(&line.join(","));
+    out.push_str("\r\n");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use printoauth_core::discovery::Vendor;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_field("WF-C5890 Series"), "WF-C5890 Series");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("one\ntwo"), "\"one\ntwo\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field(""), "");
+    }
 
     #[test]
     fn a_hostile_announcement_keeps_the_table_in_its_columns() {

@@ -12,6 +12,7 @@ use printoauth_core::discovery::{
     merge_services, DiscoveredDevice, ServiceRecord, TxtItem, Vendor,
 };
 use printoauth_core::identity::Authority;
+use printoauth_core::inventory::{InventoryTarget, KnownModel, ModelKnowledge};
 use printoauth_core::mail::SmtpServer;
 use printoauth_core::tenant_check::TenantCheckConfig;
 use printoauth_sim::world::{DeviceSummary, WorldSummary};
@@ -70,6 +71,34 @@ impl World {
             extra_root_ca_pem: Some(s.ca_pem.clone()),
         };
         cfg
+    }
+
+    /// The emulated vendor's support list, as what is known about its models.
+    pub fn model_knowledge(&self) -> ModelKnowledge {
+        ModelKnowledge {
+            models: self
+                .summary
+                .support_list
+                .iter()
+                .map(|m| KnownModel {
+                    vendor: serde_json::to_value(m.vendor)
+                        .ok()
+                        .and_then(|v| serde_json::from_value(v).ok())
+                        .unwrap_or_default(),
+                    model: m.model.clone(),
+                    oauth2_since: m.oauth2_since.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The index of every device of the world, as device arguments.
+    pub fn device_args(&self) -> Vec<String> {
+        self.summary
+            .devices
+            .iter()
+            .map(|d| d.index.to_string())
+            .collect()
     }
 
     /// A device by index, host name, instance name or address.
@@ -136,6 +165,102 @@ impl Targets {
         Ok(fp)
     }
 
+    /// A device argument to read for the inventory: its driver (none when no driver
+    /// family drives its vendor) and its credentials: `shared` (the password given for
+    /// every device), else in practice mode the emulated device's own, else none (the
+    /// device is listed with what is known without reading it). Nothing is prompted.
+    pub async fn inventory_target(
+        &self,
+        arg: &str,
+        user: Option<&str>,
+        shared: Option<&str>,
+    ) -> Result<InventoryTarget, Failure> {
+        let (address, practice_password, found) =
+            match self.world.as_ref().and_then(|w| w.device(arg)) {
+                Some(d) => (
+                    DeviceAddress::from_urls(Some(&d.https_url), Some(&d.http_url)).ok_or_else(
+                        || CliError::WorldAddressBad {
+                            device: arg.to_string(),
+                        },
+                    )?,
+                    Some(d.admin_password.clone()),
+                    World::recognise(std::iter::once(d)).into_iter().next(),
+                ),
+                None => {
+                    let address = parse_address(arg)?;
+                    // What the device's web page says it is (vendor, model), when it answers.
+                    let found = if address.https_port == Some(443) || address.https_port.is_none() {
+                        printoauth_core::discovery::probe(&address.host).await.ok()
+                    } else {
+                        None
+                    };
+                    (address, None, found)
+                }
+            };
+        let connection = self
+            .drivers
+            .connect(
+                found.as_ref().map(|f| f.vendor),
+                address.clone(),
+                self.opts.clone(),
+            )
+            .ok();
+        let mut t = match &found {
+            Some(f) => InventoryTarget::discovered(f, connection),
+            None => InventoryTarget {
+                id: arg.to_string(),
+                vendor: Vendor::Unknown,
+                model: None,
+                host_name: None,
+                address: None,
+                connection,
+                credentials: None,
+                password_remembered: false,
+            },
+        };
+        t.id = arg.to_string();
+        // The address as reached: with its port when not the standard one.
+        let host = if address.host.contains(':') {
+            format!("[{}]", address.host)
+        } else {
+            address.host.clone()
+        };
+        t.address = Some(match address.https_port.or(address.http_port) {
+            Some(p) if p != 443 && p != 80 => format!("{host}:{p}"),
+            _ => address.host.clone(),
+        });
+        t.credentials = shared
+            .map(str::to_string)
+            .or(practice_password)
+            .map(|p| credentials(user, p));
+        Ok(t)
+    }
+
+    /// A device found by discovery (or a probe), to read for the inventory with the
+    /// `shared` password, if any.
+    pub fn inventory_discovered(
+        &self,
+        d: &DiscoveredDevice,
+        user: Option<&str>,
+        shared: Option<&str>,
+    ) -> InventoryTarget {
+        // A probe names the https admin page it found; else the device's first address.
+        let address = d
+            .admin_url
+            .as_deref()
+            .filter(|u| u.starts_with("https://"))
+            .and_then(|u| DeviceAddress::from_urls(Some(u), None))
+            .or_else(|| printoauth_core::devices::registry::address_of(d));
+        let connection = address.as_ref().and_then(|a| {
+            self.drivers
+                .connect(Some(d.vendor), a.clone(), self.opts.clone())
+                .ok()
+        });
+        let mut t = InventoryTarget::discovered(d, connection);
+        t.credentials = shared.map(|p| credentials(user, p.to_string()));
+        t
+    }
+
     /// Resolves a device argument to a driver and credentials.
     pub fn resolve(&self, arg: &str, user: Option<String>) -> Result<Resolved, Failure> {
         let (address, practice_password, vendor) =
@@ -176,6 +301,31 @@ impl Targets {
             credentials,
         })
     }
+}
+
+fn credentials(user: Option<&str>, password: String) -> AdminCredentials {
+    match user {
+        Some(u) => AdminCredentials::with_user(u, password),
+        None => AdminCredentials::new(password),
+    }
+}
+
+/// The password for every device of an inventory: `PRINTOAUTH_ADMIN_PASSWORD`, else (on
+/// a terminal, outside practice mode) one prompt, where an empty answer reads no device.
+pub fn shared_password(prompt: &str, practice: bool) -> Result<Option<String>, CliError> {
+    use std::io::IsTerminal;
+    if let Ok(p) = std::env::var(PASSWORD_ENV) {
+        if !p.is_empty() {
+            return Ok(Some(p));
+        }
+    }
+    if practice || !std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    let p = rpassword::prompt_password(prompt).map_err(|e| CliError::PasswordUnreadable {
+        detail: e.to_string(),
+    })?;
+    Ok((!p.is_empty()).then_some(p))
 }
 
 fn default_pin_file() -> Option<PathBuf> {

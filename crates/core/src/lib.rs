@@ -19,6 +19,7 @@ pub mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod identity;
+pub mod inventory;
 pub mod mail;
 pub mod manual;
 pub mod run;

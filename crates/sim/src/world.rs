@@ -49,6 +49,20 @@ pub struct WorldSummary {
     pub tenant: TenantSummary,
     pub devices: Vec<DeviceSummary>,
     pub mdns: bool,
+    /// The emulated vendor's published list of models with an OAuth2 firmware (what a
+    /// vendor's support page says; the emulated models are not real products, so their
+    /// list comes with the world).
+    #[serde(default)]
+    pub support_list: Vec<SupportListEntry>,
+}
+
+/// One model of the emulated vendor's support list.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SupportListEntry {
+    pub vendor: models::Vendor,
+    pub model: String,
+    /// The first firmware with OAuth2 for the email server; `None`: none for this model.
+    pub oauth2_since: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -319,6 +333,15 @@ impl World {
             },
             devices: self.inner.devices.iter().map(device_summary).collect(),
             mdns: self.inner.announcer.lock().unwrap().is_some(),
+            support_list: models::CATALOGUE
+                .iter()
+                .filter(|m| m.vendor == models::Vendor::Epson)
+                .map(|m| SupportListEntry {
+                    vendor: m.vendor,
+                    model: m.name.to_string(),
+                    oauth2_since: m.oauth2_since.map(str::to_string),
+                })
+                .collect(),
         }
     }
 

@@ -7,6 +7,7 @@ import type {
   DeviceView,
   HealthView,
   InterfaceChoice,
+  InventoryEntry,
   NetworkInterfaceView,
   PracticeFault,
   PracticeInfo,
@@ -56,4 +57,6 @@ export const api = {
     invoke<HealthView>("troubleshoot", { id, adminUser, password }),
   remedyResave: (id: string, adminUser: string | null, password: string | null) =>
     invoke<HealthView>("remedy_resave", { id, adminUser, password }),
+  inventory: (adminUser: string | null, password: string | null) =>
+    invoke<InventoryEntry[]>("inventory", { adminUser, password }),
 };

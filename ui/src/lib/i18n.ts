@@ -169,9 +169,10 @@ export function messageVariables(id: string, lang: Lang = DEFAULT_LANG): Set<str
  * Families of messages whose ids are `<family>-<code>`: errors, causes and fixes
  * (the engine's one vocabulary for the tenant check, troubleshooting and the run),
  * and for a device whose page could not be read, the steps to do on it (`manual-`)
- * and what was missing (`missing-`).
+ * and what was missing (`missing-`); for the inventory, whether a device can do
+ * OAuth 2.0 (`oauth2-`) and what it can do instead (`alternative-`).
  */
-export type CodedFamily = "error" | "cause" | "fix" | "manual" | "missing";
+export type CodedFamily = "error" | "cause" | "fix" | "manual" | "missing" | "oauth2" | "alternative";
 
 /** Params shown as copyable code blocks, not inside the sentence. */
 export const BLOCK_PARAMS = ["admin_center", "powershell", "verify"] as const;

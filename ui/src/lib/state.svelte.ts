@@ -20,6 +20,7 @@ import type {
   DeviceView,
   EmailService,
   InterfaceChoice,
+  InventoryEntry,
   PracticeInfo,
   RunRequest,
   TenantCheckRequest,
@@ -60,6 +61,12 @@ export const app = $state({
     rememberPasswords: false,
   },
   troubleshootDevice: null as string | null,
+  /** The last inventory: what each device showed when read (by device id). */
+  inventory: {
+    reading: false,
+    entries: {} as Record<string, InventoryEntry>,
+    error: null as Coded | null,
+  },
   /** The tenant check: its progress while it runs, then its result. */
   tenant: {
     running: false,
@@ -73,6 +80,20 @@ export const app = $state({
 let lastRequest: RunRequest | null = null;
 export function lastRunRequest(): RunRequest | null {
   return lastRequest;
+}
+
+/** Reads every device of the list without changing any (`password`: for this reading only). */
+export async function readInventory(adminUser: string | null, password: string | null): Promise<void> {
+  app.inventory.reading = true;
+  app.inventory.error = null;
+  try {
+    const entries = await api.inventory(adminUser, password);
+    app.inventory.entries = Object.fromEntries(entries.map((e) => [e.id, e]));
+  } catch (err) {
+    app.inventory.error = asCoded(err);
+  } finally {
+    app.inventory.reading = false;
+  }
 }
 
 export function go(screen: Screen): void {
