@@ -309,6 +309,9 @@ mod tests {
             "variable",
             "detail",
             "fingerprint",
+            "id",
+            "time",
+            "devices",
         ]
         .into_iter()
         .map(|k| (k, Arg::from("x")))
@@ -317,6 +320,7 @@ mod tests {
             ("done", Arg::Num(2)),
             ("total", Arg::Num(3)),
             ("port", Arg::Num(587)),
+            ("finished", Arg::Num(1)),
         ])
         .collect();
         for (lang, _) in CATALOGUES {

@@ -98,13 +98,7 @@ pub trait AuditSink: Send + Sync + std::fmt::Debug {
     fn batch_started(&self, mode: Mode, tasks: &[DeviceTask]);
     /// `device` reached `step` (the write it names is done); `before`: its settings
     /// read right after the log-in, when read; `target`: what the run sets.
-    fn step(
-        &self,
-        device: &str,
-        step: Step,
-        before: Option<&EmailSettings>,
-        target: &OAuthTarget,
-    );
+    fn step(&self, device: &str, step: Step, before: Option<&EmailSettings>, target: &OAuthTarget);
     /// `device` ended (done or failed); `before` as in [`AuditSink::step`].
     fn finished(&self, device: &str, state: &DeviceState, before: Option<&EmailSettings>);
 }
@@ -402,7 +396,11 @@ impl AuditLog {
         )
         .map_err(|e| self.err(e))?;
         for (i, (id, target)) in devices.iter().enumerate() {
-            let label = context.labels.get(id).cloned().unwrap_or_else(|| id.clone());
+            let label = context
+                .labels
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| id.clone());
             tx.execute(
                 "INSERT OR IGNORE INTO run_devices (run_id, device, label, position, service, sender)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -518,9 +516,7 @@ impl AuditLog {
                 })
             })
             .map_err(|e| self.err(e))?;
-        run.devices = rows
-            .collect::<Result<_, _>>()
-            .map_err(|e| self.err(e))?;
+        run.devices = rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
         Ok(Some(run))
     }
 
@@ -578,7 +574,12 @@ impl AuditLog {
         let Some(run) = last.map(|id| self.run(&id)).transpose()?.flatten() else {
             return Ok(None);
         };
-        let devices: Vec<AuditDevice> = run.devices.iter().filter(|d| !d.finished).cloned().collect();
+        let devices: Vec<AuditDevice> = run
+            .devices
+            .iter()
+            .filter(|d| !d.finished)
+            .cloned()
+            .collect();
         Ok((!devices.is_empty()).then_some(Unfinished { run, devices }))
     }
 }
@@ -693,13 +694,7 @@ impl AuditSink for RunRecorder {
         );
     }
 
-    fn step(
-        &self,
-        device: &str,
-        step: Step,
-        before: Option<&EmailSettings>,
-        target: &OAuthTarget,
-    ) {
+    fn step(&self, device: &str, step: Step, before: Option<&EmailSettings>, target: &OAuthTarget) {
         let Some(action) = AuditAction::of_step(step) else {
             return;
         };
@@ -783,10 +778,8 @@ mod tests {
         pub struct Dir(pub std::path::PathBuf);
         impl Dir {
             pub fn new() -> Dir {
-                let p = std::env::temp_dir().join(format!(
-                    "printoauth-audit-test-{}",
-                    uuid::Uuid::new_v4()
-                ));
+                let p = std::env::temp_dir()
+                    .join(format!("printoauth-audit-test-{}", uuid::Uuid::new_v4()));
                 std::fs::create_dir_all(&p).unwrap();
                 Dir(p)
             }
@@ -862,8 +855,11 @@ mod tests {
         drop(AuditLog::open(&p).unwrap());
         {
             let c = Connection::open(&p).unwrap();
-            c.execute("UPDATE schema_version SET version = ?1", [SCHEMA_VERSION + 1])
-                .unwrap();
+            c.execute(
+                "UPDATE schema_version SET version = ?1",
+                [SCHEMA_VERSION + 1],
+            )
+            .unwrap();
         }
         assert!(matches!(
             AuditLog::open(&p).unwrap_err(),
@@ -940,7 +936,15 @@ mod tests {
         use AuditAction::*;
         assert_eq!(
             of("a"),
-            [LoggedIn, Oauth2Set, SignInStarted, SignedIn, Saved, Verified, Done]
+            [
+                LoggedIn,
+                Oauth2Set,
+                SignInStarted,
+                SignedIn,
+                Saved,
+                Verified,
+                Done
+            ]
         );
         assert_eq!(of("b"), [LoggedIn, Oauth2Set]);
         let set = entries
@@ -948,10 +952,19 @@ mod tests {
             .find(|e| e.device == "b" && e.action == Oauth2Set)
             .unwrap();
         assert!(set.is_write);
-        assert_eq!(set.before.as_ref().unwrap()["auth_method"]["kind"], "smtp-auth");
-        assert_eq!(set.after.as_ref().unwrap()["sender"], "scanner@contoso.example");
+        assert_eq!(
+            set.before.as_ref().unwrap()["auth_method"]["kind"],
+            "smtp-auth"
+        );
+        assert_eq!(
+            set.after.as_ref().unwrap()["sender"],
+            "scanner@contoso.example"
+        );
         let done = entries.iter().find(|e| e.action == Done).unwrap();
-        assert_eq!(done.after.as_ref().unwrap()["auth_method"]["kind"], "o-auth2");
+        assert_eq!(
+            done.after.as_ref().unwrap()["auth_method"]["kind"],
+            "o-auth2"
+        );
         assert!(done
             .changes
             .as_ref()
@@ -1022,14 +1035,22 @@ mod tests {
         );
         assert_eq!(u.devices[0].last, Some(AuditAction::Cancelled));
         let e = log.entries(rec.run_id()).unwrap();
-        let b_end = e.iter().find(|e| e.device == "b" && e.action == AuditAction::Failed).unwrap();
+        let b_end = e
+            .iter()
+            .find(|e| e.device == "b" && e.action == AuditAction::Failed)
+            .unwrap();
         assert_eq!(b_end.result, "device-additional-network");
         assert_eq!(b_end.failed_at, Some(Step::Oauth2Set));
 
         // A run that finishes all its devices leaves nothing to resume.
         let rec = log.recorder(ctx());
-        log.record_run_start(rec.run_id(), &rec.context, Mode::Run, &[("c".into(), target())])
-            .unwrap();
+        log.record_run_start(
+            rec.run_id(),
+            &rec.context,
+            Mode::Run,
+            &[("c".into(), target())],
+        )
+        .unwrap();
         rec.finished(
             "c",
             &failed(crate::run::RunError::RunSignInTimedOut { waited_secs: 1 }.into()),

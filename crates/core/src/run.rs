@@ -19,11 +19,11 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 use tokio::sync::{mpsc, Semaphore};
 
+use crate::audit::AuditSink;
 use crate::devices::{
     AdminCredentials, AuthMethod, DeviceDriver, DeviceError, EmailService, EmailSettings,
     OAuthTarget, SecureConnection, SignInCode, SignInStatus,
 };
-use crate::audit::AuditSink;
 use crate::diagnosis::{fix_for_error, Fix};
 use crate::manual::{manual_path, ManualPath};
 use crate::Error;
