@@ -228,6 +228,11 @@ app-practice-device = трэніроўка
 app-add-device-label = Дадаць прыладу па IP-адрасе або імені хоста
 app-add-device = Дадаць
 app-add-device-working = Праверка { $host }…
+app-unfinished-title = Прылады, якія апошні запуск ({ $time }) не скончыў: { $count }
+app-unfinished-changed = часткова зменена
+app-unfinished-waiting = Ніводнай з іх яшчэ няма ў спісе: іх можна будзе працягнуць, калі яны знойдуцца.
+app-unfinished-resume = Працягнуць ({ $count })
+app-unfinished-dismiss = Не зараз
 app-to-wizard =
     { $count ->
         [0] Наладзіць выбраныя прылады

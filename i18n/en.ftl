@@ -218,6 +218,11 @@ app-practice-device = practice
 app-add-device-label = Add a device by IP address or host name
 app-add-device = Add
 app-add-device-working = Looking at { $host }…
+app-unfinished-title = Devices the last run ({ $time }) did not finish: { $count }
+app-unfinished-changed = partly changed
+app-unfinished-waiting = None of them is in the list yet: they can be resumed once they are found.
+app-unfinished-resume = Resume them ({ $count })
+app-unfinished-dismiss = Not now
 app-to-wizard =
     { $count ->
         [0] Set up the selected devices

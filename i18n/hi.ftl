@@ -218,6 +218,11 @@ app-practice-device = अभ्यास
 app-add-device-label = IP पते या होस्ट नाम से डिवाइस जोड़ें
 app-add-device = जोड़ें
 app-add-device-working = { $host } को देखा जा रहा है…
+app-unfinished-title = पिछले रन ({ $time }) में अधूरे रहे डिवाइस: { $count }
+app-unfinished-changed = आंशिक रूप से बदला गया
+app-unfinished-waiting = इनमें से कोई भी अभी सूची में नहीं है: मिलने पर इन्हें फिर से जारी किया जा सकता है।
+app-unfinished-resume = फिर से जारी करें ({ $count })
+app-unfinished-dismiss = अभी नहीं
 app-to-wizard =
     { $count ->
         [0] चुने गए डिवाइस सेट अप करें

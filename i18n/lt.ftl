@@ -228,6 +228,11 @@ app-practice-device = praktika
 app-add-device-label = Pridėti įrenginį pagal IP adresą arba pagrindinio kompiuterio vardą
 app-add-device = Pridėti
 app-add-device-working = Tikrinamas { $host }…
+app-unfinished-title = Įrenginiai, kurių paskutinis vykdymas ({ $time }) nebaigė: { $count }
+app-unfinished-changed = iš dalies pakeistas
+app-unfinished-waiting = Nė vieno jų dar nėra sąraše: juos bus galima tęsti, kai jie bus rasti.
+app-unfinished-resume = Tęsti ({ $count })
+app-unfinished-dismiss = Ne dabar
 app-to-wizard =
     { $count ->
         [0] Konfigūruoti pasirinktus įrenginius

@@ -218,6 +218,11 @@ app-practice-device = вежбање
 app-add-device-label = Додајте уред според IP-адреса или име на хост
 app-add-device = Додај
 app-add-device-working = Се проверува { $host }…
+app-unfinished-title = Уреди што последното извршување ({ $time }) не ги заврши: { $count }
+app-unfinished-changed = делумно изменет
+app-unfinished-waiting = Ниту еден од нив сè уште не е во списокот: ќе може да се продолжат кога ќе се најдат.
+app-unfinished-resume = Продолжи ги ({ $count })
+app-unfinished-dismiss = Не сега
 app-to-wizard =
     { $count ->
         [0] Поставете ги избраните уреди

@@ -218,6 +218,11 @@ app-practice-device = mashq
 app-add-device-label = Qurilmani IP-manzil yoki xost nomi bo‘yicha qo‘shish
 app-add-device = Qo‘shish
 app-add-device-working = { $host } tekshirilmoqda…
+app-unfinished-title = Oxirgi ishga tushirish ({ $time }) tugatmagan qurilmalar: { $count }
+app-unfinished-changed = qisman o‘zgartirilgan
+app-unfinished-waiting = Ularning hech biri hali ro‘yxatda yo‘q: topilgach, davom ettirish mumkin.
+app-unfinished-resume = Davom ettirish ({ $count })
+app-unfinished-dismiss = Hozir emas
 app-to-wizard =
     { $count ->
         [0] Tanlangan qurilmalarni sozlash

@@ -26,6 +26,7 @@ fn main() {
         "sign_in_texts",
         "troubleshoot",
         "remedy_resave",
+        "audit_unfinished",
         "update_status",
         "update_set_check_at_start",
         "update_check",

@@ -83,6 +83,7 @@ pub fn generated() -> Vec<Binding> {
         printoauth_core::tenant_check::TenantCheckReport,
         RunRequest,
         RunEvent,
+        UnfinishedRun,
         HealthView,
         crate::updates::UpdateStatus,
         crate::updates::UpdateView,

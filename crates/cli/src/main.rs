@@ -493,6 +493,13 @@ fn open_audit(out: &Out, file: Option<&std::path::Path>) -> Option<Arc<AuditLog>
 async fn configure(out: &Out, targets: &Targets, devices: Vec<String>, job: Job) -> ExitCode {
     let mut job = job;
     let mut devices = devices;
+    // A sender given is checked before anything is opened, asked for or touched.
+    if !job.sender.is_empty() {
+        if let Err(e) = run::check_sender(&job.sender) {
+            out.error(&e);
+            return ExitCode::from(2);
+        }
+    }
     let log = open_audit(out, job.audit_file.as_deref());
     let unfinished = log
         .as_ref()

@@ -368,10 +368,14 @@ async fn a_killed_run_leaves_its_trail_and_the_next_run_resumes_it() {
         .map(|d| d.admin_password.clone())
         .collect();
     assert!(codes.len() >= 6, "{codes:?}");
+    // The refresh tokens the devices got from the tenant.
+    let refresh: Vec<String> = w.tenant().state().refresh_tokens.keys().cloned().collect();
+    assert!(refresh.len() >= 3, "the devices signed in");
     let secrets = codes
         .iter()
         .cloned()
         .chain(device_passwords)
+        .chain(refresh)
         .chain([ADMIN_PW.to_string()]);
     for s in secrets {
         assert!(!contains(&bytes, &s), "{s:?} is in the audit database");

@@ -17,6 +17,7 @@ import type {
   TenantCheckRequest,
   TenantCheckProgress,
   TenantCheckReport,
+  UnfinishedRun,
 } from "../bindings";
 
 function channel<T>(onEvent: (event: T) => void): Channel<T> {
@@ -56,4 +57,5 @@ export const api = {
     invoke<HealthView>("troubleshoot", { id, adminUser, password }),
   remedyResave: (id: string, adminUser: string | null, password: string | null) =>
     invoke<HealthView>("remedy_resave", { id, adminUser, password }),
+  auditUnfinished: (practice: boolean) => invoke<UnfinishedRun | null>("audit_unfinished", { practice }),
 };
