@@ -250,9 +250,7 @@ pub fn unfinished(state: &AppState, practice: bool) -> Result<Option<UnfinishedR
     let Some(log) = state.audit.as_ref() else {
         return Ok(None);
     };
-    let u = log
-        .unfinished(practice)
-        .map_err(|e| AppError::internal(&e.to_string()))?;
+    let u = log.unfinished(practice).map_err(AppError::internal)?;
     Ok(u.map(|u| UnfinishedRun {
         run_id: u.run.id,
         started_at: u.run.started_at,

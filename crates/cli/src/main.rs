@@ -245,8 +245,10 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
     if let Some(p) = &cli.pins {
         global.extend(["--pins".to_string(), p.display().to_string()]);
     }
+    // ... and the command that resumes the last run, which reads the trail.
+    let mut resume_global = global.clone();
     if let Some(p) = &cli.audit {
-        global.extend(["--audit".to_string(), p.display().to_string()]);
+        resume_global.extend(["--audit".to_string(), p.display().to_string()]);
     }
     let audit_file = cli.audit.clone().or_else(target::default_audit_file);
     let in_practice = world.is_some();
@@ -290,10 +292,13 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
                 global,
                 audit_file,
                 practice: in_practice,
+                resume_global,
             };
             configure(&out, &targets, devices, job).await
         }
-        Cmd::Audit { run, limit } => audit_cmd(&out, audit_file, in_practice, &global, run, limit),
+        Cmd::Audit { run, limit } => {
+            audit_cmd(&out, audit_file, in_practice, &resume_global, run, limit)
+        }
         Cmd::Capture {
             device,
             user,
@@ -428,9 +433,10 @@ struct Job {
     concurrency: usize,
     user: Option<String>,
     resume: bool,
-    /// Global options to repeat in a printed command (`--world`, `--allow-http`,
-    /// `--pins`, `--audit`).
+    /// Global options to repeat in a printed command (`--world`, `--allow-http`, `--pins`).
     global: Vec<String>,
+    /// ... and `--audit`, for the command that resumes the last run.
+    resume_global: Vec<String>,
     /// The audit trail's database (`None`: no folder to keep it in).
     audit_file: Option<PathBuf>,
     /// Against a practice world.
@@ -523,7 +529,7 @@ async fn configure(out: &Out, targets: &Targets, devices: Vec<String>, job: Job)
         resumes = Some(u.run.id.clone());
     } else {
         if let Some(u) = &unfinished {
-            out.unfinished(u, &resume_last_command(&job.global));
+            out.unfinished(u, &resume_last_command(&job.resume_global));
         }
         if job.sender.is_empty() {
             // `--resume DEVICE...` without a sender: the last run's.
