@@ -116,6 +116,36 @@ cli-error-capture-unwritable = Не ўдаецца запісаць файл з 
 cli-error-practice-world-failed = Трэніровачнае асяроддзе не запусцілася: { $detail }
 cli-error-fingerprint-invalid = «{ $fingerprint }» — не адбітак сертыфіката: укажыце 64 шаснаццатковыя лічбы яго SHA-256.
 cli-error-pins-unwritable = Не ўдалося захаваць замацаваныя сертыфікаты: { $detail }
+cli-error-sender-missing = Не пазначаны адпраўнік: дайце --sender АДРАС.
+cli-error-audit-unreadable = Не ўдалося прачытаць журнал аўдыту: { $detail }
+
+## Камандны радок: журнал аўдыту
+
+cli-audit-unavailable = Не ўдалося запісаць у журнал аўдыту ({ $detail }): запуск працягваецца без яго.
+cli-unfinished-title = Прылады, якія апошні запуск ({ $time }) не скончыў: { $count }
+cli-unfinished-resume = Каб працягнуць іх: { $command }
+cli-resume-nothing = Апошні запуск не пакінуў нескончаных прылад: няма чаго працягваць.
+cli-resuming = Працягваецца запуск ад { $time }: { $devices }
+cli-audit-file = Журнал аўдыту: { $file }
+cli-audit-empty = Яшчэ не запісана ніводнага запуску.
+cli-audit-run = Запуск { $id } ({ $time }), адпраўнік { $sender }: скончана { $finished } з { $total }
+cli-audit-run-practice = Трэніровачны запуск { $id } ({ $time }), адпраўнік { $sender }: скончана { $finished } з { $total }
+cli-col-time = ЧАС
+cli-col-device = ПРЫЛАДА
+cli-col-action = КРОК
+cli-col-result = ВЫНІК
+cli-col-change = ДА -> ПАСЛЯ
+cli-audit-ok = добра
+cli-audit-not-started = не пачата
+cli-audit-action-logged-in = уваход выкананы
+cli-audit-action-oauth2-set = OAuth2 усталяваны
+cli-audit-action-sign-in-started = уваход у рахунак пачаты
+cli-audit-action-signed-in = уваход у рахунак выкананы
+cli-audit-action-saved = захавана (OK)
+cli-audit-action-verified = праверана
+cli-audit-action-done = гатова
+cli-audit-action-failed = не ўдалося
+cli-audit-action-cancelled = скасавана
 
 ## Праграма: рамка, навігацыя, мовы
 ## Назвы, якія паказвае сама прылада ў Web Config (Email Server > Basic, Authentication
@@ -198,6 +228,11 @@ app-practice-device = трэніроўка
 app-add-device-label = Дадаць прыладу па IP-адрасе або імені хоста
 app-add-device = Дадаць
 app-add-device-working = Праверка { $host }…
+app-unfinished-title = Прылады, якія апошні запуск ({ $time }) не скончыў: { $count }
+app-unfinished-changed = часткова зменена
+app-unfinished-waiting = Ніводнай з іх яшчэ няма ў спісе: іх можна будзе працягнуць, калі яны знойдуцца.
+app-unfinished-resume = Працягнуць ({ $count })
+app-unfinished-dismiss = Не зараз
 app-to-wizard =
     { $count ->
         [0] Наладзіць выбраныя прылады

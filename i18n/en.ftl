@@ -108,6 +108,36 @@ cli-error-capture-unwritable = The capture file { $file } cannot be written: { $
 cli-error-practice-world-failed = The practice world could not start: { $detail }
 cli-error-fingerprint-invalid = “{ $fingerprint }” is not a certificate fingerprint: give the 64 hexadecimal digits of its SHA-256.
 cli-error-pins-unwritable = The certificate pins could not be saved: { $detail }
+cli-error-sender-missing = No sender: give --sender ADDRESS.
+cli-error-audit-unreadable = The audit trail cannot be read: { $detail }
+
+## Command line: audit trail
+
+cli-audit-unavailable = The audit trail cannot be written ({ $detail }): the run goes on without it.
+cli-unfinished-title = Devices the last run ({ $time }) did not finish: { $count }
+cli-unfinished-resume = To resume them: { $command }
+cli-resume-nothing = The last run left no unfinished device: there is nothing to resume.
+cli-resuming = Resuming the run of { $time }: { $devices }
+cli-audit-file = Audit trail: { $file }
+cli-audit-empty = No run recorded yet.
+cli-audit-run = Run { $id } ({ $time }), sender { $sender }: { $finished } of { $total } finished
+cli-audit-run-practice = Practice run { $id } ({ $time }), sender { $sender }: { $finished } of { $total } finished
+cli-col-time = TIME
+cli-col-device = DEVICE
+cli-col-action = STEP
+cli-col-result = RESULT
+cli-col-change = BEFORE -> AFTER
+cli-audit-ok = ok
+cli-audit-not-started = not started
+cli-audit-action-logged-in = logged in
+cli-audit-action-oauth2-set = OAuth2 set
+cli-audit-action-sign-in-started = sign-in started
+cli-audit-action-signed-in = signed in
+cli-audit-action-saved = saved (OK)
+cli-audit-action-verified = verified
+cli-audit-action-done = done
+cli-audit-action-failed = failed
+cli-audit-action-cancelled = cancelled
 
 ## App: frame, navigation, languages
 ## Names the device itself shows in Web Config (Email Server > Basic, Authentication
@@ -188,6 +218,11 @@ app-practice-device = practice
 app-add-device-label = Add a device by IP address or host name
 app-add-device = Add
 app-add-device-working = Looking at { $host }…
+app-unfinished-title = Devices the last run ({ $time }) did not finish: { $count }
+app-unfinished-changed = partly changed
+app-unfinished-waiting = None of them is in the list yet: they can be resumed once they are found.
+app-unfinished-resume = Resume them ({ $count })
+app-unfinished-dismiss = Not now
 app-to-wizard =
     { $count ->
         [0] Set up the selected devices

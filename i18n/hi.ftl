@@ -108,6 +108,36 @@ cli-error-capture-unwritable = पेजों की प्रति वाल�
 cli-error-practice-world-failed = अभ्यास परिवेश शुरू नहीं हो सका: { $detail }
 cli-error-fingerprint-invalid = “{ $fingerprint }” प्रमाणपत्र का फ़िंगरप्रिंट नहीं है: उसके SHA-256 के 64 हेक्साडेसिमल अंक दें।
 cli-error-pins-unwritable = प्रमाणपत्र पिन सहेजे नहीं जा सके: { $detail }
+cli-error-sender-missing = कोई प्रेषक नहीं: --sender पता दें।
+cli-error-audit-unreadable = ऑडिट लॉग पढ़ा नहीं जा सका: { $detail }
+
+## कमांड लाइन: ऑडिट लॉग
+
+cli-audit-unavailable = ऑडिट लॉग में लिखा नहीं जा सका ({ $detail }): रन इसके बिना जारी रहेगा।
+cli-unfinished-title = पिछले रन ({ $time }) में अधूरे रहे डिवाइस: { $count }
+cli-unfinished-resume = उन्हें फिर से जारी करने के लिए: { $command }
+cli-resume-nothing = पिछले रन ने कोई अधूरा डिवाइस नहीं छोड़ा: जारी करने के लिए कुछ नहीं है।
+cli-resuming = { $time } का रन फिर से जारी किया जा रहा है: { $devices }
+cli-audit-file = ऑडिट लॉग: { $file }
+cli-audit-empty = अभी तक कोई रन दर्ज नहीं हुआ।
+cli-audit-run = रन { $id } ({ $time }), प्रेषक { $sender }: { $total } में से { $finished } पूरे हुए
+cli-audit-run-practice = अभ्यास रन { $id } ({ $time }), प्रेषक { $sender }: { $total } में से { $finished } पूरे हुए
+cli-col-time = समय
+cli-col-device = डिवाइस
+cli-col-action = चरण
+cli-col-result = परिणाम
+cli-col-change = पहले -> बाद में
+cli-audit-ok = ठीक
+cli-audit-not-started = शुरू नहीं हुआ
+cli-audit-action-logged-in = लॉग इन किया
+cli-audit-action-oauth2-set = OAuth2 सेट किया
+cli-audit-action-sign-in-started = साइन-इन शुरू हुआ
+cli-audit-action-signed-in = साइन इन हो गया
+cli-audit-action-saved = सहेजा गया (OK)
+cli-audit-action-verified = सत्यापित
+cli-audit-action-done = पूरा हुआ
+cli-audit-action-failed = विफल
+cli-audit-action-cancelled = रद्द किया गया
 
 ## ऐप: फ़्रेम, नेविगेशन, भाषाएँ
 ## डिवाइस Web Config में जो नाम खुद दिखाता है (Email Server > Basic, Authentication
@@ -188,6 +218,11 @@ app-practice-device = अभ्यास
 app-add-device-label = IP पते या होस्ट नाम से डिवाइस जोड़ें
 app-add-device = जोड़ें
 app-add-device-working = { $host } को देखा जा रहा है…
+app-unfinished-title = पिछले रन ({ $time }) में अधूरे रहे डिवाइस: { $count }
+app-unfinished-changed = आंशिक रूप से बदला गया
+app-unfinished-waiting = इनमें से कोई भी अभी सूची में नहीं है: मिलने पर इन्हें फिर से जारी किया जा सकता है।
+app-unfinished-resume = फिर से जारी करें ({ $count })
+app-unfinished-dismiss = अभी नहीं
 app-to-wizard =
     { $count ->
         [0] चुने गए डिवाइस सेट अप करें

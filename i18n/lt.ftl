@@ -116,6 +116,36 @@ cli-error-capture-unwritable = Nepavyksta įrašyti puslapių kopijos failo { $f
 cli-error-practice-world-failed = Nepavyko paleisti praktikos aplinkos: { $detail }
 cli-error-fingerprint-invalid = „{ $fingerprint }“ nėra sertifikato kontrolinis kodas: nurodykite 64 jo SHA-256 šešioliktainius skaitmenis.
 cli-error-pins-unwritable = Nepavyko išsaugoti sertifikatų prisegimų: { $detail }
+cli-error-sender-missing = Nenurodytas siuntėjas: pateikite --sender ADRESAS.
+cli-error-audit-unreadable = Nepavyko perskaityti audito žurnalo: { $detail }
+
+## Komandų eilutė: audito žurnalas
+
+cli-audit-unavailable = Nepavyko rašyti į audito žurnalą ({ $detail }): vykdymas tęsiamas be jo.
+cli-unfinished-title = Įrenginiai, kurių paskutinis vykdymas ({ $time }) nebaigė: { $count }
+cli-unfinished-resume = Kad juos tęstumėte: { $command }
+cli-resume-nothing = Paskutinis vykdymas nepaliko nebaigtų įrenginių: nėra ko tęsti.
+cli-resuming = Tęsiamas { $time } vykdymas: { $devices }
+cli-audit-file = Audito žurnalas: { $file }
+cli-audit-empty = Dar neužrašytas nė vienas vykdymas.
+cli-audit-run = Vykdymas { $id } ({ $time }), siuntėjas { $sender }: baigta { $finished } iš { $total }
+cli-audit-run-practice = Praktikos vykdymas { $id } ({ $time }), siuntėjas { $sender }: baigta { $finished } iš { $total }
+cli-col-time = LAIKAS
+cli-col-device = ĮRENGINYS
+cli-col-action = ŽINGSNIS
+cli-col-result = REZULTATAS
+cli-col-change = PRIEŠ -> PO
+cli-audit-ok = gerai
+cli-audit-not-started = nepradėta
+cli-audit-action-logged-in = prisijungta
+cli-audit-action-oauth2-set = OAuth2 nustatytas
+cli-audit-action-sign-in-started = prisijungimas pradėtas
+cli-audit-action-signed-in = prisijungta prie paskyros
+cli-audit-action-saved = išsaugota (OK)
+cli-audit-action-verified = patikrinta
+cli-audit-action-done = atlikta
+cli-audit-action-failed = nepavyko
+cli-audit-action-cancelled = atšaukta
 
 ## Programa: langas, naršymas, kalbos
 ## Pavadinimai, kuriuos Web Config rodo pats įrenginys (Email Server > Basic, Authentication
@@ -198,6 +228,11 @@ app-practice-device = praktika
 app-add-device-label = Pridėti įrenginį pagal IP adresą arba pagrindinio kompiuterio vardą
 app-add-device = Pridėti
 app-add-device-working = Tikrinamas { $host }…
+app-unfinished-title = Įrenginiai, kurių paskutinis vykdymas ({ $time }) nebaigė: { $count }
+app-unfinished-changed = iš dalies pakeistas
+app-unfinished-waiting = Nė vieno jų dar nėra sąraše: juos bus galima tęsti, kai jie bus rasti.
+app-unfinished-resume = Tęsti ({ $count })
+app-unfinished-dismiss = Ne dabar
 app-to-wizard =
     { $count ->
         [0] Konfigūruoti pasirinktus įrenginius

@@ -108,6 +108,36 @@ cli-error-capture-unwritable = Датотеката со копијата на �
 cli-error-practice-world-failed = Светот за вежбање не можеше да се стартува: { $detail }
 cli-error-fingerprint-invalid = „{ $fingerprint }“ не е отпечаток на сертификат: внесете ги 64-те хексадецимални цифри на неговиот SHA-256.
 cli-error-pins-unwritable = Закачените сертификати не може да се зачуваат: { $detail }
+cli-error-sender-missing = Нема испраќач: дајте --sender АДРЕСА.
+cli-error-audit-unreadable = Ревизискиот дневник не може да се прочита: { $detail }
+
+## Командна линија: ревизиски дневник
+
+cli-audit-unavailable = Во ревизискиот дневник не може да се запишува ({ $detail }): извршувањето продолжува без него.
+cli-unfinished-title = Уреди што последното извршување ({ $time }) не ги заврши: { $count }
+cli-unfinished-resume = За да ги продолжите: { $command }
+cli-resume-nothing = Последното извршување не остави недовршени уреди: нема што да се продолжи.
+cli-resuming = Се продолжува извршувањето од { $time }: { $devices }
+cli-audit-file = Ревизиски дневник: { $file }
+cli-audit-empty = Сè уште нема запишано извршување.
+cli-audit-run = Извршување { $id } ({ $time }), испраќач { $sender }: завршени { $finished } од { $total }
+cli-audit-run-practice = Извршување за вежбање { $id } ({ $time }), испраќач { $sender }: завршени { $finished } од { $total }
+cli-col-time = ВРЕМЕ
+cli-col-device = УРЕД
+cli-col-action = ЧЕКОР
+cli-col-result = РЕЗУЛТАТ
+cli-col-change = ПРЕД -> ПОТОА
+cli-audit-ok = во ред
+cli-audit-not-started = не е започнато
+cli-audit-action-logged-in = најавен
+cli-audit-action-oauth2-set = OAuth2 поставен
+cli-audit-action-sign-in-started = најавувањето започна
+cli-audit-action-signed-in = најавен на сметката
+cli-audit-action-saved = зачувано (OK)
+cli-audit-action-verified = потврдено
+cli-audit-action-done = готово
+cli-audit-action-failed = неуспешно
+cli-audit-action-cancelled = откажано
 
 ## Апликација: рамка, навигација, јазици
 ## Имињата што ги прикажува самиот уред во Web Config (Email Server > Basic, Authentication
@@ -188,6 +218,11 @@ app-practice-device = вежбање
 app-add-device-label = Додајте уред според IP-адреса или име на хост
 app-add-device = Додај
 app-add-device-working = Се проверува { $host }…
+app-unfinished-title = Уреди што последното извршување ({ $time }) не ги заврши: { $count }
+app-unfinished-changed = делумно изменет
+app-unfinished-waiting = Ниту еден од нив сè уште не е во списокот: ќе може да се продолжат кога ќе се најдат.
+app-unfinished-resume = Продолжи ги ({ $count })
+app-unfinished-dismiss = Не сега
 app-to-wizard =
     { $count ->
         [0] Поставете ги избраните уреди

@@ -108,6 +108,36 @@ cli-error-capture-unwritable = { $file } yozib olish fayliga yozib bo‘lmaydi: 
 cli-error-practice-world-failed = Mashq muhiti ishga tusha olmadi: { $detail }
 cli-error-fingerprint-invalid = “{ $fingerprint }” sertifikat barmoq izi emas: uning SHA-256 qiymatining 64 ta o‘n oltilik raqamini kiriting.
 cli-error-pins-unwritable = Sertifikat pinlarini saqlab bo‘lmadi: { $detail }
+cli-error-sender-missing = Jo‘natuvchi yo‘q: --sender MANZIL ni bering.
+cli-error-audit-unreadable = Audit jurnalini o‘qib bo‘lmadi: { $detail }
+
+## Buyruq satri: audit jurnali
+
+cli-audit-unavailable = Audit jurnaliga yozib bo‘lmadi ({ $detail }): ish usiz davom etadi.
+cli-unfinished-title = Oxirgi ishga tushirish ({ $time }) tugatmagan qurilmalar: { $count }
+cli-unfinished-resume = Ularni davom ettirish uchun: { $command }
+cli-resume-nothing = Oxirgi ishga tushirish tugallanmagan qurilma qoldirmadi: davom ettiradigan narsa yo‘q.
+cli-resuming = { $time } dagi ishga tushirish davom ettirilmoqda: { $devices }
+cli-audit-file = Audit jurnali: { $file }
+cli-audit-empty = Hali birorta ishga tushirish yozilmagan.
+cli-audit-run = Ishga tushirish { $id } ({ $time }), jo‘natuvchi { $sender }: { $total } tadan { $finished } tasi tugadi
+cli-audit-run-practice = Mashq ishga tushirishi { $id } ({ $time }), jo‘natuvchi { $sender }: { $total } tadan { $finished } tasi tugadi
+cli-col-time = VAQT
+cli-col-device = QURILMA
+cli-col-action = QADAM
+cli-col-result = NATIJA
+cli-col-change = OLDIN -> KEYIN
+cli-audit-ok = ok
+cli-audit-not-started = boshlanmagan
+cli-audit-action-logged-in = kirildi
+cli-audit-action-oauth2-set = OAuth2 o‘rnatildi
+cli-audit-action-sign-in-started = kirish boshlandi
+cli-audit-action-signed-in = tizimga kirildi
+cli-audit-action-saved = saqlandi (OK)
+cli-audit-action-verified = tekshirildi
+cli-audit-action-done = tayyor
+cli-audit-action-failed = muvaffaqiyatsiz
+cli-audit-action-cancelled = bekor qilindi
 
 ## Ilova: oyna, navigatsiya, tillar
 ## Qurilmaning o‘zi Web Config’da ko‘rsatadigan nomlar (Email Server > Basic, Authentication
@@ -188,6 +218,11 @@ app-practice-device = mashq
 app-add-device-label = Qurilmani IP-manzil yoki xost nomi bo‘yicha qo‘shish
 app-add-device = Qo‘shish
 app-add-device-working = { $host } tekshirilmoqda…
+app-unfinished-title = Oxirgi ishga tushirish ({ $time }) tugatmagan qurilmalar: { $count }
+app-unfinished-changed = qisman o‘zgartirilgan
+app-unfinished-waiting = Ularning hech biri hali ro‘yxatda yo‘q: topilgach, davom ettirish mumkin.
+app-unfinished-resume = Davom ettirish ({ $count })
+app-unfinished-dismiss = Hozir emas
 app-to-wizard =
     { $count ->
         [0] Tanlangan qurilmalarni sozlash

@@ -83,6 +83,7 @@ pub fn generated() -> Vec<Binding> {
         printoauth_core::tenant_check::TenantCheckReport,
         RunRequest,
         RunEvent,
+        UnfinishedRun,
         HealthView,
         printoauth_core::inventory::InventoryEntry,
         crate::updates::UpdateStatus,

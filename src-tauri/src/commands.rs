@@ -203,6 +203,16 @@ pub async fn run_start(
     crate::run::run(app, request, on_event).await
 }
 
+/// The devices the last run (in practice mode or not) did not finish, from the audit
+/// trail; `None` when it finished them all or there is no trail.
+#[tauri::command]
+pub fn audit_unfinished(
+    state: State<'_, AppState>,
+    practice: bool,
+) -> Result<Option<UnfinishedRun>, AppError> {
+    crate::run::unfinished(&state, practice)
+}
+
 /// "Check again": reads each device of `request` again and continues its run from
 /// where the device is (after steps done by hand on its page); the same events as
 /// `run_start`.

@@ -71,6 +71,7 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             commands::troubleshoot,
             commands::remedy_resave,
             commands::inventory,
+            commands::audit_unfinished,
             updates::update_status,
             updates::update_set_check_at_start,
             updates::update_check,
@@ -85,12 +86,16 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
         .setup(|app| {
             let session = session::SessionDir::create()?;
             let webview_data = session.webview_data();
-            let pins = app
-                .path()
-                .app_data_dir()
-                .ok()
-                .map(|d| d.join("device-pins.json"));
-            app.manage(state::AppState::new(session, pins));
+            let data = app.path().app_data_dir().ok();
+            let pins = data.as_ref().map(|d| d.join("device-pins.json"));
+            // The audit trail, beside the pins: every run's steps on each device.
+            let audit = data.as_ref().and_then(|d| {
+                let file = d.join(printoauth_core::audit::FILE_NAME);
+                printoauth_core::audit::AuditLog::open(&file)
+                    .map_err(|e| eprintln!("printoauth: no audit trail: {e}"))
+                    .ok()
+            });
+            app.manage(state::AppState::new(session, pins).with_audit(audit));
             app.manage(updates::Updates::for_app(app.handle()));
             // The main window is made here, not in tauri.conf.json, so its browsing
             // data goes to this run's private folder (shared with the consent window:

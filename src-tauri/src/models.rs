@@ -195,6 +195,30 @@ impl std::fmt::Debug for DeviceCredentials {
     }
 }
 
+/// A run the audit trail shows unfinished (killed or cancelled before it was through
+/// with these devices), offered for resuming.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UnfinishedRun {
+    pub run_id: String,
+    /// RFC 3339, UTC.
+    pub started_at: String,
+    pub sender: String,
+    pub service: EmailService,
+    pub devices: Vec<UnfinishedDevice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UnfinishedDevice {
+    /// The device's id in the list (when it is found again).
+    pub id: String,
+    /// Its name when the run started (model and address).
+    pub label: String,
+    /// Whether the run had changed anything on it.
+    pub began_writing: bool,
+}
+
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RunRequest {

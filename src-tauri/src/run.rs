@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
+use printoauth_core::audit::{AuditSink, RunContext};
 use printoauth_core::devices::{AdminCredentials, OAuthTarget};
 use printoauth_core::run::{self, Canceller, DeviceState, DeviceTask, Mode, RunOptions, Step};
 use tauri::ipc::Channel;
@@ -16,7 +17,7 @@ use tauri::{AppHandle, Manager};
 
 use crate::consent::Waiting;
 use crate::error::{AppError, ErrorCode};
-use crate::models::{DeviceListEvent, RunEvent, RunRequest};
+use crate::models::{DeviceListEvent, RunEvent, RunRequest, UnfinishedDevice, UnfinishedRun};
 use crate::secrets::SecretStore;
 use crate::state::AppState;
 
@@ -109,6 +110,7 @@ pub async fn run_mode(
     let opts = RunOptions {
         concurrency: 8,
         poll_interval: Duration::from_secs(2),
+        audit: recorder(&state, &req),
         ..Default::default()
     };
     let (batch, mut events) = match run::start_batch(tasks, opts, mode) {
@@ -221,6 +223,55 @@ pub async fn run_mode(
         failed: outcomes.len() as u32 - succeeded,
     });
     Ok(())
+}
+
+/// The audit trail's recorder of this batch (`None` without a trail): the devices named
+/// by model and address, practice runs marked as such.
+fn recorder(state: &AppState, req: &RunRequest) -> Option<Arc<dyn AuditSink>> {
+    let log = state.audit.as_ref()?;
+    let mut labels = HashMap::new();
+    let mut practice = false;
+    for d in &req.devices {
+        if let Ok(e) = state.registry.get(&d.id) {
+            practice |= e.view.practice;
+            let model = e.view.model.clone().unwrap_or_else(|| d.id.clone());
+            let label = match e.view.addresses.first() {
+                Some(a) => format!("{model} ({a})"),
+                None => model,
+            };
+            labels.insert(d.id.clone(), label);
+        }
+    }
+    let r: Arc<dyn AuditSink> = log.recorder(RunContext {
+        front_end: "app".into(),
+        practice,
+        resumes: None,
+        labels,
+    });
+    Some(r)
+}
+
+/// The devices the last run (in practice mode or not) left unfinished.
+pub fn unfinished(state: &AppState, practice: bool) -> Result<Option<UnfinishedRun>, AppError> {
+    let Some(log) = state.audit.as_ref() else {
+        return Ok(None);
+    };
+    let u = log.unfinished(practice).map_err(AppError::internal)?;
+    Ok(u.map(|u| UnfinishedRun {
+        run_id: u.run.id,
+        started_at: u.run.started_at,
+        sender: u.run.sender,
+        service: u.run.service,
+        devices: u
+            .devices
+            .into_iter()
+            .map(|d| UnfinishedDevice {
+                id: d.id,
+                label: d.label,
+                began_writing: d.began_writing,
+            })
+            .collect(),
+    }))
 }
 
 /// Stops the running batch: every device still working is reported as cancelled.

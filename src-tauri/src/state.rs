@@ -32,6 +32,8 @@ pub struct AppState {
     pub secrets: Arc<dyn SecretStore>,
     /// ... and of practice devices (memory only).
     pub practice_secrets: Arc<dyn SecretStore>,
+    /// The audit trail (`None`: it could not be opened; runs go on unrecorded).
+    pub audit: Option<Arc<printoauth_core::audit::AuditLog>>,
 }
 
 impl AppState {
@@ -55,7 +57,14 @@ impl AppState {
             practice_pins: Arc::new(MemoryPinStore::new()),
             secrets: Arc::new(OsKeyring),
             practice_secrets: Arc::new(MemorySecrets::default()),
+            audit: None,
         }
+    }
+
+    /// The same state, recording runs into `audit`.
+    pub fn with_audit(mut self, audit: Option<printoauth_core::audit::AuditLog>) -> AppState {
+        self.audit = audit.map(Arc::new);
+        self
     }
 
     /// How to connect to a device: practice devices pin in memory; real ones use the

@@ -52,6 +52,12 @@ pub enum CliError {
     PinsUnwritable {
         detail: String,
     },
+    /// `configure --resume DEVICE` without `--sender`, and no earlier run to take it from.
+    SenderMissing {},
+    /// The audit trail's database could not be read.
+    AuditUnreadable {
+        detail: String,
+    },
 }
 
 #[cfg(test)]
@@ -69,6 +75,8 @@ impl CliError {
         "practice-world-failed",
         "fingerprint-invalid",
         "pins-unwritable",
+        "sender-missing",
+        "audit-unreadable",
     ];
 }
 
@@ -124,6 +132,8 @@ mod tests {
                 fingerprint: s("x"),
             },
             CliError::PinsUnwritable { detail: s("x") },
+            CliError::SenderMissing {},
+            CliError::AuditUnreadable { detail: s("x") },
         ];
         // A new variant must be added above (the match makes the compiler say so).
         for e in &all {
@@ -138,7 +148,9 @@ mod tests {
                 | CliError::CaptureUnwritable { .. }
                 | CliError::PracticeWorldFailed { .. }
                 | CliError::FingerprintInvalid { .. }
-                | CliError::PinsUnwritable { .. } => {}
+                | CliError::PinsUnwritable { .. }
+                | CliError::SenderMissing {}
+                | CliError::AuditUnreadable { .. } => {}
             }
         }
         let codes: Vec<String> = all

@@ -313,6 +313,8 @@ mod tests {
             "result",
             "reason",
             "alternative",
+            "id",
+            "devices",
         ]
         .into_iter()
         .map(|k| (k, Arg::from("x")))
@@ -325,6 +327,7 @@ mod tests {
             ("possible", Arg::Num(1)),
             ("cannot", Arg::Num(1)),
             ("unknown", Arg::Num(0)),
+            ("finished", Arg::Num(1)),
         ])
         .collect();
         for (lang, _) in CATALOGUES {

@@ -20,7 +20,12 @@
 //! what to do on the device's own page (with `--json`, a `{"manual": {device, path,
 //! resume}}` line: the steps as codes and params, and the command that resumes it),
 //! and `configure --resume DEVICE ...` reads the device again and continues its run
-//! from where the device is. `capture DEVICE` saves the pages printoauth reads on a
+//! from where the device is. Every run is recorded in the audit trail (an SQLite
+//! database beside the certificate pins, or `--audit FILE`): `audit` lists the runs
+//! and what each did on each device, and when a run was killed or interrupted,
+//! `configure --resume` with no device named resumes the devices it did not finish
+//! (the password, as always, from the environment or a prompt, never from the
+//! trail). `capture DEVICE` saves the pages printoauth reads on a
 //! device, redacted, into one file to attach to a bug report.
 
 mod error;
@@ -30,9 +35,11 @@ mod target;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use printoauth_core::audit::{AuditLog, AuditSink, RunContext};
 use printoauth_core::devices::{DeviceDriver, EmailService, OAuthTarget};
 use printoauth_core::diagnosis::Fix;
 use printoauth_core::discovery::{self, DiscoveryOptions, InterfaceChoice};
@@ -67,6 +74,9 @@ struct Cli {
     /// Where device certificates are pinned (default: the user's config folder).
     #[arg(long, global = true, env = "PRINTOAUTH_PINS")]
     pins: Option<PathBuf>,
+    /// The audit trail's database (default: audit.sqlite3 beside the certificate pins).
+    #[arg(long, global = true, env = "PRINTOAUTH_AUDIT")]
+    audit: Option<PathBuf>,
     #[command(subcommand)]
     cmd: Cmd,
 }
@@ -108,11 +118,14 @@ enum Cmd {
     },
     /// Configure devices: OAuth2 with Exchange Online, sign-in, save, verify.
     Configure {
-        #[arg(required = true)]
+        /// The devices (with `--resume` and none named: the devices the last run did
+        /// not finish, from the audit trail).
+        #[arg(required_unless_present = "resume")]
         devices: Vec<String>,
-        /// Sender's Email Address (the mailbox the devices send as).
-        #[arg(long)]
-        sender: String,
+        /// Sender's Email Address (the mailbox the devices send as; with `--resume`,
+        /// the last run's by default).
+        #[arg(long, required_unless_present = "resume")]
+        sender: Option<String>,
         #[arg(long, value_enum, default_value_t = Service::ExchangeOnline)]
         service: Service,
         /// Devices worked on at once.
@@ -121,9 +134,20 @@ enum Cmd {
         #[arg(long)]
         user: Option<String>,
         /// Read the devices again and continue their runs from where each device is
-        /// (after a step was done by hand on the device's page).
+        /// (after a step was done by hand on the device's page, or after a run was
+        /// interrupted); with no device named, the devices the last run did not finish.
         #[arg(long)]
         resume: bool,
+    },
+    /// The audit trail: every run and each step it took on each device (what was
+    /// written, before and after, when, the result), newest run first.
+    Audit {
+        /// Only this run (its id, or the start of it).
+        #[arg(long)]
+        run: Option<String>,
+        /// How many runs to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
     },
     /// Save the pages printoauth reads on a device, with passwords, tokens, session
     /// cookies and codes removed, into one file for a bug report. No setting is
@@ -254,6 +278,13 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
     if let Some(p) = &cli.pins {
         global.extend(["--pins".to_string(), p.display().to_string()]);
     }
+    // ... and the command that resumes the last run, which reads the trail.
+    let mut resume_global = global.clone();
+    if let Some(p) = &cli.audit {
+        resume_global.extend(["--audit".to_string(), p.display().to_string()]);
+    }
+    let audit_file = cli.audit.clone().or_else(target::default_audit_file);
+    let in_practice = world.is_some();
     match cli.cmd {
         Cmd::Discover {
             seconds,
@@ -286,14 +317,20 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
             resume,
         } => {
             let job = Job {
-                sender,
+                sender: sender.unwrap_or_default(),
                 service,
                 concurrency,
                 user,
                 resume,
                 global,
+                audit_file,
+                practice: in_practice,
+                resume_global,
             };
             configure(&out, &targets, devices, job).await
+        }
+        Cmd::Audit { run, limit } => {
+            audit_cmd(&out, audit_file, in_practice, &resume_global, run, limit)
         }
         Cmd::Capture {
             device,
@@ -459,6 +496,12 @@ struct Job {
     resume: bool,
     /// Global options to repeat in a printed command (`--world`, `--allow-http`, `--pins`).
     global: Vec<String>,
+    /// ... and `--audit`, for the command that resumes the last run.
+    resume_global: Vec<String>,
+    /// The audit trail's database (`None`: no folder to keep it in).
+    audit_file: Option<PathBuf>,
+    /// Against a practice world.
+    practice: bool,
 }
 
 impl Job {
@@ -491,7 +534,78 @@ fn shell_word(w: &str) -> String {
     }
 }
 
+/// The command that resumes the unfinished devices of the last run.
+fn resume_last_command(global: &[String]) -> String {
+    let mut a = vec!["printoauth".to_string()];
+    a.extend(global.iter().cloned());
+    a.extend(["configure".into(), "--resume".into()]);
+    a.iter()
+        .map(|w| shell_word(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Opens the audit trail to write to it; a warning (and no trail) when it cannot.
+fn open_audit(out: &Out, file: Option<&std::path::Path>) -> Option<Arc<AuditLog>> {
+    let file = file?;
+    match AuditLog::open(file) {
+        Ok(log) => Some(Arc::new(log)),
+        Err(e) => {
+            out.audit_unavailable(&e.to_string());
+            None
+        }
+    }
+}
+
 async fn configure(out: &Out, targets: &Targets, devices: Vec<String>, job: Job) -> ExitCode {
+    let mut job = job;
+    let mut devices = devices;
+    // A sender given is checked before anything is opened, asked for or touched.
+    if !job.sender.is_empty() {
+        if let Err(e) = run::check_sender(&job.sender) {
+            out.error(&e);
+            return ExitCode::from(2);
+        }
+    }
+    let log = open_audit(out, job.audit_file.as_deref());
+    let unfinished = log
+        .as_ref()
+        .and_then(|l| l.unfinished(job.practice).ok().flatten());
+    let mut resumes = None;
+    if job.resume && devices.is_empty() {
+        // The devices the last run did not finish, with that run's target.
+        let Some(u) = unfinished else {
+            out.nothing_to_resume();
+            return ExitCode::SUCCESS;
+        };
+        devices = u.devices.iter().map(|d| d.id.clone()).collect();
+        if job.sender.is_empty() {
+            job.sender = u.run.sender.clone();
+            job.service = match u.run.service {
+                EmailService::ExchangeOnline => Service::ExchangeOnline,
+                EmailService::OutlookCom => Service::OutlookCom,
+            };
+        }
+        out.resuming(&u);
+        resumes = Some(u.run.id.clone());
+    } else {
+        if let Some(u) = &unfinished {
+            out.unfinished(u, &resume_last_command(&job.resume_global));
+        }
+        if job.sender.is_empty() {
+            // `--resume DEVICE...` without a sender: the last run's.
+            match log
+                .as_ref()
+                .and_then(|l| l.runs(1).ok())
+                .and_then(|r| r.into_iter().next())
+            {
+                Some(r) => job.sender = r.sender,
+                None => {
+                    return out.cannot_run(&CliError::SenderMissing {}.into());
+                }
+            }
+        }
+    }
     let service = match job.service {
         Service::ExchangeOnline => EmailService::ExchangeOnline,
         Service::OutlookCom => EmailService::OutlookCom,
@@ -513,8 +627,18 @@ async fn configure(out: &Out, targets: &Targets, devices: Vec<String>, job: Job)
             Err(e) => return out.cannot_run(&e),
         }
     }
+    let audit = log.as_ref().map(|l| {
+        let r: Arc<dyn AuditSink> = l.recorder(RunContext {
+            front_end: "cli".into(),
+            practice: job.practice,
+            resumes,
+            labels: Default::default(),
+        });
+        r
+    });
     let opts = RunOptions {
         concurrency: job.concurrency,
+        audit,
         ..Default::default()
     };
     let mode = if job.resume {
@@ -592,6 +716,66 @@ async fn configure(out: &Out, targets: &Targets, devices: Vec<String>, job: Job)
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// `printoauth audit`: the runs and their entries, and what the last run left
+/// unfinished.
+fn audit_cmd(
+    out: &Out,
+    file: Option<PathBuf>,
+    practice: bool,
+    global: &[String],
+    run: Option<String>,
+    limit: usize,
+) -> ExitCode {
+    let log = match file.as_deref().map(AuditLog::open_existing).transpose() {
+        Ok(l) => l.flatten(),
+        Err(e) => {
+            return out.cannot_run(
+                &CliError::AuditUnreadable {
+                    detail: e.to_string(),
+                }
+                .into(),
+            )
+        }
+    };
+    let Some(log) = log else {
+        out.audit(None, &[], None, "");
+        return ExitCode::SUCCESS;
+    };
+    let read = || -> Result<_, printoauth_core::audit::AuditError> {
+        let mut runs = log.runs(if run.is_some() {
+            usize::MAX >> 1
+        } else {
+            limit
+        })?;
+        if let Some(id) = &run {
+            runs.retain(|r| r.id.starts_with(id.as_str()));
+        }
+        let mut out = Vec::new();
+        for r in runs {
+            let entries = log.entries(&r.id)?;
+            out.push((r, entries));
+        }
+        Ok((out, log.unfinished(practice)?))
+    };
+    match read() {
+        Ok((runs, unfinished)) => {
+            out.audit(
+                Some(log.path()),
+                &runs,
+                unfinished.as_ref(),
+                &resume_last_command(global),
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => out.cannot_run(
+            &CliError::AuditUnreadable {
+                detail: e.to_string(),
+            }
+            .into(),
+        ),
     }
 }
 

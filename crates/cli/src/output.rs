@@ -9,6 +9,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::error::Failure;
+use printoauth_core::audit::{AuditAction, AuditEntry, AuditRun, Unfinished};
 use printoauth_core::capture::Capture;
 use printoauth_core::devices::{
     AuthMethod, EmailSettings, MailCapabilities, PanelState, WaitReason,
@@ -513,6 +514,236 @@ impl Out {
                 &[("done", done.into()), ("total", outcomes.len().into())]
             )
         );
+    }
+
+    /// The audit trail could not be opened: the run goes on without it.
+    pub fn audit_unavailable(&self, detail: &str) {
+        if self.json {
+            return self.line(json!({"audit_unavailable": {"detail": detail}}));
+        }
+        eprintln!(
+            "{}",
+            self.t("cli-audit-unavailable", &[("detail", detail.into())])
+        );
+    }
+
+    fn audit_action(&self, a: Option<AuditAction>) -> String {
+        let id = match a {
+            None => "cli-audit-not-started",
+            Some(AuditAction::LoggedIn) => "cli-audit-action-logged-in",
+            Some(AuditAction::Oauth2Set) => "cli-audit-action-oauth2-set",
+            Some(AuditAction::SignInStarted) => "cli-audit-action-sign-in-started",
+            Some(AuditAction::SignedIn) => "cli-audit-action-signed-in",
+            Some(AuditAction::Saved) => "cli-audit-action-saved",
+            Some(AuditAction::Verified) => "cli-audit-action-verified",
+            Some(AuditAction::Done) => "cli-audit-action-done",
+            Some(AuditAction::Failed) => "cli-audit-action-failed",
+            Some(AuditAction::Cancelled) => "cli-audit-action-cancelled",
+        };
+        self.t(id, &[])
+    }
+
+    /// An RFC 3339 time from the trail, in local time.
+    fn local_time(at: &str) -> String {
+        chrono::DateTime::parse_from_rfc3339(at)
+            .map(|t| {
+                t.with_timezone(&chrono::Local)
+                    .format("%Y-%m-%d %H:%M:%S")
+                    .to_string()
+            })
+            .unwrap_or_else(|_| at.to_string())
+    }
+
+    /// The devices the last run did not finish, and how to resume them (on standard
+    /// error: it precedes the command's own output).
+    pub fn unfinished(&self, u: &Unfinished, command: &str) {
+        self.unfinished_to(u, command, false)
+    }
+
+    /// [`Out::unfinished`], on standard output when `stdout` (the `audit` command's
+    /// own report).
+    fn unfinished_to(&self, u: &Unfinished, command: &str, stdout: bool) {
+        let say = |s: String| {
+            if stdout {
+                println!("{s}")
+            } else {
+                eprintln!("{s}")
+            }
+        };
+        if self.json {
+            return self.line(json!({"unfinished": {
+                "run": u.run.id,
+                "started_at": u.run.started_at,
+                "devices": u.devices,
+                "resume": command,
+            }}));
+        }
+        say(self.t(
+            "cli-unfinished-title",
+            &[
+                ("time", Self::local_time(&u.run.started_at).into()),
+                ("count", u.devices.len().into()),
+            ],
+        ));
+        for d in &u.devices {
+            say(format!(
+                "  {}: {}",
+                term_safe(&d.label, 60),
+                self.audit_action(d.last)
+            ));
+        }
+        say(self.t("cli-unfinished-resume", &[("command", command.into())]));
+    }
+
+    pub fn nothing_to_resume(&self) {
+        if self.json {
+            return self.result(&Vec::<DeviceOutcome>::new());
+        }
+        println!("{}", self.t("cli-resume-nothing", &[]));
+    }
+
+    /// `configure --resume`: which devices of which run are resumed.
+    pub fn resuming(&self, u: &Unfinished) {
+        if self.json {
+            return self.line(json!({"resuming": {
+                "run": u.run.id,
+                "devices": u.devices.iter().map(|d| &d.id).collect::<Vec<_>>(),
+            }}));
+        }
+        let names: Vec<String> = u.devices.iter().map(|d| term_safe(&d.label, 60)).collect();
+        eprintln!(
+            "{}",
+            self.t(
+                "cli-resuming",
+                &[
+                    ("time", Self::local_time(&u.run.started_at).into()),
+                    ("devices", names.join(", ").into()),
+                ]
+            )
+        );
+    }
+
+    /// `printoauth audit`: each run with its entries, then what the last run left
+    /// unfinished. `file: None`: there is no trail yet.
+    pub fn audit(
+        &self,
+        file: Option<&Path>,
+        runs: &[(AuditRun, Vec<AuditEntry>)],
+        unfinished: Option<&Unfinished>,
+        command: &str,
+    ) {
+        if self.json {
+            let runs: Vec<Value> = runs
+                .iter()
+                .map(|(r, e)| json!({"run": r, "entries": e}))
+                .collect();
+            return self.result(&json!({
+                "file": file,
+                "runs": runs,
+                "unfinished": unfinished,
+            }));
+        }
+        if let Some(f) = file {
+            println!(
+                "{}",
+                self.t(
+                    "cli-audit-file",
+                    &[("file", f.display().to_string().into())]
+                )
+            );
+        }
+        if runs.is_empty() {
+            println!("{}", self.t("cli-audit-empty", &[]));
+        }
+        let h = |id: &str| self.t(id, &[]);
+        for (r, entries) in runs {
+            let finished = r.devices.iter().filter(|d| d.finished).count();
+            println!();
+            println!(
+                "{}",
+                self.t(
+                    if r.practice {
+                        "cli-audit-run-practice"
+                    } else {
+                        "cli-audit-run"
+                    },
+                    &[
+                        ("time", Self::local_time(&r.started_at).into()),
+                        ("id", r.id.clone().into()),
+                        ("sender", term_safe(&r.sender, 80).into()),
+                        ("finished", finished.into()),
+                        ("total", r.devices.len().into()),
+                    ]
+                )
+            );
+            println!(
+                "  {:<19} {:<20} {:<22} {:<28} {}",
+                h("cli-col-time"),
+                h("cli-col-device"),
+                h("cli-col-action"),
+                h("cli-col-result"),
+                h("cli-col-change")
+            );
+            for e in entries {
+                let label = r
+                    .devices
+                    .iter()
+                    .find(|d| d.id == e.device)
+                    .map(|d| d.label.as_str())
+                    .unwrap_or(&e.device);
+                let result = if e.result == "ok" {
+                    h("cli-audit-ok")
+                } else {
+                    e.result.clone()
+                };
+                let change = match &e.changes {
+                    None if e.is_write => {
+                        let (b, a) = (e.before.as_ref(), e.after.as_ref());
+                        let field = |v: Option<&Value>, k: &str| {
+                            v.and_then(|v| v.get(k))
+                                .and_then(Value::as_str)
+                                .unwrap_or("-")
+                                .to_string()
+                        };
+                        match a {
+                            Some(_) => format!(
+                                "{} -> OAuth2 ({}, {})",
+                                b.and_then(|b| b["auth_method"]["kind"].as_str())
+                                    .unwrap_or("-"),
+                                field(a, "service"),
+                                field(a, "sender"),
+                            ),
+                            None => String::new(),
+                        }
+                    }
+                    Some(c) => c
+                        .iter()
+                        .map(|c| {
+                            format!(
+                                "{}: {} -> {}",
+                                c.field,
+                                c.before.as_deref().unwrap_or("-"),
+                                c.after
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    None => String::new(),
+                };
+                println!(
+                    "  {:<19} {:<20} {:<22} {:<28} {}",
+                    Self::local_time(&e.at),
+                    term_safe(label, 20),
+                    self.audit_action(Some(e.action)),
+                    result,
+                    term_safe(&change, 400)
+                );
+            }
+        }
+        if let Some(u) = unfinished {
+            println!();
+            self.unfinished_to(u, command, true);
+        }
     }
 
     pub fn tenant_progress(&self, p: &TenantCheckProgress) {

@@ -328,11 +328,23 @@ pub fn shared_password(prompt: &str, practice: bool) -> Result<Option<String>, C
     Ok((!p.is_empty()).then_some(p))
 }
 
-fn default_pin_file() -> Option<PathBuf> {
+/// printoauth's folder of the user's configuration (`$XDG_CONFIG_HOME/printoauth`, else
+/// `~/.config/printoauth`): the certificate pins and the audit trail.
+fn config_folder() -> Option<PathBuf> {
     let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("printoauth").join("device-pins.json"))
+    Some(base.join("printoauth"))
+}
+
+fn default_pin_file() -> Option<PathBuf> {
+    Some(config_folder()?.join("device-pins.json"))
+}
+
+/// The audit trail's database, beside the certificate pins.
+pub fn default_audit_file() -> Option<PathBuf> {
+    Some(config_folder()?.join(printoauth_core::audit::FILE_NAME))
 }
 
 /// "host", "host:port" (HTTPS port), "https://host:port" or "http://host:port".

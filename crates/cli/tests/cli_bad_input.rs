@@ -25,6 +25,10 @@ fn cli_owned(args: Vec<String>) -> (Output, Duration) {
             "PRINTOAUTH_PINS",
             std::env::temp_dir().join(format!("printoauth-pins-{}.json", std::process::id())),
         )
+        .env(
+            "PRINTOAUTH_AUDIT",
+            std::env::temp_dir().join(format!("printoauth-audit-{}.sqlite3", std::process::id())),
+        )
         .output()
         .unwrap();
     (out, started.elapsed())

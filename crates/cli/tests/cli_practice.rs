@@ -235,6 +235,13 @@ async fn configure_prints_the_fix_for_each_failed_device() {
             .arg(&file.path)
             .args(["configure", "--sender", ADMIN, "0", "1"])
             .env_remove("PRINTOAUTH_ADMIN_PASSWORD")
+            .env(
+                "PRINTOAUTH_AUDIT",
+                std::env::temp_dir().join(format!(
+                    "printoauth-audit-{}-fixes-{lang}.sqlite3",
+                    std::process::id()
+                )),
+            )
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(1));

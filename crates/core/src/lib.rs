@@ -10,6 +10,7 @@
 //! This crate shares no code with printoauth-sim: it is tested against the emulated
 //! world, and agreeing with it proves something only because it was written apart.
 
+pub mod audit;
 pub mod capture;
 pub mod devices;
 pub mod diagnosis;

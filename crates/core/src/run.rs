@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 use tokio::sync::{mpsc, Semaphore};
 
+use crate::audit::AuditSink;
 use crate::devices::{
     AdminCredentials, AuthMethod, DeviceDriver, DeviceError, EmailService, EmailSettings,
     OAuthTarget, SecureConnection, SignInCode, SignInStatus, Wait, WaitReason,
@@ -155,6 +156,9 @@ impl DeviceTask {
 
 #[derive(Debug, Clone)]
 pub struct RunOptions {
+    /// Where each step on a device is recorded before it is reported (the audit
+    /// trail, [`crate::audit`]); `None` records nothing.
+    pub audit: Option<Arc<dyn AuditSink>>,
     /// How many devices are worked on at once.
     pub concurrency: usize,
     /// How often the device's sign-in status is read while waiting.
@@ -169,6 +173,7 @@ impl Default for RunOptions {
             concurrency: 8,
             poll_interval: Duration::from_secs(2),
             sign_in_timeout: Duration::from_secs(15 * 60),
+            audit: None,
         }
     }
 }
@@ -198,6 +203,8 @@ struct Tracker<'a> {
     code: Option<SignInCode>,
     /// The settings read right after the log-in, for the changes.
     before: Option<EmailSettings>,
+    target: &'a OAuthTarget,
+    audit: Option<&'a dyn AuditSink>,
 }
 
 impl Tracker<'_> {
@@ -212,6 +219,10 @@ impl Tracker<'_> {
         });
     }
     fn reached(&mut self, step: Step) {
+        // Recorded (committed) before it is reported.
+        if let Some(a) = self.audit {
+            a.step(self.id, step, self.before.as_ref(), self.target);
+        }
         self.step = step;
         self.steps_ms
             .push((step, self.start.elapsed().as_millis() as u64));
@@ -258,6 +269,8 @@ async fn drive(
         step: Step::Found,
         code: None,
         before: None,
+        target: &task.target,
+        audit: opts.audit.as_deref(),
     };
     t.reached(Step::Found);
     // The driver's waits become events (a weak sender: the batch's channel still
@@ -328,6 +341,9 @@ async fn drive(
         }
     };
     task.driver.observe_waits(None);
+    if let Some(a) = t.audit {
+        a.finished(&task.id, &state, t.before.as_ref());
+    }
     t.emit(state.clone());
     DeviceOutcome {
         device: task.id.clone(),
@@ -651,6 +667,9 @@ pub fn start_batch(
     for t in &tasks {
         check_sender(&t.target.sender)?;
     }
+    if let Some(a) = &opts.audit {
+        a.batch_started(mode, &tasks);
+    }
     let (out_tx, out_rx) = mpsc::unbounded_channel();
     let (cancel_tx, cancel_rx) = tokio::sync::watch::channel(false);
     let coordinator = tokio::spawn(coordinate(tasks, opts, mode, out_tx, cancel_rx));
@@ -726,6 +745,9 @@ async fn coordinate(
                     device: None,
                     manual: None,
                 };
+                if let Some(a) = &opts.audit {
+                    a.finished(&id, &state, None);
+                }
                 let _ = out.send(RunEvent {
                     device: id.clone(),
                     state: state.clone(),

@@ -20,6 +20,33 @@ pub async fn run_cli<S: AsRef<OsStr>>(exe: &str, w: &World, args: &[S]) -> (i32,
     (code, out)
 }
 
+/// A fresh audit trail file for one CLI run, removed (with its WAL and shared-memory
+/// files) on drop: runs that do not choose where the CLI keeps its files (`HOME`,
+/// `XDG_CONFIG_HOME`, `PRINTOAUTH_AUDIT`) neither write the user's own trail nor see
+/// each other's runs.
+struct TempAudit(std::path::PathBuf);
+
+impl TempAudit {
+    fn new() -> TempAudit {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        TempAudit(std::env::temp_dir().join(format!(
+            "printoauth-audit-{}-{n}.sqlite3",
+            std::process::id()
+        )))
+    }
+}
+
+impl Drop for TempAudit {
+    fn drop(&mut self) {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = self.0.as_os_str().to_owned();
+            p.push(suffix);
+            let _ = std::fs::remove_file(std::path::PathBuf::from(p));
+        }
+    }
+}
+
 /// [`run_cli`] with `env` added to its environment, and its standard error returned
 /// too when `keep_stderr` (else discarded, "").
 pub async fn run_cli_with<S: AsRef<OsStr>>(
@@ -29,7 +56,14 @@ pub async fn run_cli_with<S: AsRef<OsStr>>(
     env: &[(&str, &OsStr)],
     keep_stderr: bool,
 ) -> (i32, String, String) {
+    let chooses = env
+        .iter()
+        .any(|(k, _)| ["HOME", "XDG_CONFIG_HOME", "PRINTOAUTH_AUDIT"].contains(k));
+    let audit = (!chooses).then(TempAudit::new);
     let mut cmd = Command::new(exe);
+    if let Some(a) = &audit {
+        cmd.env("PRINTOAUTH_AUDIT", &a.0);
+    }
     cmd.args(args)
         .env_remove("PRINTOAUTH_ADMIN_PASSWORD")
         .env_remove("PRINTOAUTH_LANG")
@@ -73,6 +107,7 @@ pub async fn run_cli_with<S: AsRef<OsStr>>(
     let status = tokio::task::spawn_blocking(move || child.wait().unwrap())
         .await
         .unwrap();
+    drop(audit);
     (status.code().unwrap(), out, err.await.unwrap())
 }
 

@@ -49,6 +49,8 @@ export type { Step } from "./Step";
 export type { TenantCheckProgress } from "./TenantCheckProgress";
 export type { TenantCheckReport } from "./TenantCheckReport";
 export type { TenantCheckRequest } from "./TenantCheckRequest";
+export type { UnfinishedDevice } from "./UnfinishedDevice";
+export type { UnfinishedRun } from "./UnfinishedRun";
 export type { UpdateStatus } from "./UpdateStatus";
 export type { UpdateView } from "./UpdateView";
 export type { WaitReason } from "./WaitReason";

@@ -18,6 +18,7 @@ import type {
   TenantCheckRequest,
   TenantCheckProgress,
   TenantCheckReport,
+  UnfinishedRun,
 } from "../bindings";
 
 function channel<T>(onEvent: (event: T) => void): Channel<T> {
@@ -59,4 +60,5 @@ export const api = {
     invoke<HealthView>("remedy_resave", { id, adminUser, password }),
   inventory: (adminUser: string | null, password: string | null) =>
     invoke<InventoryEntry[]>("inventory", { adminUser, password }),
+  auditUnfinished: (practice: boolean) => invoke<UnfinishedRun | null>("audit_unfinished", { practice }),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DeviceView, RunEvent } from "../bindings";
+import type { DeviceView, RunEvent, UnfinishedRun } from "../bindings";
 import {
   applyDeviceEvent,
   applyRunEvent,
@@ -13,6 +13,7 @@ import {
   mergeDevices,
   narrowRequest,
   pruneSelection,
+  resumeSelection,
   vendorName,
   runCounts,
   stepStatus,
@@ -298,5 +299,27 @@ describe("wizard validation", () => {
     expect(per.adminUser).toBe("admin");
     expect(per.devices).toEqual([{ id: "a", password: "pa" }, { id: "b", password: "pb" }]);
     expect(narrowRequest(per, ["b"]).devices).toEqual([{ id: "b", password: "pb" }]);
+  });
+});
+
+describe("resumeSelection", () => {
+  const run = (ids: string[]): UnfinishedRun => ({
+    runId: "r1",
+    startedAt: "2026-12-02T10:00:00.000Z",
+    sender: "scanner@contoso.example",
+    service: "exchange-online",
+    devices: ids.map((id) => ({ id, label: `WF-${id} (192.0.2.1)`, beganWriting: id !== "c" })),
+  });
+
+  it("selects the unfinished devices in the list, in the run's order", () => {
+    const list = [device("c"), device("a"), device("x")];
+    expect(resumeSelection(run(["a", "b", "c"]), list)).toEqual(["a", "c"]);
+  });
+
+  it("skips devices printoauth cannot configure and offers nothing without a run", () => {
+    const list = [device("a", { supported: false }), device("b")];
+    expect(resumeSelection(run(["a", "b"]), list)).toEqual(["b"]);
+    expect(resumeSelection(null, list)).toEqual([]);
+    expect(resumeSelection(run(["z"]), list)).toEqual([]);
   });
 });

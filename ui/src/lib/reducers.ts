@@ -11,6 +11,7 @@ import type {
   RunRequest,
   Step,
   WaitReason,
+  UnfinishedRun,
 } from "../bindings";
 
 // ---------------------------------------------------------------------------
@@ -331,4 +332,14 @@ export function buildRunRequest(form: WizardForm, devices: readonly string[]): R
 /** The same request for some of its devices only (retrying one device). */
 export function narrowRequest(request: RunRequest, devices: readonly string[]): RunRequest {
   return { ...request, devices: request.devices.filter((d) => devices.includes(d.id)) };
+}
+
+/**
+ * The devices of an unfinished run (from the audit trail) that "Resume" selects:
+ * those in the list now and supported, in the run's order.
+ */
+export function resumeSelection(unfinished: UnfinishedRun | null, devices: DeviceView[]): string[] {
+  if (!unfinished) return [];
+  const present = new Map(devices.map((d) => [d.id, d]));
+  return unfinished.devices.map((d) => d.id).filter((id) => present.get(id)?.supported === true);
 }

@@ -11,6 +11,7 @@ import {
   mergeDevices,
   narrowRequest,
   pruneSelection,
+  resumeSelection,
   type RunState,
 } from "./reducers";
 import type {
@@ -26,6 +27,7 @@ import type {
   TenantCheckRequest,
   TenantCheckProgress,
   TenantCheckReport,
+  UnfinishedRun,
 } from "../bindings";
 import { isCoded } from "./i18n";
 
@@ -67,6 +69,8 @@ export const app = $state({
     entries: {} as Record<string, InventoryEntry>,
     error: null as Coded | null,
   },
+  /** The last run's devices the audit trail shows unfinished (offered for resuming). */
+  unfinished: null as UnfinishedRun | null,
   /** The tenant check: its progress while it runs, then its result. */
   tenant: {
     running: false,
@@ -147,6 +151,35 @@ export function practiceStarted(info: PracticeInfo): void {
   app.practice = info;
   addDevices(info.devices);
   if (app.wizard.sender === "") app.wizard.sender = info.sender;
+  void loadUnfinished(true);
+}
+
+// --- the audit trail's unfinished run ----------------------------------------
+
+/** Asks the audit trail what the last run (practice or not) left unfinished. */
+export async function loadUnfinished(practice: boolean): Promise<void> {
+  try {
+    app.unfinished = await api.auditUnfinished(practice);
+  } catch {
+    app.unfinished = null; // no trail: nothing to offer
+  }
+}
+
+/** "Resume": selects the unfinished devices that are in the list, with the run's
+ * sender and service, and opens the wizard. */
+export function resumeUnfinished(): void {
+  const u = app.unfinished;
+  const ids = resumeSelection(u, app.devices);
+  if (!u || ids.length === 0) return;
+  app.selected = ids;
+  app.wizard.sender = u.sender;
+  app.wizard.service = u.service;
+  app.unfinished = null;
+  app.screen = "wizard";
+}
+
+export function dismissUnfinished(): void {
+  app.unfinished = null;
 }
 
 export function practiceStopped(): void {

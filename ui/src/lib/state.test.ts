@@ -1,12 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { DeviceListEvent, DeviceView, PracticeInfo, RunEvent, RunRequest } from "../bindings";
+import type { DeviceListEvent, DeviceView, PracticeInfo, RunEvent, RunRequest, UnfinishedRun } from "../bindings";
 
 // The commands, replaced: each test says what the Rust side answers.
 const calls: Array<[string, unknown[]]> = [];
 let runEvents: RunEvent[] = [];
 let deviceEvents: DeviceListEvent[] = [];
+let unfinished: UnfinishedRun | null = null;
 vi.mock("./api", () => ({
   api: {
+    auditUnfinished: async (practice: boolean) => {
+      calls.push(["auditUnfinished", [practice]]);
+      return unfinished;
+    },
     discoveryStart: async (interfaces: unknown, onEvent: (e: DeviceListEvent) => void) => {
       calls.push(["discoveryStart", [interfaces]]);
       for (const e of deviceEvents) onEvent(e);
@@ -32,7 +37,10 @@ const {
   app,
   addDevices,
   checkAgain,
+  dismissUnfinished,
+  loadUnfinished,
   practiceStarted,
+  resumeUnfinished,
   practiceStopped,
   runDevices,
   selectAll,
@@ -195,5 +203,48 @@ describe("runs in the store", () => {
     expect(app.run.order).toEqual(["a", "b"]);
     expect(app.run.rows.b.state).toBe("done");
     expect(app.screen).toBe("results");
+  });
+});
+
+describe("the last run's unfinished devices", () => {
+  const run: UnfinishedRun = {
+    runId: "r1",
+    startedAt: "2026-12-02T10:00:00.000Z",
+    sender: "scanner@contoso.example",
+    service: "outlook-com",
+    devices: [
+      { id: "u1", label: "WF-C5890 Series (192.0.2.9)", beganWriting: true },
+      { id: "u2", label: "ET-4850 Series (192.0.2.10)", beganWriting: false },
+    ],
+  };
+
+  it("Resume selects those in the list, takes the run's sender and opens the wizard", async () => {
+    unfinished = run;
+    app.screen = "devices";
+    app.selected = [];
+    await loadUnfinished(false);
+    expect(calls).toContainEqual(["auditUnfinished", [false]]);
+    expect(app.unfinished?.runId).toBe("r1");
+    // Not in the list yet: nothing to select, the banner stays.
+    resumeUnfinished();
+    expect(app.screen).toBe("devices");
+    expect(app.unfinished).not.toBeNull();
+    addDevices([device("u2"), device("other")]);
+    resumeUnfinished();
+    expect(app.selected).toEqual(["u2"]);
+    expect(app.wizard.sender).toBe("scanner@contoso.example");
+    expect(app.wizard.service).toBe("outlook-com");
+    expect(app.screen).toBe("wizard");
+    expect(app.unfinished).toBeNull();
+  });
+
+  it("Not now hides the offer; a trail that cannot be read offers nothing", async () => {
+    unfinished = run;
+    await loadUnfinished(false);
+    dismissUnfinished();
+    expect(app.unfinished).toBeNull();
+    unfinished = null;
+    await loadUnfinished(true);
+    expect(app.unfinished).toBeNull();
   });
 });

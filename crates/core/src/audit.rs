@@ -1,0 +1,1063 @@
+//! The audit trail: every step a run takes on a device (what was written, the settings
+//! before and after, when, in which run, with what result) in an embedded SQLite
+//! database, so there is a record to hand over and a killed run can be resumed.
+//!
+//! The batch ([`crate::run::start_batch`]) reports to an [`AuditSink`] given in its
+//! options ([`crate::run::RunOptions::audit`]); [`AuditLog::recorder`] makes the sink
+//! that writes a run into the database, so a front end only opens the database
+//! ([`AuditLog::open`]) and passes the recorder in.
+//!
+//! Durability: the database is in WAL mode with `synchronous=FULL`, and every record
+//! is one statement committed on its own before the engine reports the step it
+//! records. A process killed at any moment (SIGKILL, a crash) therefore loses at
+//! most the step in flight: a committed WAL transaction is in the file before
+//! `COMMIT` returns. (`synchronous=NORMAL` would already survive a killed process,
+//! since the WAL frames are written to the operating system at commit; FULL also
+//! syncs them to the disk at each commit, so the record of a write to a device also
+//! survives a power cut or an operating-system crash of the technician's laptop. It
+//! costs one fsync per record, a few per device, against device steps that take
+//! seconds.)
+//!
+//! No password, token or sign-in code is ever stored: the records carry the device's
+//! id, the step, the target (service and sender), the e-mail settings the device shows
+//! (which hold none) and error codes (never their free-text parameters).
+//!
+//! A device is *unfinished* when the run it was part of recorded no end for it
+//! (done or failed): the run was killed, or cancelled, before it was through. Only the
+//! latest run counts ([`AuditLog::unfinished`]): resuming it starts a new run.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::devices::{EmailService, EmailSettings, OAuthTarget};
+use crate::run::{DeviceState, DeviceTask, Mode, Step};
+
+/// The database's file name, in the front end's data folder.
+pub const FILE_NAME: &str = "audit.sqlite3";
+
+/// The schema this build writes. Each step of [`MIGRATIONS`] brings a database from
+/// one version to the next.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// The schema, version by version (index 0 makes version 1). Never edit a released
+/// step: add the next one.
+const MIGRATIONS: &[&str] = &[
+    // 1: runs, their devices, and the entries of each device.
+    "CREATE TABLE runs (
+        id TEXT PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        front_end TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        practice INTEGER NOT NULL,
+        service TEXT NOT NULL,
+        sender TEXT NOT NULL,
+        resumes TEXT
+    );
+    CREATE TABLE run_devices (
+        run_id TEXT NOT NULL REFERENCES runs(id),
+        device TEXT NOT NULL,
+        label TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        service TEXT NOT NULL,
+        sender TEXT NOT NULL,
+        PRIMARY KEY (run_id, device)
+    );
+    CREATE TABLE entries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id TEXT NOT NULL REFERENCES runs(id),
+        device TEXT NOT NULL,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        is_write INTEGER NOT NULL,
+        before_json TEXT,
+        after_json TEXT,
+        changes_json TEXT,
+        failed_at TEXT,
+        result TEXT NOT NULL
+    );
+    CREATE INDEX entries_by_device ON entries (run_id, device);",
+];
+
+/// Why the audit database could not be used (`detail`: SQLite's or the system's words).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AuditError {
+    #[error("the audit database {file} could not be used: {detail}")]
+    Unusable { file: String, detail: String },
+    #[error("the audit database {file} was written by a newer printoauth (schema {found})")]
+    TooNew { file: String, found: i64 },
+}
+
+/// What the batch tells the audit trail, as it happens. Each call returns only once
+/// the record is stored: the engine reports the step after it.
+pub trait AuditSink: Send + Sync + std::fmt::Debug {
+    /// The batch starts on these devices (after its checks, before any device is
+    /// touched).
+    fn batch_started(&self, mode: Mode, tasks: &[DeviceTask]);
+    /// `device` reached `step` (the write it names is done); `before`: its settings
+    /// read right after the log-in, when read; `target`: what the run sets.
+    fn step(&self, device: &str, step: Step, before: Option<&EmailSettings>, target: &OAuthTarget);
+    /// `device` ended (done or failed); `before` as in [`AuditSink::step`].
+    fn finished(&self, device: &str, state: &DeviceState, before: Option<&EmailSettings>);
+}
+
+/// What an entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum AuditAction {
+    /// Logged in to the device's page (nothing written).
+    LoggedIn,
+    /// OAuth2 and the target's settings entered (a write).
+    Oauth2Set,
+    /// The device's own sign-in started (a write; its code is not recorded).
+    SignInStarted,
+    /// The device reports it is signed in.
+    SignedIn,
+    /// The settings saved on the device (a write).
+    Saved,
+    /// The stored settings read back and found as set.
+    Verified,
+    /// The device's run ended well (`before` → `after`, with the changes).
+    Done,
+    /// The device's run failed (`result`: the error's code).
+    Failed,
+    /// The batch was cancelled before this device was through (it stays unfinished).
+    Cancelled,
+}
+
+impl AuditAction {
+    fn of_step(step: Step) -> Option<AuditAction> {
+        Some(match step {
+            Step::Found => return None,
+            Step::LoggedIn => AuditAction::LoggedIn,
+            Step::Oauth2Set => AuditAction::Oauth2Set,
+            Step::WaitingForConsent => AuditAction::SignInStarted,
+            Step::SignedIn => AuditAction::SignedIn,
+            Step::Saved => AuditAction::Saved,
+            Step::Verified => AuditAction::Verified,
+        })
+    }
+
+    /// Whether the action changed something on the device.
+    pub fn is_write(self) -> bool {
+        matches!(
+            self,
+            AuditAction::Oauth2Set | AuditAction::SignInStarted | AuditAction::Saved
+        )
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::LoggedIn => "logged-in",
+            AuditAction::Oauth2Set => "oauth2-set",
+            AuditAction::SignInStarted => "sign-in-started",
+            AuditAction::SignedIn => "signed-in",
+            AuditAction::Saved => "saved",
+            AuditAction::Verified => "verified",
+            AuditAction::Done => "done",
+            AuditAction::Failed => "failed",
+            AuditAction::Cancelled => "cancelled",
+        }
+    }
+
+    fn parse(s: &str) -> Option<AuditAction> {
+        serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+    }
+}
+
+/// One run as recorded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AuditRun {
+    pub id: String,
+    /// RFC 3339, UTC.
+    pub started_at: String,
+    /// "cli" or "app".
+    pub front_end: String,
+    /// "run" or "check-again".
+    pub mode: String,
+    /// Against the emulated world (practice mode).
+    pub practice: bool,
+    pub service: EmailService,
+    pub sender: String,
+    /// The run whose unfinished devices this one resumed.
+    pub resumes: Option<String>,
+    /// The devices, in the order given.
+    pub devices: Vec<AuditDevice>,
+}
+
+/// A device of a run and how far it got.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AuditDevice {
+    /// The id the run used (the CLI: the argument as typed; the app: the device's id).
+    pub id: String,
+    /// A name for people (the model and address where known).
+    pub label: String,
+    /// The last thing recorded for it (`None`: never started).
+    pub last: Option<AuditAction>,
+    /// Whether anything was written to it.
+    pub began_writing: bool,
+    /// Done or failed: the run was through with it.
+    pub finished: bool,
+}
+
+/// One record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AuditEntry {
+    /// Increasing with time, across runs.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub seq: i64,
+    pub run_id: String,
+    pub device: String,
+    /// RFC 3339, UTC, with milliseconds.
+    pub at: String,
+    pub action: AuditAction,
+    pub is_write: bool,
+    /// The device's settings before the run (as read after the log-in).
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+    pub before: Option<serde_json::Value>,
+    /// What was set (writes: the target), or the settings read at the end.
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+    pub after: Option<serde_json::Value>,
+    /// Done: what differs, field by field.
+    pub changes: Option<Vec<crate::run::Change>>,
+    /// Failed: the step not reached.
+    pub failed_at: Option<Step>,
+    /// "ok", or the error's code.
+    pub result: String,
+}
+
+/// The unfinished devices of the last run ([`AuditLog::unfinished`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Unfinished {
+    pub run: AuditRun,
+    /// The run's devices without an end, in the run's order.
+    pub devices: Vec<AuditDevice>,
+}
+
+/// How a front end's run is described (beside what the batch reports).
+#[derive(Debug, Clone, Default)]
+pub struct RunContext {
+    /// "cli" or "app".
+    pub front_end: String,
+    pub practice: bool,
+    /// The run whose unfinished devices this one resumes.
+    pub resumes: Option<String>,
+    /// Names for people, by device id (the id itself otherwise).
+    pub labels: std::collections::HashMap<String, String>,
+}
+
+/// The open audit database.
+#[derive(Debug)]
+pub struct AuditLog {
+    conn: Mutex<Connection>,
+    path: PathBuf,
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+fn service_str(s: EmailService) -> String {
+    serde_json::to_value(s)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn service_of(s: &str) -> EmailService {
+    serde_json::from_value(serde_json::Value::String(s.to_string()))
+        .unwrap_or(EmailService::ExchangeOnline)
+}
+
+impl AuditLog {
+    /// Opens the database at `path`, creating it (and its folder, owner-only) when
+    /// missing, and brings its schema to [`SCHEMA_VERSION`].
+    pub fn open(path: &Path) -> Result<AuditLog, AuditError> {
+        let unusable = |detail: String| AuditError::Unusable {
+            file: path.display().to_string(),
+            detail,
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if !dir.exists() {
+                std::fs::create_dir_all(dir).map_err(|e| unusable(e.to_string()))?;
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+                }
+            }
+        }
+        let new = !path.exists();
+        let conn = Connection::open(path).map_err(|e| unusable(e.to_string()))?;
+        #[cfg(unix)]
+        if new {
+            // The WAL and shared-memory files take the database's permissions.
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+        }
+        let _ = new;
+        let setup = || -> Result<(), String> {
+            let sql = |e: rusqlite::Error| e.to_string();
+            conn.busy_timeout(std::time::Duration::from_secs(10))
+                .map_err(sql)?;
+            let mode: String = conn
+                .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
+                .map_err(sql)?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(format!("journal mode {mode} instead of WAL"));
+            }
+            conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
+                .map_err(sql)
+        };
+        setup().map_err(unusable)?;
+        migrate(&conn, path)?;
+        Ok(AuditLog {
+            conn: Mutex::new(conn),
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens an existing database to read it only (`None` when there is none yet):
+    /// nothing is created or migrated.
+    pub fn open_existing(path: &Path) -> Result<Option<AuditLog>, AuditError> {
+        if !path.exists() {
+            return Ok(None);
+        }
+        AuditLog::open(path).map(Some)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version the database has.
+    pub fn schema_version(&self) -> Result<i64, AuditError> {
+        let c = self.conn.lock().unwrap();
+        c.query_row("SELECT version FROM schema_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
+    fn err(&self, e: rusqlite::Error) -> AuditError {
+        AuditError::Unusable {
+            file: self.path.display().to_string(),
+            detail: e.to_string(),
+        }
+    }
+
+    /// The sink that records one batch into this database (give it to the batch in
+    /// [`crate::run::RunOptions::audit`]). Its run id is made now; the run is written
+    /// when the batch starts.
+    pub fn recorder(self: &Arc<Self>, context: RunContext) -> Arc<RunRecorder> {
+        Arc::new(RunRecorder {
+            log: self.clone(),
+            run_id: uuid::Uuid::new_v4().to_string(),
+            context,
+        })
+    }
+
+    /// Records the start of a run (what [`RunRecorder`] does when the batch starts).
+    pub fn record_run_start(
+        &self,
+        run_id: &str,
+        context: &RunContext,
+        mode: Mode,
+        devices: &[(String, OAuthTarget)],
+    ) -> Result<(), AuditError> {
+        let mut c = self.conn.lock().unwrap();
+        let tx = c.transaction().map_err(|e| self.err(e))?;
+        let (service, sender) = devices
+            .first()
+            .map(|(_, t)| (service_str(t.service), t.sender.clone()))
+            .unwrap_or_default();
+        let mode = match mode {
+            Mode::Run => "run",
+            Mode::CheckAgain => "check-again",
+        };
+        tx.execute(
+            "INSERT INTO runs (id, started_at, front_end, mode, practice, service, sender, resumes)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                run_id,
+                now(),
+                context.front_end,
+                mode,
+                context.practice,
+                service,
+                sender,
+                context.resumes
+            ],
+        )
+        .map_err(|e| self.err(e))?;
+        for (i, (id, target)) in devices.iter().enumerate() {
+            let label = context
+                .labels
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| id.clone());
+            tx.execute(
+                "INSERT OR IGNORE INTO run_devices (run_id, device, label, position, service, sender)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    run_id,
+                    id,
+                    label,
+                    i as i64,
+                    service_str(target.service),
+                    target.sender
+                ],
+            )
+            .map_err(|e| self.err(e))?;
+        }
+        tx.commit().map_err(|e| self.err(e))
+    }
+
+    /// Records one entry, committed before this returns.
+    pub fn record(&self, e: &NewEntry<'_>) -> Result<(), AuditError> {
+        let json = |v: Option<serde_json::Value>| v.map(|v| v.to_string());
+        let c = self.conn.lock().unwrap();
+        c.execute(
+            "INSERT INTO entries (run_id, device, at, action, is_write, before_json, after_json,
+                                  changes_json, failed_at, result)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                e.run_id,
+                e.device,
+                now(),
+                e.action.as_str(),
+                e.action.is_write(),
+                json(e.before.clone()),
+                json(e.after.clone()),
+                e.changes
+                    .map(|c| serde_json::to_string(c).unwrap_or_default()),
+                e.failed_at
+                    .and_then(|s| serde_json::to_value(s).ok())
+                    .and_then(|v| v.as_str().map(str::to_string)),
+                e.result,
+            ],
+        )
+        .map(|_| ())
+        .map_err(|er| self.err(er))
+    }
+
+    /// The runs, newest first (at most `limit`).
+    pub fn runs(&self, limit: usize) -> Result<Vec<AuditRun>, AuditError> {
+        let ids: Vec<String> = {
+            let c = self.conn.lock().unwrap();
+            let mut st = c
+                .prepare("SELECT id FROM runs ORDER BY started_at DESC, rowid DESC LIMIT ?1")
+                .map_err(|e| self.err(e))?;
+            let rows = st
+                .query_map([limit as i64], |r| r.get::<_, String>(0))
+                .map_err(|e| self.err(e))?;
+            rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?
+        };
+        ids.iter()
+            .filter_map(|id| self.run(id).transpose())
+            .collect()
+    }
+
+    /// One run with its devices.
+    pub fn run(&self, run_id: &str) -> Result<Option<AuditRun>, AuditError> {
+        let c = self.conn.lock().unwrap();
+        let run = c
+            .query_row(
+                "SELECT id, started_at, front_end, mode, practice, service, sender, resumes
+                 FROM runs WHERE id = ?1",
+                [run_id],
+                |r| {
+                    Ok(AuditRun {
+                        id: r.get(0)?,
+                        started_at: r.get(1)?,
+                        front_end: r.get(2)?,
+                        mode: r.get(3)?,
+                        practice: r.get(4)?,
+                        service: service_of(&r.get::<_, String>(5)?),
+                        sender: r.get(6)?,
+                        resumes: r.get(7)?,
+                        devices: Vec::new(),
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some(mut run) = run else {
+            return Ok(None);
+        };
+        let mut st = c
+            .prepare(
+                "SELECT d.device, d.label,
+                    (SELECT e.action FROM entries e WHERE e.run_id = d.run_id
+                        AND e.device = d.device ORDER BY e.id DESC LIMIT 1),
+                    EXISTS (SELECT 1 FROM entries e WHERE e.run_id = d.run_id
+                        AND e.device = d.device AND e.is_write = 1),
+                    EXISTS (SELECT 1 FROM entries e WHERE e.run_id = d.run_id
+                        AND e.device = d.device AND e.action IN ('done', 'failed'))
+                 FROM run_devices d WHERE d.run_id = ?1 ORDER BY d.position",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([run_id], |r| {
+                Ok(AuditDevice {
+                    id: r.get(0)?,
+                    label: r.get(1)?,
+                    last: r
+                        .get::<_, Option<String>>(2)?
+                        .as_deref()
+                        .and_then(AuditAction::parse),
+                    began_writing: r.get(3)?,
+                    finished: r.get(4)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        run.devices = rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
+        Ok(Some(run))
+    }
+
+    /// The entries of a run, in the order they were made.
+    pub fn entries(&self, run_id: &str) -> Result<Vec<AuditEntry>, AuditError> {
+        let c = self.conn.lock().unwrap();
+        let mut st = c
+            .prepare(
+                "SELECT id, run_id, device, at, action, is_write, before_json, after_json,
+                        changes_json, failed_at, result
+                 FROM entries WHERE run_id = ?1 ORDER BY id",
+            )
+            .map_err(|e| self.err(e))?;
+        fn parse<T: serde::de::DeserializeOwned>(s: Option<String>) -> Option<T> {
+            s.and_then(|s| serde_json::from_str(&s).ok())
+        }
+        let rows = st
+            .query_map([run_id], |r| {
+                let action: String = r.get(4)?;
+                Ok(AuditEntry {
+                    seq: r.get(0)?,
+                    run_id: r.get(1)?,
+                    device: r.get(2)?,
+                    at: r.get(3)?,
+                    action: AuditAction::parse(&action).unwrap_or(AuditAction::Failed),
+                    is_write: r.get(5)?,
+                    before: parse(r.get(6)?),
+                    after: parse(r.get(7)?),
+                    changes: parse(r.get(8)?),
+                    failed_at: r
+                        .get::<_, Option<String>>(9)?
+                        .and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok()),
+                    result: r.get(10)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// The devices the last run (of practice mode or not, as `practice` says) left
+    /// unfinished, with that run; `None` when it finished every device (or there is
+    /// no run yet).
+    pub fn unfinished(&self, practice: bool) -> Result<Option<Unfinished>, AuditError> {
+        let last: Option<String> = {
+            let c = self.conn.lock().unwrap();
+            c.query_row(
+                "SELECT id FROM runs WHERE practice = ?1
+                 ORDER BY started_at DESC, rowid DESC LIMIT 1",
+                [practice],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?
+        };
+        let Some(run) = last.map(|id| self.run(&id)).transpose()?.flatten() else {
+            return Ok(None);
+        };
+        let devices: Vec<AuditDevice> = run
+            .devices
+            .iter()
+            .filter(|d| !d.finished)
+            .cloned()
+            .collect();
+        Ok((!devices.is_empty()).then_some(Unfinished { run, devices }))
+    }
+}
+
+/// One entry to record ([`AuditLog::record`]).
+#[derive(Debug, Clone)]
+pub struct NewEntry<'a> {
+    pub run_id: &'a str,
+    pub device: &'a str,
+    pub action: AuditAction,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+    pub changes: Option<&'a [crate::run::Change]>,
+    pub failed_at: Option<Step>,
+    /// "ok", or an error code.
+    pub result: &'a str,
+}
+
+fn migrate(conn: &Connection, path: &Path) -> Result<(), AuditError> {
+    let unusable = |e: rusqlite::Error| AuditError::Unusable {
+        file: path.display().to_string(),
+        detail: e.to_string(),
+    };
+    conn.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        .map_err(unusable)?;
+    let found: Option<i64> = conn
+        .query_row("SELECT version FROM schema_version", [], |r| r.get(0))
+        .optional()
+        .map_err(unusable)?;
+    let found = found.unwrap_or(0);
+    if found > SCHEMA_VERSION {
+        return Err(AuditError::TooNew {
+            file: path.display().to_string(),
+            found,
+        });
+    }
+    for (i, step) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let to = i as i64 + 1;
+        let apply = || -> rusqlite::Result<()> {
+            conn.execute_batch("BEGIN IMMEDIATE")?;
+            let r = (|| {
+                // Another process may have migrated meanwhile.
+                let now: Option<i64> = conn
+                    .query_row("SELECT version FROM schema_version", [], |r| r.get(0))
+                    .optional()?;
+                if now.unwrap_or(0) >= to {
+                    return Ok(());
+                }
+                conn.execute_batch(step)?;
+                conn.execute("DELETE FROM schema_version", [])?;
+                conn.execute("INSERT INTO schema_version (version) VALUES (?1)", [to])?;
+                Ok(())
+            })();
+            match r {
+                Ok(()) => conn.execute_batch("COMMIT"),
+                Err(e) => {
+                    let _ = conn.execute_batch("ROLLBACK");
+                    Err(e)
+                }
+            }
+        };
+        apply().map_err(unusable)?;
+    }
+    Ok(())
+}
+
+/// The [`AuditSink`] that records one batch into an [`AuditLog`]. A record that
+/// cannot be written is reported on the log (`tracing`) and the run goes on: the
+/// audit trail never stops a device half-way.
+#[derive(Debug)]
+pub struct RunRecorder {
+    log: Arc<AuditLog>,
+    run_id: String,
+    context: RunContext,
+}
+
+impl RunRecorder {
+    pub fn run_id(&self) -> &str {
+        &self.run_id
+    }
+
+    fn note(&self, r: Result<(), AuditError>) {
+        if let Err(e) = r {
+            tracing::warn!("audit: {e}");
+        }
+    }
+}
+
+fn settings_json(s: Option<&EmailSettings>) -> Option<serde_json::Value> {
+    s.and_then(|s| serde_json::to_value(s).ok())
+}
+
+/// What a write sets: the target's values (never a credential: it has none).
+fn target_json(t: &OAuthTarget) -> serde_json::Value {
+    serde_json::json!({
+        "service": t.service,
+        "sender": t.sender,
+        "smtp_server": t.smtp_server,
+        "smtp_port": t.smtp_port,
+    })
+}
+
+impl AuditSink for RunRecorder {
+    fn batch_started(&self, mode: Mode, tasks: &[DeviceTask]) {
+        let devices: Vec<(String, OAuthTarget)> = tasks
+            .iter()
+            .map(|t| (t.id.clone(), t.target.clone()))
+            .collect();
+        self.note(
+            self.log
+                .record_run_start(&self.run_id, &self.context, mode, &devices),
+        );
+    }
+
+    fn step(&self, device: &str, step: Step, before: Option<&EmailSettings>, target: &OAuthTarget) {
+        let Some(action) = AuditAction::of_step(step) else {
+            return;
+        };
+        let (b, a) = match action {
+            AuditAction::Oauth2Set | AuditAction::Saved => {
+                (settings_json(before), Some(target_json(target)))
+            }
+            _ => (None, None),
+        };
+        self.note(self.log.record(&NewEntry {
+            run_id: &self.run_id,
+            device,
+            action,
+            before: b,
+            after: a,
+            changes: None,
+            failed_at: None,
+            result: "ok",
+        }));
+    }
+
+    fn finished(&self, device: &str, state: &DeviceState, before: Option<&EmailSettings>) {
+        let r = match state {
+            DeviceState::Done {
+                settings, changes, ..
+            } => self.log.record(&NewEntry {
+                run_id: &self.run_id,
+                device,
+                action: AuditAction::Done,
+                before: settings_json(before),
+                after: settings_json(Some(settings)),
+                changes: Some(changes),
+                failed_at: None,
+                result: "ok",
+            }),
+            DeviceState::Failed {
+                failed_at,
+                error,
+                device: now,
+                ..
+            } => {
+                let code = error.code();
+                let cancelled = matches!(
+                    error,
+                    crate::Error::Run(crate::run::RunError::RunCancelled {})
+                );
+                self.log.record(&NewEntry {
+                    run_id: &self.run_id,
+                    device,
+                    action: if cancelled {
+                        AuditAction::Cancelled
+                    } else {
+                        AuditAction::Failed
+                    },
+                    before: settings_json(before),
+                    after: settings_json(now.as_ref().and_then(|n| n.settings.as_ref())),
+                    changes: None,
+                    failed_at: Some(*failed_at),
+                    result: &code,
+                })
+            }
+            _ => return,
+        };
+        self.note(r);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::devices::{AuthMethod, SecureConnection};
+
+    fn temp_db() -> (tempdir::Dir, PathBuf) {
+        let d = tempdir::Dir::new();
+        let p = d.0.join("sub").join(FILE_NAME);
+        (d, p)
+    }
+
+    /// A private temporary folder, removed on drop (no extra dependency).
+    mod tempdir {
+        pub struct Dir(pub std::path::PathBuf);
+        impl Dir {
+            pub fn new() -> Dir {
+                let p = std::env::temp_dir()
+                    .join(format!("printoauth-audit-test-{}", uuid::Uuid::new_v4()));
+                std::fs::create_dir_all(&p).unwrap();
+                Dir(p)
+            }
+        }
+        impl Drop for Dir {
+            fn drop(&mut self) {
+                let _ = std::fs::remove_dir_all(&self.0);
+            }
+        }
+    }
+
+    fn settings(auth: AuthMethod) -> EmailSettings {
+        EmailSettings {
+            auth_method: auth,
+            email_service: None,
+            current_status: None,
+            signed_in: false,
+            oauth_account: None,
+            sender: Some("scanner@contoso.example".into()),
+            smtp_server: Some("smtp.office365.com".into()),
+            smtp_port: Some(587),
+            secure_connection: SecureConnection::StartTls,
+            certificate_validation: Some(true),
+        }
+    }
+
+    fn target() -> OAuthTarget {
+        OAuthTarget::exchange_online("scanner@contoso.example")
+    }
+
+    fn ctx() -> RunContext {
+        RunContext {
+            front_end: "cli".into(),
+            practice: false,
+            resumes: None,
+            labels: [("a".to_string(), "Printer A".to_string())].into(),
+        }
+    }
+
+    #[test]
+    fn a_new_database_has_the_schema_in_wal_mode() {
+        let (_d, p) = temp_db();
+        let log = AuditLog::open(&p).unwrap();
+        assert_eq!(log.schema_version().unwrap(), SCHEMA_VERSION);
+        let c = log.conn.lock().unwrap();
+        let mode: String = c
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let sync: i64 = c.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+        assert_eq!(sync, 2, "FULL");
+        let tables: Vec<String> = c
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for t in ["entries", "run_devices", "runs", "schema_version"] {
+            assert!(tables.iter().any(|x| x == t), "{t} in {tables:?}");
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused_and_an_older_one_migrated() {
+        let (_d, p) = temp_db();
+        drop(AuditLog::open(&p).unwrap());
+        {
+            let c = Connection::open(&p).unwrap();
+            c.execute(
+                "UPDATE schema_version SET version = ?1",
+                [SCHEMA_VERSION + 1],
+            )
+            .unwrap();
+        }
+        assert!(matches!(
+            AuditLog::open(&p).unwrap_err(),
+            AuditError::TooNew { found, .. } if found == SCHEMA_VERSION + 1
+        ));
+        // A database made before the schema table existed (version 0) is brought up.
+        let (_d2, p2) = temp_db();
+        std::fs::create_dir_all(p2.parent().unwrap()).unwrap();
+        Connection::open(&p2)
+            .unwrap()
+            .execute_batch("CREATE TABLE unrelated (x INTEGER)")
+            .unwrap();
+        let log = AuditLog::open(&p2).unwrap();
+        assert_eq!(log.schema_version().unwrap(), SCHEMA_VERSION);
+        assert!(log.runs(10).unwrap().is_empty());
+    }
+
+    /// A run of two devices: `a` gets through to done, `b` stops after OAuth2 was set.
+    fn half_run(log: &Arc<AuditLog>) -> String {
+        let rec = log.recorder(ctx());
+        let tasks_targets = [("a".to_string(), target()), ("b".to_string(), target())];
+        log.record_run_start(rec.run_id(), &rec.context, Mode::Run, &tasks_targets)
+            .unwrap();
+        let before = settings(AuthMethod::SmtpAuth);
+        for s in [Step::Found, Step::LoggedIn, Step::Oauth2Set] {
+            rec.step("a", s, Some(&before), &target());
+            rec.step("b", s, Some(&before), &target());
+        }
+        for s in [
+            Step::WaitingForConsent,
+            Step::SignedIn,
+            Step::Saved,
+            Step::Verified,
+        ] {
+            rec.step("a", s, Some(&before), &target());
+        }
+        let mut after = settings(AuthMethod::OAuth2);
+        after.signed_in = true;
+        rec.finished(
+            "a",
+            &DeviceState::Done {
+                changes: crate::run::changes(Some(&before), &after),
+                settings: after,
+                seen_receipt: None,
+            },
+            Some(&before),
+        );
+        rec.run_id().to_string()
+    }
+
+    #[test]
+    fn records_and_the_unfinished_devices_survive_reopening() {
+        let (_d, p) = temp_db();
+        let log = Arc::new(AuditLog::open(&p).unwrap());
+        let run_id = half_run(&log);
+        drop(log);
+
+        let log = Arc::new(AuditLog::open(&p).unwrap());
+        let runs = log.runs(10).unwrap();
+        assert_eq!(runs.len(), 1);
+        assert_eq!(runs[0].id, run_id);
+        assert_eq!(runs[0].sender, "scanner@contoso.example");
+        assert_eq!(runs[0].devices[0].label, "Printer A");
+        assert_eq!(runs[0].devices[1].label, "b");
+
+        let entries = log.entries(&run_id).unwrap();
+        let of = |d: &str| -> Vec<AuditAction> {
+            entries
+                .iter()
+                .filter(|e| e.device == d)
+                .map(|e| e.action)
+                .collect()
+        };
+        use AuditAction::*;
+        assert_eq!(
+            of("a"),
+            [
+                LoggedIn,
+                Oauth2Set,
+                SignInStarted,
+                SignedIn,
+                Saved,
+                Verified,
+                Done
+            ]
+        );
+        assert_eq!(of("b"), [LoggedIn, Oauth2Set]);
+        let set = entries
+            .iter()
+            .find(|e| e.device == "b" && e.action == Oauth2Set)
+            .unwrap();
+        assert!(set.is_write);
+        assert_eq!(
+            set.before.as_ref().unwrap()["auth_method"]["kind"],
+            "smtp-auth"
+        );
+        assert_eq!(
+            set.after.as_ref().unwrap()["sender"],
+            "scanner@contoso.example"
+        );
+        let done = entries.iter().find(|e| e.action == Done).unwrap();
+        assert_eq!(
+            done.after.as_ref().unwrap()["auth_method"]["kind"],
+            "o-auth2"
+        );
+        assert!(done
+            .changes
+            .as_ref()
+            .unwrap()
+            .iter()
+            .any(|c| c.field == "authentication-method" && c.after == "OAuth2"));
+        assert!(entries.windows(2).all(|w| w[0].seq < w[1].seq));
+
+        let u = log.unfinished(false).unwrap().expect("b is unfinished");
+        assert_eq!(u.run.id, run_id);
+        let ids: Vec<&str> = u.devices.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["b"]);
+        assert_eq!(u.devices[0].last, Some(Oauth2Set));
+        assert!(u.devices[0].began_writing);
+        // Practice runs are apart.
+        assert_eq!(log.unfinished(true).unwrap(), None);
+    }
+
+    #[test]
+    fn a_later_complete_run_leaves_nothing_unfinished_and_failures_and_cancels_count_right() {
+        let (_d, p) = temp_db();
+        let log = Arc::new(AuditLog::open(&p).unwrap());
+        let first = half_run(&log);
+        assert!(log.unfinished(false).unwrap().is_some());
+
+        // Resume b: it fails (that is an end); c was cancelled (not an end).
+        let rec = log.recorder(RunContext {
+            resumes: Some(first.clone()),
+            ..ctx()
+        });
+        log.record_run_start(
+            rec.run_id(),
+            &rec.context,
+            Mode::CheckAgain,
+            &[("b".to_string(), target()), ("c".to_string(), target())],
+        )
+        .unwrap();
+        rec.step("b", Step::LoggedIn, None, &target());
+        let failed = |e: crate::Error| DeviceState::Failed {
+            failed_at: Step::Oauth2Set,
+            fix: crate::diagnosis::fix_for_error(&e),
+            error: e,
+            device: None,
+            manual: None,
+        };
+        rec.finished(
+            "b",
+            &failed(
+                crate::devices::DeviceError::DeviceAdditionalNetwork {
+                    device_message: None,
+                }
+                .into(),
+            ),
+            None,
+        );
+        rec.finished(
+            "c",
+            &failed(crate::run::RunError::RunCancelled {}.into()),
+            None,
+        );
+        let u = log.unfinished(false).unwrap().unwrap();
+        assert_eq!(u.run.id, rec.run_id());
+        assert_eq!(u.run.resumes.as_deref(), Some(first.as_str()));
+        assert_eq!(u.run.mode, "check-again");
+        assert_eq!(
+            u.devices.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
+            ["c"]
+        );
+        assert_eq!(u.devices[0].last, Some(AuditAction::Cancelled));
+        let e = log.entries(rec.run_id()).unwrap();
+        let b_end = e
+            .iter()
+            .find(|e| e.device == "b" && e.action == AuditAction::Failed)
+            .unwrap();
+        assert_eq!(b_end.result, "device-additional-network");
+        assert_eq!(b_end.failed_at, Some(Step::Oauth2Set));
+
+        // A run that finishes all its devices leaves nothing to resume.
+        let rec = log.recorder(ctx());
+        log.record_run_start(
+            rec.run_id(),
+            &rec.context,
+            Mode::Run,
+            &[("c".into(), target())],
+        )
+        .unwrap();
+        rec.finished(
+            "c",
+            &failed(crate::run::RunError::RunSignInTimedOut { waited_secs: 1 }.into()),
+            None,
+        );
+        assert_eq!(log.unfinished(false).unwrap(), None);
+        assert_eq!(log.runs(2).unwrap()[0].id, rec.run_id());
+        assert_eq!(log.runs(10).unwrap().len(), 3);
+    }
+}
