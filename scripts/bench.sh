@@ -27,8 +27,21 @@ cargo build --release -q -p printoauth-core --example bench
 bin="$CARGO_TARGET_DIR/release"
 
 if [ "$mode" = chaos ]; then
-  [ $# -gt 0 ] || set -- 50 250
-  exec "$bin/examples/bench" chaos "$@"
+  # One process per size: each prints its own peak memory.
+  seed=7; sizes=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --seed) seed="$2"; shift 2 ;;
+      *) sizes+=("$1"); shift ;;
+    esac
+  done
+  [ ${#sizes[@]} -gt 0 ] || sizes=(50 250)
+  status=0
+  for n in "${sizes[@]}"; do
+    echo "== chaos ($n devices, seed $seed)"
+    "$bin/examples/bench" chaos "$n" --seed "$seed" || status=1
+  done
+  exit $status
 fi
 
 if [ "$mode" = all ]; then

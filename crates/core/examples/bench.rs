@@ -5,7 +5,12 @@
 //!     # inside a network namespace where a world announces N devices:
 //!     cargo run --release -p printoauth-core --example bench -- discover 50
 //!
-//! `scripts/bench.sh` runs both, the discovery one between two network namespaces.
+//!     # N devices of every family configured at once while faults are injected:
+//!     cargo run --release -p printoauth-core --example bench -- chaos 250 --seed 7
+//!     # avahi-browse on the same world (inside the namespace, with avahi-daemon):
+//!     cargo run --release -p printoauth-core --example bench -- avahi 50
+//!
+//! `scripts/bench.sh` runs them, the discovery ones between two network namespaces.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -17,6 +22,9 @@ use printoauth_core::discovery::{Discovery, DiscoveryEvent, DiscoveryOptions, In
 use printoauth_core::run::{self, DeviceState, RunOptions};
 use printoauth_sim::config::WorldConfig;
 use printoauth_sim::world::World;
+
+#[path = "support/chaos.rs"]
+mod chaos;
 
 fn peak_rss_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
@@ -275,6 +283,32 @@ async fn main() {
                 report("avahi-browse", n, &f, timeout)
             };
             if !ok {
+                std::process::exit(1);
+            }
+        }
+        Some("chaos") => {
+            let mut n = 50;
+            let mut seed = 7;
+            let mut it = args[1..].iter();
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--seed" => {
+                        seed = it
+                            .next()
+                            .and_then(|s| s.parse().ok())
+                            .expect("--seed takes a number")
+                    }
+                    x => n = x.parse().expect("the number of devices"),
+                }
+            }
+            println!("chaos: {n} devices, seed {seed}");
+            let report = chaos::run(n, seed).await;
+            report.print();
+            println!(
+                "peak RSS (world + engine in one process): {:.1} MiB",
+                peak_rss_mib()
+            );
+            if !report.unexpected.is_empty() {
                 std::process::exit(1);
             }
         }

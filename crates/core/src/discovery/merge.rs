@@ -83,8 +83,7 @@ impl DeviceSet {
                     if self.services.get(&key).map(|(r, _)| r) == Some(&s) {
                         continue;
                     }
-                    if !self.services.contains_key(&key) && self.services.len() >= MAX_SERVICES
-                    {
+                    if !self.services.contains_key(&key) && self.services.len() >= MAX_SERVICES {
                         tracing::warn!(service = %s.fullname, "discovery: too many services, ignoring");
                         continue;
                     }
