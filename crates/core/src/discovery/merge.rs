@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::recognize::{device_id, group_keys, recognize, ServiceKey, ServiceRecord};
+use super::recognize::{device_id, group_key_refs, recognize, ServiceKey, ServiceRecord};
 use super::{DiscoveredDevice, DiscoveryEvent};
 
 /// Most services kept at once (a hostile network could announce without end).
@@ -51,30 +51,57 @@ pub struct DeviceSet {
     dirty: HashSet<String>,
 }
 
+/// One change the browser saw, for [`DeviceSet::apply`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum ServiceChange {
+    /// A service was resolved (again).
+    Resolved(ServiceRecord),
+    /// A service was removed (goodbye or TTL lapsed), by full name.
+    Removed(String),
+}
+
 impl DeviceSet {
     /// A service was resolved (again). Returns the resulting events.
     pub fn upsert(&mut self, s: ServiceRecord) -> Vec<DiscoveryEvent> {
-        let key = s.fullname.to_ascii_lowercase();
-        if self.services.get(&key).map(|(r, _)| r) == Some(&s) {
-            return Vec::new();
-        }
-        if !self.services.contains_key(&key) && self.services.len() >= MAX_SERVICES {
-            tracing::warn!(service = %s.fullname, "discovery: too many services, ignoring");
-            return Vec::new();
-        }
-        let k = ServiceKey::of(&s);
-        self.services.insert(key.clone(), (s, k));
-        self.dirty.insert(key);
-        self.rebuild()
+        self.apply(vec![ServiceChange::Resolved(s)])
     }
 
     /// A service was removed (goodbye or TTL lapsed). Returns the resulting events.
     pub fn remove(&mut self, fullname: &str) -> Vec<DiscoveryEvent> {
-        let key = fullname.to_ascii_lowercase();
-        if self.services.remove(&key).is_none() {
+        self.apply(vec![ServiceChange::Removed(fullname.to_string())])
+    }
+
+    /// Several changes at once, with one regrouping: what a burst of answers (a
+    /// network of hundreds of devices answering one query) costs once, not once per
+    /// answer. The events are those of the state after every change (a device added
+    /// and changed within the batch is one `Added`).
+    pub fn apply(&mut self, changes: Vec<ServiceChange>) -> Vec<DiscoveryEvent> {
+        for c in changes {
+            match c {
+                ServiceChange::Resolved(s) => {
+                    let key = s.fullname.to_ascii_lowercase();
+                    if self.services.get(&key).map(|(r, _)| r) == Some(&s) {
+                        continue;
+                    }
+                    if !self.services.contains_key(&key) && self.services.len() >= MAX_SERVICES {
+                        tracing::warn!(service = %s.fullname, "discovery: too many services, ignoring");
+                        continue;
+                    }
+                    let k = ServiceKey::of(&s);
+                    self.services.insert(key.clone(), (s, k));
+                    self.dirty.insert(key);
+                }
+                ServiceChange::Removed(fullname) => {
+                    let key = fullname.to_ascii_lowercase();
+                    if self.services.remove(&key).is_some() {
+                        self.dirty.insert(key);
+                    }
+                }
+            }
+        }
+        if self.dirty.is_empty() {
             return Vec::new();
         }
-        self.dirty.insert(key);
         self.rebuild()
     }
 
@@ -87,9 +114,13 @@ impl DeviceSet {
     /// Devices whose services did not change are reused as they were.
     fn rebuild(&mut self) -> Vec<DiscoveryEvent> {
         let names: Vec<&String> = self.services.keys().collect();
-        let keys: Vec<ServiceKey> = self.services.values().map(|(_, k)| k.clone()).collect();
+        let keys: Vec<&ServiceKey> = self.services.values().map(|(_, k)| k).collect();
         let records: Vec<&ServiceRecord> = self.services.values().map(|(r, _)| r).collect();
-        let groups = group_keys(&keys);
+        let groups = group_key_refs(&keys);
+        // Devices whose services did not change move over as they are (no copy, no
+        // comparison): with hundreds of devices, regrouping costs little per answer.
+        let mut previous = std::mem::take(&mut self.devices);
+        let mut kept: HashSet<String> = HashSet::new();
         let mut claimed: HashSet<String> = HashSet::new();
         let mut next: BTreeMap<String, DiscoveredDevice> = BTreeMap::new();
         let mut owner: HashMap<String, String> = HashMap::new();
@@ -105,15 +136,22 @@ impl DeviceSet {
             inherited.sort();
             // Unchanged: every service had this id, none is dirty, same number of services.
             let unchanged = inherited.first().and_then(|id| {
-                let old = self.devices.get(*id)?;
+                let old = previous.get(*id)?;
                 let same = old.services.len() == g.len()
                     && g.iter().all(|&i| {
                         !self.dirty.contains(names[i]) && self.owner.get(names[i]) == Some(*id)
                     });
-                same.then(|| old.clone())
+                if same {
+                    previous.remove(*id)
+                } else {
+                    None
+                }
             });
             let device = match unchanged {
-                Some(d) => d,
+                Some(d) => {
+                    kept.insert(d.id.clone());
+                    d
+                }
                 None => {
                     let svcs: Vec<ServiceRecord> = g.iter().map(|&i| records[i].clone()).collect();
                     let id = match inherited.first() {
@@ -122,7 +160,10 @@ impl DeviceSet {
                             let base = device_id(&recognize(&svcs), &svcs);
                             let mut id = base.clone();
                             let mut n = 2;
-                            while claimed.contains(&id) || self.devices.contains_key(&id) {
+                            while claimed.contains(&id)
+                                || previous.contains_key(&id)
+                                || kept.contains(&id)
+                            {
                                 id = format!("{base}#{n}");
                                 n += 1;
                             }
@@ -139,13 +180,16 @@ impl DeviceSet {
             next.insert(device.id.clone(), device);
         }
         let mut events = Vec::new();
-        for id in self.devices.keys() {
+        for id in previous.keys() {
             if !next.contains_key(id) {
                 events.push(DiscoveryEvent::Removed { id: id.clone() });
             }
         }
         for (id, d) in &next {
-            match self.devices.get(id) {
+            if kept.contains(id) {
+                continue;
+            }
+            match previous.get(id) {
                 None => events.push(DiscoveryEvent::Added(d.clone())),
                 Some(old) if old != d => events.push(DiscoveryEvent::Changed(d.clone())),
                 Some(_) => {}

@@ -548,6 +548,12 @@ pub fn group_services(services: &[ServiceRecord]) -> Vec<Vec<usize>> {
 
 /// [`group_services`] on precomputed keys.
 pub fn group_keys(keys: &[ServiceKey]) -> Vec<Vec<usize>> {
+    let refs: Vec<&ServiceKey> = keys.iter().collect();
+    group_key_refs(&refs)
+}
+
+/// [`group_keys`] on borrowed keys (the live set regroups without copying them).
+pub(crate) fn group_key_refs(keys: &[&ServiceKey]) -> Vec<Vec<usize>> {
     let n = keys.len();
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(p: &mut [usize], mut i: usize) -> usize {
