@@ -383,6 +383,7 @@ pub async fn run(n: usize, seed: u64) -> Report {
             concurrency: n.max(1),
             poll_interval: Duration::from_millis(500),
             sign_in_timeout: Duration::from_secs(120),
+            ..Default::default()
         },
         Mode::Run,
     )
