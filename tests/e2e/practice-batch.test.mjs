@@ -8,11 +8,11 @@
 // Then no secret anywhere it should not be: the app runs with a home of its own, and
 // neither the devices' or the administrator's password, nor a sign-in code the window
 // typed, nor a token the emulated tenant issued (its access tokens' JWT header, its
-// refresh tokens' prefix) is in any file the app wrote there (its data folder, the
-// sign-in window's web data, caches) or in what it printed (RUST_LOG=trace).
+// refresh tokens' prefix) is in any file the app wrote there (its data folder and
+// audit trail, the sign-in window's private web data, caches) or in what it printed (RUST_LOG=trace).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ARTIFACTS, openApp, screenshot, until } from "./lib/webdriver.mjs";
 import { tempDir } from "./lib/desktop.mjs";
@@ -27,8 +27,11 @@ test(`practice mode: ${N} devices configured through the wizard and the embedded
     XDG_DATA_HOME: path.join(home, ".local/share"),
     XDG_CONFIG_HOME: path.join(home, ".config"),
     XDG_CACHE_HOME: path.join(home, ".cache"),
+    // The sign-in window's private web data folder is made here.
+    TMPDIR: path.join(home, "tmp"),
     RUST_LOG: "trace",
   };
+  mkdirSync(env.TMPDIR);
   const { session, stop } = await openApp(t, env, "practice-batch.log");
   const codes = [];
   const main = await session.windowHandle();
