@@ -12,9 +12,9 @@ use serde_json::{json, Value};
 
 const CLI: &str = env!("CARGO_BIN_EXE_printoauth");
 
-/// What each device holds: its settings, sign-in, job history, firmware and
-/// password. (Web Config's display language is left out: the driver reads pages in
-/// English, and the language is Web Config's display only, as for a capture.)
+/// What each device holds: its settings, sign-in, job history, firmware, password
+/// and Web Config's display language (the driver reads pages in English and sets the
+/// device's own language back).
 fn device_states(w: &World) -> Vec<Value> {
     (0..w.summary().devices.len())
         .map(|i| {
@@ -32,6 +32,7 @@ fn device_states(w: &World) -> Vec<Value> {
                 "boot_count": r["boot_count"],
                 "locked": r["locked"],
                 "additional_network": r["additional_network"],
+                "language": r["language"],
             })
         })
         .collect()

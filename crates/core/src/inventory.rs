@@ -385,6 +385,9 @@ pub async fn read_device(t: InventoryTarget, knowledge: &ModelKnowledge) -> Inve
     e.firmware = caps.firmware.clone();
     let settings = d.read_email_settings().await;
     let jobs = d.job_history().await;
+    // Web Config's display language as the device had it (best effort: a device that
+    // does not take it back keeps English, which changes no setting).
+    let _ = d.restore_language().await;
     match &settings {
         Ok(s) => {
             let (kind, label) = AuthKind::of(&s.auth_method);

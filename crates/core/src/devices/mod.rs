@@ -453,6 +453,11 @@ pub trait DeviceDriver: Send + Sync {
     async fn job_history(&self) -> Result<Vec<JobEntry>, DeviceError>;
     async fn panel_state(&self) -> Result<PanelState, DeviceError>;
     async fn configure_fax_oauth2(&self, target: &FaxOAuthTarget) -> Result<(), DeviceError>;
+    /// Sets the device's display language back to what it was before the driver
+    /// changed it, if it did (a reading leaves the device as it found it).
+    async fn restore_language(&self) -> Result<(), DeviceError> {
+        Ok(())
+    }
     /// Who is told of the driver's waits from now on (`None`: nobody). A driver that
     /// never waits ignores it.
     fn observe_waits(&self, _observer: Option<WaitObserver>) {}

@@ -19,8 +19,9 @@
 //! When something is missing the error names it and carries a redacted copy of the
 //! page.
 //!
-//! Note: the language switch is device-wide on Web Config; the driver leaves the
-//! device in English.
+//! Note: the language switch is device-wide on Web Config. A run leaves the device in
+//! English; a reading (the inventory) sets the language it found back
+//! ([`DeviceDriver::restore_language`]), when the top page showed it.
 //!
 //! Robustness: a lost session or stale setup token → log in again (with the
 //! credentials given to `login`) and repeat; HTTP 500 → a few retries; HTTP 503 or
@@ -121,6 +122,10 @@ struct State {
     creds: Option<AdminCredentials>,
     family: Option<FirmwareFamily>,
     english: bool,
+    /// Web Config's display language before the driver chose English (the language
+    /// field's name and value), when the page showed it: what
+    /// [`DeviceDriver::restore_language`] sets back.
+    language_before: Option<(String, String)>,
     menu: Option<(Vec<Link>, String)>,
     mail_url: Option<Url>,
     signin_form: Option<Form>,
@@ -332,6 +337,18 @@ fn check_sender(sender: &str) -> Result<(), DeviceError> {
     Ok(())
 }
 
+/// A page's language field: its name, the value chosen now and English's value.
+fn language_field(page: &Page) -> Option<(String, String, String)> {
+    page.forms.iter().find_map(|f| {
+        let lang = f.fields.iter().find(|x| {
+            x.name.eq_ignore_ascii_case("SEL_LANGA")
+                || (x.options().len() > 1 && x.option_value(&["English"]).is_some())
+        })?;
+        let en = lang.option_value(&["English"])?;
+        Some((lang.name.clone(), lang.value.clone(), en))
+    })
+}
+
 impl EpsonWebConfig {
     pub fn new(base: DeviceAddress, opts: ConnectOptions) -> Self {
         Self {
@@ -431,6 +448,24 @@ impl EpsonWebConfig {
         if !st.english {
             let url = self.url(COMMON_TOP).await?;
             let http = self.http()?;
+            // The language shown now, when the top page has the language form: kept to
+            // set back after a reading; already English, nothing is posted.
+            match http.get(&url).await {
+                Ok(top) => {
+                    if let Some((name, now, en)) = language_field(&top) {
+                        if now == en {
+                            st.english = true;
+                            return Ok(());
+                        }
+                        if st.language_before.is_none() {
+                            st.language_before = Some((name, now));
+                        }
+                    }
+                }
+                // An error page: the post below tells what the server is.
+                Err(DeviceError::DeviceHttpStatus { .. }) => {}
+                Err(e) => return Err(e),
+            }
             match http.post(&url, &[("SEL_LANGA".into(), "1".into())]).await {
                 // The first request to a web server that is no Web Config.
                 Err(DeviceError::DeviceHttpStatus {
@@ -751,6 +786,18 @@ impl EpsonWebConfig {
             )));
         };
         Ok((page, form))
+    }
+
+    /// Sets Web Config's display language back to what it was before the driver chose
+    /// English (a reading leaves the device as it found it).
+    async fn restore_language_inner(&self, st: &mut State) -> Result<(), DeviceError> {
+        let Some((name, value)) = st.language_before.take() else {
+            return Ok(());
+        };
+        let url = self.url(COMMON_TOP).await?;
+        self.http()?.post(&url, &[(name, value)]).await?;
+        st.english = false;
+        Ok(())
     }
 
     /// Submits the page's language form with English chosen, when it has one and
@@ -1625,6 +1672,11 @@ impl DeviceDriver for EpsonWebConfig {
     async fn configure_fax_oauth2(&self, target: &FaxOAuthTarget) -> Result<(), DeviceError> {
         let mut st = self.state.lock().await;
         recovering!(self, st, self.try_fax(&mut st, target).await)
+    }
+
+    async fn restore_language(&self) -> Result<(), DeviceError> {
+        let mut st = self.state.lock().await;
+        self.restore_language_inner(&mut st).await
     }
 
     fn observe_waits(&self, observer: Option<WaitObserver>) {
