@@ -3,7 +3,7 @@
 //! neither the passwords, nor any access or refresh token the emulated tenant issued,
 //! nor (in the capture) the sign-in codes appear in any line of standard output or
 //! standard error (run with `RUST_LOG=trace`, should logging ever be switched on) or
-//! in any file the CLI wrote under its home.
+//! in any file the CLI wrote under its home (pins, the capture, the audit trail).
 
 use std::ffi::OsStr;
 use std::path::Path;
@@ -106,6 +106,12 @@ async fn no_password_token_or_code_leaks_into_output_logs_or_files() {
     assert!(
         written.iter().any(|(p, _)| p.ends_with("capture.json")),
         "the capture was written: {written:?}"
+    );
+    // The audit trail is searched too (its database and write-ahead log).
+    assert!(
+        written.iter().any(|(p, _)| p.contains("audit.sqlite3")),
+        "the audit trail was written under the home: {:?}",
+        written.iter().map(|(p, _)| p).collect::<Vec<_>>()
     );
 
     // The secrets: the passwords, every token the tenant issued, the token shapes.
