@@ -501,6 +501,7 @@ error-device-sign-in-not-started = Уваход на прыладзе не бы�
 error-device-fax-server-unavailable = У гэтай прылады няма налад пошты для факс-сервера.
 error-device-save-not-confirmed = Прылада не пацвердзіла захаванне на { $page }.
 error-device-verify-mismatch = Пасля захавання прылада паказвае налады, якія адрозніваюцца ад адпраўленых.
+error-device-connection-test-unavailable = На гэтай прыладзе няма праверкі злучэння з паштовым серверам, якую printoauth мог бы запусціць.
 error-device-job-history-unreadable = printoauth не змог прачытаць гісторыю заданняў прылады (адсутнічае { $missing }).
 error-discovery-host-network-refused = Пошук адключаны ў гэтым тэставым асяроддзі ({ $namespace }).
 error-discovery-mdns-unavailable = Зараз немагчыма шукаць у сетцы. Дадайце прылады па адрасе.

@@ -485,6 +485,7 @@ error-device-sign-in-not-started = No sign-in was started on the device.
 error-device-fax-server-unavailable = This device has no fax server mail settings.
 error-device-save-not-confirmed = The device did not confirm the save on { $page }.
 error-device-verify-mismatch = After saving, the device shows different settings than were sent.
+error-device-connection-test-unavailable = This device offers no connection test of its mail server that printoauth can run.
 error-device-job-history-unreadable = printoauth could not read the device's job history ({ $missing } is missing).
 error-discovery-host-network-refused = Searching is turned off in this test environment ({ $namespace }).
 error-discovery-mdns-unavailable = Searching the network is not possible right now. Add devices by their address.

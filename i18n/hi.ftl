@@ -485,6 +485,7 @@ error-device-sign-in-not-started = डिवाइस पर कोई साइ
 error-device-fax-server-unavailable = इस डिवाइस में फ़ैक्स सर्वर की मेल सेटिंग नहीं हैं।
 error-device-save-not-confirmed = डिवाइस ने { $page } पर सहेजने की पुष्टि नहीं की।
 error-device-verify-mismatch = सहेजने के बाद डिवाइस भेजी गई सेटिंग से अलग सेटिंग दिखाता है।
+error-device-connection-test-unavailable = इस डिवाइस पर मेल सर्वर का ऐसा कोई कनेक्शन परीक्षण नहीं है जिसे printoauth चला सके।
 error-device-job-history-unreadable = printoauth डिवाइस का जॉब इतिहास नहीं पढ़ सका ({ $missing } मौजूद नहीं है)।
 error-discovery-host-network-refused = इस परीक्षण परिवेश में खोज बंद है ({ $namespace })।
 error-discovery-mdns-unavailable = अभी नेटवर्क में खोज संभव नहीं है। डिवाइसों को उनके पते से जोड़ें।

@@ -501,6 +501,7 @@ error-device-sign-in-not-started = Įrenginyje neprasidėjo joks prisijungimas.
 error-device-fax-server-unavailable = Šiame įrenginyje nėra fakso serverio pašto nuostatų.
 error-device-save-not-confirmed = Įrenginys nepatvirtino išsaugojimo puslapyje { $page }.
 error-device-verify-mismatch = Po išsaugojimo įrenginys rodo kitokias nuostatas, nei buvo nusiųstos.
+error-device-connection-test-unavailable = Šiame įrenginyje nėra pašto serverio ryšio patikros, kurią printoauth galėtų paleisti.
 error-device-job-history-unreadable = printoauth nepavyko perskaityti įrenginio užduočių istorijos (trūksta { $missing }).
 error-discovery-host-network-refused = Šioje bandomojoje aplinkoje paieška išjungta ({ $namespace }).
 error-discovery-mdns-unavailable = Šiuo metu ieškoti tinkle neįmanoma. Pridėkite įrenginius pagal adresą.

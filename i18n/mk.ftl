@@ -485,6 +485,7 @@ error-device-sign-in-not-started = На уредот не е започнато 
 error-device-fax-server-unavailable = Овој уред нема поставки за пошта на факс-сервер.
 error-device-save-not-confirmed = Уредот не го потврди зачувувањето на { $page }.
 error-device-verify-mismatch = По зачувувањето, уредот прикажува поставки различни од испратените.
+error-device-connection-test-unavailable = Овој уред нема тест за поврзување со серверот за пошта што printoauth може да го изврши.
 error-device-job-history-unreadable = printoauth не можеше да ја прочита историјата на задачи на уредот (недостига { $missing }).
 error-discovery-host-network-refused = Пребарувањето е исклучено во оваа тест-околина ({ $namespace }).
 error-discovery-mdns-unavailable = Пребарувањето на мрежата моментално не е можно. Додајте уреди според нивната адреса.

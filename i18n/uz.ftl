@@ -485,6 +485,7 @@ error-device-sign-in-not-started = Qurilmada tizimga kirish boshlanmagan.
 error-device-fax-server-unavailable = Bu qurilmada faks serveri pochta sozlamalari yo‘q.
 error-device-save-not-confirmed = Qurilma { $page } sahifasida saqlashni tasdiqlamadi.
 error-device-verify-mismatch = Saqlangandan keyin qurilma yuborilganidan boshqacha sozlamalarni ko‘rsatmoqda.
+error-device-connection-test-unavailable = Bu qurilmada printoauth ishga tushira oladigan pochta serveri ulanish sinovi yo‘q.
 error-device-job-history-unreadable = printoauth qurilmaning ishlar tarixini o‘qiy olmadi ({ $missing } yo‘q).
 error-discovery-host-network-refused = Bu test muhitida qidirish o‘chirilgan ({ $namespace }).
 error-discovery-mdns-unavailable = Hozir tarmoqda qidirib bo‘lmaydi. Qurilmalarni manzili bo‘yicha qo‘shing.

@@ -763,7 +763,12 @@ async fn connection_test_page_reports_the_real_attempt_in_the_device_language() 
         err.starts_with("SMTP server authentication error."),
         "{err}"
     );
-    assert!(done.body.contains("5.7.139"), "{}", done.body);
+    assert!(
+        done.body
+            .contains("535 5.7.139 Authentication unsuccessful"),
+        "{}",
+        done.body
+    );
     assert!(
         done.body.contains("disabled for the Tenant"),
         "{}",

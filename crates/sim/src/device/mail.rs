@@ -533,7 +533,7 @@ pub(crate) async fn connection_test_outcome(dev: &Device) -> Result<(), (TestFai
             "the server did not answer".into(),
         )),
         Err(e) => {
-            let detail = classify(&e).1;
+            let detail = server_reply(&e);
             let kind = if e.is_tls() {
                 TestFailure::SecureConnection
             } else if e.is_permanent() || e.is_transient() {
@@ -548,6 +548,15 @@ pub(crate) async fn connection_test_outcome(dev: &Device) -> Result<(), (TestFai
             };
             Err((kind, detail))
         }
+    }
+}
+
+/// The server's reply as it came on the wire ("535 5.7.139 ..."), else the error.
+fn server_reply(e: &lettre::transport::smtp::Error) -> String {
+    let text = e.to_string();
+    match (e.status(), text.split_once("): ")) {
+        (Some(code), Some((_, msg))) => format!("{} {msg}", u16::from(code)),
+        _ => classify(e).1,
     }
 }
 
