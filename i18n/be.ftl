@@ -88,6 +88,9 @@ cli-trust-certificate-hint = Калі вы давяраеце новаму се�
 cli-certificate-trusted = Сертыфікат { $fingerprint } цяпер давераны для { $device }.
 cli-tenant-ready = Арандатар гатовы.
 cli-tenant-not-ready = Арандатар не гатовы: глядзіце выпраўленні вышэй.
+cli-tenant-through-device = Праверка арандатара праз { $device }: уласная праверка злучэння прылады.
+cli-tenant-device-said = Прылада адказала: { $message }
+cli-tenant-device-hint = Пакуль printoauth можа праверыць праз ужо наладжаную прыладу: check-tenant --device ПРЫЛАДА
 
 ## Камандны радок: рэжым практыкі
 

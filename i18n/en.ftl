@@ -82,6 +82,9 @@ cli-trust-certificate-hint = If you trust the new certificate: { $command }
 cli-certificate-trusted = The certificate { $fingerprint } is now trusted for { $device }.
 cli-tenant-ready = The tenant is ready.
 cli-tenant-not-ready = The tenant is not ready: see the fixes above.
+cli-tenant-through-device = Checking the tenant through { $device }: its own connection test.
+cli-tenant-device-said = The device said: { $message }
+cli-tenant-device-hint = Meanwhile printoauth can check through a device already set up: check-tenant --device DEVICE
 
 ## Command line: practice mode
 

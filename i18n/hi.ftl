@@ -82,6 +82,9 @@ cli-trust-certificate-hint = अगर आप नए प्रमाणपत्
 cli-certificate-trusted = प्रमाणपत्र { $fingerprint } अब { $device } के लिए भरोसेमंद है।
 cli-tenant-ready = टेनेंट तैयार है।
 cli-tenant-not-ready = टेनेंट तैयार नहीं है: ऊपर दिए गए समाधान देखें।
+cli-tenant-through-device = { $device } के ज़रिए टेनेंट की जाँच: डिवाइस का अपना कनेक्शन परीक्षण।
+cli-tenant-device-said = डिवाइस ने कहा: { $message }
+cli-tenant-device-hint = तब तक printoauth पहले से सेट किए गए डिवाइस के ज़रिए जाँच कर सकता है: check-tenant --device DEVICE
 
 ## कमांड लाइन: अभ्यास मोड
 

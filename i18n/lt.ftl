@@ -88,6 +88,9 @@ cli-trust-certificate-hint = Jei pasitikite nauju sertifikatu: { $command }
 cli-certificate-trusted = Sertifikatu { $fingerprint } dabar pasitikima įrenginiui { $device }.
 cli-tenant-ready = Nuomininkas paruoštas.
 cli-tenant-not-ready = Nuomininkas neparuoštas: žr. sprendimus aukščiau.
+cli-tenant-through-device = Nuomininkas tikrinamas per { $device }: paties įrenginio ryšio patikra.
+cli-tenant-device-said = Įrenginys atsakė: { $message }
+cli-tenant-device-hint = Kol kas printoauth gali patikrinti per jau nustatytą įrenginį: check-tenant --device ĮRENGINYS
 
 ## Komandų eilutė: praktikos režimas
 

@@ -82,6 +82,9 @@ cli-trust-certificate-hint = Ако му верувате на новиот се
 cli-certificate-trusted = Сертификатот { $fingerprint } сега е доверлив за { $device }.
 cli-tenant-ready = Закупецот е подготвен.
 cli-tenant-not-ready = Закупецот не е подготвен: видете ги решенијата погоре.
+cli-tenant-through-device = Проверка на закупецот преку { $device }: сопствениот тест за поврзување на уредот.
+cli-tenant-device-said = Уредот одговори: { $message }
+cli-tenant-device-hint = Во меѓувреме printoauth може да провери преку веќе поставен уред: check-tenant --device УРЕД
 
 ## Командна линија: режим за вежбање
 

@@ -82,6 +82,9 @@ cli-trust-certificate-hint = Yangi sertifikatga ishonsangiz: { $command }
 cli-certificate-trusted = { $fingerprint } sertifikati endi { $device } uchun ishonchli.
 cli-tenant-ready = Tenant tayyor.
 cli-tenant-not-ready = Tenant tayyor emas: yuqoridagi tuzatishlarni ko‘ring.
+cli-tenant-through-device = Tenant { $device } orqali tekshirilmoqda: qurilmaning o‘z ulanish sinovi.
+cli-tenant-device-said = Qurilma javobi: { $message }
+cli-tenant-device-hint = Hozircha printoauth sozlangan qurilma orqali tekshira oladi: check-tenant --device QURILMA
 
 ## Buyruq satri: mashq rejimi
 
