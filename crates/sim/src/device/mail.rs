@@ -537,7 +537,7 @@ pub(crate) async fn connection_test_outcome(dev: &Device) -> Result<(), (TestFai
             let kind = if e.is_tls() {
                 TestFailure::SecureConnection
             } else if e.is_permanent() || e.is_transient() {
-                let code = e.status().map(|c| u16::from(c)).unwrap_or(0);
+                let code = e.status().map(u16::from).unwrap_or(0);
                 if (530..=539).contains(&code) || code == 334 {
                     TestFailure::Authentication
                 } else {
