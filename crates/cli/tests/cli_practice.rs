@@ -324,6 +324,33 @@ async fn check_tenant_through_a_device_maps_its_connection_test_to_fixes() {
         c["fix"]["params"]["powershell"],
         "Set-TransportConfig -SmtpClientAuthenticationDisabled $false"
     );
+    // As a person reads it, in Uzbek: the device's words, then the fix.
+    let world_arg = file.arg();
+    let (code, text) = cli::run_cli(
+        CLI,
+        &w,
+        &[
+            "--lang",
+            "uz",
+            "--world",
+            &world_arg,
+            "check-tenant",
+            "--device",
+            "0",
+        ],
+    )
+    .await;
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("orqali tekshirilmoqda"), "{text}");
+    assert!(
+        text.contains("Qurilma javobi: SMTP server authentication error."),
+        "{text}"
+    );
+    assert!(text.contains("535 5.7.139"), "{text}");
+    assert!(
+        text.contains("Set-TransportConfig -SmtpClientAuthenticationDisabled $false"),
+        "{text}"
+    );
     w.tenant().config().smtp_auth_enabled = true;
 
     {
