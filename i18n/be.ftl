@@ -88,6 +88,9 @@ cli-trust-certificate-hint = Калі вы давяраеце новаму се�
 cli-certificate-trusted = Сертыфікат { $fingerprint } цяпер давераны для { $device }.
 cli-tenant-ready = Арандатар гатовы.
 cli-tenant-not-ready = Арандатар не гатовы: глядзіце выпраўленні вышэй.
+cli-tenant-through-device = Праверка арандатара праз { $device }: уласная праверка злучэння прылады.
+cli-tenant-device-said = Прылада адказала: { $message }
+cli-tenant-device-hint = Пакуль printoauth можа праверыць праз ужо наладжаную прыладу: check-tenant --device ПРЫЛАДА
 
 ## Камандны радок: рэжым практыкі
 
@@ -278,6 +281,13 @@ app-tenant-app-id-hint = Адзін раз зарэгіструйце printoauth
 app-tenant-check = Праверка арандатара
 app-tenant-check-intro = printoauth уваходзіць у Microsoft 365, счытвае даступныя звесткі і адпраўляе тэставы ліст.
 app-tenant-check-start = Праверыць
+app-tenant-device-check = Праверыць праз прыладу
+app-tenant-device-check-intro = Яшчэ няма ідэнтыфікатара праграмы? Ужо наладжаная прылада (OAuth2, уваход выкананы) можа сама праверыць злучэнне: яе адказ супастаўляецца з тымі ж прычынамі і выпраўленнямі.
+app-tenant-device-check-none = Спачатку дадайце або знайдзіце прыладу (экран «Прылады»).
+app-tenant-device-check-device = Прылада
+app-tenant-device-check-password = Яе пароль адміністратара (калі не запомнены)
+app-tenant-device-check-start = Праверыць праз гэту прыладу
+app-tenant-device-said = Прылада адказала: { $message }
 app-tenant-signing-in = Увайдзіце з уліковым запісам адміністратара: адкрыйце акно ўваходу (або { $url }) і ўвядзіце гэты код:
 app-code-expires = Код дзейнічае да { DATETIME($time, hour: "numeric", minute: "2-digit") }.
 app-tenant-signed-in = Уваход выкананы як { $account }.
@@ -501,6 +511,7 @@ error-device-sign-in-not-started = Уваход на прыладзе не бы�
 error-device-fax-server-unavailable = У гэтай прылады няма налад пошты для факс-сервера.
 error-device-save-not-confirmed = Прылада не пацвердзіла захаванне на { $page }.
 error-device-verify-mismatch = Пасля захавання прылада паказвае налады, якія адрозніваюцца ад адпраўленых.
+error-device-connection-test-unavailable = На гэтай прыладзе няма праверкі злучэння з паштовым серверам, якую printoauth мог бы запусціць.
 error-device-job-history-unreadable = printoauth не змог прачытаць гісторыю заданняў прылады (адсутнічае { $missing }).
 error-discovery-host-network-refused = Пошук адключаны ў гэтым тэставым асяроддзі ({ $namespace }).
 error-discovery-mdns-unavailable = Зараз немагчыма шукаць у сетцы. Дадайце прылады па адрасе.

@@ -82,6 +82,9 @@ cli-trust-certificate-hint = If you trust the new certificate: { $command }
 cli-certificate-trusted = The certificate { $fingerprint } is now trusted for { $device }.
 cli-tenant-ready = The tenant is ready.
 cli-tenant-not-ready = The tenant is not ready: see the fixes above.
+cli-tenant-through-device = Checking the tenant through { $device }: its own connection test.
+cli-tenant-device-said = The device said: { $message }
+cli-tenant-device-hint = Meanwhile printoauth can check through a device already set up: check-tenant --device DEVICE
 
 ## Command line: practice mode
 
@@ -266,6 +269,13 @@ app-tenant-app-id-hint = Register printoauth once in Microsoft Entra (the check 
 app-tenant-check = Check the tenant
 app-tenant-check-intro = printoauth signs in to Microsoft 365, reads what it can and sends a test mail.
 app-tenant-check-start = Check now
+app-tenant-device-check = Check through a device
+app-tenant-device-check-intro = No application id yet? A device already set up (OAuth2, signed in) can test the connection itself: its answer is mapped to the same causes and fixes.
+app-tenant-device-check-none = Add or find a device first (Devices screen).
+app-tenant-device-check-device = Device
+app-tenant-device-check-password = Its administrator password (if not remembered)
+app-tenant-device-check-start = Check through this device
+app-tenant-device-said = The device said: { $message }
 app-tenant-signing-in = Sign in with an administrator account: open the sign-in window (or { $url }) and enter this code:
 app-code-expires = The code is valid until { DATETIME($time, hour: "numeric", minute: "2-digit") }.
 app-tenant-signed-in = Signed in as { $account }.
@@ -485,6 +495,7 @@ error-device-sign-in-not-started = No sign-in was started on the device.
 error-device-fax-server-unavailable = This device has no fax server mail settings.
 error-device-save-not-confirmed = The device did not confirm the save on { $page }.
 error-device-verify-mismatch = After saving, the device shows different settings than were sent.
+error-device-connection-test-unavailable = This device offers no connection test of its mail server that printoauth can run.
 error-device-job-history-unreadable = printoauth could not read the device's job history ({ $missing } is missing).
 error-discovery-host-network-refused = Searching is turned off in this test environment ({ $namespace }).
 error-discovery-mdns-unavailable = Searching the network is not possible right now. Add devices by their address.

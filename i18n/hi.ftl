@@ -82,6 +82,9 @@ cli-trust-certificate-hint = अगर आप नए प्रमाणपत्
 cli-certificate-trusted = प्रमाणपत्र { $fingerprint } अब { $device } के लिए भरोसेमंद है।
 cli-tenant-ready = टेनेंट तैयार है।
 cli-tenant-not-ready = टेनेंट तैयार नहीं है: ऊपर दिए गए समाधान देखें।
+cli-tenant-through-device = { $device } के ज़रिए टेनेंट की जाँच: डिवाइस का अपना कनेक्शन परीक्षण।
+cli-tenant-device-said = डिवाइस ने कहा: { $message }
+cli-tenant-device-hint = तब तक printoauth पहले से सेट किए गए डिवाइस के ज़रिए जाँच कर सकता है: check-tenant --device DEVICE
 
 ## कमांड लाइन: अभ्यास मोड
 
@@ -266,6 +269,13 @@ app-tenant-app-id-hint = printoauth को Microsoft Entra में एक ब�
 app-tenant-check = टेनेंट जाँचें
 app-tenant-check-intro = printoauth, Microsoft 365 में साइन इन करता है, जो पढ़ सकता है पढ़ता है और एक परीक्षण मेल भेजता है।
 app-tenant-check-start = अभी जाँचें
+app-tenant-device-check = डिवाइस के ज़रिए जाँचें
+app-tenant-device-check-intro = अभी एप्लिकेशन आईडी नहीं है? पहले से सेट किया गया डिवाइस (OAuth2, साइन इन किया हुआ) खुद कनेक्शन जाँच सकता है: उसका जवाब उन्हीं कारणों और समाधानों से जोड़ा जाता है।
+app-tenant-device-check-none = पहले कोई डिवाइस जोड़ें या खोजें (डिवाइस स्क्रीन)।
+app-tenant-device-check-device = डिवाइस
+app-tenant-device-check-password = उसका व्यवस्थापक पासवर्ड (अगर याद नहीं रखा गया)
+app-tenant-device-check-start = इस डिवाइस के ज़रिए जाँचें
+app-tenant-device-said = डिवाइस ने कहा: { $message }
 app-tenant-signing-in = व्यवस्थापक खाते से साइन इन करें: साइन-इन विंडो (या { $url }) खोलें और यह कोड दर्ज करें:
 app-code-expires = कोड { DATETIME($time, hour: "numeric", minute: "2-digit") } तक मान्य है।
 app-tenant-signed-in = { $account } के रूप में साइन इन किया।
@@ -485,6 +495,7 @@ error-device-sign-in-not-started = डिवाइस पर कोई साइ
 error-device-fax-server-unavailable = इस डिवाइस में फ़ैक्स सर्वर की मेल सेटिंग नहीं हैं।
 error-device-save-not-confirmed = डिवाइस ने { $page } पर सहेजने की पुष्टि नहीं की।
 error-device-verify-mismatch = सहेजने के बाद डिवाइस भेजी गई सेटिंग से अलग सेटिंग दिखाता है।
+error-device-connection-test-unavailable = इस डिवाइस पर मेल सर्वर का ऐसा कोई कनेक्शन परीक्षण नहीं है जिसे printoauth चला सके।
 error-device-job-history-unreadable = printoauth डिवाइस का जॉब इतिहास नहीं पढ़ सका ({ $missing } मौजूद नहीं है)।
 error-discovery-host-network-refused = इस परीक्षण परिवेश में खोज बंद है ({ $namespace })।
 error-discovery-mdns-unavailable = अभी नेटवर्क में खोज संभव नहीं है। डिवाइसों को उनके पते से जोड़ें।

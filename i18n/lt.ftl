@@ -88,6 +88,9 @@ cli-trust-certificate-hint = Jei pasitikite nauju sertifikatu: { $command }
 cli-certificate-trusted = Sertifikatu { $fingerprint } dabar pasitikima įrenginiui { $device }.
 cli-tenant-ready = Nuomininkas paruoštas.
 cli-tenant-not-ready = Nuomininkas neparuoštas: žr. sprendimus aukščiau.
+cli-tenant-through-device = Nuomininkas tikrinamas per { $device }: paties įrenginio ryšio patikra.
+cli-tenant-device-said = Įrenginys atsakė: { $message }
+cli-tenant-device-hint = Kol kas printoauth gali patikrinti per jau nustatytą įrenginį: check-tenant --device ĮRENGINYS
 
 ## Komandų eilutė: praktikos režimas
 
@@ -278,6 +281,13 @@ app-tenant-app-id-hint = Vieną kartą užregistruokite printoauth Microsoft Ent
 app-tenant-check = Patikrinti nuomininką
 app-tenant-check-intro = printoauth prisijungia prie Microsoft 365, perskaito, ką gali, ir išsiunčia bandomąjį laišką.
 app-tenant-check-start = Tikrinti dabar
+app-tenant-device-check = Tikrinti per įrenginį
+app-tenant-device-check-intro = Dar neturite programos ID? Jau nustatytas įrenginys (OAuth2, prisijungęs) gali pats patikrinti ryšį: jo atsakymas susiejamas su tomis pačiomis priežastimis ir pataisymais.
+app-tenant-device-check-none = Pirmiausia pridėkite arba suraskite įrenginį (ekranas „Įrenginiai“).
+app-tenant-device-check-device = Įrenginys
+app-tenant-device-check-password = Jo administratoriaus slaptažodis (jei neįsimintas)
+app-tenant-device-check-start = Tikrinti per šį įrenginį
+app-tenant-device-said = Įrenginys atsakė: { $message }
 app-tenant-signing-in = Prisijunkite su administratoriaus paskyra: atidarykite prisijungimo langą (arba { $url }) ir įveskite šį kodą:
 app-code-expires = Kodas galioja iki { DATETIME($time, hour: "numeric", minute: "2-digit") }.
 app-tenant-signed-in = Prisijungta kaip { $account }.
@@ -501,6 +511,7 @@ error-device-sign-in-not-started = Įrenginyje neprasidėjo joks prisijungimas.
 error-device-fax-server-unavailable = Šiame įrenginyje nėra fakso serverio pašto nuostatų.
 error-device-save-not-confirmed = Įrenginys nepatvirtino išsaugojimo puslapyje { $page }.
 error-device-verify-mismatch = Po išsaugojimo įrenginys rodo kitokias nuostatas, nei buvo nusiųstos.
+error-device-connection-test-unavailable = Šiame įrenginyje nėra pašto serverio ryšio patikros, kurią printoauth galėtų paleisti.
 error-device-job-history-unreadable = printoauth nepavyko perskaityti įrenginio užduočių istorijos (trūksta { $missing }).
 error-discovery-host-network-refused = Šioje bandomojoje aplinkoje paieška išjungta ({ $namespace }).
 error-discovery-mdns-unavailable = Šiuo metu ieškoti tinkle neįmanoma. Pridėkite įrenginius pagal adresą.

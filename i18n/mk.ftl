@@ -82,6 +82,9 @@ cli-trust-certificate-hint = Ако му верувате на новиот се
 cli-certificate-trusted = Сертификатот { $fingerprint } сега е доверлив за { $device }.
 cli-tenant-ready = Закупецот е подготвен.
 cli-tenant-not-ready = Закупецот не е подготвен: видете ги решенијата погоре.
+cli-tenant-through-device = Проверка на закупецот преку { $device }: сопствениот тест за поврзување на уредот.
+cli-tenant-device-said = Уредот одговори: { $message }
+cli-tenant-device-hint = Во меѓувреме printoauth може да провери преку веќе поставен уред: check-tenant --device УРЕД
 
 ## Командна линија: режим за вежбање
 
@@ -266,6 +269,13 @@ app-tenant-app-id-hint = Регистрирајте го printoauth еднаш �
 app-tenant-check = Проверка на закупецот
 app-tenant-check-intro = printoauth се најавува на Microsoft 365, го чита она што може и испраќа тест-порака.
 app-tenant-check-start = Провери сега
+app-tenant-device-check = Провери преку уред
+app-tenant-device-check-intro = Сè уште немате ID на апликацијата? Веќе поставен уред (OAuth2, најавен) може сам да ја тестира врската: неговиот одговор се поврзува со истите причини и поправки.
+app-tenant-device-check-none = Прво додајте или најдете уред (екранот „Уреди“).
+app-tenant-device-check-device = Уред
+app-tenant-device-check-password = Неговата администраторска лозинка (ако не е запомнета)
+app-tenant-device-check-start = Провери преку овој уред
+app-tenant-device-said = Уредот одговори: { $message }
 app-tenant-signing-in = Најавете се со администраторска сметка: отворете го прозорецот за најавување (или { $url }) и внесете го овој код:
 app-code-expires = Кодот важи до { DATETIME($time, hour: "numeric", minute: "2-digit") }.
 app-tenant-signed-in = Најавени сте како { $account }.
@@ -485,6 +495,7 @@ error-device-sign-in-not-started = На уредот не е започнато 
 error-device-fax-server-unavailable = Овој уред нема поставки за пошта на факс-сервер.
 error-device-save-not-confirmed = Уредот не го потврди зачувувањето на { $page }.
 error-device-verify-mismatch = По зачувувањето, уредот прикажува поставки различни од испратените.
+error-device-connection-test-unavailable = Овој уред нема тест за поврзување со серверот за пошта што printoauth може да го изврши.
 error-device-job-history-unreadable = printoauth не можеше да ја прочита историјата на задачи на уредот (недостига { $missing }).
 error-discovery-host-network-refused = Пребарувањето е исклучено во оваа тест-околина ({ $namespace }).
 error-discovery-mdns-unavailable = Пребарувањето на мрежата моментално не е можно. Додајте уреди според нивната адреса.

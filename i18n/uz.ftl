@@ -82,6 +82,9 @@ cli-trust-certificate-hint = Yangi sertifikatga ishonsangiz: { $command }
 cli-certificate-trusted = { $fingerprint } sertifikati endi { $device } uchun ishonchli.
 cli-tenant-ready = Tenant tayyor.
 cli-tenant-not-ready = Tenant tayyor emas: yuqoridagi tuzatishlarni ko‘ring.
+cli-tenant-through-device = Tenant { $device } orqali tekshirilmoqda: qurilmaning o‘z ulanish sinovi.
+cli-tenant-device-said = Qurilma javobi: { $message }
+cli-tenant-device-hint = Hozircha printoauth sozlangan qurilma orqali tekshira oladi: check-tenant --device QURILMA
 
 ## Buyruq satri: mashq rejimi
 
@@ -266,6 +269,13 @@ app-tenant-app-id-hint = printoauth’ni Microsoft Entra’da bir marta ro‘yxa
 app-tenant-check = Tenantni tekshirish
 app-tenant-check-intro = printoauth Microsoft 365 tizimiga kiradi, o‘qiy oladigan narsalarni o‘qiydi va test xatini yuboradi.
 app-tenant-check-start = Hozir tekshirish
+app-tenant-device-check = Qurilma orqali tekshirish
+app-tenant-device-check-intro = Hali ilova identifikatori yo‘qmi? Allaqachon sozlangan qurilma (OAuth2, tizimga kirgan) ulanishni o‘zi sinab ko‘ra oladi: uning javobi o‘sha sabab va tuzatishlarga bog‘lanadi.
+app-tenant-device-check-none = Avval qurilma qo‘shing yoki toping (Qurilmalar ekrani).
+app-tenant-device-check-device = Qurilma
+app-tenant-device-check-password = Uning administrator paroli (eslab qolinmagan bo‘lsa)
+app-tenant-device-check-start = Shu qurilma orqali tekshirish
+app-tenant-device-said = Qurilma javobi: { $message }
 app-tenant-signing-in = Administrator hisobi bilan tizimga kiring: kirish oynasini (yoki { $url }) oching va ushbu kodni kiriting:
 app-code-expires = Kod { DATETIME($time, hour: "numeric", minute: "2-digit") } gacha amal qiladi.
 app-tenant-signed-in = { $account } sifatida tizimga kirildi.
@@ -485,6 +495,7 @@ error-device-sign-in-not-started = Qurilmada tizimga kirish boshlanmagan.
 error-device-fax-server-unavailable = Bu qurilmada faks serveri pochta sozlamalari yo‘q.
 error-device-save-not-confirmed = Qurilma { $page } sahifasida saqlashni tasdiqlamadi.
 error-device-verify-mismatch = Saqlangandan keyin qurilma yuborilganidan boshqacha sozlamalarni ko‘rsatmoqda.
+error-device-connection-test-unavailable = Bu qurilmada printoauth ishga tushira oladigan pochta serveri ulanish sinovi yo‘q.
 error-device-job-history-unreadable = printoauth qurilmaning ishlar tarixini o‘qiy olmadi ({ $missing } yo‘q).
 error-discovery-host-network-refused = Bu test muhitida qidirish o‘chirilgan ({ $namespace }).
 error-discovery-mdns-unavailable = Hozir tarmoqda qidirib bo‘lmaydi. Qurilmalarni manzili bo‘yicha qo‘shing.

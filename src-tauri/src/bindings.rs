@@ -81,6 +81,7 @@ pub fn generated() -> Vec<Binding> {
         TenantCheckRequest,
         printoauth_core::tenant_check::TenantCheckProgress,
         printoauth_core::tenant_check::TenantCheckReport,
+        printoauth_core::tenant_check::DeviceTenantCheck,
         RunRequest,
         RunEvent,
         UnfinishedRun,

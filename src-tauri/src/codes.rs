@@ -183,6 +183,7 @@ pub fn families() -> BTreeMap<&'static str, BTreeMap<String, Vec<String>>> {
             DeviceFaxServerUnavailable {},
             DeviceSaveNotConfirmed { page, redacted_html },
             DeviceVerifyMismatch { mismatches },
+            DeviceConnectionTestUnavailable {},
             DeviceJobHistoryUnreadable { missing, redacted_text },
         })),
     );

@@ -314,6 +314,18 @@ pub fn sign_in_texts(state: State<'_, AppState>, texts: crate::consent::SignInTe
     state.consent.set_texts(texts);
 }
 
+/// The tenant check through a configured device's own connection test (when
+/// printoauth has no application id in the tenant).
+#[tauri::command]
+pub async fn tenant_check_device(
+    state: State<'_, AppState>,
+    id: String,
+    admin_user: Option<String>,
+    password: Option<String>,
+) -> Result<printoauth_core::tenant_check::DeviceTenantCheck, AppError> {
+    crate::tenant::check_through_device(&state, &id, admin_user, password).await
+}
+
 #[tauri::command]
 pub async fn troubleshoot(
     state: State<'_, AppState>,

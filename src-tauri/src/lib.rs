@@ -59,6 +59,7 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             commands::tenant_prerequisites,
             commands::tenant_check,
             commands::tenant_check_cancel,
+            commands::tenant_check_device,
             commands::run_start,
             commands::run_cancel,
             commands::run_check_again,

@@ -4,7 +4,8 @@
 
 use printoauth_core::identity::APP_ID_ENV;
 use printoauth_core::tenant_check::{
-    run_tenant_check, Prerequisite, TenantCheckConfig, TenantCheckProgress, TenantCheckReport,
+    run_tenant_check, DeviceTenantCheck, Prerequisite, TenantCheckConfig, TenantCheckProgress,
+    TenantCheckReport,
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};
@@ -100,6 +101,28 @@ pub async fn check(
         state.consent.finish(&app);
     }
     Ok(report)
+}
+
+/// The check through a configured device (no application id needed): logs in to the
+/// device and runs the engine's device-based check on its own connection test.
+pub async fn check_through_device(
+    state: &AppState,
+    id: &str,
+    user: Option<String>,
+    password: Option<String>,
+) -> Result<DeviceTenantCheck, AppError> {
+    use printoauth_core::devices::DeviceDriver;
+    let creds = crate::troubleshoot::credentials(state, id, user, password)?;
+    let entry = state.registry.get(id)?;
+    let driver = state
+        .registry
+        .driver(id, &state.connect_options(entry.view.practice))?;
+    let d: &dyn DeviceDriver = driver.as_ref();
+    let core_err = |e| AppError::from(printoauth_core::Error::from(e));
+    d.login(&creds).await.map_err(core_err)?;
+    printoauth_core::tenant_check::check_through_device(d, id)
+        .await
+        .map_err(core_err)
 }
 
 pub fn cancel(state: &AppState) {

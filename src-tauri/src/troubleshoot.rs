@@ -38,7 +38,7 @@ pub fn view(device: &str, h: &DeviceHealth) -> HealthView {
     }
 }
 
-fn credentials(
+pub(crate) fn credentials(
     state: &AppState,
     id: &str,
     user: Option<String>,

@@ -184,6 +184,14 @@ enum Cmd {
         /// Where the test mail goes (the sender by default).
         #[arg(long)]
         to: Option<String>,
+        /// Without an application id: check through this configured device instead
+        /// (its own connection test). Address, host name, URL — or in practice mode
+        /// the device's index or host name.
+        #[arg(long)]
+        device: Option<String>,
+        /// The device's administrator user name (business models that have one).
+        #[arg(long, requires = "device")]
+        user: Option<String>,
     },
     /// List every device with what it can do and how it sends mail now, reading each
     /// without changing it: vendor, model, firmware, whether OAuth2 is possible (and
@@ -347,9 +355,23 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
             }
             Err(e) => out.cannot_run(&e),
         },
-        Cmd::CheckTenant { app_id, sender, to } => {
-            check_tenant(&out, world.as_ref(), app_id, sender, to).await
-        }
+        Cmd::CheckTenant {
+            app_id,
+            sender,
+            to,
+            device,
+            user,
+        } => match device {
+            // No application id given: the device's own connection test instead.
+            Some(device)
+                if !app_id
+                    .as_deref()
+                    .is_some_and(printoauth_core::identity::is_app_id) =>
+            {
+                check_tenant_through_device(&out, &targets, &device, user).await
+            }
+            _ => check_tenant(&out, world.as_ref(), app_id, sender, to).await,
+        },
         Cmd::Troubleshoot { device, user } => troubleshoot_cmd(&out, &targets, &device, user).await,
         Cmd::Inventory {
             devices,
@@ -827,6 +849,38 @@ async fn check_tenant(
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+async fn check_tenant_through_device(
+    out: &Out,
+    targets: &Targets,
+    device: &str,
+    user: Option<String>,
+) -> ExitCode {
+    let t = match targets.resolve(device, user) {
+        Ok(t) => t,
+        Err(e) => return out.cannot_run(&e),
+    };
+    let d: &dyn DeviceDriver = t.connection.driver.as_ref();
+    let r = async {
+        d.login(&t.credentials).await?;
+        tenant_check::check_through_device(d, &t.label).await
+    }
+    .await;
+    match r {
+        Ok(r) => {
+            out.device_tenant_check(&r);
+            if r.report.passed {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => {
+            out.error(&e.into());
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -792,6 +792,34 @@ impl Out {
         }
     }
 
+    /// The tenant check through a device: what its connection test said, then the
+    /// checks as the tenant check reports them.
+    pub fn device_tenant_check(&self, r: &printoauth_core::tenant_check::DeviceTenantCheck) {
+        if self.json {
+            return self.result(r);
+        }
+        println!(
+            "{}",
+            self.t(
+                "cli-tenant-through-device",
+                &[("device", r.device.clone().into())]
+            )
+        );
+        if let Some(test) = &r.test {
+            println!(
+                "  {}",
+                self.t(
+                    "cli-tenant-device-said",
+                    &[("message", test.message.clone().into())]
+                )
+            );
+            if let Some(detail) = &test.detail {
+                println!("  {detail}");
+            }
+        }
+        self.tenant_report(&r.report);
+    }
+
     pub fn tenant_report(&self, r: &TenantCheckReport) {
         if self.json {
             return self.result(r);
@@ -829,6 +857,15 @@ impl Out {
                     println!("               {line}");
                 }
             }
+        }
+        let app_id_missing = r.checks.iter().any(|c| {
+            matches!(
+                c.cause,
+                Some(printoauth_core::diagnosis::Cause::AppIdMissing { .. })
+            )
+        });
+        if app_id_missing {
+            println!("{}", self.t("cli-tenant-device-hint", &[]));
         }
         let verdict = if r.passed {
             "cli-tenant-ready"

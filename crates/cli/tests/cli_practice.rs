@@ -257,3 +257,126 @@ async fn configure_prints_the_fix_for_each_failed_device() {
     }
     w.stop();
 }
+
+/// Without an application id, `check-tenant --device` checks through a configured
+/// device's own connection test: SMTP AUTH off for the organisation, then for the
+/// mailbox, then the user's sessions revoked, each with its fix; all on passes.
+#[tokio::test(flavor = "multi_thread")]
+async fn check_tenant_through_a_device_maps_its_connection_test_to_fixes() {
+    let (w, file) = WorldFile::start(
+        WorldConfig {
+            devices: vec![device("WF-C5890 Series")],
+            ..Default::default()
+        },
+        "devcheck",
+    )
+    .await;
+    let (code, lines) = run_cli(&w, &file, &["configure", "--sender", ADMIN, "0"]).await;
+    assert_eq!(code, 0, "{lines:?}");
+    let check = |w: &World| {
+        let (w, file_arg) = (w.clone(), file.arg());
+        async move {
+            let (code, out) = cli::run_cli(
+                CLI,
+                &w,
+                &[
+                    "--json",
+                    "--world",
+                    &file_arg,
+                    "check-tenant",
+                    "--device",
+                    "0",
+                ],
+            )
+            .await;
+            let lines = json_lines(&out);
+            let r = lines
+                .iter()
+                .find_map(|l| l.get("result"))
+                .cloned()
+                .unwrap_or_else(|| panic!("{out}"));
+            (code, r)
+        }
+    };
+    let failed = |r: &Value, id: &str| -> Value {
+        let c = item(&r["report"]["checks"], "id", id);
+        assert_eq!(c["status"], "failed", "{id}: {r}");
+        c.clone()
+    };
+
+    let (code, r) = check(&w).await;
+    assert_eq!(code, 0, "{r}");
+    assert_eq!(r["test"]["ok"], true);
+    assert_eq!(r["report"]["passed"], true);
+    assert_eq!(
+        w.smtp().messages().len(),
+        0,
+        "a connection test sends no mail"
+    );
+
+    w.tenant().config().smtp_auth_enabled = false;
+    let (code, r) = check(&w).await;
+    assert_eq!(code, 1);
+    let c = failed(&r, "smtp-auth-organisation");
+    assert_eq!(c["cause"]["code"], "smtp-auth-disabled-organisation");
+    assert_eq!(c["fix"]["code"], "enable-smtp-auth-organisation");
+    assert_eq!(
+        c["fix"]["params"]["powershell"],
+        "Set-TransportConfig -SmtpClientAuthenticationDisabled $false"
+    );
+    // As a person reads it, in Uzbek: the device's words, then the fix.
+    let world_arg = file.arg();
+    let (code, text) = cli::run_cli(
+        CLI,
+        &w,
+        &[
+            "--lang",
+            "uz",
+            "--world",
+            &world_arg,
+            "check-tenant",
+            "--device",
+            "0",
+        ],
+    )
+    .await;
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("orqali tekshirilmoqda"), "{text}");
+    assert!(
+        text.contains("Qurilma javobi: SMTP server authentication error."),
+        "{text}"
+    );
+    assert!(text.contains("535 5.7.139"), "{text}");
+    assert!(
+        text.contains("Set-TransportConfig -SmtpClientAuthenticationDisabled $false"),
+        "{text}"
+    );
+    w.tenant().config().smtp_auth_enabled = true;
+
+    {
+        let mut cfg = w.tenant().config();
+        let u = cfg.users.iter_mut().find(|u| u.upn == ADMIN).unwrap();
+        u.smtp_auth = Some(false);
+    }
+    let (code, r) = check(&w).await;
+    assert_eq!(code, 1);
+    let c = failed(&r, "smtp-auth-mailbox");
+    assert_eq!(c["fix"]["code"], "enable-smtp-auth-mailbox");
+    assert_eq!(
+        c["fix"]["params"]["powershell"],
+        format!("Set-CASMailbox -Identity {ADMIN} -SmtpClientAuthenticationDisabled $false")
+    );
+    {
+        let mut cfg = w.tenant().config();
+        let u = cfg.users.iter_mut().find(|u| u.upn == ADMIN).unwrap();
+        u.smtp_auth = None;
+    }
+
+    w.tenant().revoke_sessions(ADMIN);
+    w.device(0).unwrap().expire_tokens();
+    let (code, r) = check(&w).await;
+    assert_eq!(code, 1);
+    let c = failed(&r, "sign-in");
+    assert_eq!(c["fix"]["code"], "sign-in-again", "{r}");
+    w.stop();
+}

@@ -88,6 +88,29 @@ impl SmtpReply {
         }
     }
 
+    /// The first negative reply quoted in `text` ("... 535 5.7.139 Authentication
+    /// unsuccessful, ..."): a 4xx/5xx code followed by an enhanced status code, as a
+    /// device's page quotes the server.
+    pub fn find_in(text: &str) -> Option<Self> {
+        let words: Vec<(usize, &str)> = text
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        words.windows(2).find_map(|pair| {
+            let (at, code) = pair[0];
+            let code = code.trim_start_matches(['(', '[', '"', '\'']);
+            let ok = code.len() == 3
+                && code.bytes().all(|b| b.is_ascii_digit())
+                && matches!(code.as_bytes()[0], b'4' | b'5')
+                && is_enhanced_status(pair[1].1.trim_end_matches([',', ':', '.']));
+            ok.then(|| {
+                let rest = &text[at..];
+                let rest = rest[rest.find(char::is_whitespace).unwrap_or(rest.len())..].trim();
+                SmtpReply::parse(code.parse().unwrap_or(0), rest)
+            })
+        })
+    }
+
     fn enhanced_is(&self, e: &str) -> bool {
         self.enhanced.as_deref() == Some(e)
     }
@@ -457,6 +480,23 @@ pub async fn send_test_mail_as(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn replies_quoted_in_text_are_found() {
+        let r = SmtpReply::find_in(
+            "Server response\u{a0}: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox.",
+        )
+        .unwrap();
+        assert_eq!(r.code, 535);
+        assert_eq!(r.enhanced.as_deref(), Some("5.7.139"));
+        assert!(r.text.ends_with("disabled for the Mailbox."), "{r:?}");
+        assert_eq!(
+            SmtpReply::find_in("port 25 and 2525, 5.7.3 alone: no reply"),
+            None
+        );
+        assert_eq!(SmtpReply::find_in("AADSTS50173: revoked"), None);
+        assert_eq!(SmtpReply::find_in(""), None);
+    }
 
     #[test]
     fn replies_are_parsed() {

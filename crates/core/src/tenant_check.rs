@@ -133,7 +133,11 @@ pub fn prerequisites(mailbox: Option<&str>) -> Vec<Prerequisite> {
             CheckId::SmtpAuthMailbox,
             &[howto::SMTP_AUTH_MAILBOX_ADMIN_CENTER.into()],
             &[howto::smtp_auth_mailbox_powershell(mailbox)],
-            &[howto::smtp_auth_mailbox_verify(mailbox)],
+            // The mailbox's value wins; empty, it inherits the organisation's.
+            &[
+                howto::smtp_auth_mailbox_verify(mailbox),
+                howto::SMTP_AUTH_ORG_VERIFY.into(),
+            ],
         ),
         p(
             CheckId::DeviceCodeFlowAllowed,
@@ -436,6 +440,171 @@ fn record_mail(b: &mut Builder, sent: Result<(), MailError>) {
     b.fail(CheckId::TestMail, &d, ev);
 }
 
+// ---------------------------------------------------------------------------------
+// Through a device
+// ---------------------------------------------------------------------------------
+
+/// The tenant check through a configured device, for when printoauth has no
+/// application id in the tenant: the device's own connection test signs in to the
+/// mail server with the device's token, and its answer is mapped to the same checks,
+/// causes and fixes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DeviceTenantCheck {
+    /// The device as the caller names it (its address).
+    pub device: String,
+    /// What the device's connection test said, when it ran.
+    pub test: Option<crate::devices::ConnectionTestResult>,
+    pub report: TenantCheckReport,
+}
+
+/// Runs the device-based check on a driver that is logged in: reads the device's
+/// mail settings (its signed-in account and sender), runs its connection test and
+/// maps the answer. A device that cannot be read or tested is the device's error; a
+/// device not configured for OAuth2 is a failed check with its fix.
+pub async fn check_through_device(
+    driver: &dyn crate::devices::DeviceDriver,
+    device: &str,
+) -> Result<DeviceTenantCheck, crate::devices::DeviceError> {
+    use crate::devices::{AuthMethod, ConnectionTestResult};
+    let started_at = Utc::now();
+    let mut b = Builder::new();
+    let finish = |b: Builder,
+                  account: Option<String>,
+                  from: Option<String>,
+                  test: Option<ConnectionTestResult>| {
+        let passed = b.checks.iter().all(|c| c.status == CheckStatus::Passed);
+        DeviceTenantCheck {
+            device: device.to_string(),
+            test,
+            report: TenantCheckReport {
+                passed,
+                account,
+                from: from.clone(),
+                to: from,
+                checks: b.checks,
+                started_at,
+                finished_at: Utc::now(),
+            },
+        }
+    };
+    let settings = driver.read_email_settings().await?;
+    let account = settings.oauth_account.clone();
+    let from = settings.sender.clone().or(account.clone());
+    if settings.auth_method != AuthMethod::OAuth2 || !settings.signed_in {
+        // Not configured yet: the test would say nothing about the tenant.
+        let d = Diagnosis {
+            cause: if settings.auth_method == AuthMethod::OAuth2 {
+                Cause::NotSignedIn {}
+            } else {
+                Cause::StillOnBasicAuth {
+                    method: match &settings.auth_method {
+                        AuthMethod::Off => "off".to_string(),
+                        AuthMethod::SmtpAuth => "smtp-auth".to_string(),
+                        AuthMethod::PopBeforeSmtp => "pop-before-smtp".to_string(),
+                        AuthMethod::OAuth2 => "oauth2".to_string(),
+                        AuthMethod::Other(s) => s.clone(),
+                    },
+                }
+            },
+            fix: Fix::Configure {},
+        };
+        b.fail(CheckId::SignIn, &d, None);
+        return Ok(finish(b, account, from, None));
+    }
+    let test = driver.connection_test().await?;
+    let mailbox = account.clone().unwrap_or_default();
+    let sender = from.clone().unwrap_or_else(|| mailbox.clone());
+    record_device_test(&mut b, &test, &mailbox, &sender, &settings);
+    Ok(finish(b, account, from, Some(test)))
+}
+
+/// Maps a device's connection test to the checks: the server's reply when the device
+/// quotes one (as the tenant check's own test mail), else Entra ID's answer, else the
+/// group the device's message names.
+fn record_device_test(
+    b: &mut Builder,
+    test: &crate::devices::ConnectionTestResult,
+    account: &str,
+    from: &str,
+    settings: &crate::devices::EmailSettings,
+) {
+    if test.ok {
+        for id in CheckId::ALL {
+            b.pass(id);
+        }
+        return;
+    }
+    let quoted = test.detail.clone().unwrap_or_default();
+    let all = format!("{} {quoted}", test.message);
+    if let Some(reply) = mail::SmtpReply::find_in(&all) {
+        let e = MailError::from_reply(reply, account, from);
+        // The device had a token to offer: its sign-in was done.
+        b.pass(CheckId::DeviceCodeFlowAllowed);
+        b.pass(CheckId::Consent);
+        if matches!(e, MailError::MailAuthenticationUnsuccessful { .. }) {
+            let d = diagnose_mail(&e);
+            b.fail(CheckId::SignIn, &d, Some(Error::from(e.clone())));
+        } else {
+            b.pass(CheckId::SignIn);
+        }
+        record_mail(b, Err(e));
+        return;
+    }
+    let lower = all.to_lowercase();
+    let host = settings.smtp_server.clone().unwrap_or_default();
+    let port = settings.smtp_port.unwrap_or(mail::SUBMISSION_PORT);
+    let d = if all.contains("AADSTS") || lower.contains("sign in") || lower.contains("sign-in") {
+        let d = crate::diagnosis::diagnose_device_sign_in(if quoted.is_empty() {
+            &test.message
+        } else {
+            &quoted
+        });
+        let specific = match &d.cause {
+            Cause::ConditionalAccessBlocked { .. } => Some(CheckId::DeviceCodeFlowAllowed),
+            Cause::SecurityDefaultsOn { .. } => Some(CheckId::SecurityDefaults),
+            Cause::AdminConsentRequired { .. } | Cause::ConsentNotGranted { .. } => {
+                Some(CheckId::Consent)
+            }
+            _ => None,
+        };
+        if let Some(id) = specific {
+            b.fail(id, &d, None);
+        }
+        b.fail(CheckId::SignIn, &d, None);
+        d
+    } else if lower.contains("secure") || lower.contains("ssl") || lower.contains("tls") {
+        Diagnosis {
+            cause: Cause::SmtpTlsFailed {
+                host: host.clone(),
+                port,
+                tls_name: host.clone(),
+            },
+            fix: Fix::CheckTls {
+                host: host.clone(),
+                tls_name: host,
+            },
+        }
+    } else if lower.contains("authentication") {
+        // Refused at SMTP AUTH without the server's words: either setting may be off.
+        let d = Diagnosis {
+            cause: Cause::SmtpAuthDisabled {
+                mailbox: account.into(),
+            },
+            fix: Fix::enable_smtp_auth(account),
+        };
+        b.fail(CheckId::SmtpAuthOrganisation, &d, None);
+        b.fail(CheckId::SmtpAuthMailbox, &d, None);
+        d
+    } else {
+        Diagnosis {
+            cause: Cause::NoConnection { job_code: None },
+            fix: Fix::CheckDeviceNetwork {},
+        }
+    };
+    b.fail(CheckId::TestMail, &d, None);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -506,6 +675,29 @@ mod tests {
                 "no sign-in was started"
             );
         }
+    }
+
+    /// The checklist gives the status commands: the organisation's setting, and the
+    /// mailbox's (whose empty value inherits the organisation's, so both are shown).
+    #[test]
+    fn checklist_gives_the_status_commands() {
+        let p = prerequisites(Some("scanner@contoso.example"));
+        let org = p
+            .iter()
+            .find(|p| p.id == CheckId::SmtpAuthOrganisation)
+            .unwrap();
+        assert_eq!(
+            org.verify,
+            ["Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled"]
+        );
+        let mb = p.iter().find(|p| p.id == CheckId::SmtpAuthMailbox).unwrap();
+        assert_eq!(
+            mb.verify,
+            [
+                "Get-CASMailbox -Identity scanner@contoso.example | Format-List SmtpClientAuthenticationDisabled",
+                "Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled",
+            ]
+        );
     }
 
     #[test]

@@ -704,3 +704,104 @@ async fn control_api_reads_state_and_injects_faults() {
     assert_eq!(missing.status().as_u16(), 404);
     w.stop();
 }
+
+/// Presses Start on Email Server > Connection Test; returns the page with the result.
+async fn connection_test_in_browser(b: &Browser) -> Doc {
+    let page = b.get(&format!("{P}/NWS_MAIL_CONNECTTEST/TOP")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.message("warning").is_none() && page.message("error").is_none());
+    assert!(page.has_button("Start"), "{}", page.body);
+    b.press(&page, "Start", &[]).await
+}
+
+#[tokio::test]
+async fn connection_test_page_reports_the_real_attempt_in_the_device_language() {
+    let w = world_of(&["WF-C5890 Series"]).await;
+    let s = w.summary();
+    let b = Browser::new(&s.devices[0].https_url);
+    // The menu leads to the page: Email Server > Connection Test.
+    log_in(&b, PW).await;
+    let menu = b.get(&format!("{P}/COMMON/MENU")).await;
+    assert!(
+        menu.body.contains("NWS_MAIL_CONNECTTEST/TOP\""),
+        "{}",
+        menu.body
+    );
+    assert!(menu.body.contains(">Connection Test<"));
+
+    // Signed in as the Global Admin (who consents for the organisation), saved.
+    let (code, _) = start_sign_in(&b).await;
+    w.identity().approve(&code, ADMIN, ADMIN_PW, true).unwrap();
+    wait_signed_in(&b).await;
+    let saved = save_mail(
+        &b,
+        &[
+            ("Authentication Method", "OAuth2"),
+            ("Email service", "Microsoft Exchange Online"),
+        ],
+        &[("Sender's Email Address", ADMIN)],
+    )
+    .await;
+    assert_eq!(saved.message("warning").as_deref(), Some("Setup complete."));
+    let done = connection_test_in_browser(&b).await;
+    assert_eq!(
+        done.message("warning").as_deref(),
+        Some("Connection test was successful."),
+        "{}",
+        done.body
+    );
+    let before = w.smtp().auth_log().len();
+
+    // SMTP AUTH off for the organisation: the emulated Exchange refuses the XOAUTH2
+    // attempt, and the device says so, quoting the server.
+    w.tenant().config().smtp_auth_enabled = false;
+    let done = connection_test_in_browser(&b).await;
+    let err = done
+        .message("error")
+        .unwrap_or_else(|| panic!("{}", done.body));
+    assert!(
+        err.starts_with("SMTP server authentication error."),
+        "{err}"
+    );
+    assert!(
+        done.body
+            .contains("535 5.7.139 Authentication unsuccessful"),
+        "{}",
+        done.body
+    );
+    assert!(
+        done.body.contains("disabled for the Tenant"),
+        "{}",
+        done.body
+    );
+    assert!(
+        w.smtp().auth_log().len() > before,
+        "a real attempt was made"
+    );
+
+    // In German, the same result in the device's language.
+    b.post(&format!("{P}/COMMON/TOP"), &v(&[("SEL_LANGA", "4")]))
+        .await;
+    let done = connection_test_in_browser(&b).await;
+    let err = done.message("error").unwrap();
+    assert!(
+        err.starts_with("Authentifizierungsfehler beim SMTP-Server."),
+        "{err}"
+    );
+    assert!(done.body.contains("Antwort des Servers"));
+
+    // Sessions revoked and the token lapsed: the sign-in is what failed.
+    b.post(&format!("{P}/COMMON/TOP"), &v(&[("SEL_LANGA", "1")]))
+        .await;
+    w.tenant().config().smtp_auth_enabled = true;
+    w.tenant().revoke_sessions(ADMIN);
+    w.device(0).unwrap().expire_tokens();
+    let done = connection_test_in_browser(&b).await;
+    let err = done.message("error").unwrap();
+    assert!(
+        err.starts_with("Could not sign in to the email service."),
+        "{err}"
+    );
+    assert!(done.body.contains("AADSTS"), "{}", done.body);
+    w.stop();
+}

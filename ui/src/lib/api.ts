@@ -4,6 +4,7 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
   AppInfo,
   DeviceListEvent,
+  DeviceTenantCheck,
   DeviceView,
   HealthView,
   InterfaceChoice,
@@ -54,6 +55,8 @@ export const api = {
   consentShow: () => invoke<null>("consent_show"),
   openInBrowser: (url: string) => invoke<null>("open_in_browser", { url }),
   signInTexts: (texts: SignInTexts) => invoke<null>("sign_in_texts", { texts }),
+  tenantCheckDevice: (id: string, adminUser: string | null, password: string | null) =>
+    invoke<DeviceTenantCheck>("tenant_check_device", { id, adminUser, password }),
   troubleshoot: (id: string, adminUser: string | null, password: string | null) =>
     invoke<HealthView>("troubleshoot", { id, adminUser, password }),
   remedyResave: (id: string, adminUser: string | null, password: string | null) =>

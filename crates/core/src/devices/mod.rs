@@ -155,12 +155,28 @@ pub enum DeviceError {
     /// Read back after saving, the settings differ from what was asked for.
     #[error("settings differ after saving: {mismatches:?}")]
     DeviceVerifyMismatch { mismatches: Vec<SettingMismatch> },
+    /// This device (or its driver) offers no connection test of its mail server.
+    #[error("no connection test on this device")]
+    DeviceConnectionTestUnavailable {},
     /// The job history export was not a CSV the driver understands.
     #[error("job history unreadable: missing {missing}")]
     DeviceJobHistoryUnreadable {
         missing: String,
         redacted_text: String,
     },
+}
+
+/// The device's own mail server connection test (Epson: Email Server > Connection
+/// Test), as its page reported it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ConnectionTestResult {
+    /// The device said the test succeeded.
+    pub ok: bool,
+    /// The device's result message, quoted.
+    pub message: String,
+    /// What the device quotes of the mail server's or the sign-in service's answer.
+    pub detail: Option<String>,
 }
 
 /// One setting that differs after saving.
@@ -457,6 +473,13 @@ pub trait DeviceDriver: Send + Sync {
     /// changed it, if it did (a reading leaves the device as it found it).
     async fn restore_language(&self) -> Result<(), DeviceError> {
         Ok(())
+    }
+
+    /// Runs the device's own mail server connection test (it connects and signs in
+    /// with its stored settings and token) and reads its result. Drivers of devices
+    /// without one answer [`DeviceError::DeviceConnectionTestUnavailable`].
+    async fn connection_test(&self) -> Result<ConnectionTestResult, DeviceError> {
+        Err(DeviceError::DeviceConnectionTestUnavailable {})
     }
     /// Who is told of the driver's waits from now on (`None`: nobody). A driver that
     /// never waits ignores it.

@@ -285,6 +285,36 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Il test di connessione non è riuscito.",
             "Verbindungstest fehlgeschlagen.",
         ],
+        "test_err_communication" => [
+            "SMTP server communication error. Check the SMTP server address, the port number and the network.",
+            "Erreur de communication avec le serveur SMTP. Vérifiez l'adresse du serveur SMTP, le numéro de port et le réseau.",
+            "Errore di comunicazione con il server SMTP. Controllare l'indirizzo del server SMTP, il numero di porta e la rete.",
+            "Kommunikationsfehler mit dem SMTP-Server. Prüfen Sie die SMTP-Serveradresse, die Portnummer und das Netzwerk.",
+        ],
+        "test_err_secure" => [
+            "Secure connection (SSL/TLS) error. Check the Secure Connection setting and the certificate.",
+            "Erreur de connexion sécurisée (SSL/TLS). Vérifiez le paramètre Connexion sécurisée et le certificat.",
+            "Errore di connessione protetta (SSL/TLS). Controllare l'impostazione Connessione protetta e il certificato.",
+            "Fehler bei der sicheren Verbindung (SSL/TLS). Prüfen Sie die Einstellung Sichere Verbindung und das Zertifikat.",
+        ],
+        "test_err_auth" => [
+            "SMTP server authentication error. Check the Authentication Method and the account, and that the server accepts it.",
+            "Erreur d'authentification auprès du serveur SMTP. Vérifiez la méthode d'authentification et le compte, et que le serveur les accepte.",
+            "Errore di autenticazione sul server SMTP. Controllare il metodo di autenticazione e l'account, e che il server li accetti.",
+            "Authentifizierungsfehler beim SMTP-Server. Prüfen Sie die Authentifizierungsmethode und das Konto und ob der Server sie annimmt.",
+        ],
+        "test_err_sign_in" => [
+            "Could not sign in to the email service. Sign in with Microsoft again.",
+            "Impossible de se connecter au service de messagerie. Reconnectez-vous avec Microsoft.",
+            "Impossibile accedere al servizio di posta. Accedere di nuovo con Microsoft.",
+            "Anmeldung beim E-Mail-Dienst nicht möglich. Melden Sie sich erneut mit Microsoft an.",
+        ],
+        "server_response" => [
+            "Server response",
+            "Réponse du serveur",
+            "Risposta del server",
+            "Antwort des Servers",
+        ],
         "need_sign_in_panel" => [
             "You need to sign in to your email service. Contact your administrator.",
             "Vous devez vous connecter à votre service de messagerie. Contactez votre administrateur.",

@@ -490,12 +490,81 @@ pub(crate) async fn scan_to_email(dev: &Device, to: &str, pages: u32) -> Job {
     record(dev, "Scan to Email", pages, &sender, to, result)
 }
 
-pub(crate) async fn connection_test(dev: &Device) -> Result<String, String> {
-    let (transport, _) = transport(dev).await.map_err(|(_, d)| d)?;
+/// Why a connection test failed, as the device's result message names it (the
+/// manuals' groups: communication, secure connection, SMTP authentication, and on
+/// OAuth2 firmware the sign-in to the email service).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TestFailure {
+    Communication,
+    SecureConnection,
+    Authentication,
+    SignIn,
+}
+
+impl TestFailure {
+    /// The label key of the result message.
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            TestFailure::Communication => "test_err_communication",
+            TestFailure::SecureConnection => "test_err_secure",
+            TestFailure::Authentication => "test_err_auth",
+            TestFailure::SignIn => "test_err_sign_in",
+        }
+    }
+}
+
+/// Email Server > Connection Test: connects to the stored server with the stored
+/// settings and authenticates as a job would (XOAUTH2 with the device's token).
+/// A failure carries its group and what the server (or Entra ID) said.
+pub(crate) async fn connection_test_outcome(dev: &Device) -> Result<(), (TestFailure, String)> {
+    let (transport, _) = transport(dev).await.map_err(|(code, d)| {
+        let kind = match code {
+            Some(361 | 370) => TestFailure::SignIn,
+            None => TestFailure::SecureConnection,
+            _ => TestFailure::Communication,
+        };
+        (kind, d)
+    })?;
     match transport.test_connection().await {
-        Ok(true) => Ok(t(dev.state().lang, "test_ok").to_string()),
-        Ok(false) => Err("the server did not answer".into()),
-        Err(e) => Err(classify(&e).1),
+        Ok(true) => Ok(()),
+        Ok(false) => Err((
+            TestFailure::Communication,
+            "the server did not answer".into(),
+        )),
+        Err(e) => {
+            let detail = server_reply(&e);
+            let kind = if e.is_tls() {
+                TestFailure::SecureConnection
+            } else if e.is_permanent() || e.is_transient() {
+                let code = e.status().map(u16::from).unwrap_or(0);
+                if (530..=539).contains(&code) || code == 334 {
+                    TestFailure::Authentication
+                } else {
+                    TestFailure::Communication
+                }
+            } else {
+                TestFailure::Communication
+            };
+            Err((kind, detail))
+        }
+    }
+}
+
+/// The server's reply as it came on the wire ("535 5.7.139 ..."), else the error.
+fn server_reply(e: &lettre::transport::smtp::Error) -> String {
+    let text = e.to_string();
+    match (e.status(), text.split_once("): ")) {
+        (Some(code), Some((_, msg))) => format!("{} {msg}", u16::from(code)),
+        _ => classify(e).1,
+    }
+}
+
+pub(crate) async fn connection_test(dev: &Device) -> Result<String, String> {
+    let lang = dev.state().lang;
+    match connection_test_outcome(dev).await {
+        Ok(()) => Ok(t(lang, "test_ok").to_string()),
+        Err((kind, detail)) => Err(format!("{} {detail}", t(lang, kind.label()))),
     }
 }
 

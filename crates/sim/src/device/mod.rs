@@ -12,6 +12,7 @@
 mod labels;
 mod legacy_tls;
 mod mail;
+pub use mail::TestFailure;
 mod markup;
 mod pages;
 mod relabel;
@@ -488,6 +489,11 @@ impl Device {
     /// The connection test of Email Server > Connection Test.
     pub async fn connection_test(&self) -> Result<String, String> {
         mail::connection_test(self).await
+    }
+
+    /// The connection test's outcome: its failure's group and detail.
+    pub async fn connection_test_outcome(&self) -> Result<(), (mail::TestFailure, String)> {
+        mail::connection_test_outcome(self).await
     }
 
     /// Everything the control API reports.

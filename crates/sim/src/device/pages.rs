@@ -30,7 +30,7 @@ use axum::Router;
 use super::labels::t;
 use super::markup::{self as mk, row, text_row, Block, Button, Call, Form, Page, Section, Value};
 use super::settings::{self as s, AuthMethod, EmailService, FormValue, MailSettings, Secure, F};
-use super::{mail, Device, OAuthState, Session};
+use super::{mail, Device, OAuthState, Session, TestFailure};
 use crate::config::Lang;
 use crate::html::{esc, field, parse_form};
 use crate::models::{Family, JobCsv, Markup, ModelSpec, SaveStyle, SessionType, Vendor};
@@ -1484,10 +1484,29 @@ fn oauth_page(ctx: &Ctx) -> Response {
     render(ctx, &page)
 }
 
-fn conn_test_page(ctx: &Ctx, result: Option<(&'static str, String)>) -> Response {
+/// Email Server > Connection Test: the stored server, a Start button (a script
+/// button outside the form, as on every page), and after a test its result message
+/// in the page's language (`div.warning` for success, `div.error` for a failure),
+/// followed by the server's own reply (ASSUMED: the manuals list the messages, not
+/// whether the reply is quoted).
+fn conn_test_page(ctx: &Ctx, result: Option<Result<(), (TestFailure, String)>>) -> Response {
     let mut page = Page::new(title2(ctx, "email_server", "connection_test"));
-    if let Some((class, text)) = result {
-        page.blocks.push(Block::Message { class, text });
+    match result {
+        None => {}
+        Some(Ok(())) => page.blocks.push(Block::Message {
+            class: "warning",
+            text: ctx.l("test_ok").into(),
+        }),
+        Some(Err((kind, detail))) => {
+            page.blocks.push(Block::Message {
+                class: "error",
+                text: ctx.l(kind.label()).into(),
+            });
+            page.blocks.push(Block::Note(format!(
+                "{}\u{a0}: {detail}",
+                ctx.l("server_response")
+            )));
+        }
     }
     let server = ctx.dev.state().stored.smtp_server.clone();
     let mut f = Form::post(
@@ -1511,13 +1530,8 @@ async fn conn_test(ctx: &Ctx) -> Response {
     if !token_ok(ctx) {
         return stale(ctx);
     }
-    match ctx.dev.connection_test().await {
-        Ok(msg) => conn_test_page(ctx, Some(("warning", msg))),
-        Err(e) => conn_test_page(
-            ctx,
-            Some(("error", format!("{} {e}", ctx.l("test_failed")))),
-        ),
-    }
+    let outcome = ctx.dev.connection_test_outcome().await;
+    conn_test_page(ctx, Some(outcome))
 }
 
 // ---------------------------------------------------------------- Fax > Fax Server

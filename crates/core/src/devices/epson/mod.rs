@@ -43,9 +43,10 @@ use self::client::Http;
 use self::forms::{contains_ci, same, Button, Field, FieldKind, Form, Link, Method, Page};
 pub use super::connect::{ConnectOptions, DeviceAddress};
 use super::{
-    AdminCredentials, AuthMethod, DeviceDriver, DeviceError, EmailService, EmailSettings,
-    FaxOAuthTarget, FirmwareFamily, JobEntry, MailCapabilities, OAuthTarget, PanelState,
-    SecureConnection, SettingMismatch, SignInCode, SignInStatus, Wait, WaitObserver, WaitReason,
+    AdminCredentials, AuthMethod, ConnectionTestResult, DeviceDriver, DeviceError, EmailService,
+    EmailSettings, FaxOAuthTarget, FirmwareFamily, JobEntry, MailCapabilities, OAuthTarget,
+    PanelState, SecureConnection, SettingMismatch, SignInCode, SignInStatus, Wait, WaitObserver,
+    WaitReason,
 };
 
 // Public facts about Web Config.
@@ -1523,6 +1524,61 @@ impl EpsonWebConfig {
         })
     }
 
+    /// Email Server > Connection Test: found by its menu entry; its form's Start
+    /// button pressed; the result read from the page's message (success as
+    /// `warning`, failure as `error`) and the server's answer it quotes.
+    async fn try_connection_test(&self, st: &mut State) -> StepResult<ConnectionTestResult> {
+        const P: &str = "email-server-connection-test";
+        let url = match self
+            .menu_url(st, Some("Email Server"), "Connection Test")
+            .await?
+        {
+            Ok(u) => u,
+            Err(_) => return Err(Step::Fail(DeviceError::DeviceConnectionTestUnavailable {})),
+        };
+        let page = self.http()?.get(&url).await?;
+        Self::check_session(&page)?;
+        if page.status >= 400 {
+            return Err(Step::Fail(DeviceError::DeviceConnectionTestUnavailable {}));
+        }
+        let Some((form, start)) = page.form_with_button(&["Start", "Test", "Check"]) else {
+            return Err(Step::Fail(Self::not_understood(
+                st,
+                P,
+                "button 'Start'".into(),
+                &page,
+            )));
+        };
+        let done = self.submit(form, Some(start), &[]).await?;
+        Self::check_session(&done)?;
+        let (ok, message) = match (done.errors.first(), done.warnings.first()) {
+            (Some(e), _) => (false, e.clone()),
+            (None, Some(w)) => (true, w.clone()),
+            (None, None) => {
+                return Err(Step::Fail(Self::not_understood(
+                    st,
+                    P,
+                    "the test's result message".into(),
+                    &done,
+                )))
+            }
+        };
+        // The server's (or the sign-in service's) answer the page quotes: the most
+        // specific text block that holds an SMTP reply or an AADSTS number.
+        let detail = done
+            .texts
+            .iter()
+            .filter(|t| !t.contains(&message) || t.len() > message.len() + 8)
+            .filter(|t| crate::mail::SmtpReply::find_in(t).is_some() || t.contains("AADSTS"))
+            .min_by_key(|t| t.len())
+            .map(|t| t.replace(&message, "").trim().to_string());
+        Ok(ConnectionTestResult {
+            ok,
+            message,
+            detail,
+        })
+    }
+
     async fn try_fax(&self, st: &mut State, target: &FaxOAuthTarget) -> StepResult<()> {
         const P: &str = "fax-server-email";
         let Some((page, form)) = self.fax_page(st).await? else {
@@ -1677,6 +1733,11 @@ impl DeviceDriver for EpsonWebConfig {
     async fn restore_language(&self) -> Result<(), DeviceError> {
         let mut st = self.state.lock().await;
         self.restore_language_inner(&mut st).await
+    }
+
+    async fn connection_test(&self) -> Result<ConnectionTestResult, DeviceError> {
+        let mut st = self.state.lock().await;
+        recovering!(self, st, self.try_connection_test(&mut st).await)
     }
 
     fn observe_waits(&self, observer: Option<WaitObserver>) {
