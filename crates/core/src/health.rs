@@ -10,10 +10,15 @@
 //! verifies. [`HealthVerdict::needs_sign_in`] says which devices it fixes, so a front
 //! end can sign them all in again in one batch.
 
-use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::Arc;
 
-use crate::devices::{AdminCredentials, DeviceDriver};
+use serde::{Deserialize, Serialize};
+use tokio::sync::Semaphore;
+
+use crate::devices::{DeviceDriver, DeviceError};
 use crate::diagnosis::{fix_for_error, Cause, Diagnosis, Fix};
+use crate::inventory::{InventoryTarget, ReadState};
 use crate::troubleshoot::troubleshoot_after;
 use crate::Error;
 
@@ -66,7 +71,11 @@ impl HealthVerdict {
 pub struct HealthEntry {
     /// The id the front end knows the device by.
     pub id: String,
+    pub model: Option<String>,
+    pub address: Option<String>,
     pub verdict: HealthVerdict,
+    /// How far the device could be read.
+    pub read: ReadState,
     /// The account signed in with OAuth2, as the device shows it.
     pub account: Option<String>,
     /// Troubleshooting's findings, each with its fix (empty when not read).
@@ -116,49 +125,89 @@ pub fn verdict(diagnoses: &[Diagnosis]) -> HealthVerdict {
     v
 }
 
-/// Logs in to the device, reads it and decides. `seen`: the newest job receipt when
-/// the device was last signed in (failures up to it are history). Never fails: what
-/// could not be read is said in the entry.
-pub async fn check_device(
-    id: &str,
-    d: &dyn DeviceDriver,
-    creds: &AdminCredentials,
-    seen: Option<&str>,
-) -> HealthEntry {
-    let not_readable = |err: Error| HealthEntry {
-        id: id.to_string(),
-        verdict: HealthVerdict::NotReadable {},
+fn entry(t: &InventoryTarget, read: ReadState, verdict: HealthVerdict) -> HealthEntry {
+    HealthEntry {
+        id: t.id.clone(),
+        model: t.model.clone(),
+        address: t.address.clone(),
+        verdict,
+        read,
         account: None,
         diagnoses: Vec::new(),
-        fix: Some(fix_for_error(&err)),
-        error: Some(err),
-    };
-    if let Err(e) = d.login(creds).await {
-        return not_readable(Error::from(e));
-    }
-    match troubleshoot_after(d, seen).await {
-        Ok(h) => HealthEntry {
-            id: id.to_string(),
-            verdict: verdict(&h.diagnoses),
-            account: h.settings.oauth_account.clone().filter(|a| !a.is_empty()),
-            diagnoses: h.diagnoses,
-            error: None,
-            fix: None,
-        },
-        Err(e) => not_readable(e),
+        error: None,
+        fix: None,
     }
 }
 
-/// An entry for a device that could not be checked at all (no password, no driver).
-pub fn not_checked(id: &str, err: Error) -> HealthEntry {
-    HealthEntry {
-        id: id.to_string(),
-        verdict: HealthVerdict::NotReadable {},
-        account: None,
-        diagnoses: Vec::new(),
-        fix: Some(fix_for_error(&err)),
-        error: Some(err),
+/// Logs in to the device, reads it and decides. `seen`: the newest job receipt when
+/// the device was last signed in (failures up to it are history). Never fails: what
+/// could not be read is said in the entry (a device without a driver or a password
+/// is not readable).
+pub async fn check_device(t: &InventoryTarget, seen: Option<&str>) -> HealthEntry {
+    let not_readable = |read: ReadState| entry(t, read, HealthVerdict::NotReadable {});
+    let Some(conn) = t.connection.as_ref() else {
+        return not_readable(ReadState::NoDriver);
+    };
+    let Some(creds) = t.credentials.as_ref() else {
+        return not_readable(ReadState::PasswordNeeded);
+    };
+    let failed = |read: ReadState, err: Error| {
+        let mut e = not_readable(read);
+        e.fix = Some(fix_for_error(&err));
+        e.error = Some(err);
+        e
+    };
+    let d: &dyn DeviceDriver = conn.driver.as_ref();
+    if let Err(err) = d.login(creds).await {
+        let read = match err {
+            DeviceError::DeviceLoginRejected { .. } | DeviceError::DeviceLoginLockedOut { .. } => {
+                ReadState::PasswordRefused
+            }
+            _ => ReadState::Failed,
+        };
+        return failed(read, Error::from(err));
     }
+    match troubleshoot_after(d, seen).await {
+        Ok(h) => {
+            let mut e = entry(t, ReadState::Read, verdict(&h.diagnoses));
+            e.account = h.settings.oauth_account.clone().filter(|a| !a.is_empty());
+            e.diagnoses = h.diagnoses;
+            e
+        }
+        Err(err) => failed(ReadState::Failed, err),
+    }
+}
+
+/// Checks every device, at most `concurrency` at a time; `seen` maps a device's id to
+/// the receipt seen when it was last signed in. The entries come back in the order of
+/// `targets`.
+pub async fn check(
+    targets: Vec<InventoryTarget>,
+    seen: HashMap<String, String>,
+    concurrency: usize,
+) -> Vec<HealthEntry> {
+    let limit = Arc::new(Semaphore::new(concurrency.max(1)));
+    let seen = Arc::new(seen);
+    let mut tasks = Vec::new();
+    for t in targets {
+        let (limit, seen) = (limit.clone(), seen.clone());
+        tasks.push(tokio::spawn(async move {
+            let _permit = limit.acquire_owned().await;
+            check_device(&t, seen.get(&t.id).map(String::as_str)).await
+        }));
+    }
+    let mut out = Vec::new();
+    for task in tasks {
+        if let Ok(e) = task.await {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// Whether any device needs someone to act.
+pub fn any_needs_attention(entries: &[HealthEntry]) -> bool {
+    entries.iter().any(|e| e.verdict.needs_attention())
 }
 
 #[cfg(test)]
