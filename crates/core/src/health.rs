@@ -16,7 +16,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use tokio::sync::Semaphore;
 
-use crate::devices::{DeviceDriver, DeviceError};
+use crate::devices::{DeviceDriver, DeviceError, EmailService};
 use crate::diagnosis::{fix_for_error, Cause, Diagnosis, Fix};
 use crate::inventory::{InventoryTarget, ReadState};
 use crate::troubleshoot::troubleshoot_after;
@@ -78,6 +78,10 @@ pub struct HealthEntry {
     pub read: ReadState,
     /// The account signed in with OAuth2, as the device shows it.
     pub account: Option<String>,
+    /// Sender's Email Address, as the device shows it (a sign-in again keeps it).
+    pub sender: Option<String>,
+    /// The email service the device is set for.
+    pub service: Option<EmailService>,
     /// Troubleshooting's findings, each with its fix (empty when not read).
     pub diagnoses: Vec<Diagnosis>,
     /// Why the device could not be read.
@@ -133,6 +137,8 @@ fn entry(t: &InventoryTarget, read: ReadState, verdict: HealthVerdict) -> Health
         verdict,
         read,
         account: None,
+        sender: None,
+        service: None,
         diagnoses: Vec::new(),
         error: None,
         fix: None,
@@ -171,6 +177,8 @@ pub async fn check_device(t: &InventoryTarget, seen: Option<&str>) -> HealthEntr
         Ok(h) => {
             let mut e = entry(t, ReadState::Read, verdict(&h.diagnoses));
             e.account = h.settings.oauth_account.clone().filter(|a| !a.is_empty());
+            e.sender = h.settings.sender.clone().filter(|a| !a.is_empty());
+            e.service = h.settings.email_service;
             e.diagnoses = h.diagnoses;
             e
         }

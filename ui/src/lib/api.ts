@@ -5,6 +5,7 @@ import type {
   AppInfo,
   DeviceListEvent,
   DeviceView,
+  HealthEntry,
   HealthView,
   InterfaceChoice,
   InventoryEntry,
@@ -60,5 +61,6 @@ export const api = {
     invoke<HealthView>("remedy_resave", { id, adminUser, password }),
   inventory: (adminUser: string | null, password: string | null) =>
     invoke<InventoryEntry[]>("inventory", { adminUser, password }),
+  healthCheck: () => invoke<HealthEntry[]>("health_check"),
   auditUnfinished: (practice: boolean) => invoke<UnfinishedRun | null>("audit_unfinished", { practice }),
 };
