@@ -188,12 +188,14 @@ export function selectAll(on: boolean): void {
 
 // --- practice mode -----------------------------------------------------------
 
-export function practiceStarted(info: PracticeInfo): void {
+/** Practice mode started (or its faults changed): its devices listed; with `health`,
+ * their health checked. */
+export function practiceStarted(info: PracticeInfo, health = true): void {
   app.practice = info;
   addDevices(info.devices);
   if (app.wizard.sender === "") app.wizard.sender = info.sender;
   void loadUnfinished(true);
-  void checkHealth();
+  if (health) void checkHealth();
 }
 
 // --- the audit trail's unfinished run ----------------------------------------
