@@ -744,3 +744,22 @@ alternative-vendor-own-setup = { $vendor } апісвае OAuth 2.0 для не�
 alternative-exchange-connector = Канектар Exchange Online (SMTP-рэтрансляцыя): прылада адпраўляе без пароля на MX-адрас вашага дамена (…mail.protection.outlook.com) праз порт { $port }. Патрэбны статычны публічны IP-адрас офіса, адкрыты выходны порт { $port } і канектар, які прымае пошту з гэтага адраса.
 alternative-high-volume-email = Microsoft High Volume Email: толькі для атрымальнікаў унутры вашай арганізацыі і платны. Ён даўжэй прымае пароль прылады (базавую аўтэнтыфікацыю): да верасня 2028 года, як Microsoft абвясціла ў 2026 годзе. Патрэбны ўліковы запіс HVE і каб прылада адпраўляла на { $server }, порт { $port }.
 alternative-local-relay = Рэтранслятар у сетцы офіса (рэтранслятар SMTP→Graph або OAuth-проксі): прылада адпраўляе на яго, як і цяпер, а ён уваходзіць у Microsoft 365 за прыладу. Патрэбны заўсёды ўключаны камп’ютар або сервер і асобная рэгістрацыя прыкладання рэтранслятара ў арэндатары.
+
+## Стан (printoauth health; праверка праграмы пры запуску)
+health-healthy = У парадку
+health-sign-in-expired = Уваход скончыўся: увайдзіце зноў.
+health-sign-in-needed = Трэба ўвайсці зноў.
+health-jobs-failed = Апошнія паштовыя заданні не ўдаліся.
+health-needs-attention = Патрабуе ўвагі (гл. прычыны).
+health-not-on-oauth2 = Не на OAuth2: няма ўваходу для праверкі.
+health-not-readable = Не праверана.
+cli-col-health = СТАН
+cli-health-job-code = код задання { $code }
+cli-health-summary = Праверана: { $total }. Патрабуюць увагі: { $attention }, з іх трэба ўвайсці зноў: { $sign_in }.
+app-health-banner = { $count ->
+    [one] { $count } прылада павінна зноў увайсці ў Microsoft:
+    [few] { $count } прылады павінны зноў увайсці ў Microsoft:
+   *[other] { $count } прылад павінны зноў увайсці ў Microsoft:
+}
+app-health-sign-in-again = Увайсці зноў
+app-health-sign-in-again-hint = Адзін пакет зноў уводзіць іх усе; вы ўваходзіце ў Microsoft адзін раз.

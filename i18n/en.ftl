@@ -726,3 +726,21 @@ alternative-vendor-own-setup = { $vendor } describes OAuth 2.0 for some of its m
 alternative-exchange-connector = An Exchange Online connector (SMTP relay): the device sends without a password to your domain's MX endpoint (…mail.protection.outlook.com) on port { $port }. Needs a static public IP address for the office, outgoing port { $port } open, and a connector that accepts mail from that address.
 alternative-high-volume-email = Microsoft's High Volume Email: only for recipients inside your organisation, and paid. It accepts the device's password (Basic authentication) longer: until September 2028, as Microsoft announced in 2026. Needs an HVE account and the device sending to { $server }, port { $port }.
 alternative-local-relay = A relay on the office network (an SMTP-to-Graph relay or an OAuth proxy): the device sends to it as it does today, and it signs in to Microsoft 365 for the device. Needs a computer or server that is always on, and the relay's own app registration in the tenant.
+
+## Health (printoauth health; the app's check on start)
+health-healthy = Healthy
+health-sign-in-expired = Sign-in expired: sign in again.
+health-sign-in-needed = Must sign in again.
+health-jobs-failed = Recent mail jobs failed.
+health-needs-attention = Needs attention (see the causes).
+health-not-on-oauth2 = Not on OAuth2: no sign-in to check.
+health-not-readable = Not checked.
+cli-col-health = HEALTH
+cli-health-job-code = job code { $code }
+cli-health-summary = Checked: { $total }. Need attention: { $attention }, of which need a sign-in again: { $sign_in }.
+app-health-banner = { $count ->
+    [one] One device must sign in to Microsoft again:
+   *[other] { $count } devices must sign in to Microsoft again:
+}
+app-health-sign-in-again = Sign in again
+app-health-sign-in-again-hint = One batch signs them all in again; you sign in to Microsoft once.

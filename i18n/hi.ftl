@@ -726,3 +726,21 @@ alternative-vendor-own-setup = { $vendor } अपने कुछ मॉडल�
 alternative-exchange-connector = Exchange Online कनेक्टर (SMTP रिले): डिवाइस बिना पासवर्ड के आपके डोमेन के MX एंडपॉइंट (…mail.protection.outlook.com) पर पोर्ट { $port } से भेजता है। ज़रूरी: ऑफ़िस का स्थिर सार्वजनिक IP पता, बाहर जाने वाला पोर्ट { $port } खुला हो, और एक कनेक्टर जो उस पते से मेल स्वीकार करे।
 alternative-high-volume-email = Microsoft का High Volume Email: केवल आपके संगठन के अंदर के प्राप्तकर्ताओं के लिए, और सशुल्क। यह डिवाइस का पासवर्ड (बेसिक प्रमाणीकरण) ज़्यादा समय तक स्वीकार करता है: सितंबर 2028 तक, जैसा Microsoft ने 2026 में घोषित किया। ज़रूरी: एक HVE खाता और डिवाइस का { $server } पर, पोर्ट { $port } से भेजना।
 alternative-local-relay = ऑफ़िस नेटवर्क पर एक रिले (SMTP-से-Graph रिले या OAuth प्रॉक्सी): डिवाइस उसे आज की तरह ही भेजता है, और रिले डिवाइस की ओर से Microsoft 365 में साइन इन करता है। ज़रूरी: हमेशा चालू रहने वाला कंप्यूटर या सर्वर, और टेनेंट में रिले का अपना ऐप पंजीकरण।
+
+## स्थिति (printoauth health; ऐप शुरू होने पर जाँच)
+health-healthy = ठीक है
+health-sign-in-expired = साइन-इन की अवधि समाप्त हो गई: फिर से साइन इन करें।
+health-sign-in-needed = फिर से साइन इन करना होगा।
+health-jobs-failed = हाल के मेल जॉब विफल रहे।
+health-needs-attention = ध्यान देने की ज़रूरत है (कारण देखें)।
+health-not-on-oauth2 = OAuth2 पर नहीं: जाँचने के लिए कोई साइन-इन नहीं।
+health-not-readable = जाँचा नहीं गया।
+cli-col-health = स्थिति
+cli-health-job-code = जॉब कोड { $code }
+cli-health-summary = जाँचे गए: { $total }। ध्यान देने की ज़रूरत: { $attention }, जिनमें से फिर से साइन इन करना होगा: { $sign_in }।
+app-health-banner = { $count ->
+    [one] एक डिवाइस को Microsoft में फिर से साइन इन करना होगा:
+   *[other] { $count } डिवाइसों को Microsoft में फिर से साइन इन करना होगा:
+}
+app-health-sign-in-again = फिर से साइन इन करें
+app-health-sign-in-again-hint = एक ही बैच सभी को फिर से साइन इन करता है; आप Microsoft में एक बार साइन इन करते हैं।

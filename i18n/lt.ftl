@@ -744,3 +744,22 @@ alternative-vendor-own-setup = { $vendor } kai kuriems savo modeliams aprašo OA
 alternative-exchange-connector = Exchange Online jungtis (SMTP perdavimas): įrenginys be slaptažodžio siunčia į jūsų domeno MX galinį tašką (…mail.protection.outlook.com) per prievadą { $port }. Reikia statinio viešojo biuro IP adreso, atviro išeinančio prievado { $port } ir jungties, priimančios paštą iš to adreso.
 alternative-high-volume-email = Microsoft High Volume Email: tik gavėjams jūsų organizacijos viduje ir mokamas. Jis ilgiau priima įrenginio slaptažodį (pagrindinį autentifikavimą): iki 2028 m. rugsėjo, kaip Microsoft paskelbė 2026 m. Reikia HVE paskyros ir kad įrenginys siųstų į { $server }, prievadu { $port }.
 alternative-local-relay = Perdavimo serveris biuro tinkle (SMTP–Graph perdavimas arba OAuth tarpinis serveris): įrenginys siunčia į jį kaip dabar, o jis įrenginio vardu prisijungia prie Microsoft 365. Reikia visada įjungto kompiuterio ar serverio ir atskiros perdavimo serverio programos registracijos nuomotojo aplinkoje.
+
+## Būklė (printoauth health; programos patikra paleidžiant)
+health-healthy = Tvarkinga
+health-sign-in-expired = Prisijungimas nebegalioja: prisijunkite iš naujo.
+health-sign-in-needed = Reikia prisijungti iš naujo.
+health-jobs-failed = Paskutinės pašto užduotys nepavyko.
+health-needs-attention = Reikia dėmesio (žr. priežastis).
+health-not-on-oauth2 = Nenaudoja OAuth2: nėra prisijungimo, kurį tikrinti.
+health-not-readable = Nepatikrinta.
+cli-col-health = BŪKLĖ
+cli-health-job-code = užduoties kodas { $code }
+cli-health-summary = Patikrinta: { $total }. Reikia dėmesio: { $attention }, iš jų reikia prisijungti iš naujo: { $sign_in }.
+app-health-banner = { $count ->
+    [one] Vienas įrenginys turi iš naujo prisijungti prie „Microsoft“:
+    [few] { $count } įrenginiai turi iš naujo prisijungti prie „Microsoft“:
+   *[other] { $count } įrenginių turi iš naujo prisijungti prie „Microsoft“:
+}
+app-health-sign-in-again = Prisijungti iš naujo
+app-health-sign-in-again-hint = Vienas paketas iš naujo prijungia juos visus; prie „Microsoft“ prisijungiate vieną kartą.

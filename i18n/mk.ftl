@@ -726,3 +726,21 @@ alternative-vendor-own-setup = { $vendor } опишува OAuth 2.0 за нек�
 alternative-exchange-connector = Конектор на Exchange Online (SMTP-реле): уредот праќа без лозинка до MX-крајната точка на вашиот домен (…mail.protection.outlook.com) на портата { $port }. Потребни се статична јавна IP-адреса на канцеларијата, отворена излезна порта { $port } и конектор што прима пошта од таа адреса.
 alternative-high-volume-email = Microsoft High Volume Email: само за примачи во вашата организација, и се плаќа. Подолго ја прифаќа лозинката на уредот (основна автентикација): до септември 2028, како што Microsoft објави во 2026. Потребни се HVE-сметка и уредот да праќа до { $server }, порта { $port }.
 alternative-local-relay = Реле во канцелариската мрежа (реле SMTP-во-Graph или OAuth-прокси): уредот праќа до него како и досега, а тоа се најавува во Microsoft 365 наместо уредот. Потребни се компјутер или сервер што е секогаш вклучен и сопствена регистрација на апликацијата на релето во закупецот.
+
+## Состојба (printoauth health; проверка на апликацијата при стартување)
+health-healthy = Во ред
+health-sign-in-expired = Најавата истече: најавете се повторно.
+health-sign-in-needed = Мора повторно да се најави.
+health-jobs-failed = Последните задачи за пошта не успеаја.
+health-needs-attention = Бара внимание (видете ги причините).
+health-not-on-oauth2 = Не е на OAuth2: нема најава за проверка.
+health-not-readable = Не е проверено.
+cli-col-health = СОСТОЈБА
+cli-health-job-code = код на задача { $code }
+cli-health-summary = Проверени: { $total }. Бараат внимание: { $attention }, од нив треба повторна најава: { $sign_in }.
+app-health-banner = { $count ->
+    [one] Еден уред мора повторно да се најави на Microsoft:
+   *[other] { $count } уреди мора повторно да се најават на Microsoft:
+}
+app-health-sign-in-again = Најави повторно
+app-health-sign-in-again-hint = Една серија повторно ги најавува сите; вие се најавувате на Microsoft еднаш.

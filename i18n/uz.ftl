@@ -726,3 +726,21 @@ alternative-vendor-own-setup = { $vendor } ba’zi modellari uchun OAuth 2.0 ni 
 alternative-exchange-connector = Exchange Online konnektori (SMTP relay): qurilma parolsiz ravishda domeningizning MX manziliga (…mail.protection.outlook.com) { $port }-portda yuboradi. Ofis uchun statik ommaviy IP manzil, chiquvchi { $port }-port ochiq bo‘lishi va shu manzildan pochtani qabul qiladigan konnektor kerak.
 alternative-high-volume-email = Microsoft High Volume Email: faqat tashkilotingiz ichidagi qabul qiluvchilar uchun, pullik. U qurilma parolini (Asosiy autentifikatsiya) uzoqroq qabul qiladi: Microsoft 2026-yilda e’lon qilganidek, 2028-yil sentabrigacha. HVE hisobi va qurilmaning { $server } ga, { $port }-portga yuborishi kerak.
 alternative-local-relay = Ofis tarmog‘idagi relay (SMTP-to-Graph relay yoki OAuth proksi): qurilma unga hozirgidek yuboradi, u esa qurilma nomidan Microsoft 365 ga kiradi. Doimo yoqiq turadigan kompyuter yoki server va relayning tenantdagi o‘z ilova ro‘yxatdan o‘tkazmasi kerak.
+
+## Holat (printoauth health; ilova ishga tushganda tekshiradi)
+health-healthy = Soz
+health-sign-in-expired = Kirish muddati tugagan: qayta kiring.
+health-sign-in-needed = Qayta kirish kerak.
+health-jobs-failed = Oxirgi pochta vazifalari muvaffaqiyatsiz tugadi.
+health-needs-attention = E’tibor talab qiladi (sabablarga qarang).
+health-not-on-oauth2 = OAuth2 da emas: tekshiriladigan kirish yo‘q.
+health-not-readable = Tekshirilmadi.
+cli-col-health = HOLAT
+cli-health-job-code = vazifa kodi { $code }
+cli-health-summary = Tekshirildi: { $total }. E’tibor talab qiladi: { $attention }, shundan qayta kirish kerak: { $sign_in }.
+app-health-banner = { $count ->
+    [one] Bitta qurilma Microsoft ga qayta kirishi kerak:
+   *[other] { $count } ta qurilma Microsoft ga qayta kirishi kerak:
+}
+app-health-sign-in-again = Qayta kirish
+app-health-sign-in-again-hint = Bitta paket ularning hammasini qayta kiritadi; siz Microsoft ga bir marta kirasiz.

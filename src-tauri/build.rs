@@ -27,6 +27,7 @@ fn main() {
         "troubleshoot",
         "remedy_resave",
         "inventory",
+        "health_check",
         "audit_unfinished",
         "update_status",
         "update_set_check_at_start",

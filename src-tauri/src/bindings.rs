@@ -87,6 +87,7 @@ pub fn generated() -> Vec<Binding> {
         UnfinishedRun,
         HealthView,
         printoauth_core::inventory::InventoryEntry,
+        printoauth_core::health::HealthEntry,
         crate::updates::UpdateStatus,
         crate::updates::UpdateView,
     ];

@@ -20,6 +20,7 @@ use printoauth_core::devices::{
 };
 use printoauth_core::diagnosis::{Cause, Fix};
 use printoauth_core::discovery::DiscoveryError;
+use printoauth_core::health::HealthVerdict;
 use printoauth_core::identity::IdentityError;
 use printoauth_core::inventory::{Alternative, Oauth2Verdict, ReadState};
 use printoauth_core::mail::{MailError, SmtpReply};
@@ -488,6 +489,18 @@ pub fn families() -> BTreeMap<&'static str, BTreeMap<String, Vec<String>>> {
                 NotInFirmware { firmware },
                 AdditionalNetwork {},
                 VendorNotSupported { vendor },
+            })),
+        ),
+        (
+            "health",
+            codes(&every!(HealthVerdict {
+                Healthy {},
+                SignInExpired { job_code },
+                SignInNeeded { job_code },
+                JobsFailed { job_code },
+                NeedsAttention {},
+                NotOnOauth2 {},
+                NotReadable {},
             })),
         ),
         (

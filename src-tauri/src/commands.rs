@@ -358,6 +358,15 @@ pub async fn inventory(
     crate::inventory::run(&state, admin_user, password).await
 }
 
+/// Checks every device whose password is known (remembered, or practice mode's):
+/// which need a sign-in again, and why.
+#[tauri::command]
+pub async fn health_check(
+    state: State<'_, AppState>,
+) -> Result<Vec<printoauth_core::health::HealthEntry>, AppError> {
+    crate::health::run(&state).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

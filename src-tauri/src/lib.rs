@@ -21,6 +21,7 @@ pub mod consent;
 pub mod devices;
 pub mod discovery;
 pub mod error;
+pub mod health;
 pub mod inventory;
 pub mod models;
 #[cfg(feature = "practice")]
@@ -72,6 +73,7 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             commands::troubleshoot,
             commands::remedy_resave,
             commands::inventory,
+            commands::health_check,
             commands::audit_unfinished,
             updates::update_status,
             updates::update_set_check_at_start,

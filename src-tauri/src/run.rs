@@ -53,6 +53,8 @@ fn prepare(state: &AppState, req: &RunRequest) -> Result<(Vec<DeviceTask>, Remem
             .filter(|p| !p.is_empty())
             .or_else(|| req.shared_password.clone().filter(|p| !p.is_empty()))
             .or_else(|| secrets.get(&d.id))
+            // Practice mode: the emulated device's own (as the health check reads it).
+            .or_else(|| entry.practice_login.as_ref().map(|c| c.password.clone()))
             .ok_or_else(|| {
                 AppError::new(ErrorCode::PasswordMissing).with(
                     "device",

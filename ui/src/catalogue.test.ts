@@ -68,6 +68,7 @@ describe("the codes the engine exports", () => {
         "error-",
         "fault-",
         "fix-",
+        "health-",
         "mail-status-",
         "manual-",
         "missing-",

@@ -328,6 +328,8 @@ mod tests {
             ("cannot", Arg::Num(1)),
             ("unknown", Arg::Num(0)),
             ("finished", Arg::Num(1)),
+            ("attention", Arg::Num(1)),
+            ("sign_in", Arg::Num(1)),
         ])
         .collect();
         for (lang, _) in CATALOGUES {

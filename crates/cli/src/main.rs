@@ -3,7 +3,9 @@
 //!
 //! Exit codes (stable):
 //! - 0: everything asked for succeeded;
-//! - 1: something was done but failed (a device, a check, a finding that needs action);
+//! - 1: something was done but failed (a device, a check, a finding that needs action;
+//!   for `health`: any device whose sign-in expired, whose mail jobs failed, or that
+//!   could not be read);
 //! - 2: the command line was wrong;
 //! - 3: the command could not run (no password, unreadable world file, discovery
 //!   unavailable, a device that cannot be resolved).
@@ -226,6 +228,36 @@ enum Cmd {
         #[arg(long, default_value_t = 8)]
         concurrency: usize,
     },
+    /// Check that devices still send mail: flags a sign-in that expired (the device
+    /// says so, or a mail job failed with 361/370 since the last sign-in) and recent
+    /// mail jobs that failed (360). For RMM tools and scheduled tasks: exit code 0
+    /// when every device is healthy (a device not on OAuth2 is listed, not counted),
+    /// 1 when any device needs attention (sign-in expired, jobs failed, not readable),
+    /// 3 when the check could not run. `configure` the flagged devices again to sign
+    /// them in. Devices and the password as for `inventory`.
+    Health {
+        /// Address, host name, URL — or in practice mode the device's index or host name.
+        devices: Vec<String>,
+        /// How long to listen for devices, in seconds (when none is named).
+        #[arg(long, default_value_t = 3.0)]
+        seconds: f64,
+        /// Only these network interfaces (repeatable).
+        #[arg(long = "interface")]
+        interfaces: Vec<String>,
+        /// Include VPN and virtual interfaces.
+        #[arg(long)]
+        all_interfaces: bool,
+        /// Add a device by IP address or host name (its web page is probed) instead
+        /// of listening (repeatable).
+        #[arg(long = "add", value_name = "HOST")]
+        add: Vec<String>,
+        /// Administrator user name (business models; blank by default).
+        #[arg(long)]
+        user: Option<String>,
+        /// Devices checked at once.
+        #[arg(long, default_value_t = 8)]
+        concurrency: usize,
+    },
     /// Diagnose one device: expired sign-in, unsaved settings, job errors 360/361/370.
     Troubleshoot {
         device: String,
@@ -398,6 +430,36 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
                 user,
                 csv,
                 concurrency,
+            )
+            .await
+        }
+        Cmd::Health {
+            devices,
+            seconds,
+            interfaces,
+            all_interfaces,
+            add,
+            user,
+            concurrency,
+        } => {
+            let select = Selection {
+                devices,
+                seconds,
+                interfaces,
+                all_interfaces,
+                add,
+            };
+            let audit = audit_file
+                .as_deref()
+                .and_then(|p| AuditLog::open_existing(p).ok().flatten());
+            health_cmd(
+                &out,
+                &targets,
+                world.as_ref(),
+                select,
+                user,
+                concurrency,
+                audit.as_ref(),
             )
             .await
         }
@@ -943,8 +1005,46 @@ async fn inventory_cmd(
         Ok(p) => p,
         Err(e) => return out.cannot_run(&e.into()),
     };
-    let user = user.as_deref();
-    let shared = shared.as_deref();
+    let (list, mut failed) = match select_targets(
+        out,
+        targets,
+        world,
+        &select,
+        user.as_deref(),
+        shared.as_deref(),
+    )
+    .await
+    {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let knowledge = world.map(World::model_knowledge).unwrap_or_default();
+    let entries = inventory::inventory(list, &knowledge, concurrency).await;
+    if csv {
+        out.inventory_csv(&entries);
+    } else {
+        out.inventory(&entries);
+    }
+    failed |= entries
+        .iter()
+        .any(|e| matches!(e.read, ReadState::Failed | ReadState::PasswordRefused));
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The devices a selection names (read with the `shared` password, if any), and
+/// whether a probe failed; `Err`: the exit code of a selection that could not be made.
+async fn select_targets(
+    out: &Out,
+    targets: &Targets,
+    world: Option<&World>,
+    select: &Selection,
+    user: Option<&str>,
+    shared: Option<&str>,
+) -> Result<(Vec<printoauth_core::inventory::InventoryTarget>, bool), ExitCode> {
     let mut list = Vec::new();
     let mut failed = false;
     if !select.devices.is_empty() || (world.is_some() && select.add.is_empty()) {
@@ -956,7 +1056,7 @@ async fn inventory_cmd(
         for a in &args {
             match targets.inventory_target(a, user, shared).await {
                 Ok(t) => list.push(t),
-                Err(e) => return out.cannot_run(&e),
+                Err(e) => return Err(out.cannot_run(&e)),
             }
         }
     } else if !select.add.is_empty() {
@@ -988,21 +1088,52 @@ async fn inventory_cmd(
             ),
             Err(e) => {
                 out.error(&e.into());
-                return ExitCode::from(3);
+                return Err(ExitCode::from(3));
             }
         }
     }
-    let knowledge = world.map(World::model_knowledge).unwrap_or_default();
-    let entries = inventory::inventory(list, &knowledge, concurrency).await;
-    if csv {
-        out.inventory_csv(&entries);
-    } else {
-        out.inventory(&entries);
-    }
-    failed |= entries
+    Ok((list, failed))
+}
+
+async fn health_cmd(
+    out: &Out,
+    targets: &Targets,
+    world: Option<&World>,
+    select: Selection,
+    user: Option<String>,
+    concurrency: usize,
+    audit: Option<&AuditLog>,
+) -> ExitCode {
+    use printoauth_core::health;
+    let shared = match target::shared_password(&out.inventory_prompt(), world.is_some()) {
+        Ok(p) => p,
+        Err(e) => return out.cannot_run(&e.into()),
+    };
+    let (list, failed) = match select_targets(
+        out,
+        targets,
+        world,
+        &select,
+        user.as_deref(),
+        shared.as_deref(),
+    )
+    .await
+    {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    // Job failures from before the last sign-in a run recorded are history.
+    let practice = world.is_some();
+    let seen = list
         .iter()
-        .any(|e| matches!(e.read, ReadState::Failed | ReadState::PasswordRefused));
-    if failed {
+        .filter_map(|t| {
+            let r = audit?.seen_receipt(&t.id, practice).ok()??;
+            Some((t.id.clone(), r))
+        })
+        .collect();
+    let entries = health::check(list, seen, concurrency).await;
+    out.health_table(&entries);
+    if failed || health::any_needs_attention(&entries) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

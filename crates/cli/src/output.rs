@@ -891,6 +891,95 @@ impl Out {
         }
     }
 
+    /// `printoauth health`: one line per device, then each finding needing action with
+    /// its fix; with `--json`, the entries.
+    pub fn health_table(&self, entries: &[printoauth_core::health::HealthEntry]) {
+        use printoauth_core::health::HealthVerdict;
+        if self.json {
+            return self.result(&entries);
+        }
+        if entries.is_empty() {
+            println!("{}", self.t("cli-no-devices", &[]));
+            return;
+        }
+        let h = |id: &str| self.t(id, &[]);
+        println!(
+            "{:<12} {:<24} {:<18} {:<28} {}",
+            h("cli-col-device"),
+            h("cli-col-model"),
+            h("cli-col-address"),
+            h("cli-col-signed-in"),
+            h("cli-col-health"),
+        );
+        for e in entries {
+            let mut verdict = self.words("health", &e.verdict);
+            let code = match &e.verdict {
+                HealthVerdict::SignInExpired { job_code }
+                | HealthVerdict::SignInNeeded { job_code }
+                | HealthVerdict::JobsFailed { job_code } => *job_code,
+                _ => None,
+            };
+            if let Some(c) = code {
+                verdict = format!(
+                    "{verdict} ({})",
+                    self.t("cli-health-job-code", &[("code", c.to_string().into())])
+                );
+            }
+            if e.verdict == (HealthVerdict::NotReadable {}) {
+                verdict = format!("{verdict} {}", self.read_state_words(e.read));
+            }
+            println!(
+                "{:<12} {:<24} {:<18} {:<28} {}",
+                e.id,
+                e.model.clone().unwrap_or_else(|| self.unknown()),
+                e.address.clone().unwrap_or_else(|| self.unknown()),
+                e.account.clone().unwrap_or_default(),
+                verdict,
+            );
+            if !e.verdict.needs_attention() {
+                continue;
+            }
+            if let Some(err) = &e.error {
+                println!("  {}", self.words("error", err));
+            }
+            if let Some(fix) = &e.fix {
+                println!(
+                    "  {}",
+                    self.t("cli-fix", &[("fix", self.words("fix", fix).into())])
+                );
+            }
+            for d in e
+                .diagnoses
+                .iter()
+                .filter(|d| d.fix != printoauth_core::diagnosis::Fix::None {})
+            {
+                let cause = self.words("cause", &d.cause);
+                let fix = self.words("fix", &d.fix);
+                println!("  {}", self.t("cli-cause", &[("cause", cause.into())]));
+                println!("  {}", self.t("cli-fix", &[("fix", fix.into())]));
+                for line in self.fix_lines(&d.fix) {
+                    println!("    {line}");
+                }
+            }
+        }
+        let attention = entries
+            .iter()
+            .filter(|e| e.verdict.needs_attention())
+            .count();
+        let sign_in = entries.iter().filter(|e| e.verdict.needs_sign_in()).count();
+        println!(
+            "{}",
+            self.t(
+                "cli-health-summary",
+                &[
+                    ("total", entries.len().into()),
+                    ("attention", attention.into()),
+                    ("sign_in", sign_in.into()),
+                ]
+            )
+        );
+    }
+
     /// The prompt for the password every device of an inventory is read with.
     pub fn inventory_prompt(&self) -> String {
         format!("{} ", self.t("cli-inventory-password-prompt", &[]))

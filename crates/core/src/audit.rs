@@ -40,7 +40,7 @@ pub const FILE_NAME: &str = "audit.sqlite3";
 
 /// The schema this build writes. Each step of [`MIGRATIONS`] brings a database from
 /// one version to the next.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// The schema, version by version (index 0 makes version 1). Never edit a released
 /// step: add the next one.
@@ -79,6 +79,17 @@ const MIGRATIONS: &[&str] = &[
         result TEXT NOT NULL
     );
     CREATE INDEX entries_by_device ON entries (run_id, device);",
+    // 2: each sign-in a run completed, with the newest job receipt the device listed
+    // then (health counts only the failures after it).
+    "CREATE TABLE sign_ins (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        device TEXT NOT NULL,
+        practice INTEGER NOT NULL,
+        run_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        seen_receipt TEXT
+    );
+    CREATE INDEX sign_ins_by_device ON sign_ins (device, practice);",
 ];
 
 /// Why the audit database could not be used (`detail`: SQLite's or the system's words).
@@ -446,6 +457,40 @@ impl AuditLog {
         .map_err(|er| self.err(er))
     }
 
+    /// Records that a run signed `device` in, with the newest job receipt it listed
+    /// then.
+    pub fn record_sign_in(
+        &self,
+        run_id: &str,
+        device: &str,
+        practice: bool,
+        seen_receipt: Option<&str>,
+    ) -> Result<(), AuditError> {
+        let c = self.conn.lock().unwrap();
+        c.execute(
+            "INSERT INTO sign_ins (device, practice, run_id, at, seen_receipt)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![device, practice, run_id, now(), seen_receipt],
+        )
+        .map(|_| ())
+        .map_err(|er| self.err(er))
+    }
+
+    /// The newest job receipt `device` listed when a run last signed it in (`None`:
+    /// never signed in by a recorded run, or its history was not read then).
+    pub fn seen_receipt(&self, device: &str, practice: bool) -> Result<Option<String>, AuditError> {
+        let c = self.conn.lock().unwrap();
+        c.query_row(
+            "SELECT seen_receipt FROM sign_ins WHERE device = ?1 AND practice = ?2
+             ORDER BY id DESC LIMIT 1",
+            params![device, practice],
+            |r| r.get::<_, Option<String>>(0),
+        )
+        .optional()
+        .map(Option::flatten)
+        .map_err(|er| self.err(er))
+    }
+
     /// The runs, newest first (at most `limit`).
     pub fn runs(&self, limit: usize) -> Result<Vec<AuditRun>, AuditError> {
         let ids: Vec<String> = {
@@ -719,17 +764,29 @@ impl AuditSink for RunRecorder {
     fn finished(&self, device: &str, state: &DeviceState, before: Option<&EmailSettings>) {
         let r = match state {
             DeviceState::Done {
-                settings, changes, ..
-            } => self.log.record(&NewEntry {
-                run_id: &self.run_id,
-                device,
-                action: AuditAction::Done,
-                before: settings_json(before),
-                after: settings_json(Some(settings)),
-                changes: Some(changes),
-                failed_at: None,
-                result: "ok",
-            }),
+                settings,
+                changes,
+                seen_receipt,
+            } => self
+                .log
+                .record(&NewEntry {
+                    run_id: &self.run_id,
+                    device,
+                    action: AuditAction::Done,
+                    before: settings_json(before),
+                    after: settings_json(Some(settings)),
+                    changes: Some(changes),
+                    failed_at: None,
+                    result: "ok",
+                })
+                .and_then(|()| {
+                    self.log.record_sign_in(
+                        &self.run_id,
+                        device,
+                        self.context.practice,
+                        seen_receipt.as_deref(),
+                    )
+                }),
             DeviceState::Failed {
                 failed_at,
                 error,
@@ -903,11 +960,28 @@ mod tests {
             &DeviceState::Done {
                 changes: crate::run::changes(Some(&before), &after),
                 settings: after,
-                seen_receipt: None,
+                seen_receipt: Some("0042".into()),
             },
             Some(&before),
         );
         rec.run_id().to_string()
+    }
+
+    #[test]
+    fn a_sign_in_keeps_the_receipt_seen_then() {
+        let (_d, p) = temp_db();
+        let log = Arc::new(AuditLog::open(&p).unwrap());
+        assert_eq!(log.seen_receipt("a", false).unwrap(), None);
+        half_run(&log);
+        drop(log);
+        let log = AuditLog::open(&p).unwrap();
+        assert_eq!(
+            log.seen_receipt("a", false).unwrap().as_deref(),
+            Some("0042")
+        );
+        // Only the device signed in, and only in its world.
+        assert_eq!(log.seen_receipt("b", false).unwrap(), None);
+        assert_eq!(log.seen_receipt("a", true).unwrap(), None);
     }
 
     #[test]

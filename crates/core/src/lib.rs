@@ -19,6 +19,7 @@ pub mod error;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod health;
 pub mod identity;
 pub mod inventory;
 pub mod mail;

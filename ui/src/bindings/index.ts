@@ -20,6 +20,8 @@ export type { EmailService } from "./EmailService";
 export type { EngineError } from "./EngineError";
 export type { FirmwareFamily } from "./FirmwareFamily";
 export type { Fix } from "./Fix";
+export type { HealthEntry } from "./HealthEntry";
+export type { HealthVerdict } from "./HealthVerdict";
 export type { HealthView } from "./HealthView";
 export type { IdentityError } from "./IdentityError";
 export type { InterfaceChoice } from "./InterfaceChoice";

@@ -6,6 +6,7 @@ import type {
   DeviceListEvent,
   DeviceTenantCheck,
   DeviceView,
+  HealthEntry,
   HealthView,
   InterfaceChoice,
   InventoryEntry,
@@ -63,5 +64,6 @@ export const api = {
     invoke<HealthView>("remedy_resave", { id, adminUser, password }),
   inventory: (adminUser: string | null, password: string | null) =>
     invoke<InventoryEntry[]>("inventory", { adminUser, password }),
+  healthCheck: () => invoke<HealthEntry[]>("health_check"),
   auditUnfinished: (practice: boolean) => invoke<UnfinishedRun | null>("audit_unfinished", { practice }),
 };

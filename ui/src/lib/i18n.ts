@@ -172,7 +172,7 @@ export function messageVariables(id: string, lang: Lang = DEFAULT_LANG): Set<str
  * and what was missing (`missing-`); for the inventory, whether a device can do
  * OAuth 2.0 (`oauth2-`) and what it can do instead (`alternative-`).
  */
-export type CodedFamily = "error" | "cause" | "fix" | "manual" | "missing" | "oauth2" | "alternative";
+export type CodedFamily = "error" | "cause" | "fix" | "manual" | "missing" | "oauth2" | "alternative" | "health";
 
 /** Params shown as copyable code blocks, not inside the sentence. */
 export const BLOCK_PARAMS = ["admin_center", "powershell", "verify"] as const;

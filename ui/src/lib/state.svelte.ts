@@ -20,6 +20,7 @@ import type {
   DeviceListEvent,
   DeviceView,
   EmailService,
+  HealthEntry,
   InterfaceChoice,
   InventoryEntry,
   PracticeInfo,
@@ -30,6 +31,7 @@ import type {
   UnfinishedRun,
 } from "../bindings";
 import { isCoded } from "./i18n";
+import { signInAgainRequest } from "./health";
 
 export type Screen = "devices" | "tenant" | "wizard" | "results" | "troubleshoot";
 export const SCREENS: readonly Screen[] = ["devices", "tenant", "wizard", "results", "troubleshoot"];
@@ -69,6 +71,11 @@ export const app = $state({
     entries: {} as Record<string, InventoryEntry>,
     error: null as Coded | null,
   },
+  /** The last health check: each device with a known password, and its verdict. */
+  health: {
+    checking: false,
+    entries: [] as HealthEntry[],
+  },
   /** The last run's devices the audit trail shows unfinished (offered for resuming). */
   unfinished: null as UnfinishedRun | null,
   /** The tenant check: its progress while it runs, then its result. */
@@ -98,6 +105,40 @@ export async function readInventory(adminUser: string | null, password: string |
   } finally {
     app.inventory.reading = false;
   }
+}
+
+/** Checks the health of the devices whose password is known (never fails: no check
+ * leaves the last one in place). */
+let healthAgain = false;
+export async function checkHealth(): Promise<void> {
+  if (app.run.running) return;
+  if (app.health.checking) {
+    // Asked while a check runs: one more after it, so the newest state is seen.
+    healthAgain = true;
+    return;
+  }
+  app.health.checking = true;
+  try {
+    do {
+      healthAgain = false;
+      try {
+        app.health.entries = await api.healthCheck();
+      } catch {
+        // No check now: the banner keeps what the last one found.
+      }
+    } while (healthAgain);
+  } finally {
+    app.health.checking = false;
+  }
+}
+
+/** "Sign in again": one batch over every device whose sign-in must be renewed (one
+ * Microsoft session serves them all), then a new check. */
+export async function signInAgain(): Promise<void> {
+  const request = signInAgainRequest(app.health.entries, app.wizard);
+  if (!request) return;
+  await runDevices(request);
+  await checkHealth();
 }
 
 export function go(screen: Screen): void {
@@ -147,11 +188,14 @@ export function selectAll(on: boolean): void {
 
 // --- practice mode -----------------------------------------------------------
 
-export function practiceStarted(info: PracticeInfo): void {
+/** Practice mode started (or its faults changed): its devices listed; with `health`,
+ * their health checked. */
+export function practiceStarted(info: PracticeInfo, health = true): void {
   app.practice = info;
   addDevices(info.devices);
   if (app.wizard.sender === "") app.wizard.sender = info.sender;
   void loadUnfinished(true);
+  if (health) void checkHealth();
 }
 
 // --- the audit trail's unfinished run ----------------------------------------

@@ -1,13 +1,18 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { DeviceListEvent, DeviceView, PracticeInfo, RunEvent, RunRequest, UnfinishedRun } from "../bindings";
+import type { DeviceListEvent, DeviceView, HealthEntry, PracticeInfo, RunEvent, RunRequest, UnfinishedRun } from "../bindings";
 
 // The commands, replaced: each test says what the Rust side answers.
 const calls: Array<[string, unknown[]]> = [];
 let runEvents: RunEvent[] = [];
 let deviceEvents: DeviceListEvent[] = [];
 let unfinished: UnfinishedRun | null = null;
+let health: HealthEntry[] = [];
 vi.mock("./api", () => ({
   api: {
+    healthCheck: async () => {
+      calls.push(["healthCheck", []]);
+      return health;
+    },
     auditUnfinished: async (practice: boolean) => {
       calls.push(["auditUnfinished", [practice]]);
       return unfinished;
@@ -36,6 +41,8 @@ vi.mock("./api", () => ({
 const {
   app,
   addDevices,
+  checkHealth,
+  signInAgain,
   checkAgain,
   dismissUnfinished,
   loadUnfinished,
@@ -131,6 +138,39 @@ describe("practice mode in the store", () => {
     app.wizard.sender = "me@example.org";
     practiceStarted(info);
     expect(app.wizard.sender).toBe("me@example.org");
+  });
+
+  it("checks the devices' health when it starts, not when a fault changes", async () => {
+    practiceStarted(info);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls.filter(([c]) => c === "healthCheck").length).toBe(1);
+    practiceStarted(info, false);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls.filter(([c]) => c === "healthCheck").length).toBe(1);
+  });
+});
+
+describe("health in the store", () => {
+  const lapsed: HealthEntry = {
+    id: "p2", model: null, address: null, verdict: { code: "sign-in-expired", params: { job_code: 361 } },
+    read: "read", account: "admin@contoso.example", sender: "scan@contoso.example", service: "exchange-online",
+    diagnoses: [], error: null, fix: null,
+  };
+
+  it("signs every flagged device in again in one batch, then checks again", async () => {
+    health = [lapsed, { ...lapsed, id: "p3" }, { ...lapsed, id: "p4", verdict: { code: "healthy", params: {} } }];
+    await checkHealth();
+    expect(app.health.entries.length).toBe(3);
+    runEvents = [{ kind: "finished", succeeded: 2, failed: 0 }];
+    health = [];
+    await signInAgain();
+    const runs = calls.filter(([c]) => c === "runStart");
+    expect(runs.length).toBe(1);
+    const req = runs[0][1][0] as RunRequest;
+    expect(req.devices.map((d) => d.id)).toEqual(["p2", "p3"]);
+    expect(req.sender).toBe("scan@contoso.example");
+    expect(calls.map(([c]) => c).slice(-2)).toEqual(["runStart", "healthCheck"]);
+    expect(app.health.entries).toEqual([]);
   });
 });
 
