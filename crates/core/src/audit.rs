@@ -40,7 +40,7 @@ pub const FILE_NAME: &str = "audit.sqlite3";
 
 /// The schema this build writes. Each step of [`MIGRATIONS`] brings a database from
 /// one version to the next.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// The schema, version by version (index 0 makes version 1). Never edit a released
 /// step: add the next one.
@@ -79,6 +79,8 @@ const MIGRATIONS: &[&str] = &[
         result TEXT NOT NULL
     );
     CREATE INDEX entries_by_device ON entries (run_id, device);",
+    // 2: a failed device's fix (`{code, params}`), for the customer's report.
+    "ALTER TABLE entries ADD COLUMN fix_json TEXT;",
 ];
 
 /// Why the audit database could not be used (`detail`: SQLite's or the system's words).
@@ -424,8 +426,8 @@ impl AuditLog {
         let c = self.conn.lock().unwrap();
         c.execute(
             "INSERT INTO entries (run_id, device, at, action, is_write, before_json, after_json,
-                                  changes_json, failed_at, result)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                  changes_json, failed_at, result, fix_json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 e.run_id,
                 e.device,
@@ -440,6 +442,7 @@ impl AuditLog {
                     .and_then(|s| serde_json::to_value(s).ok())
                     .and_then(|v| v.as_str().map(str::to_string)),
                 e.result,
+                json(e.fix.clone()),
             ],
         )
         .map(|_| ())
@@ -556,6 +559,34 @@ impl AuditLog {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
+    /// The fixes recorded for a run's failed devices (`{code, params}`), by device.
+    /// Runs recorded before schema 2 have none.
+    pub fn fixes(
+        &self,
+        run_id: &str,
+    ) -> Result<std::collections::HashMap<String, serde_json::Value>, AuditError> {
+        let c = self.conn.lock().unwrap();
+        let mut st = c
+            .prepare(
+                "SELECT device, fix_json FROM entries
+                 WHERE run_id = ?1 AND fix_json IS NOT NULL ORDER BY id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([run_id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out = std::collections::HashMap::new();
+        for row in rows {
+            let (device, json) = row.map_err(|e| self.err(e))?;
+            if let Ok(v) = serde_json::from_str(&json) {
+                out.insert(device, v);
+            }
+        }
+        Ok(out)
+    }
+
     /// The devices the last run (of practice mode or not, as `practice` says) left
     /// unfinished, with that run; `None` when it finished every device (or there is
     /// no run yet).
@@ -596,6 +627,9 @@ pub struct NewEntry<'a> {
     pub failed_at: Option<Step>,
     /// "ok", or an error code.
     pub result: &'a str,
+    /// Failed: the fix (`{code, params}`; the params name addresses, models and
+    /// Microsoft's admin-center paths, never a secret).
+    pub fix: Option<serde_json::Value>,
 }
 
 fn migrate(conn: &Connection, path: &Path) -> Result<(), AuditError> {
@@ -713,6 +747,7 @@ impl AuditSink for RunRecorder {
             changes: None,
             failed_at: None,
             result: "ok",
+            fix: None,
         }));
     }
 
@@ -729,11 +764,13 @@ impl AuditSink for RunRecorder {
                 changes: Some(changes),
                 failed_at: None,
                 result: "ok",
+                fix: None,
             }),
             DeviceState::Failed {
                 failed_at,
                 error,
                 device: now,
+                fix,
                 ..
             } => {
                 let code = error.code();
@@ -754,6 +791,7 @@ impl AuditSink for RunRecorder {
                     changes: None,
                     failed_at: Some(*failed_at),
                     result: &code,
+                    fix: serde_json::to_value(fix).ok(),
                 })
             }
             _ => return,
