@@ -825,4 +825,67 @@ mod tests {
         );
         assert!(f.width("Привет", false, 10.0) > 10.0);
     }
+
+    const CATALOGUES: [(&str, &str); 6] = [
+        ("en", include_str!("../../../i18n/en.ftl")),
+        ("uz", include_str!("../../../i18n/uz.ftl")),
+        ("lt", include_str!("../../../i18n/lt.ftl")),
+        ("be", include_str!("../../../i18n/be.ftl")),
+        ("hi", include_str!("../../../i18n/hi.ftl")),
+        ("mk", include_str!("../../../i18n/mk.ftl")),
+    ];
+
+    fn report_ids(source: &str) -> std::collections::BTreeSet<String> {
+        source
+            .lines()
+            .filter_map(|l| l.split_once(" ="))
+            .map(|(id, _)| id.trim().to_string())
+            .filter(|id| id.starts_with("report-"))
+            .collect()
+    }
+
+    #[test]
+    fn every_report_message_is_used_and_in_every_catalogue() {
+        let code = include_str!("report.rs");
+        let english = report_ids(CATALOGUES[0].1);
+        // Built from a result: `report-result-<result>`.
+        let built: Vec<String> = [
+            DeviceResult::Done,
+            DeviceResult::Failed,
+            DeviceResult::Cancelled,
+            DeviceResult::Unfinished,
+        ]
+        .iter()
+        .map(|r| format!("report-result-{}", r.as_str()))
+        .collect();
+        for id in &english {
+            assert!(
+                code.contains(&format!("\"{id}\"")) || built.contains(id),
+                "{id} is never used"
+            );
+        }
+        for b in &built {
+            assert!(english.contains(b), "en.ftl lacks {b}");
+        }
+        for part in code.split('"').skip(1).step_by(2) {
+            if part.starts_with("report-") && !part.ends_with('-') && !part.contains('{') {
+                assert!(english.contains(part), "en.ftl lacks {part}");
+            }
+        }
+        for (lang, source) in CATALOGUES {
+            let these = report_ids(source);
+            assert_eq!(these, english, "{lang}'s report- messages differ from English");
+            if lang != "en" {
+                // Translated, not copied: the result words differ from English.
+                for id in ["report-title", "report-result-done", "report-result-failed"] {
+                    let line = |s: &str| {
+                        s.lines()
+                            .find(|l| l.starts_with(&format!("{id} =")))
+                            .map(str::to_string)
+                    };
+                    assert_ne!(line(source), line(CATALOGUES[0].1), "{lang} {id}");
+                }
+            }
+        }
+    }
 }
