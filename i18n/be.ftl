@@ -118,6 +118,10 @@ cli-error-fingerprint-invalid = «{ $fingerprint }» — не адбітак с�
 cli-error-pins-unwritable = Не ўдалося захаваць замацаваныя сертыфікаты: { $detail }
 cli-error-sender-missing = Не пазначаны адпраўнік: дайце --sender АДРАС.
 cli-error-audit-unreadable = Не ўдалося прачытаць журнал аўдыту: { $detail }
+cli-error-report-no-run = У журнале аўдыту няма запуску { $run }: `printoauth audit` паказвае ўсе запускі.
+cli-error-report-nothing = Яшчэ не запісана ніводнага запуску: няма пра што складаць справаздачу.
+cli-error-report-unwritable = Не ўдалося запісаць справаздачу { $file }: { $detail }
+cli-report-written = Справаздача пра запуск { $id } (прылад: { $count }) запісана: { $file }
 
 ## Камандны радок: журнал аўдыту
 

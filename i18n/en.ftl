@@ -110,6 +110,10 @@ cli-error-fingerprint-invalid = “{ $fingerprint }” is not a certificate fing
 cli-error-pins-unwritable = The certificate pins could not be saved: { $detail }
 cli-error-sender-missing = No sender: give --sender ADDRESS.
 cli-error-audit-unreadable = The audit trail cannot be read: { $detail }
+cli-error-report-no-run = The audit trail has no run { $run }: `printoauth audit` lists the runs.
+cli-error-report-nothing = No run recorded yet: there is nothing to report.
+cli-error-report-unwritable = The report { $file } cannot be written: { $detail }
+cli-report-written = Report of run { $id } (devices: { $count }) written: { $file }
 
 ## Command line: audit trail
 

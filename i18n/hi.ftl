@@ -110,6 +110,10 @@ cli-error-fingerprint-invalid = “{ $fingerprint }” प्रमाणपत�
 cli-error-pins-unwritable = प्रमाणपत्र पिन सहेजे नहीं जा सके: { $detail }
 cli-error-sender-missing = कोई प्रेषक नहीं: --sender पता दें।
 cli-error-audit-unreadable = ऑडिट लॉग पढ़ा नहीं जा सका: { $detail }
+cli-error-report-no-run = ऑडिट लॉग में रन { $run } नहीं है: `printoauth audit` सभी रन दिखाता है।
+cli-error-report-nothing = अभी तक कोई रन दर्ज नहीं हुआ: रिपोर्ट के लिए कुछ नहीं है।
+cli-error-report-unwritable = रिपोर्ट { $file } लिखी नहीं जा सकी: { $detail }
+cli-report-written = रन { $id } की रिपोर्ट (डिवाइस: { $count }) लिखी गई: { $file }
 
 ## कमांड लाइन: ऑडिट लॉग
 

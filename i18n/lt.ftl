@@ -118,6 +118,10 @@ cli-error-fingerprint-invalid = „{ $fingerprint }“ nėra sertifikato kontrol
 cli-error-pins-unwritable = Nepavyko išsaugoti sertifikatų prisegimų: { $detail }
 cli-error-sender-missing = Nenurodytas siuntėjas: pateikite --sender ADRESAS.
 cli-error-audit-unreadable = Nepavyko perskaityti audito žurnalo: { $detail }
+cli-error-report-no-run = Audito žurnale nėra vykdymo { $run }: `printoauth audit` išvardija vykdymus.
+cli-error-report-nothing = Dar neįrašytas joks vykdymas: nėra apie ką pranešti.
+cli-error-report-unwritable = Nepavyko įrašyti ataskaitos { $file }: { $detail }
+cli-report-written = Vykdymo { $id } ataskaita (įrenginių: { $count }) įrašyta: { $file }
 
 ## Komandų eilutė: audito žurnalas
 

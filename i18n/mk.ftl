@@ -110,6 +110,10 @@ cli-error-fingerprint-invalid = „{ $fingerprint }“ не е отпечато�
 cli-error-pins-unwritable = Закачените сертификати не може да се зачуваат: { $detail }
 cli-error-sender-missing = Нема испраќач: дајте --sender АДРЕСА.
 cli-error-audit-unreadable = Ревизискиот дневник не може да се прочита: { $detail }
+cli-error-report-no-run = Ревизискиот дневник нема извршување { $run }: `printoauth audit` ги наведува извршувањата.
+cli-error-report-nothing = Сè уште нема запишано извршување: нема за што да се извести.
+cli-error-report-unwritable = Извештајот { $file } не може да се запише: { $detail }
+cli-report-written = Извештајот за извршувањето { $id } (уреди: { $count }) е запишан: { $file }
 
 ## Командна линија: ревизиски дневник
 

@@ -110,6 +110,10 @@ cli-error-fingerprint-invalid = “{ $fingerprint }” sertifikat barmoq izi ema
 cli-error-pins-unwritable = Sertifikat pinlarini saqlab bo‘lmadi: { $detail }
 cli-error-sender-missing = Jo‘natuvchi yo‘q: --sender MANZIL ni bering.
 cli-error-audit-unreadable = Audit jurnalini o‘qib bo‘lmadi: { $detail }
+cli-error-report-no-run = Audit jurnalida { $run } ishga tushirishi yo‘q: `printoauth audit` barcha ishga tushirishlarni ko‘rsatadi.
+cli-error-report-nothing = Hali hech qanday ishga tushirish yozilmagan: hisobot uchun ma’lumot yo‘q.
+cli-error-report-unwritable = { $file } hisobotini yozib bo‘lmadi: { $detail }
+cli-report-written = { $id } ishga tushirishi hisoboti (qurilmalar: { $count }) yozildi: { $file }
 
 ## Buyruq satri: audit jurnali
 

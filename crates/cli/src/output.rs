@@ -482,6 +482,28 @@ impl Out {
         );
     }
 
+    /// The language's words (for the customer report).
+    pub fn tr(&self) -> &Tr {
+        &self.tr
+    }
+
+    pub fn report_written(&self, file: &Path, run: &str, devices: usize) {
+        if self.json {
+            return self.result(&json!({ "file": file, "run": run, "devices": devices }));
+        }
+        println!(
+            "{}",
+            self.t(
+                "cli-report-written",
+                &[
+                    ("id", run.into()),
+                    ("count", devices.into()),
+                    ("file", file.display().to_string().into())
+                ]
+            )
+        );
+    }
+
     pub fn capture_written(&self, file: &Path, c: &Capture) {
         if self.json {
             return self.result(&json!({

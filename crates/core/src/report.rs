@@ -320,7 +320,9 @@ impl Report {
         let mut doc = Layout::new();
         let t = |id: &str, args: &[(&str, String)]| w.text(id, args);
         doc.para(Style::Title, &t("report-title", &[]));
-        doc.para(Style::Body, &t("report-site", &[("site", self.site.clone())]));
+        if !self.site.trim().is_empty() {
+            doc.para(Style::Body, &t("report-site", &[("site", self.site.clone())]));
+        }
         doc.para(
             Style::Body,
             &t("report-date", &[("date", self.created_at.clone())]),
@@ -475,7 +477,9 @@ fn settings_words(w: &dyn Words, s: &serde_json::Value) -> String {
     let mut parts = Vec::new();
     let field = |k: &str| s.get(k).filter(|v| !v.is_null());
     if let Some(m) = field("auth_method") {
-        let m = m.as_str().map(str::to_string).unwrap_or_else(|| m.to_string());
+        let m = serde_json::from_value::<crate::devices::AuthMethod>(m.clone())
+            .map(|m| crate::run::label_auth(&m))
+            .unwrap_or_else(|_| m.to_string());
         parts.push(format!("{}: {m}", w.text("change-authentication-method", &[])));
     }
     if let Some(v) = field("sender").and_then(|v| v.as_str()) {
@@ -687,6 +691,23 @@ impl Layout {
     /// A paragraph, wrapped at spaces by measured width (a word wider than a line is
     /// cut where it no longer fits), breaking to a new page where it must.
     fn para(&mut self, style: Style, text: &str) {
+        // A character neither font draws: the arrow as ASCII, anything else as "?".
+        let text: String = text
+            .chars()
+            .map(|c| {
+                if c.is_whitespace()
+                    || self.fonts.has(Face::Regular, c)
+                    || self.fonts.has(Face::Devanagari, c)
+                {
+                    c.to_string()
+                } else if c == '→' {
+                    "->".to_string()
+                } else {
+                    "?".to_string()
+                }
+            })
+            .collect();
+        let text = text.as_str();
         let size = style.size();
         let max = PAGE_W - 2.0 * MARGIN - style.indent();
         let mut lines: Vec<String> = Vec::new();
