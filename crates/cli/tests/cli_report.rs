@@ -63,7 +63,11 @@ impl Drop for Home {
 async fn a_practice_run_is_reported_in_every_language_without_secrets() {
     // Two devices that can do OAuth2 and one model no firmware gives it.
     let models = ["WF-C5890 Series", "ET-4850 Series", "WF-2930 Series"];
-    let passwords = ["Rep-Secret-4Hq2-Pw", "Rep-Secret-8Lw3-Pw", "Rep-Secret-1Zt6-Pw"];
+    let passwords = [
+        "Rep-Secret-4Hq2-Pw",
+        "Rep-Secret-8Lw3-Pw",
+        "Rep-Secret-1Zt6-Pw",
+    ];
     let devices = models
         .iter()
         .zip(passwords)
@@ -96,7 +100,15 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
         CLI,
         &w,
         &[
-            "--world", &world, "--json", "configure", "--sender", ADMIN, "0", "1", "2",
+            "--world",
+            &world,
+            "--json",
+            "configure",
+            "--sender",
+            ADMIN,
+            "0",
+            "1",
+            "2",
         ],
         &env,
         true,
@@ -159,7 +171,10 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
         // Every device and its result, in the language.
         let text = tool("pdftotext", &[pdf.as_os_str(), OsStr::new("-")]);
         let flat = squash(&text);
-        assert!(flat.contains(&squash(&message(lang, "report-title", &[]))), "{lang}: {text}");
+        assert!(
+            flat.contains(&squash(&message(lang, "report-title", &[]))),
+            "{lang}: {text}"
+        );
         assert!(flat.contains(&squash(site)), "{lang}: {text}");
         let mut at = Vec::new();
         for (id, result) in expected {
@@ -179,7 +194,10 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
             // The model is named, as the run recorded it.
             let model = models[id.parse::<usize>().unwrap()];
             let named = squash(&message(lang, "report-model", &[("model", model)]));
-            assert!(flat[pos..].starts_with(&format!("{heading}{named}")), "{lang}: {model}");
+            assert!(
+                flat[pos..].starts_with(&format!("{heading}{named}")),
+                "{lang}: {model}"
+            );
         }
         // In the devices' order, each result before the next device.
         assert!(at.windows(2).all(|p| p[0] < p[1]), "{lang}: {at:?}\n{text}");
@@ -201,13 +219,19 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
             assert_eq!(emb, "yes", "{lang}: not embedded: {row}");
         }
         let has = |f: &str| rows.iter().any(|r| r.contains(f));
-        assert!(has("NotoSans-Regular") && has("NotoSans-Bold"), "{lang}: {fonts}");
+        assert!(
+            has("NotoSans-Regular") && has("NotoSans-Bold"),
+            "{lang}: {fonts}"
+        );
         assert_eq!(has("NotoSansDevanagari"), lang == "hi", "{lang}: {fonts}");
 
         // No secret in the bytes nor the text.
         for s in &secrets {
             assert!(!contains(&bytes, s), "{lang}: {s:?} in the PDF's bytes");
-            assert!(!text.contains(s.as_str()), "{lang}: {s:?} in the PDF's text");
+            assert!(
+                !text.contains(s.as_str()),
+                "{lang}: {s:?} in the PDF's text"
+            );
         }
     }
 
@@ -286,7 +310,15 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
     let (code, _, err) = run_cli_with(
         CLI,
         &w,
-        &["--lang", "en", "report", "--run", "no-such-run", "--output", "-"],
+        &[
+            "--lang",
+            "en",
+            "report",
+            "--run",
+            "no-such-run",
+            "--output",
+            "-",
+        ],
         &env,
         true,
     )

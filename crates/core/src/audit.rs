@@ -1079,6 +1079,9 @@ mod tests {
             .unwrap();
         assert_eq!(b_end.result, "device-additional-network");
         assert_eq!(b_end.failed_at, Some(Step::Oauth2Set));
+        // Its fix is recorded, for the customer's report.
+        let fixes = log.fixes(rec.run_id()).unwrap();
+        assert_eq!(fixes["b"]["code"], "use-standard-network", "{fixes:?}");
 
         // A run that finishes all its devices leaves nothing to resume.
         let rec = log.recorder(ctx());

@@ -317,11 +317,20 @@ impl Report {
 
     /// The report as a PDF (A4), in the words given.
     pub fn to_pdf(&self, w: &dyn Words) -> Result<Vec<u8>, ReportError> {
+        self.lay_out(w)
+            .finish(&w.text("report-title", &[]), &w.lang())
+    }
+
+    /// The report's lines, wrapped and placed on pages.
+    fn lay_out(&self, w: &dyn Words) -> Layout {
         let mut doc = Layout::new();
         let t = |id: &str, args: &[(&str, String)]| w.text(id, args);
         doc.para(Style::Title, &t("report-title", &[]));
         if !self.site.trim().is_empty() {
-            doc.para(Style::Body, &t("report-site", &[("site", self.site.clone())]));
+            doc.para(
+                Style::Body,
+                &t("report-site", &[("site", self.site.clone())]),
+            );
         }
         doc.para(
             Style::Body,
@@ -367,10 +376,7 @@ impl Report {
                 doc.para(Style::Body, &t("report-model", &[("model", m.clone())]));
             }
             if let Some(a) = &d.address {
-                doc.para(
-                    Style::Body,
-                    &t("report-address", &[("address", a.clone())]),
-                );
+                doc.para(Style::Body, &t("report-address", &[("address", a.clone())]));
             }
             let result = t(&format!("report-result-{}", d.result.as_str()), &[]);
             doc.para(
@@ -459,16 +465,13 @@ impl Report {
                     &format!("{}: {}", t(&format!("check-{id}"), &[]), t(status, &[])),
                 );
                 if let Some(words) = c.fix.as_ref().and_then(|f| w.coded("fix", f)) {
-                    doc.para(
-                        Style::Indented,
-                        &t("report-fix", &[("fix", words)]),
-                    );
+                    doc.para(Style::Indented, &t("report-fix", &[("fix", words)]));
                 }
             }
         }
         doc.gap();
         doc.para(Style::Small, &t("report-no-secrets", &[]));
-        doc.finish(&t("report-title", &[]), &w.lang())
+        doc
     }
 }
 
@@ -480,7 +483,10 @@ fn settings_words(w: &dyn Words, s: &serde_json::Value) -> String {
         let m = serde_json::from_value::<crate::devices::AuthMethod>(m.clone())
             .map(|m| crate::run::label_auth(&m))
             .unwrap_or_else(|_| m.to_string());
-        parts.push(format!("{}: {m}", w.text("change-authentication-method", &[])));
+        parts.push(format!(
+            "{}: {m}",
+            w.text("change-authentication-method", &[])
+        ));
     }
     if let Some(v) = field("sender").and_then(|v| v.as_str()) {
         parts.push(format!("{}: {v}", w.text("change-sender", &[])));
@@ -726,8 +732,7 @@ impl Layout {
                     cur = word.to_string();
                 }
                 // A word longer than the line: cut it by characters.
-                while self.fonts.width(&cur, style.bold(), size) > max && cur.chars().count() > 1
-                {
+                while self.fonts.width(&cur, style.bold(), size) > max && cur.chars().count() > 1 {
                     let mut head = String::new();
                     for c in cur.chars() {
                         let mut next = head.clone();
@@ -895,7 +900,10 @@ mod tests {
         }
         for (lang, source) in CATALOGUES {
             let these = report_ids(source);
-            assert_eq!(these, english, "{lang}'s report- messages differ from English");
+            assert_eq!(
+                these, english,
+                "{lang}'s report- messages differ from English"
+            );
             if lang != "en" {
                 // Translated, not copied: the result words differ from English.
                 for id in ["report-title", "report-result-done", "report-result-failed"] {
@@ -908,5 +916,151 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Words that show their id and arguments (enough to see what the PDF says).
+    struct Ids;
+    impl Words for Ids {
+        fn text(&self, id: &str, args: &[(&str, String)]) -> String {
+            let mut s = id.to_string();
+            for (_, v) in args {
+                s.push(' ');
+                s.push_str(v);
+            }
+            s
+        }
+        fn coded(&self, family: &str, v: &serde_json::Value) -> Option<String> {
+            Some(format!("{family}-{}", v.get("code")?.as_str()?))
+        }
+        fn lang(&self) -> String {
+            "en".into()
+        }
+    }
+
+    fn sample(devices: usize) -> Report {
+        Report {
+            site: "Site".into(),
+            created_at: "2026-12-02T10:00:00Z".into(),
+            run_id: "r1".into(),
+            run_started_at: "2026-12-02T09:00:00Z".into(),
+            practice: true,
+            service: EmailService::ExchangeOnline,
+            sender: "a@b.example".into(),
+            devices: (0..devices)
+                .map(|i| ReportDevice {
+                    id: i.to_string(),
+                    label: format!("WF-C5890 Series (10.0.0.{i})"),
+                    model: Some("WF-C5890 Series".into()),
+                    address: Some(format!("10.0.0.{i}")),
+                    result: if i % 2 == 0 {
+                        DeviceResult::Done
+                    } else {
+                        DeviceResult::Failed
+                    },
+                    failed_at: (i % 2 == 1).then_some(Step::Oauth2Set),
+                    error: (i % 2 == 1).then(|| "device-oauth2-unavailable".into()),
+                    fix: (i % 2 == 1).then(
+                        || serde_json::json!({"code": "update-firmware", "params": {"model": "X"}}),
+                    ),
+                    before: None,
+                    after: None,
+                    changes: vec![Change {
+                        field: "sender".into(),
+                        before: None,
+                        after: "a@b.example".into(),
+                    }],
+                })
+                .collect(),
+            tenant_check: Some(ReportTenantCheck {
+                passed: false,
+                checks: vec![ReportCheck {
+                    id: CheckId::SmtpAuthMailbox,
+                    status: CheckStatus::Failed,
+                    fix: Some(
+                        serde_json::json!({"code": "enable-smtp-auth-mailbox", "params": {"mailbox": "a@b.example"}}),
+                    ),
+                }],
+            }),
+        }
+    }
+
+    #[test]
+    fn a_long_report_breaks_into_pages_and_each_line_fits() {
+        let fonts = Fonts::new();
+        let mut l = Layout::new();
+        let long = "word ".repeat(400);
+        l.para(Style::Body, &long);
+        assert!(l.lines.len() > 5);
+        for line in &l.lines {
+            assert!(fonts.width(&line.text, false, 10.0) <= PAGE_W - 2.0 * MARGIN);
+            assert!(line.y <= PAGE_H - MARGIN && line.y > MARGIN);
+        }
+        // One unbroken word wider than a line is cut.
+        let mut l = Layout::new();
+        l.para(Style::Body, &"x".repeat(500));
+        assert!(l.lines.len() > 1);
+        assert_eq!(l.lines.iter().map(|l| l.text.len()).sum::<usize>(), 500);
+        // Forty devices take more than one page.
+        let pdf = sample(40).to_pdf(&Ids).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        assert!(sample(40).lay_out(&Ids).lines.last().unwrap().page >= 1);
+        let mut l = Layout::new();
+        for i in 0..200 {
+            l.para(Style::Body, &format!("line {i}"));
+        }
+        assert!(l.lines.last().unwrap().page >= 2);
+    }
+
+    #[test]
+    fn the_pdf_says_each_result_fix_and_the_tenant_check() {
+        let lines: Vec<String> = sample(2)
+            .lay_out(&Ids)
+            .lines
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        for want in [
+            "report-site Site",
+            "report-result report-result-done",
+            "report-result report-result-failed",
+            "report-error error-device-oauth2-unavailable (device-oauth2-unavailable)",
+            "report-fix fix-update-firmware",
+            "report-tenant",
+            "report-tenant-failed",
+            "check-smtp-auth-mailbox: report-check-failed",
+            "report-fix fix-enable-smtp-auth-mailbox",
+            "report-no-secrets",
+        ] {
+            assert!(lines.iter().any(|l| l == want), "{want:?} in {lines:?}");
+        }
+        // Without a tenant check, none is reported.
+        let mut r = sample(1);
+        r.tenant_check = None;
+        assert!(!r
+            .lay_out(&Ids)
+            .lines
+            .iter()
+            .any(|l| l.text == "report-tenant"));
+    }
+
+    #[test]
+    fn json_and_csv_carry_every_device_and_the_tenant_check() {
+        let r = sample(3);
+        let back: Report = serde_json::from_str(&r.to_json()).unwrap();
+        assert_eq!(back, r);
+        let csv = r.to_csv();
+        let rows: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[0], CSV_COLUMNS.join(","));
+        assert!(rows[2].contains(",failed,oauth2-set,device-oauth2-unavailable,update-firmware,"));
+        assert!(
+            rows[2].contains("\"{\"\"model\"\":\"\"X\"\"}\""),
+            "{}",
+            rows[2]
+        );
+        // A label a spreadsheet would run is defused.
+        let mut r = sample(1);
+        r.devices[0].label = "=HYPERLINK(\"x\")".into();
+        assert!(r.to_csv().contains(",\"'=HYPERLINK(\"\"x\"\")\","));
     }
 }
