@@ -121,6 +121,10 @@ cli-error-fingerprint-invalid = «{ $fingerprint }» — не адбітак с�
 cli-error-pins-unwritable = Не ўдалося захаваць замацаваныя сертыфікаты: { $detail }
 cli-error-sender-missing = Не пазначаны адпраўнік: дайце --sender АДРАС.
 cli-error-audit-unreadable = Не ўдалося прачытаць журнал аўдыту: { $detail }
+cli-error-report-no-run = У журнале аўдыту няма запуску { $run }: `printoauth audit` паказвае ўсе запускі.
+cli-error-report-nothing = Яшчэ не запісана ніводнага запуску: няма пра што складаць справаздачу.
+cli-error-report-unwritable = Не ўдалося запісаць справаздачу { $file }: { $detail }
+cli-report-written = Справаздача пра запуск { $id } (прылад: { $count }) запісана: { $file }
 
 ## Камандны радок: журнал аўдыту
 
@@ -763,3 +767,33 @@ app-health-banner = { $count ->
 }
 app-health-sign-in-again = Увайсці зноў
 app-health-sign-in-again-hint = Адзін пакет зноў уводзіць іх усе; вы ўваходзіце ў Microsoft адзін раз.
+
+## The customer's report (PDF), made by crates/core/src/report.rs
+report-title = Справаздача аб наладцы сканавання ў пошту
+report-site = Аб'ект: { $site }
+report-date = Дата: { $date }
+report-run = Запуск { $id }, пачаты { $time }
+report-practice = Трэніровачны запуск: эмуляваныя прылады, ніводная сапраўдная прылада не зменена.
+report-sender = Адпраўнік: { $sender }
+report-summary = Наладжана і праверана прылад: { $done } з { $total }
+report-device-id = Прылада: { $id }
+report-model = Мадэль: { $model }
+report-address = Адрас: { $address }
+report-result = Вынік: { $result }
+report-result-done = наладжана і праверана
+report-result-failed = не атрымалася
+report-result-cancelled = скасавана
+report-result-unfinished = не завершана
+report-failed-at = Спынілася перад крокам: { $step }
+report-error = Памылка: { $error }
+report-fix = Як выправіць: { $fix }
+report-found = Знойдзена: { $settings }
+report-changes = Зменена (да → пасля):
+report-no-changes = Нічога не трэба было змяняць.
+report-tenant = Праверка Microsoft 365
+report-tenant-passed = Усе праверкі пройдзены.
+report-tenant-failed = Некаторыя праверкі не пройдзены.
+report-check-passed = пройдзена
+report-check-failed = не пройдзена
+report-check-not-checked = не праверана
+report-no-secrets = У гэтай справаздачы няма ніводнага пароля, токена ці кода ўваходу.

@@ -113,6 +113,10 @@ cli-error-fingerprint-invalid = “{ $fingerprint }” is not a certificate fing
 cli-error-pins-unwritable = The certificate pins could not be saved: { $detail }
 cli-error-sender-missing = No sender: give --sender ADDRESS.
 cli-error-audit-unreadable = The audit trail cannot be read: { $detail }
+cli-error-report-no-run = The audit trail has no run { $run }: `printoauth audit` lists the runs.
+cli-error-report-nothing = No run recorded yet: there is nothing to report.
+cli-error-report-unwritable = The report { $file } cannot be written: { $detail }
+cli-report-written = Report of run { $id } (devices: { $count }) written: { $file }
 
 ## Command line: audit trail
 
@@ -744,3 +748,33 @@ app-health-banner = { $count ->
 }
 app-health-sign-in-again = Sign in again
 app-health-sign-in-again-hint = One batch signs them all in again; you sign in to Microsoft once.
+
+## The customer's report (PDF), made by crates/core/src/report.rs
+report-title = Scan-to-email set-up report
+report-site = Site: { $site }
+report-date = Date: { $date }
+report-run = Run { $id }, started { $time }
+report-practice = Practice run: emulated devices, no real device was changed.
+report-sender = Sender: { $sender }
+report-summary = Devices set up and verified: { $done } of { $total }
+report-device-id = Device: { $id }
+report-model = Model: { $model }
+report-address = Address: { $address }
+report-result = Result: { $result }
+report-result-done = set up and verified
+report-result-failed = failed
+report-result-cancelled = cancelled
+report-result-unfinished = not finished
+report-failed-at = Stopped before: { $step }
+report-error = Error: { $error }
+report-fix = Fix: { $fix }
+report-found = Found: { $settings }
+report-changes = Changed (before → after):
+report-no-changes = Nothing needed changing.
+report-tenant = Microsoft 365 check
+report-tenant-passed = Every check passed.
+report-tenant-failed = Some checks failed.
+report-check-passed = passed
+report-check-failed = failed
+report-check-not-checked = not checked
+report-no-secrets = This report holds no password, token or sign-in code.

@@ -113,6 +113,10 @@ cli-error-fingerprint-invalid = “{ $fingerprint }” प्रमाणपत�
 cli-error-pins-unwritable = प्रमाणपत्र पिन सहेजे नहीं जा सके: { $detail }
 cli-error-sender-missing = कोई प्रेषक नहीं: --sender पता दें।
 cli-error-audit-unreadable = ऑडिट लॉग पढ़ा नहीं जा सका: { $detail }
+cli-error-report-no-run = ऑडिट लॉग में रन { $run } नहीं है: `printoauth audit` सभी रन दिखाता है।
+cli-error-report-nothing = अभी तक कोई रन दर्ज नहीं हुआ: रिपोर्ट के लिए कुछ नहीं है।
+cli-error-report-unwritable = रिपोर्ट { $file } लिखी नहीं जा सकी: { $detail }
+cli-report-written = रन { $id } की रिपोर्ट (डिवाइस: { $count }) लिखी गई: { $file }
 
 ## कमांड लाइन: ऑडिट लॉग
 
@@ -744,3 +748,33 @@ app-health-banner = { $count ->
 }
 app-health-sign-in-again = फिर से साइन इन करें
 app-health-sign-in-again-hint = एक ही बैच सभी को फिर से साइन इन करता है; आप Microsoft में एक बार साइन इन करते हैं।
+
+## The customer's report (PDF), made by crates/core/src/report.rs
+report-title = स्कैन-टू-ईमेल सेटअप रिपोर्ट
+report-site = स्थान: { $site }
+report-date = तारीख: { $date }
+report-run = रन { $id }, शुरू हुआ { $time }
+report-practice = अभ्यास रन: नकली (एमुलेटेड) डिवाइस, किसी असली डिवाइस में कोई बदलाव नहीं हुआ।
+report-sender = प्रेषक: { $sender }
+report-summary = सेट अप और सत्यापित डिवाइस: { $total } में से { $done }
+report-device-id = डिवाइस: { $id }
+report-model = मॉडल: { $model }
+report-address = पता: { $address }
+report-result = परिणाम: { $result }
+report-result-done = सेट अप और सत्यापित
+report-result-failed = विफल
+report-result-cancelled = रद्द
+report-result-unfinished = अधूरा
+report-failed-at = इस चरण से पहले रुका: { $step }
+report-error = त्रुटि: { $error }
+report-fix = समाधान: { $fix }
+report-found = मिली सेटिंग्स: { $settings }
+report-changes = बदलाव (पहले → बाद में):
+report-no-changes = कुछ भी बदलने की ज़रूरत नहीं थी।
+report-tenant = Microsoft 365 जाँच
+report-tenant-passed = सभी जाँचें सफल रहीं।
+report-tenant-failed = कुछ जाँचें विफल रहीं।
+report-check-passed = सफल
+report-check-failed = विफल
+report-check-not-checked = जाँचा नहीं गया
+report-no-secrets = इस रिपोर्ट में कोई पासवर्ड, टोकन या साइन-इन कोड नहीं है।

@@ -121,6 +121,10 @@ cli-error-fingerprint-invalid = „{ $fingerprint }“ nėra sertifikato kontrol
 cli-error-pins-unwritable = Nepavyko išsaugoti sertifikatų prisegimų: { $detail }
 cli-error-sender-missing = Nenurodytas siuntėjas: pateikite --sender ADRESAS.
 cli-error-audit-unreadable = Nepavyko perskaityti audito žurnalo: { $detail }
+cli-error-report-no-run = Audito žurnale nėra vykdymo { $run }: `printoauth audit` išvardija vykdymus.
+cli-error-report-nothing = Dar neįrašytas joks vykdymas: nėra apie ką pranešti.
+cli-error-report-unwritable = Nepavyko įrašyti ataskaitos { $file }: { $detail }
+cli-report-written = Vykdymo { $id } ataskaita (įrenginių: { $count }) įrašyta: { $file }
 
 ## Komandų eilutė: audito žurnalas
 
@@ -763,3 +767,33 @@ app-health-banner = { $count ->
 }
 app-health-sign-in-again = Prisijungti iš naujo
 app-health-sign-in-again-hint = Vienas paketas iš naujo prijungia juos visus; prie „Microsoft“ prisijungiate vieną kartą.
+
+## The customer's report (PDF), made by crates/core/src/report.rs
+report-title = Skenavimo į el. paštą sąrankos ataskaita
+report-site = Vieta: { $site }
+report-date = Data: { $date }
+report-run = Vykdymas { $id }, pradėtas { $time }
+report-practice = Praktikos vykdymas: emuliuoti įrenginiai, joks tikras įrenginys nepakeistas.
+report-sender = Siuntėjas: { $sender }
+report-summary = Nustatyta ir patikrinta įrenginių: { $done } iš { $total }
+report-device-id = Įrenginys: { $id }
+report-model = Modelis: { $model }
+report-address = Adresas: { $address }
+report-result = Rezultatas: { $result }
+report-result-done = nustatytas ir patikrintas
+report-result-failed = nepavyko
+report-result-cancelled = atšauktas
+report-result-unfinished = nebaigtas
+report-failed-at = Sustojo prieš: { $step }
+report-error = Klaida: { $error }
+report-fix = Sprendimas: { $fix }
+report-found = Rasta: { $settings }
+report-changes = Pakeista (prieš → po):
+report-no-changes = Nieko keisti nereikėjo.
+report-tenant = Microsoft 365 patikra
+report-tenant-passed = Visos patikros sėkmingos.
+report-tenant-failed = Kai kurios patikros nepavyko.
+report-check-passed = sėkminga
+report-check-failed = nepavyko
+report-check-not-checked = netikrinta
+report-no-secrets = Šioje ataskaitoje nėra jokio slaptažodžio, prieigos rakto ar prisijungimo kodo.

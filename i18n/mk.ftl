@@ -113,6 +113,10 @@ cli-error-fingerprint-invalid = „{ $fingerprint }“ не е отпечато�
 cli-error-pins-unwritable = Закачените сертификати не може да се зачуваат: { $detail }
 cli-error-sender-missing = Нема испраќач: дајте --sender АДРЕСА.
 cli-error-audit-unreadable = Ревизискиот дневник не може да се прочита: { $detail }
+cli-error-report-no-run = Ревизискиот дневник нема извршување { $run }: `printoauth audit` ги наведува извршувањата.
+cli-error-report-nothing = Сè уште нема запишано извршување: нема за што да се извести.
+cli-error-report-unwritable = Извештајот { $file } не може да се запише: { $detail }
+cli-report-written = Извештајот за извршувањето { $id } (уреди: { $count }) е запишан: { $file }
 
 ## Командна линија: ревизиски дневник
 
@@ -744,3 +748,33 @@ app-health-banner = { $count ->
 }
 app-health-sign-in-again = Најави повторно
 app-health-sign-in-again-hint = Една серија повторно ги најавува сите; вие се најавувате на Microsoft еднаш.
+
+## The customer's report (PDF), made by crates/core/src/report.rs
+report-title = Извештај за поставување скенирање во е-пошта
+report-site = Локација: { $site }
+report-date = Датум: { $date }
+report-run = Извршување { $id }, започнато { $time }
+report-practice = Вежбовно извршување: емулирани уреди, ниту еден вистински уред не е променет.
+report-sender = Испраќач: { $sender }
+report-summary = Поставени и проверени уреди: { $done } од { $total }
+report-device-id = Уред: { $id }
+report-model = Модел: { $model }
+report-address = Адреса: { $address }
+report-result = Резултат: { $result }
+report-result-done = поставен и проверен
+report-result-failed = неуспешно
+report-result-cancelled = откажано
+report-result-unfinished = недовршено
+report-failed-at = Запре пред: { $step }
+report-error = Грешка: { $error }
+report-fix = Решение: { $fix }
+report-found = Пронајдено: { $settings }
+report-changes = Променето (пред → потоа):
+report-no-changes = Ништо не требаше да се менува.
+report-tenant = Проверка на Microsoft 365
+report-tenant-passed = Сите проверки поминаа.
+report-tenant-failed = Некои проверки не поминаа.
+report-check-passed = помина
+report-check-failed = не помина
+report-check-not-checked = не е проверено
+report-no-secrets = Овој извештај не содржи лозинка, токен или код за најава.

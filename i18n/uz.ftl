@@ -113,6 +113,10 @@ cli-error-fingerprint-invalid = “{ $fingerprint }” sertifikat barmoq izi ema
 cli-error-pins-unwritable = Sertifikat pinlarini saqlab bo‘lmadi: { $detail }
 cli-error-sender-missing = Jo‘natuvchi yo‘q: --sender MANZIL ni bering.
 cli-error-audit-unreadable = Audit jurnalini o‘qib bo‘lmadi: { $detail }
+cli-error-report-no-run = Audit jurnalida { $run } ishga tushirishi yo‘q: `printoauth audit` barcha ishga tushirishlarni ko‘rsatadi.
+cli-error-report-nothing = Hali hech qanday ishga tushirish yozilmagan: hisobot uchun ma’lumot yo‘q.
+cli-error-report-unwritable = { $file } hisobotini yozib bo‘lmadi: { $detail }
+cli-report-written = { $id } ishga tushirishi hisoboti (qurilmalar: { $count }) yozildi: { $file }
 
 ## Buyruq satri: audit jurnali
 
@@ -744,3 +748,33 @@ app-health-banner = { $count ->
 }
 app-health-sign-in-again = Qayta kirish
 app-health-sign-in-again-hint = Bitta paket ularning hammasini qayta kiritadi; siz Microsoft ga bir marta kirasiz.
+
+## The customer's report (PDF), made by crates/core/src/report.rs
+report-title = Skanerdan e-pochtaga yuborishni sozlash hisoboti
+report-site = Obyekt: { $site }
+report-date = Sana: { $date }
+report-run = Ishga tushirish { $id }, boshlangan vaqti: { $time }
+report-practice = Mashq rejimi: emulyatsiya qilingan qurilmalar, hech bir haqiqiy qurilma o‘zgartirilmadi.
+report-sender = Jo‘natuvchi: { $sender }
+report-summary = Sozlangan va tekshirilgan qurilmalar: { $total } tadan { $done } ta
+report-device-id = Qurilma: { $id }
+report-model = Model: { $model }
+report-address = Manzil: { $address }
+report-result = Natija: { $result }
+report-result-done = sozlandi va tekshirildi
+report-result-failed = muvaffaqiyatsiz
+report-result-cancelled = bekor qilindi
+report-result-unfinished = tugallanmagan
+report-failed-at = Yetib borilmagan bosqich: { $step }
+report-error = Xato: { $error }
+report-fix = Yechim: { $fix }
+report-found = Topilgan sozlamalar: { $settings }
+report-changes = O‘zgarishlar (avval → keyin):
+report-no-changes = Hech narsani o‘zgartirish kerak bo‘lmadi.
+report-tenant = Microsoft 365 tekshiruvi
+report-tenant-passed = Barcha tekshiruvlardan o‘tildi.
+report-tenant-failed = Ba’zi tekshiruvlardan o‘tilmadi.
+report-check-passed = o‘tdi
+report-check-failed = o‘tmadi
+report-check-not-checked = tekshirilmadi
+report-no-secrets = Ushbu hisobotda hech qanday parol, token yoki kirish kodi yo‘q.

@@ -16,6 +16,8 @@ APT_PACKAGES=(
   avahi-daemon avahi-utils dbus iproute2
   # fonts for Devanagari and Cyrillic
   fonts-noto-core
+  # the customer report's checks: pdftotext and pdffonts (crates/cli/tests/cli_report.rs)
+  poppler-utils
   # the installers' checks (tests/packaging): lintian and desktop-file-validate for the
   # .deb, rpm for `rpm -qpR`, makensis for the Windows hooks, squashfs-tools for the
   # AppImage repacking, shellcheck for the release workflow's steps

@@ -58,6 +58,17 @@ pub enum CliError {
     AuditUnreadable {
         detail: String,
     },
+    /// `report`: no such run in the audit trail (`run` empty: no run at all).
+    ReportNoRun {
+        run: String,
+    },
+    /// `report`: the audit trail holds no run yet.
+    ReportNothing {},
+    /// `report`: the report could not be made or written.
+    ReportUnwritable {
+        file: String,
+        detail: String,
+    },
 }
 
 #[cfg(test)]
@@ -77,6 +88,9 @@ impl CliError {
         "pins-unwritable",
         "sender-missing",
         "audit-unreadable",
+        "report-no-run",
+        "report-nothing",
+        "report-unwritable",
     ];
 }
 
@@ -134,6 +148,12 @@ mod tests {
             CliError::PinsUnwritable { detail: s("x") },
             CliError::SenderMissing {},
             CliError::AuditUnreadable { detail: s("x") },
+            CliError::ReportNoRun { run: s("r") },
+            CliError::ReportNothing {},
+            CliError::ReportUnwritable {
+                file: s("f"),
+                detail: s("x"),
+            },
         ];
         // A new variant must be added above (the match makes the compiler say so).
         for e in &all {
@@ -150,7 +170,10 @@ mod tests {
                 | CliError::FingerprintInvalid { .. }
                 | CliError::PinsUnwritable { .. }
                 | CliError::SenderMissing {}
-                | CliError::AuditUnreadable { .. } => {}
+                | CliError::AuditUnreadable { .. }
+                | CliError::ReportNoRun { .. }
+                | CliError::ReportNothing {}
+                | CliError::ReportUnwritable { .. } => {}
             }
         }
         let codes: Vec<String> = all

@@ -17,6 +17,7 @@ pub const CATALOGUES: &[(&str, &str)] = &[
 ];
 
 pub struct Tr {
+    lang: &'static str,
     bundle: FluentBundle<FluentResource>,
     english: FluentBundle<FluentResource>,
 }
@@ -63,6 +64,7 @@ impl Tr {
             .copied()
             .unwrap_or(CATALOGUES[0]);
         Tr {
+            lang,
             bundle: bundle(lang, source),
             english: bundle("en", CATALOGUES[0].1),
         }
@@ -139,6 +141,20 @@ impl Tr {
             }
         }
         None
+    }
+}
+
+/// The customer report's words (`report-…`, `fix-…`, `error-…`, `step-…`, `change-…`).
+impl printoauth_core::report::Words for Tr {
+    fn text(&self, id: &str, args: &[(&str, String)]) -> String {
+        let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::from(v))).collect();
+        self.t(id, &args)
+    }
+    fn coded(&self, family: &str, value: &serde_json::Value) -> Option<String> {
+        Tr::coded(self, family, value)
+    }
+    fn lang(&self) -> String {
+        self.lang.to_string()
     }
 }
 
@@ -315,6 +331,7 @@ mod tests {
             "alternative",
             "id",
             "devices",
+            "run",
         ]
         .into_iter()
         .map(|k| (k, Arg::from("x")))

@@ -83,6 +83,13 @@ struct Cli {
     cmd: Cmd,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    Pdf,
+    Csv,
+    Json,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Service {
     ExchangeOnline,
@@ -150,6 +157,24 @@ enum Cmd {
         /// How many runs to show.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+    },
+    /// The customer's report of a run from the audit trail (default: the last run): the
+    /// site, the date, each device (what was found, what changed before → after, done
+    /// or failed with its fix), in the output language. Holds no password, token or
+    /// sign-in code.
+    Report {
+        /// The run (its id, or the start of it).
+        #[arg(long)]
+        run: Option<String>,
+        /// The customer's site, as it should appear on the report.
+        #[arg(long, default_value = "")]
+        site: String,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Pdf)]
+        format: ReportFormat,
+        /// The file to write (default: printoauth-report-<run>.<format> here; "-":
+        /// standard output).
+        #[arg(long)]
+        output: Option<PathBuf>,
     },
     /// Save the pages printoauth reads on a device, with passwords, tokens, session
     /// cookies and codes removed, into one file for a bug report. No setting is
@@ -372,6 +397,12 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
         Cmd::Audit { run, limit } => {
             audit_cmd(&out, audit_file, in_practice, &resume_global, run, limit)
         }
+        Cmd::Report {
+            run,
+            site,
+            format,
+            output,
+        } => report_cmd(&out, audit_file, run, &site, format, output),
         Cmd::Capture {
             device,
             user,
@@ -700,14 +731,20 @@ async fn configure(out: &Out, targets: &Targets, devices: Vec<String>, job: Job)
         return ExitCode::from(2);
     }
     let mut tasks = Vec::new();
+    let mut labels = std::collections::HashMap::new();
     for dev in &devices {
         match targets.resolve(dev, job.user.clone()) {
-            Ok(t) => tasks.push(run::DeviceTask::new(
-                t.label.clone(),
-                &t.connection,
-                t.credentials.clone(),
-                OAuthTarget::new(service, job.sender.clone()),
-            )),
+            Ok(t) => {
+                if let Some(n) = &t.name {
+                    labels.insert(t.label.clone(), n.clone());
+                }
+                tasks.push(run::DeviceTask::new(
+                    t.label.clone(),
+                    &t.connection,
+                    t.credentials.clone(),
+                    OAuthTarget::new(service, job.sender.clone()),
+                ))
+            }
             Err(e) => return out.cannot_run(&e),
         }
     }
@@ -716,7 +753,7 @@ async fn configure(out: &Out, targets: &Targets, devices: Vec<String>, job: Job)
             front_end: "cli".into(),
             practice: job.practice,
             resumes,
-            labels: Default::default(),
+            labels,
         });
         r
     });
@@ -805,6 +842,80 @@ async fn configure(out: &Out, targets: &Targets, devices: Vec<String>, job: Job)
 
 /// `printoauth audit`: the runs and their entries, and what the last run left
 /// unfinished.
+fn report_cmd(
+    out: &Out,
+    file: Option<PathBuf>,
+    run: Option<String>,
+    site: &str,
+    format: ReportFormat,
+    output: Option<PathBuf>,
+) -> ExitCode {
+    use printoauth_core::report::{Report, ReportError};
+    let no_run = || match &run {
+        Some(r) => CliError::ReportNoRun { run: r.clone() },
+        None => CliError::ReportNothing {},
+    };
+    let log = match file.as_deref().map(AuditLog::open_existing).transpose() {
+        Ok(Some(Some(l))) => l,
+        Ok(_) => return out.cannot_run(&no_run().into()),
+        Err(e) => {
+            return out.cannot_run(
+                &CliError::AuditUnreadable {
+                    detail: e.to_string(),
+                }
+                .into(),
+            )
+        }
+    };
+    let report = match Report::from_audit(&log, run.as_deref(), site, None) {
+        Ok(r) => r,
+        Err(ReportError::NoSuchRun { .. }) => return out.cannot_run(&no_run().into()),
+        Err(e) => {
+            return out.cannot_run(
+                &CliError::AuditUnreadable {
+                    detail: e.to_string(),
+                }
+                .into(),
+            )
+        }
+    };
+    let ext = match format {
+        ReportFormat::Pdf => "pdf",
+        ReportFormat::Csv => "csv",
+        ReportFormat::Json => "json",
+    };
+    let path = output.unwrap_or_else(|| {
+        let short: String = report.run_id.chars().take(8).collect();
+        PathBuf::from(format!("printoauth-report-{short}.{ext}"))
+    });
+    let unwritable = |detail: String| CliError::ReportUnwritable {
+        file: path.display().to_string(),
+        detail,
+    };
+    let bytes = match format {
+        ReportFormat::Pdf => match report.to_pdf(out.tr()) {
+            Ok(b) => b,
+            Err(e) => return out.cannot_run(&unwritable(e.to_string()).into()),
+        },
+        ReportFormat::Csv => report.to_csv().into_bytes(),
+        ReportFormat::Json => (report.to_json() + "\n").into_bytes(),
+    };
+    if path.as_os_str() == "-" {
+        use std::io::Write;
+        let mut o = std::io::stdout().lock();
+        return match o.write_all(&bytes).and_then(|_| o.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => out.cannot_run(&unwritable(e.to_string()).into()),
+        };
+    }
+    if let Err(e) = std::fs::write(&path, &bytes) {
+        return out.cannot_run(&unwritable(e.to_string()).into());
+    }
+    let path = std::fs::canonicalize(&path).unwrap_or(path);
+    out.report_written(&path, &report.run_id, report.devices.len());
+    ExitCode::SUCCESS
+}
+
 fn audit_cmd(
     out: &Out,
     file: Option<PathBuf>,
@@ -1181,6 +1292,9 @@ async fn practice(out: &Out, epson: Option<usize>, world_file: PathBuf) -> ExitC
 /// Shared by the commands that work on one device.
 pub struct Resolved {
     pub label: String,
+    /// A name for people (the audit trail, the report): the model and address, when
+    /// known before the device is read (a practice world's devices).
+    pub name: Option<String>,
     /// The driver the engine chose, and the device's admin page.
     pub connection: printoauth_core::devices::Connection,
     pub credentials: printoauth_core::devices::AdminCredentials,

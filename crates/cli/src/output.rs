@@ -32,6 +32,16 @@ pub struct Out {
     tr: Tr,
 }
 
+/// A device of the audit trail for people: the id to type, and its name when the run
+/// recorded one (a practice device's model and address).
+fn device_name(id: &str, label: &str) -> String {
+    if label == id {
+        term_safe(id, 60)
+    } else {
+        format!("{}: {}", term_safe(id, 60), term_safe(label, 60))
+    }
+}
+
 /// Text from a device, made safe for a terminal (the engine's [`plain`]: escape
 /// sequences, control characters and bidirectional overrides removed, at most `max`
 /// characters).
@@ -482,6 +492,28 @@ impl Out {
         );
     }
 
+    /// The language's words (for the customer report).
+    pub fn tr(&self) -> &Tr {
+        &self.tr
+    }
+
+    pub fn report_written(&self, file: &Path, run: &str, devices: usize) {
+        if self.json {
+            return self.result(&json!({ "file": file, "run": run, "devices": devices }));
+        }
+        println!(
+            "{}",
+            self.t(
+                "cli-report-written",
+                &[
+                    ("id", run.into()),
+                    ("count", devices.into()),
+                    ("file", file.display().to_string().into())
+                ]
+            )
+        );
+    }
+
     pub fn capture_written(&self, file: &Path, c: &Capture) {
         if self.json {
             return self.result(&json!({
@@ -588,7 +620,7 @@ impl Out {
         for d in &u.devices {
             say(format!(
                 "  {}: {}",
-                term_safe(&d.label, 60),
+                device_name(&d.id, &d.label),
                 self.audit_action(d.last)
             ));
         }
@@ -610,7 +642,11 @@ impl Out {
                 "devices": u.devices.iter().map(|d| &d.id).collect::<Vec<_>>(),
             }}));
         }
-        let names: Vec<String> = u.devices.iter().map(|d| term_safe(&d.label, 60)).collect();
+        let names: Vec<String> = u
+            .devices
+            .iter()
+            .map(|d| device_name(&d.id, &d.label))
+            .collect();
         eprintln!(
             "{}",
             self.t(

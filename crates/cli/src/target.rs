@@ -263,6 +263,18 @@ impl Targets {
 
     /// Resolves a device argument to a driver and credentials.
     pub fn resolve(&self, arg: &str, user: Option<String>) -> Result<Resolved, Failure> {
+        let name = self.world.as_ref().and_then(|w| w.device(arg)).map(|d| {
+            // "https://127.0.0.1:40123/" → "127.0.0.1:40123"
+            let host = d
+                .https_url
+                .split("://")
+                .nth(1)
+                .and_then(|rest| rest.split('/').next())
+                .filter(|h| !h.is_empty())
+                .map(str::to_string)
+                .unwrap_or_else(|| d.ip.to_string());
+            format!("{} ({host})", d.model)
+        });
         let (address, practice_password, vendor) =
             match self.world.as_ref().and_then(|w| w.device(arg)) {
                 Some(d) => (
@@ -297,6 +309,7 @@ impl Targets {
         };
         Ok(Resolved {
             label: arg.to_string(),
+            name,
             connection,
             credentials,
         })

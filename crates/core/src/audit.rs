@@ -40,7 +40,7 @@ pub const FILE_NAME: &str = "audit.sqlite3";
 
 /// The schema this build writes. Each step of [`MIGRATIONS`] brings a database from
 /// one version to the next.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// The schema, version by version (index 0 makes version 1). Never edit a released
 /// step: add the next one.
@@ -90,6 +90,8 @@ const MIGRATIONS: &[&str] = &[
         seen_receipt TEXT
     );
     CREATE INDEX sign_ins_by_device ON sign_ins (device, practice);",
+    // 3: a failed device's fix (`{code, params}`), for the customer's report.
+    "ALTER TABLE entries ADD COLUMN fix_json TEXT;",
 ];
 
 /// Why the audit database could not be used (`detail`: SQLite's or the system's words).
@@ -435,8 +437,8 @@ impl AuditLog {
         let c = self.conn.lock().unwrap();
         c.execute(
             "INSERT INTO entries (run_id, device, at, action, is_write, before_json, after_json,
-                                  changes_json, failed_at, result)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                  changes_json, failed_at, result, fix_json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 e.run_id,
                 e.device,
@@ -451,6 +453,7 @@ impl AuditLog {
                     .and_then(|s| serde_json::to_value(s).ok())
                     .and_then(|v| v.as_str().map(str::to_string)),
                 e.result,
+                json(e.fix.clone()),
             ],
         )
         .map(|_| ())
@@ -601,6 +604,34 @@ impl AuditLog {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
+    /// The fixes recorded for a run's failed devices (`{code, params}`), by device.
+    /// Runs recorded before schema 2 have none.
+    pub fn fixes(
+        &self,
+        run_id: &str,
+    ) -> Result<std::collections::HashMap<String, serde_json::Value>, AuditError> {
+        let c = self.conn.lock().unwrap();
+        let mut st = c
+            .prepare(
+                "SELECT device, fix_json FROM entries
+                 WHERE run_id = ?1 AND fix_json IS NOT NULL ORDER BY id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([run_id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out = std::collections::HashMap::new();
+        for row in rows {
+            let (device, json) = row.map_err(|e| self.err(e))?;
+            if let Ok(v) = serde_json::from_str(&json) {
+                out.insert(device, v);
+            }
+        }
+        Ok(out)
+    }
+
     /// The devices the last run (of practice mode or not, as `practice` says) left
     /// unfinished, with that run; `None` when it finished every device (or there is
     /// no run yet).
@@ -641,6 +672,9 @@ pub struct NewEntry<'a> {
     pub failed_at: Option<Step>,
     /// "ok", or an error code.
     pub result: &'a str,
+    /// Failed: the fix (`{code, params}`; the params name addresses, models and
+    /// Microsoft's admin-center paths, never a secret).
+    pub fix: Option<serde_json::Value>,
 }
 
 fn migrate(conn: &Connection, path: &Path) -> Result<(), AuditError> {
@@ -758,6 +792,7 @@ impl AuditSink for RunRecorder {
             changes: None,
             failed_at: None,
             result: "ok",
+            fix: None,
         }));
     }
 
@@ -778,6 +813,7 @@ impl AuditSink for RunRecorder {
                     changes: Some(changes),
                     failed_at: None,
                     result: "ok",
+                    fix: None,
                 })
                 .and_then(|()| {
                     self.log.record_sign_in(
@@ -791,6 +827,7 @@ impl AuditSink for RunRecorder {
                 failed_at,
                 error,
                 device: now,
+                fix,
                 ..
             } => {
                 let code = error.code();
@@ -811,6 +848,7 @@ impl AuditSink for RunRecorder {
                     changes: None,
                     failed_at: Some(*failed_at),
                     result: &code,
+                    fix: serde_json::to_value(fix).ok(),
                 })
             }
             _ => return,
@@ -1115,6 +1153,9 @@ mod tests {
             .unwrap();
         assert_eq!(b_end.result, "device-additional-network");
         assert_eq!(b_end.failed_at, Some(Step::Oauth2Set));
+        // Its fix is recorded, for the customer's report.
+        let fixes = log.fixes(rec.run_id()).unwrap();
+        assert_eq!(fixes["b"]["code"], "use-standard-network", "{fixes:?}");
 
         // A run that finishes all its devices leaves nothing to resume.
         let rec = log.recorder(ctx());

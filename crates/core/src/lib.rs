@@ -24,6 +24,7 @@ pub mod identity;
 pub mod inventory;
 pub mod mail;
 pub mod manual;
+pub mod report;
 pub mod run;
 pub mod tenant_check;
 pub mod text;

@@ -502,7 +502,7 @@ pub struct Change {
     pub after: String,
 }
 
-fn label_auth(m: &AuthMethod) -> String {
+pub(crate) fn label_auth(m: &AuthMethod) -> String {
     match m {
         AuthMethod::Off => "Off".into(),
         AuthMethod::SmtpAuth => "SMTP AUTH".into(),
