@@ -19,7 +19,7 @@ use printoauth_core::inventory::{AuthKind, InventoryEntry, Oauth2Verdict, ReadSt
 use printoauth_core::manual::ManualPath;
 use printoauth_core::run::{DeviceOutcome, DeviceState, RunEvent, Step};
 use printoauth_core::tenant_check::{CheckId, CheckStatus, TenantCheckProgress, TenantCheckReport};
-use printoauth_core::text::plain;
+use printoauth_core::text::{csv_line, plain};
 use printoauth_core::troubleshoot::DeviceHealth;
 use printoauth_sim::world::WorldSummary;
 use serde::Serialize;
@@ -1339,44 +1339,10 @@ mod erased {
     }
 }
 
-/// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break
-/// (quotes doubled). A field a spreadsheet would read as a formula (starting with =,
-/// +, -, @, a tab or a carriage return) gets a leading apostrophe: devices name
-/// themselves, and anyone on the LAN can announce anything.
-pub(crate) fn csv_field(v: &str) -> String {
-    let v: String = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{v}")
-    } else {
-        v.to_string()
-    };
-    if v.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v
-    }
-}
-
-fn csv_line(out: &mut String, fields: impl IntoIterator<Item = String>) {
-    let line: Vec<String> = fields.into_iter().map(|f| csv_field(&f)).collect();
-    out.push_str(&line.join(","));
-    out.push_str("\r\n");
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use printoauth_core::discovery::Vendor;
-
-    #[test]
-    fn csv_fields_are_quoted_and_formulas_defused() {
-        assert_eq!(csv_field("WF-C5890 Series"), "WF-C5890 Series");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("one\ntwo"), "\"one\ntwo\"");
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_field(""), "");
-    }
 
     #[test]
     fn a_hostile_announcement_keeps_the_table_in_its_columns() {

@@ -17,6 +17,7 @@ use crate::audit::{AuditAction, AuditError, AuditLog};
 use crate::devices::EmailService;
 use crate::run::{Change, Step};
 use crate::tenant_check::{CheckId, CheckStatus, TenantCheckReport};
+use crate::text::csv_line;
 
 const FONT_REGULAR: &[u8] = include_bytes!("../assets/fonts/NotoSans-Regular.ttf");
 const FONT_BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSans-Bold.ttf");
@@ -517,28 +518,6 @@ pub const CSV_COLUMNS: [&str; 13] = [
     "changes",
 ];
 
-/// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break
-/// (quotes doubled). A field a spreadsheet would read as a formula (starting with =,
-/// +, -, @, tab or carriage return) gets a leading apostrophe.
-pub fn csv_field(v: &str) -> String {
-    let v: String = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{v}")
-    } else {
-        v.to_string()
-    };
-    if v.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v
-    }
-}
-
-fn csv_line(out: &mut String, fields: impl IntoIterator<Item = String>) {
-    let line: Vec<String> = fields.into_iter().map(|f| csv_field(&f)).collect();
-    out.push_str(&line.join(","));
-    out.push_str("\r\n");
-}
-
 // ---- PDF layout ----
 
 const PAGE_W: f32 = 595.0;
@@ -810,6 +789,7 @@ impl Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::csv_field;
 
     #[test]
     fn csv_fields_are_quoted_and_formulas_defused() {

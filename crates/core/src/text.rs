@@ -64,6 +64,30 @@ pub fn plain(s: &str, max: usize) -> String {
     }
 }
 
+/// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break
+/// (quotes doubled). A field a spreadsheet would read as a formula (starting with =,
+/// +, -, @, a tab or a carriage return) gets a leading apostrophe: devices name
+/// themselves, and anyone on the LAN can announce anything.
+pub fn csv_field(v: &str) -> String {
+    let v: String = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{v}")
+    } else {
+        v.to_string()
+    };
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
+/// One CSV record: its fields, then CRLF.
+pub fn csv_line(out: &mut String, fields: impl IntoIterator<Item = String>) {
+    let line: Vec<String> = fields.into_iter().map(|f| csv_field(&f)).collect();
+    out.push_str(&line.join(","));
+    out.push_str("\r\n");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +110,16 @@ mod tests {
         assert_eq!(plain("a\u{2028}b\u{2029}c", 30), "a b c");
         // Markup stays text: escaping it is the renderer's part.
         assert_eq!(plain("<b>x</b>", 30), "<b>x</b>");
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_field("WF-C5890 Series"), "WF-C5890 Series");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("one\ntwo"), "\"one\ntwo\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field(""), "");
     }
 }
