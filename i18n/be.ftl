@@ -371,6 +371,18 @@ app-change-set = зададзена { $after }
 app-no-changes = Нічога не трэба было змяняць.
 app-result-error = Што пайшло не так
 app-result-generic-fix = Праверце вэб-старонку прылады (Email Server > Basic) і паўтарыце спробу. Калі памылка паўторыцца, адкрыйце «Ліквідацыя няспраўнасцей».
+app-report-title = Справаздача для кліента
+app-report-hint = Кожная прылада, што змянілася, і праверка Microsoft 365 — на гэтай мове. У ёй няма ніводнага пароля, токена ці кода ўваходу.
+app-report-site = Аб'ект (друкуецца ў справаздачы)
+app-report-format = Фармат
+app-report-save = Захаваць справаздачу
+app-report-saved = Захавана: { $file } ({ $devices ->
+        [one] { $devices } прылада
+        [few] { $devices } прылады
+       *[other] { $devices } прылад
+    }).
+app-report-open = Адкрыць
+app-report-show-folder = Паказаць у папцы
 app-retry = Паўтарыць
 app-trust-certificate = Давяраць новаму сертыфікату і паўтарыць
 app-troubleshoot-device = Ліквідацыя няспраўнасцей
@@ -488,6 +500,9 @@ error-tenant-check-in-progress = Праверка арандатара ўжо в
 error-update-unavailable = Гэтая копія printoauth не абнаўляецца сама. Каб атрымліваць абнаўленні, усталюйце printoauth з яго старонкі спампоўкі.
 error-update-check-failed = printoauth не змог даведацца, ці ёсць новая версія. Праверце злучэнне з інтэрнэтам і паспрабуйце пазней.
 error-update-install-failed = Не ўдалося ўсталяваць новую версію. Ваша цяперашняя версія працуе далей: паспрабуйце пазней або ўсталюйце новую версію са старонкі спампоўкі.
+error-report-no-run = Пакуль няма наладкі, пра якую можна скласці справаздачу: спачатку наладзьце прылады.
+error-report-unwritable = Не ўдалося захаваць справаздачу як { $file }: { $detail }
+error-report-not-found = { $file } больш няма ў папцы справаздач (перамешчана або выдалена). Захавайце справаздачу яшчэ раз.
 error-run-cancelled = Спынена: наладжванне скасавана, перш чым гэта прылада была наладжана.
 error-device-unreachable = Прылада па адрасе { $address } не адказвае.
 error-device-not-recognised = Вэб-сервер па адрасе { $address } не паказвае старонку прылады, якую ведае printoauth.

@@ -355,6 +355,17 @@ app-change-set = set to { $after }
 app-no-changes = Nothing had to change.
 app-result-error = What went wrong
 app-result-generic-fix = Check the device's web page (Email Server > Basic), then try again. If it fails again, open Troubleshoot.
+app-report-title = Report for the customer
+app-report-hint = Each device, what changed and the Microsoft 365 check, in this language. It holds no password, token or sign-in code.
+app-report-site = Site (printed on the report)
+app-report-format = Format
+app-report-save = Save report
+app-report-saved = Saved: { $file } ({ $devices ->
+        [one] { $devices } device
+       *[other] { $devices } devices
+    }).
+app-report-open = Open
+app-report-show-folder = Show in folder
 app-retry = Try again
 app-trust-certificate = Trust the new certificate and try again
 app-troubleshoot-device = Troubleshoot
@@ -472,6 +483,9 @@ error-tenant-check-in-progress = A tenant check is already running.
 error-update-unavailable = This copy of printoauth does not update itself. To get updates, install printoauth from its download page.
 error-update-check-failed = printoauth could not find out whether there is a new version. Check the internet connection and try again later.
 error-update-install-failed = The new version could not be installed. The version you have keeps working: try again later, or install the new version from the download page.
+error-report-no-run = There is no set-up to report on yet: set up devices first.
+error-report-unwritable = The report could not be saved as { $file }: { $detail }
+error-report-not-found = { $file } is no longer in the reports folder (moved or deleted). Save the report again.
 error-run-cancelled = Stopped: the set-up was cancelled before this device was finished.
 error-device-unreachable = The device at { $address } does not answer.
 error-device-not-recognised = The web server at { $address } does not show a device page printoauth knows.

@@ -371,6 +371,18 @@ app-change-set = nustatyta į { $after }
 app-no-changes = Nieko keisti nereikėjo.
 app-result-error = Kas nepavyko
 app-result-generic-fix = Patikrinkite įrenginio tinklalapį (Email Server > Basic) ir bandykite dar kartą. Jei vėl nepavyks, atidarykite „Trikčių šalinimas“.
+app-report-title = Ataskaita klientui
+app-report-hint = Kiekvienas įrenginys, kas pakeista, ir Microsoft 365 patikra – šia kalba. Joje nėra jokio slaptažodžio, prieigos rakto ar prisijungimo kodo.
+app-report-site = Vieta (spausdinama ataskaitoje)
+app-report-format = Formatas
+app-report-save = Išsaugoti ataskaitą
+app-report-saved = Išsaugota: { $file } ({ $devices ->
+        [one] { $devices } įrenginys
+        [few] { $devices } įrenginiai
+       *[other] { $devices } įrenginių
+    }).
+app-report-open = Atidaryti
+app-report-show-folder = Rodyti aplanke
 app-retry = Bandyti dar kartą
 app-trust-certificate = Pasitikėti nauju sertifikatu ir bandyti dar kartą
 app-troubleshoot-device = Trikčių šalinimas
@@ -488,6 +500,9 @@ error-tenant-check-in-progress = Nuomininko patikra jau vykdoma.
 error-update-unavailable = Ši printoauth kopija pati neatsinaujina. Norėdami gauti atnaujinimus, įdiekite printoauth iš jos atsisiuntimo puslapio.
 error-update-check-failed = Nepavyko sužinoti, ar yra nauja printoauth versija. Patikrinkite interneto ryšį ir bandykite vėliau.
 error-update-install-failed = Naujos versijos įdiegti nepavyko. Jūsų dabartinė versija veikia toliau: bandykite vėliau arba įdiekite naują versiją iš atsisiuntimo puslapio.
+error-report-no-run = Kol kas nėra sąrankos, apie kurią būtų galima pranešti: pirmiausia nustatykite įrenginius.
+error-report-unwritable = Ataskaitos nepavyko išsaugoti kaip { $file }: { $detail }
+error-report-not-found = { $file } nebėra ataskaitų aplanke (perkelta arba ištrinta). Išsaugokite ataskaitą dar kartą.
 error-run-cancelled = Sustabdyta: sąranka atšaukta, kol šis įrenginys dar nebuvo baigtas.
 error-device-unreachable = Įrenginys adresu { $address } neatsiliepia.
 error-device-not-recognised = Žiniatinklio serveris adresu { $address } nerodo įrenginio puslapio, kurį printoauth atpažįsta.

@@ -355,6 +355,17 @@ app-change-set = поставено на { $after }
 app-no-changes = Ништо не требаше да се менува.
 app-result-error = Што тргна наопаку
 app-result-generic-fix = Проверете ја веб-страницата на уредот (Email Server > Basic), па обидете се повторно. Ако пак не успее, отворете „Решавање проблеми“.
+app-report-title = Извештај за клиентот
+app-report-hint = Секој уред, што се смени и проверката на Microsoft 365, на овој јазик. Не содржи лозинка, токен или код за најава.
+app-report-site = Локација (се печати на извештајот)
+app-report-format = Формат
+app-report-save = Зачувај извештај
+app-report-saved = Зачувано: { $file } ({ $devices ->
+        [one] { $devices } уред
+       *[other] { $devices } уреди
+    }).
+app-report-open = Отвори
+app-report-show-folder = Прикажи во папката
 app-retry = Обиди се повторно
 app-trust-certificate = Верувај му на новиот сертификат и обиди се повторно
 app-troubleshoot-device = Решавање проблеми
@@ -472,6 +483,9 @@ error-tenant-check-in-progress = Веќе е во тек проверка на �
 error-update-unavailable = Оваа копија на printoauth не се ажурира сама. За да добивате ажурирања, инсталирајте го printoauth од неговата страница за преземање.
 error-update-check-failed = printoauth не можеше да дознае дали има нова верзија. Проверете ја интернет-врската и обидете се подоцна.
 error-update-install-failed = Новата верзија не можеше да се инсталира. Вашата сегашна верзија продолжува да работи: обидете се подоцна или инсталирајте ја новата верзија од страницата за преземање.
+error-report-no-run = Сè уште нема поставување за кое може да се изготви извештај: прво поставете уреди.
+error-report-unwritable = Извештајот не можеше да се зачува како { $file }: { $detail }
+error-report-not-found = { $file } повеќе не е во папката за извештаи (преместена или избришана). Зачувајте го извештајот повторно.
 error-run-cancelled = Запрено: поставувањето беше откажано пред да заврши овој уред.
 error-device-unreachable = Уредот на { $address } не одговара.
 error-device-not-recognised = Веб-серверот на { $address } не прикажува страница на уред што printoauth ја познава.

@@ -85,6 +85,8 @@ pub fn generated() -> Vec<Binding> {
         RunRequest,
         RunEvent,
         UnfinishedRun,
+        ReportRequest,
+        SavedReport,
         HealthView,
         printoauth_core::inventory::InventoryEntry,
         printoauth_core::health::HealthEntry,

@@ -268,6 +268,9 @@ pub fn families() -> BTreeMap<&'static str, BTreeMap<String, Vec<String>>> {
         UpdateUnavailable,
         UpdateCheckFailed,
         UpdateInstallFailed,
+        ReportNoRun,
+        ReportUnwritable,
+        ReportNotFound,
     });
     merge(
         &mut error,

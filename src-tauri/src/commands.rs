@@ -213,6 +213,23 @@ pub fn audit_unfinished(
     crate::run::unfinished(&state, practice)
 }
 
+/// Saves the customer's report of a run (the app's last run unless one is named) in
+/// the reports folder, in the UI's language; the saved file's path comes back.
+#[tauri::command]
+pub fn report_save(
+    state: State<'_, AppState>,
+    request: crate::models::ReportRequest,
+) -> Result<crate::models::SavedReport, AppError> {
+    crate::report::save(&state, &request)
+}
+
+/// Opens a report `report_save` saved (`folder`: the folder it is in) with the user's
+/// program for it. Only reports in the reports folder are opened.
+#[tauri::command]
+pub fn report_open(state: State<'_, AppState>, path: String, folder: bool) -> Result<(), AppError> {
+    crate::report::open(&state, &path, folder)
+}
+
 /// "Check again": reads each device of `request` again and continues its run from
 /// where the device is (after steps done by hand on its page); the same events as
 /// `run_start`.

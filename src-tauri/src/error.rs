@@ -39,6 +39,12 @@ pub enum ErrorCode {
     UpdateCheckFailed,
     /// Downloading, verifying or installing the new version failed; `detail` says why.
     UpdateInstallFailed,
+    /// No run is recorded to report on (none yet, or no audit trail).
+    ReportNoRun,
+    /// The report could not be written to `file`; `detail` says why.
+    ReportUnwritable,
+    /// `file` is not a report this app saved (it was moved or deleted).
+    ReportNotFound,
 }
 
 impl ErrorCode {
@@ -56,6 +62,9 @@ impl ErrorCode {
         ErrorCode::UpdateUnavailable,
         ErrorCode::UpdateCheckFailed,
         ErrorCode::UpdateInstallFailed,
+        ErrorCode::ReportNoRun,
+        ErrorCode::ReportUnwritable,
+        ErrorCode::ReportNotFound,
     ];
 
     /// The names of the values each code's message may use ([`AppError::with`]).
@@ -67,12 +76,15 @@ impl ErrorCode {
             ErrorCode::DeviceUnknown => &["id"],
             ErrorCode::PasswordMissing => &["device"],
             ErrorCode::UrlNotAllowed => &["url"],
+            ErrorCode::ReportUnwritable => &["file", "detail"],
+            ErrorCode::ReportNotFound => &["file"],
             ErrorCode::PracticeUnavailable
             | ErrorCode::PracticeNotRunning
             | ErrorCode::RunInProgress
             | ErrorCode::NoDevicesSelected
             | ErrorCode::TenantCheckInProgress
-            | ErrorCode::UpdateUnavailable => &[],
+            | ErrorCode::UpdateUnavailable
+            | ErrorCode::ReportNoRun => &[],
         }
     }
 

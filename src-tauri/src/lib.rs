@@ -26,6 +26,7 @@ pub mod inventory;
 pub mod models;
 #[cfg(feature = "practice")]
 pub mod practice;
+pub mod report;
 pub mod run;
 pub mod secrets;
 pub mod session;
@@ -75,6 +76,8 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             commands::inventory,
             commands::health_check,
             commands::audit_unfinished,
+            commands::report_save,
+            commands::report_open,
             updates::update_status,
             updates::update_set_check_at_start,
             updates::update_check,
@@ -98,7 +101,12 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
                     .map_err(|e| eprintln!("printoauth: no audit trail: {e}"))
                     .ok()
             });
-            app.manage(state::AppState::new(session, pins).with_audit(audit));
+            let reports = report::folder(app.path().document_dir().ok(), data.clone());
+            app.manage(
+                state::AppState::new(session, pins)
+                    .with_audit(audit)
+                    .with_reports(reports),
+            );
             app.manage(updates::Updates::for_app(app.handle()));
             // The main window is made here, not in tauri.conf.json, so its browsing
             // data goes to this run's private folder (shared with the consent window:
@@ -178,4 +186,63 @@ fn exit_on_signals(app: tauri::AppHandle) {
 /// Milliseconds since the process started (0 when unknown).
 pub fn ms_since_start() -> u128 {
     STARTED.get().map(|s| s.elapsed().as_millis()).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod permission_tests {
+    use std::collections::BTreeSet;
+
+    fn read(rel: &str) -> String {
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap()
+    }
+
+    /// Every command the UI can call is declared (build.rs makes its permission) and
+    /// granted to the main window: with an app manifest, Tauri refuses a command that has
+    /// no permission, so a command left out would fail only when the user clicks.
+    #[test]
+    fn every_registered_command_has_a_permission_and_the_main_window_has_it() {
+        let lib = read("src/lib.rs");
+        let start = lib.find("generate_handler![").expect("the handler list");
+        let list = &lib[start..start + lib[start..].find("])").unwrap()];
+        let registered: BTreeSet<String> = list
+            .split(['[', ',', '\n'])
+            .map(str::trim)
+            .filter(|s| s.contains("::"))
+            .map(|s| s.rsplit("::").next().unwrap().to_string())
+            .collect();
+        assert!(registered.len() > 20, "{registered:?}");
+
+        let build = read("build.rs");
+        let declared: BTreeSet<String> = build
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|s| s.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .map(str::to_string)
+            .collect();
+        let capability: serde_json::Value =
+            serde_json::from_str(&read("capabilities/main.json")).unwrap();
+        let granted: BTreeSet<String> = capability["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
+            .map(|p| p.replace('-', "_"))
+            .collect();
+        let undeclared: Vec<_> = registered.difference(&declared).collect();
+        assert!(
+            undeclared.is_empty(),
+            "no permission in build.rs: {undeclared:?}"
+        );
+        let ungranted: Vec<_> = registered.difference(&granted).collect();
+        assert!(
+            ungranted.is_empty(),
+            "not granted to the main window: {ungranted:?}"
+        );
+        let unknown: Vec<_> = granted.difference(&registered).collect();
+        assert!(
+            unknown.is_empty(),
+            "granted but not registered: {unknown:?}"
+        );
+    }
 }

@@ -195,6 +195,33 @@ impl std::fmt::Debug for DeviceCredentials {
     }
 }
 
+/// The customer's report to save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportRequest {
+    pub format: printoauth_core::report::Format,
+    /// The customer's site, as it should appear on the report (may be empty).
+    pub site: String,
+    /// The UI's language (the report's words).
+    pub lang: String,
+    /// The run to report; `None`: the app's last run, else the newest run in
+    /// practice mode (`practice`) or not.
+    pub run_id: Option<String>,
+    pub practice: bool,
+}
+
+/// A report written into the reports folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedReport {
+    /// Where it is (to open it, or show its folder).
+    pub path: String,
+    pub file_name: String,
+    pub run_id: String,
+    pub devices: u32,
+    pub bytes: u64,
+}
+
 /// A run the audit trail shows unfinished (killed or cancelled before it was through
 /// with these devices), offered for resuming.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -244,12 +244,14 @@ fn recorder(state: &AppState, req: &RunRequest) -> Option<Arc<dyn AuditSink>> {
             labels.insert(d.id.clone(), label);
         }
     }
-    let r: Arc<dyn AuditSink> = log.recorder(RunContext {
+    let recorder = log.recorder(RunContext {
         front_end: "app".into(),
         practice,
         resumes: None,
         labels,
     });
+    *state.last_run.lock().unwrap() = Some(recorder.run_id().to_string());
+    let r: Arc<dyn AuditSink> = recorder;
     Some(r)
 }
 

@@ -34,6 +34,10 @@ pub struct AppState {
     pub practice_secrets: Arc<dyn SecretStore>,
     /// The audit trail (`None`: it could not be opened; runs go on unrecorded).
     pub audit: Option<Arc<printoauth_core::audit::AuditLog>>,
+    /// The audit trail's id of the last batch this app ran (the report's default).
+    pub last_run: Mutex<Option<String>>,
+    /// Where customer reports are saved (`None`: no folder known).
+    pub reports: Option<std::path::PathBuf>,
 }
 
 impl AppState {
@@ -58,12 +62,20 @@ impl AppState {
             secrets: Arc::new(OsKeyring),
             practice_secrets: Arc::new(MemorySecrets::default()),
             audit: None,
+            last_run: Mutex::new(None),
+            reports: None,
         }
     }
 
     /// The same state, recording runs into `audit`.
     pub fn with_audit(mut self, audit: Option<printoauth_core::audit::AuditLog>) -> AppState {
         self.audit = audit.map(Arc::new);
+        self
+    }
+
+    /// The same state, saving reports into `folder`.
+    pub fn with_reports(mut self, folder: Option<std::path::PathBuf>) -> AppState {
+        self.reports = folder;
         self
     }
 

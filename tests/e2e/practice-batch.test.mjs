@@ -4,6 +4,8 @@
 // the embedded sign-in window (the account, the password, "Stay signed in?", "Are you
 // trying to sign in to …?" and consent on the emulator's pages, as on Microsoft's), and every device ending Signed in, saved and verified.
 // Screenshots of each main screen go to tests/artifacts/screens/ and must not be blank.
+// The customer's report of the run is saved from the Results screen (a PDF with the
+// site, every device and its result, fonts embedded).
 // It also counts the human actions per device (printed for scripts/bench.sh).
 // Then no secret anywhere it should not be: the app runs with a home of its own, and
 // neither the devices' or the administrator's password, nor a sign-in code the window
@@ -12,6 +14,7 @@
 // audit trail, the sign-in window's private web data, caches) or in what it printed (RUST_LOG=trace).
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ARTIFACTS, openApp, screenshot, until } from "./lib/webdriver.mjs";
@@ -34,6 +37,7 @@ test(`practice mode: ${N} devices configured through the wizard and the embedded
   mkdirSync(env.TMPDIR);
   const { session, stop } = await openApp(t, env, "practice-batch.log");
   const codes = [];
+  const reportTexts = [];
   const main = await session.windowHandle();
 
   // Nothing answers on this (namespaced) network: after a few seconds the app says so
@@ -168,6 +172,35 @@ test(`practice mode: ${N} devices configured through the wizard and the embedded
   assert.equal(checks["sign-in"], "passed");
   await screenshot(session, "screens/en-tenant-checked", assert);
 
+  // The customer's report of the run, saved from the Results screen: a PDF in the
+  // reports folder under the test's home, with the site, every device and its result,
+  // and the fonts embedded.
+  await session.click(sel("nav-results"));
+  await session.waitFor(sel("report-panel"));
+  await session.type(sel("report-site"), "Contoso Vilnius office");
+  await session.click(sel("report-save"));
+  const saved = await session.waitFor(sel("report-saved"), 30_000);
+  assert.ok(saved);
+  const reportPath = await session.script(`return document.querySelector('[data-testid="report-saved"]').getAttribute('data-path')`);
+  assert.ok(reportPath.startsWith(home + path.sep), `the report is saved under the app's home: ${reportPath}`);
+  assert.match(path.basename(reportPath), /^printoauth-report-[0-9a-f]{8}\.pdf$/);
+  assert.ok((await session.textOf(sel("report-saved"))).includes(reportPath), "the app says where the report is");
+  const pdf = readFileSync(reportPath);
+  assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
+  const reportText = execFileSync("pdftotext", ["-layout", reportPath, "-"], { encoding: "utf8" });
+  assert.match(reportText, /Contoso Vilnius office/);
+  for (const id of ids) {
+    const model = await session.script(`return document.querySelector('[data-testid="result-row"][data-device-id="${id}"] strong').textContent`);
+    assert.ok(reportText.includes(model.split(" (")[0].trim()), `the report names ${model}:\n${reportText}`);
+  }
+  const doneLines = reportText.split("\n").filter((l) => l.includes("Result: set up and verified"));
+  assert.equal(doneLines.length, N, `every device's result in the report:\n${reportText}`);
+  const fonts = execFileSync("pdffonts", [reportPath], { encoding: "utf8" });
+  const fontRows = fonts.split("\n").slice(2).filter((l) => l.trim());
+  assert.ok(fontRows.length > 0 && fontRows.every((l) => / yes +yes +/.test(l)), `every font embedded:\n${fonts}`);
+  await screenshot(session, "screens/en-report-saved", assert);
+  reportTexts.push(reportText);
+
   // No secret in the app's files, while it runs and after it quit, nor in its output.
   const secrets = [PRACTICE_DEVICE_PASSWORD, ADMIN_PASSWORD, "eyJ0eXAiOiJKV1Qi", "0.PRACTICE.", ...codes.filter(Boolean)];
   assert.ok(codes.filter(Boolean).length === N + 1, `the codes were seen: ${codes}`);
@@ -176,6 +209,10 @@ test(`practice mode: ${N} devices configured through the wizard and the embedded
     assert.ok(found.length > 0, "the app wrote its data under the test's home");
     for (const [file, text] of found) {
       for (const s of secrets) assert.ok(!text.includes(s), `${when}: ${JSON.stringify(s)} in ${path.relative(home, file)}`);
+    }
+    // The report's PDF keeps its text compressed: searched as pdftotext reads it.
+    for (const text of reportTexts) {
+      for (const s of secrets) assert.ok(!text.includes(s), `${when}: ${JSON.stringify(s)} in the report's text`);
     }
     return found.map(([file]) => path.relative(home, file));
   };

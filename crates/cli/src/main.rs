@@ -850,7 +850,7 @@ fn report_cmd(
     format: ReportFormat,
     output: Option<PathBuf>,
 ) -> ExitCode {
-    use printoauth_core::report::{Report, ReportError};
+    use printoauth_core::report::{self, Report, ReportError};
     let no_run = || match &run {
         Some(r) => CliError::ReportNoRun { run: r.clone() },
         None => CliError::ReportNothing {},
@@ -879,26 +879,19 @@ fn report_cmd(
             )
         }
     };
-    let ext = match format {
-        ReportFormat::Pdf => "pdf",
-        ReportFormat::Csv => "csv",
-        ReportFormat::Json => "json",
+    let format = match format {
+        ReportFormat::Pdf => report::Format::Pdf,
+        ReportFormat::Csv => report::Format::Csv,
+        ReportFormat::Json => report::Format::Json,
     };
-    let path = output.unwrap_or_else(|| {
-        let short: String = report.run_id.chars().take(8).collect();
-        PathBuf::from(format!("printoauth-report-{short}.{ext}"))
-    });
+    let path = output.unwrap_or_else(|| PathBuf::from(report.file_name(format)));
     let unwritable = |detail: String| CliError::ReportUnwritable {
         file: path.display().to_string(),
         detail,
     };
-    let bytes = match format {
-        ReportFormat::Pdf => match report.to_pdf(out.tr()) {
-            Ok(b) => b,
-            Err(e) => return out.cannot_run(&unwritable(e.to_string()).into()),
-        },
-        ReportFormat::Csv => report.to_csv().into_bytes(),
-        ReportFormat::Json => (report.to_json() + "\n").into_bytes(),
+    let bytes = match report.render(format, out.tr()) {
+        Ok(b) => b,
+        Err(e) => return out.cannot_run(&unwritable(e.to_string()).into()),
     };
     if path.as_os_str() == "-" {
         use std::io::Write;
@@ -908,7 +901,7 @@ fn report_cmd(
             Err(e) => out.cannot_run(&unwritable(e.to_string()).into()),
         };
     }
-    if let Err(e) = std::fs::write(&path, &bytes) {
+    if let Err(e) = printoauth_core::files::write_atomically(&path, &bytes) {
         return out.cannot_run(&unwritable(e.to_string()).into());
     }
     let path = std::fs::canonicalize(&path).unwrap_or(path);
@@ -1269,7 +1262,7 @@ async fn practice(out: &Out, epson: Option<usize>, world_file: PathBuf) -> ExitC
         }
     };
     let summary = world.summary();
-    if let Err(e) = target::write_atomically(
+    if let Err(e) = printoauth_core::files::write_atomically(
         &world_file,
         &serde_json::to_vec_pretty(&summary).expect("summary"),
     ) {

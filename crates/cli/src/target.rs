@@ -402,13 +402,6 @@ fn prompt_password(device: &str) -> Result<String, CliError> {
     })
 }
 
-/// Writes the whole file under a temporary name, then renames it into place.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,10 +16,12 @@ pub mod devices;
 pub mod diagnosis;
 pub mod discovery;
 pub mod error;
+pub mod files;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod health;
+pub mod i18n;
 pub mod identity;
 pub mod inventory;
 pub mod mail;

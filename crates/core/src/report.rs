@@ -22,6 +22,8 @@ use crate::text::csv_line;
 const FONT_REGULAR: &[u8] = include_bytes!("../assets/fonts/NotoSans-Regular.ttf");
 const FONT_BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSans-Bold.ttf");
 const FONT_DEVANAGARI: &[u8] = include_bytes!("../assets/fonts/NotoSansDevanagari-Regular.ttf");
+/// The arrows of Noto Sans Symbols (7 KiB): "before → after".
+const FONT_ARROWS: &[u8] = include_bytes!("../assets/fonts/NotoSansSymbols-Arrows.ttf");
 
 /// How a device's run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -560,11 +562,13 @@ enum Face {
     Regular,
     Bold,
     Devanagari,
+    /// Arrows, which neither Noto Sans has.
+    Arrows,
 }
 
 struct Fonts {
-    faces: [rustybuzz::Face<'static>; 3],
-    pdf: [krilla::text::Font; 3],
+    faces: [rustybuzz::Face<'static>; 4],
+    pdf: [krilla::text::Font; 4],
 }
 
 impl Fonts {
@@ -574,8 +578,18 @@ impl Fonts {
             krilla::text::Font::new(krilla::Data::from(d), 0).expect("bundled font")
         };
         Fonts {
-            faces: [face(FONT_REGULAR), face(FONT_BOLD), face(FONT_DEVANAGARI)],
-            pdf: [pdf(FONT_REGULAR), pdf(FONT_BOLD), pdf(FONT_DEVANAGARI)],
+            faces: [
+                face(FONT_REGULAR),
+                face(FONT_BOLD),
+                face(FONT_DEVANAGARI),
+                face(FONT_ARROWS),
+            ],
+            pdf: [
+                pdf(FONT_REGULAR),
+                pdf(FONT_BOLD),
+                pdf(FONT_DEVANAGARI),
+                pdf(FONT_ARROWS),
+            ],
         }
     }
 
@@ -584,6 +598,7 @@ impl Fonts {
             Face::Regular => 0,
             Face::Bold => 1,
             Face::Devanagari => 2,
+            Face::Arrows => 3,
         }
     }
 
@@ -592,7 +607,8 @@ impl Fonts {
     }
 
     /// The text cut into runs of one font each: Devanagari → Noto Sans Devanagari,
-    /// the rest → Noto Sans (regular or bold); spaces stay in the run they are in.
+    /// arrows → the arrows of Noto Sans Symbols, the rest → Noto Sans (regular or
+    /// bold); spaces stay in the run they are in.
     fn runs(&self, text: &str, bold: bool) -> Vec<(Face, String)> {
         let latin = if bold { Face::Bold } else { Face::Regular };
         let mut out: Vec<(Face, String)> = Vec::new();
@@ -615,6 +631,8 @@ impl Fonts {
                 };
                 if self.has(other, c) {
                     face = other;
+                } else if self.has(Face::Arrows, c) {
+                    face = Face::Arrows;
                 }
             }
             match out.last_mut() {
@@ -676,19 +694,18 @@ impl Layout {
     /// A paragraph, wrapped at spaces by measured width (a word wider than a line is
     /// cut where it no longer fits), breaking to a new page where it must.
     fn para(&mut self, style: Style, text: &str) {
-        // A character neither font draws: the arrow as ASCII, anything else as "?".
+        // A character no font draws: "?" (never a blank box).
         let text: String = text
             .chars()
             .map(|c| {
                 if c.is_whitespace()
                     || self.fonts.has(Face::Regular, c)
                     || self.fonts.has(Face::Devanagari, c)
+                    || self.fonts.has(Face::Arrows, c)
                 {
-                    c.to_string()
-                } else if c == '→' {
-                    "->".to_string()
+                    c
                 } else {
-                    "?".to_string()
+                    '?'
                 }
             })
             .collect();
@@ -786,6 +803,47 @@ impl Layout {
     }
 }
 
+/// The report's file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Format {
+    /// For the customer: in the user's language, fonts embedded.
+    Pdf,
+    /// One line per device, stable column names, codes (for spreadsheets).
+    Csv,
+    /// Everything, codes and params (for tools).
+    Json,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+}
+
+impl Report {
+    /// The report's bytes in `format` (the PDF in the words given).
+    pub fn render(&self, format: Format, w: &dyn Words) -> Result<Vec<u8>, ReportError> {
+        Ok(match format {
+            Format::Pdf => self.to_pdf(w)?,
+            Format::Csv => self.to_csv().into_bytes(),
+            Format::Json => (self.to_json() + "\n").into_bytes(),
+        })
+    }
+
+    /// The file name this report takes by default: `printoauth-report-<run>.<ext>`, the
+    /// run's id shortened to 8 characters.
+    pub fn file_name(&self, format: Format) -> String {
+        let short: String = self.run_id.chars().take(8).collect();
+        format!("printoauth-report-{short}.{}", format.extension())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -830,16 +888,21 @@ mod tests {
             runs.iter().map(|r| &r.1).collect::<Vec<_>>()
         );
         assert!(f.width("Привет", false, 10.0) > 10.0);
+        // The arrow of "before → after" from the arrows font, not "?" or "->".
+        let runs = f.runs("Off → OAuth2", false);
+        assert_eq!(
+            runs.iter()
+                .map(|(f, s)| (*f, s.as_str()))
+                .collect::<Vec<_>>(),
+            vec![
+                (Face::Regular, "Off "),
+                (Face::Arrows, "→ "),
+                (Face::Regular, "OAuth2")
+            ]
+        );
     }
 
-    const CATALOGUES: [(&str, &str); 6] = [
-        ("en", include_str!("../../../i18n/en.ftl")),
-        ("uz", include_str!("../../../i18n/uz.ftl")),
-        ("lt", include_str!("../../../i18n/lt.ftl")),
-        ("be", include_str!("../../../i18n/be.ftl")),
-        ("hi", include_str!("../../../i18n/hi.ftl")),
-        ("mk", include_str!("../../../i18n/mk.ftl")),
-    ];
+    use crate::i18n::CATALOGUES;
 
     fn report_ids(source: &str) -> std::collections::BTreeSet<String> {
         source
@@ -884,7 +947,7 @@ mod tests {
                 these, english,
                 "{lang}'s report- messages differ from English"
             );
-            if lang != "en" {
+            if *lang != "en" {
                 // Translated, not copied: the result words differ from English.
                 for id in ["report-title", "report-result-done", "report-result-failed"] {
                     let line = |s: &str| {

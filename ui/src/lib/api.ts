@@ -14,8 +14,10 @@ import type {
   PracticeFault,
   PracticeInfo,
   Prerequisite,
+  ReportRequest,
   RunEvent,
   RunRequest,
+  SavedReport,
   SignInTexts,
   TenantCheckRequest,
   TenantCheckProgress,
@@ -66,4 +68,6 @@ export const api = {
     invoke<InventoryEntry[]>("inventory", { adminUser, password }),
   healthCheck: () => invoke<HealthEntry[]>("health_check"),
   auditUnfinished: (practice: boolean) => invoke<UnfinishedRun | null>("audit_unfinished", { practice }),
+  reportSave: (request: ReportRequest) => invoke<SavedReport>("report_save", { request }),
+  reportOpen: (path: string, folder: boolean) => invoke<void>("report_open", { path, folder }),
 };

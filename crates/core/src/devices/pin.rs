@@ -6,7 +6,6 @@
 //! flushed, then renamed over the old one).
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -102,27 +101,8 @@ impl JsonFilePinStore {
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&dir).map_err(|e| self.err(e))?;
-        let name = self
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "pins.json".into());
-        let tmp = dir.join(format!(
-            ".{name}.{}.{}.tmp",
-            std::process::id(),
-            uuid::Uuid::new_v4().simple()
-        ));
         let data = serde_json::to_vec_pretty(file).map_err(|e| self.err(e))?;
-        let write = || -> std::io::Result<()> {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(&data)?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, &self.path)
-        };
-        write().map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            self.err(e)
-        })
+        crate::files::write_atomically(&self.path, &data).map_err(|e| self.err(e))
     }
 }
 
