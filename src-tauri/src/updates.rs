@@ -121,7 +121,7 @@ impl Updates {
                 if let Some(dir) = file.parent() {
                     std::fs::create_dir_all(dir)?;
                 }
-                std::fs::write(file, serde_json::to_vec_pretty(&*s)?)
+                printoauth_core::files::write_atomically(file, &serde_json::to_vec_pretty(&*s)?)
             };
             write().map_err(|e| {
                 AppError::new(ErrorCode::Internal).with("detail", format!("update settings: {e}"))

@@ -160,10 +160,10 @@ impl Capture {
         )
     }
 
-    /// Writes the capture as JSON to `path`.
+    /// Writes the capture as JSON to `path`, whole or not at all.
     pub fn write_to(&self, path: &Path) -> std::io::Result<()> {
         let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
-        std::fs::write(path, json)
+        crate::files::write_atomically(path, &json)
     }
 }
 
