@@ -90,7 +90,7 @@ cli-tenant-ready = Арандатар гатовы.
 cli-tenant-not-ready = Арандатар не гатовы: глядзіце выпраўленні вышэй.
 cli-tenant-through-device = Праверка арандатара праз { $device }: уласная праверка злучэння прылады.
 cli-tenant-device-said = Прылада адказала: { $message }
-cli-tenant-device-hint = Пакуль printoauth можа праверыць праз ужо наладжаную прыладу: check-tenant --device ПРЫЛАДА
+cli-tenant-meanwhile = Пакуль printoauth правярае праз прыладу, наладжаную запускам ад { $time }: { $device }
 
 ## Камандны радок: рэжым практыкі
 
@@ -120,6 +120,8 @@ cli-error-practice-world-failed = Трэніровачнае асяроддзе 
 cli-error-fingerprint-invalid = «{ $fingerprint }» — не адбітак сертыфіката: укажыце 64 шаснаццатковыя лічбы яго SHA-256.
 cli-error-pins-unwritable = Не ўдалося захаваць замацаваныя сертыфікаты: { $detail }
 cli-error-sender-missing = Не пазначаны адпраўнік: дайце --sender АДРАС.
+cli-error-no-configured-device = У журнале аўдыту яшчэ няма наладжанай прылады, праз якую можна праверыць: назавіце яе праз --device ПРЫЛАДА.
+cli-error-configured-device-gone = Прылады { $device }, наладжанай запускам ад { $time }, няма ў гэтым трэніровачным асяроддзі (той запуск карыстаўся ранейшым): назавіце прыладу праз --device ПРЫЛАДА.
 cli-error-audit-unreadable = Не ўдалося прачытаць журнал аўдыту: { $detail }
 cli-error-report-no-run = У журнале аўдыту няма запуску { $run }: `printoauth audit` паказвае ўсе запускі.
 cli-error-report-nothing = Яшчэ не запісана ніводнага запуску: няма пра што складаць справаздачу.
@@ -129,6 +131,7 @@ cli-report-written = Справаздача пра запуск { $id } (пры�
 ## Камандны радок: журнал аўдыту
 
 cli-audit-unavailable = Не ўдалося запісаць у журнал аўдыту ({ $detail }): запуск працягваецца без яго.
+cli-audit-unavailable-check = Не ўдалося запісаць у журнал аўдыту ({ $detail }): праверка працягваецца без запісу.
 cli-unfinished-title = Прылады, якія апошні запуск ({ $time }) не скончыў: { $count }
 cli-unfinished-resume = Каб працягнуць іх: { $command }
 cli-resume-nothing = Апошні запуск не пакінуў нескончаных прылад: няма чаго працягваць.
@@ -806,6 +809,9 @@ report-found = Знойдзена: { $settings }
 report-changes = Зменена (да → пасля):
 report-no-changes = Нічога не трэба было змяняць.
 report-tenant = Праверка Microsoft 365
+report-tenant-checked-at = Праверана: { $time }
+report-tenant-own = Праверыў printoauth: уваход і тэставы ліст.
+report-tenant-through-device = Праверана праз прыладу { $device }: яе ўласная праверка злучэння.
 report-tenant-passed = Усе праверкі пройдзены.
 report-tenant-failed = Некаторыя праверкі не пройдзены.
 report-check-passed = пройдзена

@@ -84,7 +84,7 @@ cli-tenant-ready = The tenant is ready.
 cli-tenant-not-ready = The tenant is not ready: see the fixes above.
 cli-tenant-through-device = Checking the tenant through { $device }: its own connection test.
 cli-tenant-device-said = The device said: { $message }
-cli-tenant-device-hint = Meanwhile printoauth can check through a device already set up: check-tenant --device DEVICE
+cli-tenant-meanwhile = Meanwhile printoauth checks through the device set up by the run of { $time }: { $device }
 
 ## Command line: practice mode
 
@@ -112,6 +112,8 @@ cli-error-practice-world-failed = The practice world could not start: { $detail 
 cli-error-fingerprint-invalid = “{ $fingerprint }” is not a certificate fingerprint: give the 64 hexadecimal digits of its SHA-256.
 cli-error-pins-unwritable = The certificate pins could not be saved: { $detail }
 cli-error-sender-missing = No sender: give --sender ADDRESS.
+cli-error-no-configured-device = The audit trail shows no device set up yet to check through: name one with --device DEVICE.
+cli-error-configured-device-gone = The device { $device }, set up by the run of { $time }, is not in this practice world (that run used an earlier one): name a device with --device DEVICE.
 cli-error-audit-unreadable = The audit trail cannot be read: { $detail }
 cli-error-report-no-run = The audit trail has no run { $run }: `printoauth audit` lists the runs.
 cli-error-report-nothing = No run recorded yet: there is nothing to report.
@@ -121,6 +123,7 @@ cli-report-written = Report of run { $id } (devices: { $count }) written: { $fil
 ## Command line: audit trail
 
 cli-audit-unavailable = The audit trail cannot be written ({ $detail }): the run goes on without it.
+cli-audit-unavailable-check = The audit trail cannot be written ({ $detail }): the check goes on without recording it.
 cli-unfinished-title = Devices the last run ({ $time }) did not finish: { $count }
 cli-unfinished-resume = To resume them: { $command }
 cli-resume-nothing = The last run left no unfinished device: there is nothing to resume.
@@ -786,6 +789,9 @@ report-found = Found: { $settings }
 report-changes = Changed (before → after):
 report-no-changes = Nothing needed changing.
 report-tenant = Microsoft 365 check
+report-tenant-checked-at = Checked: { $time }
+report-tenant-own = Checked by printoauth: a sign-in and a test mail.
+report-tenant-through-device = Checked through the device { $device }: its own connection test.
 report-tenant-passed = Every check passed.
 report-tenant-failed = Some checks failed.
 report-check-passed = passed

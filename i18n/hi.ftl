@@ -84,7 +84,7 @@ cli-tenant-ready = टेनेंट तैयार है।
 cli-tenant-not-ready = टेनेंट तैयार नहीं है: ऊपर दिए गए समाधान देखें।
 cli-tenant-through-device = { $device } के ज़रिए टेनेंट की जाँच: डिवाइस का अपना कनेक्शन परीक्षण।
 cli-tenant-device-said = डिवाइस ने कहा: { $message }
-cli-tenant-device-hint = तब तक printoauth पहले से सेट किए गए डिवाइस के ज़रिए जाँच कर सकता है: check-tenant --device DEVICE
+cli-tenant-meanwhile = तब तक printoauth { $time } के रन में सेट किए गए डिवाइस के ज़रिए जाँच करता है: { $device }
 
 ## कमांड लाइन: अभ्यास मोड
 
@@ -112,6 +112,8 @@ cli-error-practice-world-failed = अभ्यास परिवेश शु�
 cli-error-fingerprint-invalid = “{ $fingerprint }” प्रमाणपत्र का फ़िंगरप्रिंट नहीं है: उसके SHA-256 के 64 हेक्साडेसिमल अंक दें।
 cli-error-pins-unwritable = प्रमाणपत्र पिन सहेजे नहीं जा सके: { $detail }
 cli-error-sender-missing = कोई प्रेषक नहीं: --sender पता दें।
+cli-error-no-configured-device = ऑडिट लॉग में अभी जाँच के लिए कोई सेट किया गया डिवाइस नहीं है: --device DEVICE से कोई डिवाइस बताएँ।
+cli-error-configured-device-gone = { $time } के रन में सेट किया गया डिवाइस { $device } इस अभ्यास परिवेश में नहीं है (वह रन पिछले परिवेश में था): --device DEVICE से कोई डिवाइस बताएँ।
 cli-error-audit-unreadable = ऑडिट लॉग पढ़ा नहीं जा सका: { $detail }
 cli-error-report-no-run = ऑडिट लॉग में रन { $run } नहीं है: `printoauth audit` सभी रन दिखाता है।
 cli-error-report-nothing = अभी तक कोई रन दर्ज नहीं हुआ: रिपोर्ट के लिए कुछ नहीं है।
@@ -121,6 +123,7 @@ cli-report-written = रन { $id } की रिपोर्ट (डिवा�
 ## कमांड लाइन: ऑडिट लॉग
 
 cli-audit-unavailable = ऑडिट लॉग में लिखा नहीं जा सका ({ $detail }): रन इसके बिना जारी रहेगा।
+cli-audit-unavailable-check = ऑडिट लॉग में लिखा नहीं जा सका ({ $detail }): जाँच इसे दर्ज किए बिना जारी रहेगी।
 cli-unfinished-title = पिछले रन ({ $time }) में अधूरे रहे डिवाइस: { $count }
 cli-unfinished-resume = उन्हें फिर से जारी करने के लिए: { $command }
 cli-resume-nothing = पिछले रन ने कोई अधूरा डिवाइस नहीं छोड़ा: जारी करने के लिए कुछ नहीं है।
@@ -783,6 +786,9 @@ report-found = मिली सेटिंग्स: { $settings }
 report-changes = बदलाव (पहले → बाद में):
 report-no-changes = कुछ भी बदलने की ज़रूरत नहीं थी।
 report-tenant = Microsoft 365 जाँच
+report-tenant-checked-at = जाँच का समय: { $time }
+report-tenant-own = printoauth ने जाँचा: साइन-इन और एक परीक्षण मेल।
+report-tenant-through-device = डिवाइस { $device } के ज़रिए जाँचा गया: उसका अपना कनेक्शन परीक्षण।
 report-tenant-passed = सभी जाँचें सफल रहीं।
 report-tenant-failed = कुछ जाँचें विफल रहीं।
 report-check-passed = सफल

@@ -90,7 +90,7 @@ cli-tenant-ready = Nuomininkas paruoštas.
 cli-tenant-not-ready = Nuomininkas neparuoštas: žr. sprendimus aukščiau.
 cli-tenant-through-device = Nuomininkas tikrinamas per { $device }: paties įrenginio ryšio patikra.
 cli-tenant-device-said = Įrenginys atsakė: { $message }
-cli-tenant-device-hint = Kol kas printoauth gali patikrinti per jau nustatytą įrenginį: check-tenant --device ĮRENGINYS
+cli-tenant-meanwhile = Kol kas printoauth tikrina per įrenginį, nustatytą { $time } vykdymo metu: { $device }
 
 ## Komandų eilutė: praktikos režimas
 
@@ -120,6 +120,8 @@ cli-error-practice-world-failed = Nepavyko paleisti praktikos aplinkos: { $detai
 cli-error-fingerprint-invalid = „{ $fingerprint }“ nėra sertifikato kontrolinis kodas: nurodykite 64 jo SHA-256 šešioliktainius skaitmenis.
 cli-error-pins-unwritable = Nepavyko išsaugoti sertifikatų prisegimų: { $detail }
 cli-error-sender-missing = Nenurodytas siuntėjas: pateikite --sender ADRESAS.
+cli-error-no-configured-device = Audito žurnale dar nėra nustatyto įrenginio, per kurį būtų galima patikrinti: nurodykite jį su --device ĮRENGINYS.
+cli-error-configured-device-gone = Įrenginio { $device }, nustatyto { $time } vykdymo metu, šioje praktikos aplinkoje nėra (tas vykdymas naudojo ankstesnę): nurodykite įrenginį su --device ĮRENGINYS.
 cli-error-audit-unreadable = Nepavyko perskaityti audito žurnalo: { $detail }
 cli-error-report-no-run = Audito žurnale nėra vykdymo { $run }: `printoauth audit` išvardija vykdymus.
 cli-error-report-nothing = Dar neįrašytas joks vykdymas: nėra apie ką pranešti.
@@ -129,6 +131,7 @@ cli-report-written = Vykdymo { $id } ataskaita (įrenginių: { $count }) įrašy
 ## Komandų eilutė: audito žurnalas
 
 cli-audit-unavailable = Nepavyko rašyti į audito žurnalą ({ $detail }): vykdymas tęsiamas be jo.
+cli-audit-unavailable-check = Nepavyko rašyti į audito žurnalą ({ $detail }): patikra tęsiama jos neįrašant.
 cli-unfinished-title = Įrenginiai, kurių paskutinis vykdymas ({ $time }) nebaigė: { $count }
 cli-unfinished-resume = Kad juos tęstumėte: { $command }
 cli-resume-nothing = Paskutinis vykdymas nepaliko nebaigtų įrenginių: nėra ko tęsti.
@@ -806,6 +809,9 @@ report-found = Rasta: { $settings }
 report-changes = Pakeista (prieš → po):
 report-no-changes = Nieko keisti nereikėjo.
 report-tenant = Microsoft 365 patikra
+report-tenant-checked-at = Patikrinta: { $time }
+report-tenant-own = Patikrino printoauth: prisijungimas ir bandomasis laiškas.
+report-tenant-through-device = Patikrinta per įrenginį { $device }: paties įrenginio ryšio patikra.
 report-tenant-passed = Visos patikros sėkmingos.
 report-tenant-failed = Kai kurios patikros nepavyko.
 report-check-passed = sėkminga

@@ -84,7 +84,7 @@ cli-tenant-ready = Закупецот е подготвен.
 cli-tenant-not-ready = Закупецот не е подготвен: видете ги решенијата погоре.
 cli-tenant-through-device = Проверка на закупецот преку { $device }: сопствениот тест за поврзување на уредот.
 cli-tenant-device-said = Уредот одговори: { $message }
-cli-tenant-device-hint = Во меѓувреме printoauth може да провери преку веќе поставен уред: check-tenant --device УРЕД
+cli-tenant-meanwhile = Во меѓувреме printoauth проверува преку уредот поставен со извршувањето од { $time }: { $device }
 
 ## Командна линија: режим за вежбање
 
@@ -112,6 +112,8 @@ cli-error-practice-world-failed = Светот за вежбање не може
 cli-error-fingerprint-invalid = „{ $fingerprint }“ не е отпечаток на сертификат: внесете ги 64-те хексадецимални цифри на неговиот SHA-256.
 cli-error-pins-unwritable = Закачените сертификати не може да се зачуваат: { $detail }
 cli-error-sender-missing = Нема испраќач: дајте --sender АДРЕСА.
+cli-error-no-configured-device = Ревизискиот дневник сè уште нема поставен уред преку кој може да се провери: наведете еден со --device УРЕД.
+cli-error-configured-device-gone = Уредот { $device }, поставен со извршувањето од { $time }, не е во овој свет за вежбање (тоа извршување користеше претходен): наведете уред со --device УРЕД.
 cli-error-audit-unreadable = Ревизискиот дневник не може да се прочита: { $detail }
 cli-error-report-no-run = Ревизискиот дневник нема извршување { $run }: `printoauth audit` ги наведува извршувањата.
 cli-error-report-nothing = Сè уште нема запишано извршување: нема за што да се извести.
@@ -121,6 +123,7 @@ cli-report-written = Извештајот за извршувањето { $id } 
 ## Командна линија: ревизиски дневник
 
 cli-audit-unavailable = Во ревизискиот дневник не може да се запишува ({ $detail }): извршувањето продолжува без него.
+cli-audit-unavailable-check = Во ревизискиот дневник не може да се запишува ({ $detail }): проверката продолжува без да се запише.
 cli-unfinished-title = Уреди што последното извршување ({ $time }) не ги заврши: { $count }
 cli-unfinished-resume = За да ги продолжите: { $command }
 cli-resume-nothing = Последното извршување не остави недовршени уреди: нема што да се продолжи.
@@ -786,6 +789,9 @@ report-found = Пронајдено: { $settings }
 report-changes = Променето (пред → потоа):
 report-no-changes = Ништо не требаше да се менува.
 report-tenant = Проверка на Microsoft 365
+report-tenant-checked-at = Проверено: { $time }
+report-tenant-own = Проверено од printoauth: најавување и тест-порака.
+report-tenant-through-device = Проверено преку уредот { $device }: неговиот сопствен тест за поврзување.
 report-tenant-passed = Сите проверки поминаа.
 report-tenant-failed = Некои проверки не поминаа.
 report-check-passed = помина

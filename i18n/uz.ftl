@@ -84,7 +84,7 @@ cli-tenant-ready = Tenant tayyor.
 cli-tenant-not-ready = Tenant tayyor emas: yuqoridagi tuzatishlarni ko‘ring.
 cli-tenant-through-device = Tenant { $device } orqali tekshirilmoqda: qurilmaning o‘z ulanish sinovi.
 cli-tenant-device-said = Qurilma javobi: { $message }
-cli-tenant-device-hint = Hozircha printoauth sozlangan qurilma orqali tekshira oladi: check-tenant --device QURILMA
+cli-tenant-meanwhile = Hozircha printoauth { $time } dagi ishga tushirishda sozlangan qurilma orqali tekshiradi: { $device }
 
 ## Buyruq satri: mashq rejimi
 
@@ -112,6 +112,8 @@ cli-error-practice-world-failed = Mashq muhiti ishga tusha olmadi: { $detail }
 cli-error-fingerprint-invalid = “{ $fingerprint }” sertifikat barmoq izi emas: uning SHA-256 qiymatining 64 ta o‘n oltilik raqamini kiriting.
 cli-error-pins-unwritable = Sertifikat pinlarini saqlab bo‘lmadi: { $detail }
 cli-error-sender-missing = Jo‘natuvchi yo‘q: --sender MANZIL ni bering.
+cli-error-no-configured-device = Audit jurnalida tekshirish uchun sozlangan qurilma hali yo‘q: --device QURILMA bilan birini ko‘rsating.
+cli-error-configured-device-gone = { $time } dagi ishga tushirishda sozlangan { $device } qurilmasi bu mashq muhitida yo‘q (o‘sha ishga tushirish avvalgi muhitda bo‘lgan): --device QURILMA bilan qurilmani ko‘rsating.
 cli-error-audit-unreadable = Audit jurnalini o‘qib bo‘lmadi: { $detail }
 cli-error-report-no-run = Audit jurnalida { $run } ishga tushirishi yo‘q: `printoauth audit` barcha ishga tushirishlarni ko‘rsatadi.
 cli-error-report-nothing = Hali hech qanday ishga tushirish yozilmagan: hisobot uchun ma’lumot yo‘q.
@@ -121,6 +123,7 @@ cli-report-written = { $id } ishga tushirishi hisoboti (qurilmalar: { $count }) 
 ## Buyruq satri: audit jurnali
 
 cli-audit-unavailable = Audit jurnaliga yozib bo‘lmadi ({ $detail }): ish usiz davom etadi.
+cli-audit-unavailable-check = Audit jurnaliga yozib bo‘lmadi ({ $detail }): tekshiruv uni yozmasdan davom etadi.
 cli-unfinished-title = Oxirgi ishga tushirish ({ $time }) tugatmagan qurilmalar: { $count }
 cli-unfinished-resume = Ularni davom ettirish uchun: { $command }
 cli-resume-nothing = Oxirgi ishga tushirish tugallanmagan qurilma qoldirmadi: davom ettiradigan narsa yo‘q.
@@ -783,6 +786,9 @@ report-found = Topilgan sozlamalar: { $settings }
 report-changes = O‘zgarishlar (avval → keyin):
 report-no-changes = Hech narsani o‘zgartirish kerak bo‘lmadi.
 report-tenant = Microsoft 365 tekshiruvi
+report-tenant-checked-at = Tekshirilgan: { $time }
+report-tenant-own = printoauth tekshirdi: tizimga kirish va test xati.
+report-tenant-through-device = { $device } qurilmasi orqali tekshirildi: qurilmaning o‘z ulanish sinovi.
 report-tenant-passed = Barcha tekshiruvlardan o‘tildi.
 report-tenant-failed = Ba’zi tekshiruvlardan o‘tilmadi.
 report-check-passed = o‘tdi

@@ -54,6 +54,15 @@ pub enum CliError {
     },
     /// `configure --resume DEVICE` without `--sender`, and no earlier run to take it from.
     SenderMissing {},
+    /// `check-tenant` through the first configured device: the audit trail shows no
+    /// device a run set up.
+    NoConfiguredDevice {},
+    /// `check-tenant` through the first configured device: in practice mode, the device
+    /// the run of `time` set up is not in this world (the run was in an earlier one).
+    ConfiguredDeviceGone {
+        device: String,
+        time: String,
+    },
     /// The audit trail's database could not be read.
     AuditUnreadable {
         detail: String,
@@ -87,6 +96,8 @@ impl CliError {
         "fingerprint-invalid",
         "pins-unwritable",
         "sender-missing",
+        "no-configured-device",
+        "configured-device-gone",
         "audit-unreadable",
         "report-no-run",
         "report-nothing",
@@ -147,6 +158,11 @@ mod tests {
             },
             CliError::PinsUnwritable { detail: s("x") },
             CliError::SenderMissing {},
+            CliError::NoConfiguredDevice {},
+            CliError::ConfiguredDeviceGone {
+                device: s("d"),
+                time: s("t"),
+            },
             CliError::AuditUnreadable { detail: s("x") },
             CliError::ReportNoRun { run: s("r") },
             CliError::ReportNothing {},
@@ -170,6 +186,8 @@ mod tests {
                 | CliError::FingerprintInvalid { .. }
                 | CliError::PinsUnwritable { .. }
                 | CliError::SenderMissing {}
+                | CliError::NoConfiguredDevice {}
+                | CliError::ConfiguredDeviceGone { .. }
                 | CliError::AuditUnreadable { .. }
                 | CliError::ReportNoRun { .. }
                 | CliError::ReportNothing {}

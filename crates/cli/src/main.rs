@@ -27,7 +27,8 @@
 //! and what each did on each device, and when a run was killed or interrupted,
 //! `configure --resume` with no device named resumes the devices it did not finish
 //! (the password, as always, from the environment or a prompt, never from the
-//! trail). `capture DEVICE` saves the pages printoauth reads on a
+//! trail). Every `check-tenant` outcome is recorded there too, and `report` shows the
+//! newest one. `capture DEVICE` saves the pages printoauth reads on a
 //! device, redacted, into one file to attach to a bug report.
 
 mod error;
@@ -199,7 +200,15 @@ enum Cmd {
         #[arg(long)]
         fingerprint: String,
     },
-    /// Check the tenant's prerequisites: sign in, then send a test mail.
+    /// Check the tenant's prerequisites: sign in, then send a test mail. Without an
+    /// application id nothing is sent: the check says how to register printoauth, and
+    /// meanwhile checks through a configured device (its own connection test): the
+    /// one `--device` names, else the first device the audit trail shows set up (the
+    /// newest run that set one up, of practice mode or not as now). Each outcome is
+    /// recorded in the audit trail, for the customer's report. Exit code 0 when every
+    /// check passed, 1 when one needs action (a check failed, a device could not be
+    /// checked, or no application id and no configured device to check through), 3
+    /// when the check could not run (a device that cannot be resolved).
     CheckTenant {
         /// printoauth's application (client) id in the tenant (register it once: the
         /// check says how when it is missing).
@@ -213,8 +222,9 @@ enum Cmd {
         to: Option<String>,
         /// Without an application id: check through this configured device instead
         /// (its own connection test). Address, host name, URL — or in practice mode
-        /// the device's index or host name.
-        #[arg(long)]
+        /// the device's index or host name. `--device` alone: the first device the
+        /// audit trail shows set up.
+        #[arg(long, num_args = 0..=1, default_missing_value = "", value_name = "DEVICE")]
         device: Option<String>,
         /// The device's administrator user name (business models that have one).
         #[arg(long, requires = "device")]
@@ -424,17 +434,27 @@ async fn dispatch(cli: Cli, out: Out) -> ExitCode {
             to,
             device,
             user,
-        } => match device {
-            // No application id given: the device's own connection test instead.
-            Some(device)
-                if !app_id
-                    .as_deref()
-                    .is_some_and(printoauth_core::identity::is_app_id) =>
-            {
-                check_tenant_through_device(&out, &targets, &device, user).await
+        } => {
+            let log = open_audit_saying(&out, audit_file.as_deref(), "cli-audit-unavailable-check");
+            let check = TenantJob {
+                out: &out,
+                targets: &targets,
+                log: log.as_deref(),
+                practice: in_practice,
+            };
+            let given = app_id
+                .as_deref()
+                .is_some_and(printoauth_core::identity::is_app_id);
+            match device {
+                // No application id given: the device's own connection test instead
+                // (`--device` alone: the first device the audit trail shows set up).
+                Some(device) if !given => match device.trim() {
+                    "" => check.through_configured_device(user).await,
+                    named => check.through_device(named, None, user).await,
+                },
+                _ => check.live(world.as_ref(), app_id, sender, to, user).await,
             }
-            _ => check_tenant(&out, world.as_ref(), app_id, sender, to).await,
-        },
+        }
         Cmd::Troubleshoot { device, user } => troubleshoot_cmd(&out, &targets, &device, user).await,
         Cmd::Inventory {
             devices,
@@ -662,11 +682,20 @@ fn resume_last_command(global: &[String]) -> String {
 
 /// Opens the audit trail to write to it; a warning (and no trail) when it cannot.
 fn open_audit(out: &Out, file: Option<&std::path::Path>) -> Option<Arc<AuditLog>> {
+    open_audit_saying(out, file, "cli-audit-unavailable")
+}
+
+/// [`open_audit`], the warning saying what goes on without the trail (`message`).
+fn open_audit_saying(
+    out: &Out,
+    file: Option<&std::path::Path>,
+    message: &str,
+) -> Option<Arc<AuditLog>> {
     let file = file?;
     match AuditLog::open(file) {
         Ok(log) => Some(Arc::new(log)),
         Err(e) => {
-            out.audit_unavailable(&e.to_string());
+            out.audit_unavailable(&e.to_string(), message);
             None
         }
     }
@@ -996,58 +1025,159 @@ async fn capture(
     ExitCode::SUCCESS
 }
 
-async fn check_tenant(
-    out: &Out,
-    world: Option<&World>,
-    app_id: Option<String>,
-    sender: Option<String>,
-    to: Option<String>,
-) -> ExitCode {
-    let mut cfg = match world {
-        Some(w) => w.tenant_check_config(),
-        None => TenantCheckConfig::new(app_id.unwrap_or_default()),
-    };
-    cfg.from = sender;
-    cfg.to = to;
-    let report = tenant_check::run_tenant_check(cfg, |p| out.tenant_progress(&p)).await;
-    out.tenant_report(&report);
-    if report.passed {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+/// `check-tenant`: where it reports and records.
+struct TenantJob<'a> {
+    out: &'a Out,
+    targets: &'a Targets,
+    /// The audit trail, where each outcome is recorded (`None`: it cannot be written).
+    log: Option<&'a AuditLog>,
+    /// Against a practice world.
+    practice: bool,
 }
 
-async fn check_tenant_through_device(
-    out: &Out,
-    targets: &Targets,
-    device: &str,
-    user: Option<String>,
-) -> ExitCode {
-    let t = match targets.resolve(device, user) {
-        Ok(t) => t,
-        Err(e) => return out.cannot_run(&e),
-    };
-    let d: &dyn DeviceDriver = t.connection.driver.as_ref();
-    let r = async {
-        d.login(&t.credentials).await?;
-        tenant_check::check_through_device(d, &t.label).await
-    }
-    .await;
-    match r {
-        Ok(r) => {
-            out.device_tenant_check(&r);
-            if r.report.passed {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
+/// The first device a run set up, as `check-tenant` picked it from the audit trail.
+struct Picked {
+    run: printoauth_core::audit::AuditRun,
+    device: printoauth_core::audit::AuditDevice,
+}
+
+impl TenantJob<'_> {
+    /// Records a tenant check's outcome in the audit trail; a warning when it cannot.
+    fn record(&self, check: &printoauth_core::report::ReportTenantCheck) {
+        if let Some(log) = self.log {
+            if let Err(e) = log.record_tenant_check(check, self.practice, "cli") {
+                self.out
+                    .audit_unavailable(&e.to_string(), "cli-audit-unavailable-check");
             }
         }
-        Err(e) => {
-            out.error(&e.into());
+    }
+
+    /// printoauth's own check (sign-in, test mail) with the application id given (in
+    /// practice mode: the world's). Without a valid one nothing is sent: the check
+    /// says how to register printoauth, and meanwhile checks through the first
+    /// configured device.
+    async fn live(
+        &self,
+        world: Option<&World>,
+        app_id: Option<String>,
+        sender: Option<String>,
+        to: Option<String>,
+        user: Option<String>,
+    ) -> ExitCode {
+        let out = self.out;
+        let mut cfg = match world {
+            Some(w) => w.tenant_check_config(),
+            None => TenantCheckConfig::new(app_id.unwrap_or_default()),
+        };
+        cfg.from = sender;
+        cfg.to = to;
+        if !printoauth_core::identity::is_app_id(&cfg.client_id) {
+            // Nothing is sent and nothing checked: the refusal is not recorded.
+            let refusal = tenant_check::run_tenant_check(cfg, |p| out.tenant_progress(&p)).await;
+            out.tenant_app_id_missing(&refusal);
+            // The exit code is the device check's: it checks the same tenant.
+            return self.through_configured_device(user).await;
+        }
+        let report = tenant_check::run_tenant_check(cfg, |p| out.tenant_progress(&p)).await;
+        self.record(&(&report).into());
+        out.tenant_report(&report);
+        if report.passed {
+            ExitCode::SUCCESS
+        } else {
             ExitCode::from(1)
         }
     }
+
+    /// The first device the audit trail shows set up (see
+    /// [`AuditLog::configured_device`]).
+    fn picked(&self) -> Option<Picked> {
+        self.log
+            .and_then(|l| l.configured_device(self.practice).ok().flatten())
+            .map(|(run, device)| Picked { run, device })
+    }
+
+    /// Through the first device the audit trail shows set up; when there is none,
+    /// says so (and that `--device DEVICE` names one).
+    async fn through_configured_device(&self, user: Option<String>) -> ExitCode {
+        let Some(picked) = self.picked() else {
+            self.out.failure(&CliError::NoConfiguredDevice {}.into());
+            return ExitCode::from(1);
+        };
+        self.out.tenant_meanwhile(&picked.run, &picked.device);
+        // The CLI's runs name a device as typed; the app's by its own id, so its
+        // address (in the label) is what reaches it here.
+        let arg = if picked.run.front_end == "cli" {
+            picked.device.id.clone()
+        } else {
+            label_address(&picked.device.label).unwrap_or_else(|| picked.device.id.clone())
+        };
+        self.through_device(&arg, Some(&picked), user).await
+    }
+
+    /// Through `device`'s own connection test (`picked`: as the audit trail named it).
+    async fn through_device(
+        &self,
+        device: &str,
+        picked: Option<&Picked>,
+        user: Option<String>,
+    ) -> ExitCode {
+        let out = self.out;
+        // A practice world's devices live only as long as its `printoauth practice`:
+        // the device an earlier world's run set up is not this world's device of the
+        // same index (its name, with its address, differs), or not in it at all.
+        if let Some(p) = picked.filter(|_| self.practice) {
+            if self.targets.practice_name(device).as_deref() != Some(p.device.label.as_str()) {
+                out.failure(
+                    &CliError::ConfiguredDeviceGone {
+                        device: p.device.label.clone(),
+                        time: p.run.started_at.clone(),
+                    }
+                    .into(),
+                );
+                return ExitCode::from(1);
+            }
+        }
+        let t = match self.targets.resolve(device, user) {
+            Ok(t) => t,
+            Err(e) => return out.cannot_run(&e),
+        };
+        let label = match picked {
+            Some(p) => p.device.label.clone(),
+            None => t.name.clone().unwrap_or_else(|| t.label.clone()),
+        };
+        let d: &dyn DeviceDriver = t.connection.driver.as_ref();
+        let r = async {
+            d.login(&t.credentials).await?;
+            tenant_check::check_through_device(d, &t.label).await
+        }
+        .await;
+        match r {
+            Ok(r) => {
+                self.record(&printoauth_core::report::ReportTenantCheck::through_device(
+                    &r.report, &label,
+                ));
+                out.device_tenant_check(&r);
+                if r.report.passed {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                }
+            }
+            Err(e) => {
+                out.error(&e.into());
+                ExitCode::from(1)
+            }
+        }
+    }
+}
+
+/// "WF-C5890 Series (192.0.2.7)" → "192.0.2.7".
+fn label_address(label: &str) -> Option<String> {
+    let open = label.rfind(" (")?;
+    label
+        .strip_suffix(')')
+        .map(|l| l[open + 2..].to_string())
+        .filter(|a| !a.is_empty())
 }
 
 async fn troubleshoot_cmd(

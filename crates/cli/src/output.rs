@@ -549,14 +549,13 @@ impl Out {
     }
 
     /// The audit trail could not be opened: the run goes on without it.
-    pub fn audit_unavailable(&self, detail: &str) {
+    /// The audit trail cannot be written: `message` says what goes on without it
+    /// (`cli-audit-unavailable`: a run; `cli-audit-unavailable-check`: a tenant check).
+    pub fn audit_unavailable(&self, detail: &str, message: &str) {
         if self.json {
             return self.line(json!({"audit_unavailable": {"detail": detail}}));
         }
-        eprintln!(
-            "{}",
-            self.t("cli-audit-unavailable", &[("detail", detail.into())])
-        );
+        eprintln!("{}", self.t(message, &[("detail", detail.into())]));
     }
 
     fn audit_action(&self, a: Option<AuditAction>) -> String {
@@ -860,6 +859,46 @@ impl Out {
         if self.json {
             return self.result(r);
         }
+        self.tenant_checks(r);
+        let verdict = if r.passed {
+            "cli-tenant-ready"
+        } else {
+            "cli-tenant-not-ready"
+        };
+        println!("{}", self.t(verdict, &[]));
+    }
+
+    /// `check-tenant` without an application id: what printoauth needs and how to
+    /// register it (the check's refusal; with `--json` an event, since the check
+    /// through a device follows).
+    pub fn tenant_app_id_missing(&self, r: &TenantCheckReport) {
+        if self.json {
+            return self.event(&json!({"step": "app-id-missing", "report": r}));
+        }
+        self.tenant_checks(r);
+    }
+
+    /// `check-tenant` goes on through the first device `run` set up.
+    pub fn tenant_meanwhile(&self, run: &AuditRun, device: &printoauth_core::audit::AuditDevice) {
+        if self.json {
+            return self.event(&json!({"step": "through-configured-device",
+                "device": device.id, "label": device.label,
+                "run": run.id, "run_started_at": run.started_at}));
+        }
+        println!(
+            "{}",
+            self.t(
+                "cli-tenant-meanwhile",
+                &[
+                    ("time", Self::local_time(&run.started_at).into()),
+                    ("device", device_name(&device.id, &device.label).into()),
+                ]
+            )
+        );
+    }
+
+    /// Each check of a tenant check, with its cause and fix.
+    fn tenant_checks(&self, r: &TenantCheckReport) {
         for c in &r.checks {
             let name = match c.id {
                 CheckId::SecurityDefaults => "cli-check-security-defaults",
@@ -894,21 +933,6 @@ impl Out {
                 }
             }
         }
-        let app_id_missing = r.checks.iter().any(|c| {
-            matches!(
-                c.cause,
-                Some(printoauth_core::diagnosis::Cause::AppIdMissing { .. })
-            )
-        });
-        if app_id_missing {
-            println!("{}", self.t("cli-tenant-device-hint", &[]));
-        }
-        let verdict = if r.passed {
-            "cli-tenant-ready"
-        } else {
-            "cli-tenant-not-ready"
-        };
-        println!("{}", self.t(verdict, &[]));
     }
 
     pub fn health(&self, label: &str, h: &DeviceHealth) {

@@ -261,9 +261,11 @@ impl Targets {
         t
     }
 
-    /// Resolves a device argument to a driver and credentials.
-    pub fn resolve(&self, arg: &str, user: Option<String>) -> Result<Resolved, Failure> {
-        let name = self.world.as_ref().and_then(|w| w.device(arg)).map(|d| {
+    /// In practice mode, the name of the world's device `arg` (its model and address,
+    /// as runs record it); `None` when the world has no such device, or outside
+    /// practice mode.
+    pub fn practice_name(&self, arg: &str) -> Option<String> {
+        self.world.as_ref().and_then(|w| w.device(arg)).map(|d| {
             // "https://127.0.0.1:40123/" → "127.0.0.1:40123"
             let host = d
                 .https_url
@@ -274,7 +276,12 @@ impl Targets {
                 .map(str::to_string)
                 .unwrap_or_else(|| d.ip.to_string());
             format!("{} ({host})", d.model)
-        });
+        })
+    }
+
+    /// Resolves a device argument to a driver and credentials.
+    pub fn resolve(&self, arg: &str, user: Option<String>) -> Result<Resolved, Failure> {
+        let name = self.practice_name(arg);
         let (address, practice_password, vendor) =
             match self.world.as_ref().and_then(|w| w.device(arg)) {
                 Some(d) => (

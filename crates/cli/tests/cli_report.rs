@@ -1,8 +1,11 @@
-//! The customer's report through the command line: a practice batch with one device
-//! that cannot do OAuth2, then `report` as PDF in each of the six languages (the text
-//! pdftotext extracts holds every device and its result in that language; pdffonts
-//! lists only embedded fonts; no device password, administrator password, token or
-//! sign-in code is in the PDF's bytes or its text), and as CSV and JSON.
+//! The customer's report through the command line: a practice tenant check, then a
+//! practice batch with one device that cannot do OAuth2, then `report` as PDF in each
+//! of the six languages (the text pdftotext extracts holds every device and its
+//! result, and the tenant check the trail recorded, in that language; pdffonts lists
+//! only embedded fonts; no device password, administrator password, token or sign-in
+//! code is in the PDF's bytes or its text), and as CSV and JSON. And `check-tenant`
+//! without an application id: the registration it needs, then the check through the
+//! first device the trail shows set up, recorded for the report.
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -94,6 +97,18 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
         ("XDG_DATA_HOME", OsStr::new("")),
     ];
     let world = file.arg();
+
+    // The tenant check first, as a technician does (its sign-in approved): recorded in
+    // the audit trail, it goes into the report.
+    let (code, out, err) = run_cli_with(
+        CLI,
+        &w,
+        &["--world", &world, "--json", "check-tenant"],
+        &env,
+        true,
+    )
+    .await;
+    assert_eq!(code, 0, "the practice tenant is ready: {out}\n{err}");
 
     // The batch: the sign-ins approved; the third device fails.
     let (code, out, err) = run_cli_with(
@@ -206,6 +221,30 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
             !flat.contains(&message(lang, "report-result-cancelled", &[])),
             "{lang}"
         );
+        // The tenant check, after the devices: printoauth's own, passed, each check
+        // in words.
+        let tenant = flat
+            .find(&squash(&message(lang, "report-tenant", &[])))
+            .unwrap_or_else(|| panic!("{lang}: no tenant check in {text}"));
+        assert!(tenant > *at.last().unwrap(), "{lang}");
+        for id in ["report-tenant-own", "report-tenant-passed"] {
+            let words = squash(&message(lang, id, &[]));
+            assert!(flat[tenant..].contains(&words), "{lang}: {id} in {text}");
+        }
+        let checked = squash(&message(lang, "report-tenant-checked-at", &[("time", "")]));
+        assert!(flat[tenant..].contains(&checked), "{lang}: {text}");
+        for check in [
+            "check-sign-in",
+            "check-test-mail",
+            "check-smtp-auth-mailbox",
+        ] {
+            let line = squash(&format!(
+                "{}: {}",
+                message(lang, check, &[]),
+                message(lang, "report-check-passed", &[])
+            ));
+            assert!(flat[tenant..].contains(&line), "{lang}: {line:?} in {text}");
+        }
 
         // Every font embedded (and the Devanagari one for Hindi).
         let fonts = tool("pdffonts", &[pdf.as_os_str()]);
@@ -258,7 +297,8 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
     let rows: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(
         rows[0],
-        "site,date,run,device,label,model,address,result,failed_at,error,fix,fix_params,changes"
+        "site,date,run,device,label,model,address,result,failed_at,error,fix,fix_params,changes,\
+         tenant_check,tenant_checked_at,tenant_check_device,tenant_check_failed"
     );
     assert_eq!(rows.len(), 4, "{csv}");
     for (i, (id, result)) in expected.iter().enumerate() {
@@ -268,6 +308,11 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
         assert_eq!(cols[3], *id, "{row}");
         assert_eq!(cols[5], models[i], "{row}");
         assert!(row.contains(&format!(",{result},")), "{row}");
+        // The tenant check, on every line: passed, when, not through a device.
+        let tail = &cols[cols.len() - 4..];
+        assert_eq!(tail[0], "passed", "{row}");
+        assert!(tail[1].starts_with("20"), "{row}");
+        assert_eq!(&tail[2..], ["", ""], "{row}");
     }
     assert!(rows[3].contains("device-oauth2-unavailable"), "{}", rows[3]);
     assert!(rows[3].contains("update-firmware"), "{}", rows[3]);
@@ -300,6 +345,19 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
     assert_eq!(devs[2]["error"], "device-oauth2-unavailable");
     assert_eq!(devs[2]["fix"]["code"], "update-firmware");
     assert_eq!(devs[2]["fix"]["params"]["model"], models[2]);
+    // The tenant check the trail recorded: printoauth's own, passed, each check.
+    let tc = &r["tenant_check"];
+    assert_eq!(tc["passed"], true, "{r}");
+    assert!(
+        tc["checked_at"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("20")),
+        "{tc}"
+    );
+    assert_eq!(tc["through_device"], Value::Null, "{tc}");
+    let checks = tc["checks"].as_array().unwrap();
+    assert_eq!(checks.len(), 7, "{tc}");
+    assert!(checks.iter().all(|c| c["status"] == "passed"), "{tc}");
     for text in [&csv, &json] {
         for s in &secrets {
             assert!(!text.contains(s.as_str()), "{s:?} in a report");
@@ -325,5 +383,194 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
     .await;
     assert_eq!(code, 3);
     assert!(err.contains("no-such-run"), "{err}");
+    w.stop();
+}
+
+/// A practice world file whose tenant has not registered printoauth (no application
+/// id in it), as `check-tenant` sees a real tenant before registration.
+fn without_app_id(file: &WorldFile) {
+    let mut v: Value = serde_json::from_slice(&std::fs::read(&file.path).unwrap()).unwrap();
+    v["identity"]["printoauth_client_id"] = Value::String(String::new());
+    std::fs::write(&file.path, serde_json::to_vec(&v).unwrap()).unwrap();
+}
+
+/// `check-tenant` without an application id and without `--device`: it says what it
+/// needs (printoauth's registration) and, meanwhile, checks through the first device
+/// the audit trail shows set up; with none, it says so and that `--device` names one.
+/// The check through the device is recorded and reported. A device set up in an
+/// earlier practice world is said to be gone.
+#[tokio::test(flavor = "multi_thread")]
+async fn check_tenant_without_an_application_id_checks_through_the_configured_device() {
+    let home =
+        Home(std::env::temp_dir().join(format!("printoauth-tenant-trail-{}", std::process::id())));
+    let _ = std::fs::remove_dir_all(&home.0);
+    std::fs::create_dir_all(&home.0).unwrap();
+    let audit = home.0.join("audit.sqlite3");
+    let env: [(&str, &OsStr); 1] = [("PRINTOAUTH_AUDIT", audit.as_os_str())];
+    let (w, file) = WorldFile::start(
+        WorldConfig {
+            devices: vec![device("WF-C5890 Series")],
+            ..Default::default()
+        },
+        "tenant-trail",
+    )
+    .await;
+    without_app_id(&file);
+    let world = file.arg();
+    let run = |args: Vec<&str>| {
+        let (w, env) = (w.clone(), env);
+        let mut all = vec!["--world", world.as_str()];
+        all.extend(args);
+        let all: Vec<String> = all.into_iter().map(str::to_string).collect();
+        async move { run_cli_with(CLI, &w, &all, &env, true).await }
+    };
+    let step = |lines: &[Value], step: &str| -> Value {
+        lines
+            .iter()
+            .find(|l| l["event"]["step"] == step)
+            .map(|l| l["event"].clone())
+            .unwrap_or_else(|| panic!("no {step} in {lines:?}"))
+    };
+
+    // Nothing set up yet: the registration it needs, and no device to check through.
+    let (code, out, err) = run(vec!["--json", "check-tenant"]).await;
+    assert_eq!(code, 1, "{out}\n{err}");
+    let lines = json_lines(&out);
+    let refusal = step(&lines, "app-id-missing");
+    let sign_in = &refusal["report"]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "sign-in")
+        .unwrap()
+        .clone();
+    assert_eq!(sign_in["fix"]["code"], "register-app", "{refusal}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["error"]["code"] == "no-configured-device"),
+        "{out}"
+    );
+    let (code, out, err) = run(vec!["--lang", "en", "check-tenant"]).await;
+    assert_eq!(code, 1, "{out}\n{err}");
+    assert!(out.contains("Register printoauth"), "{out}");
+    assert!(
+        err.contains(&message("en", "cli-error-no-configured-device", &[])),
+        "{err}"
+    );
+    // Nothing was checked: nothing recorded.
+    let (_, json, _) = run(vec!["report", "--format", "json", "--output", "-"]).await;
+    assert!(json.trim().is_empty(), "no run yet: {json}");
+
+    // A device set up: the check goes through it.
+    let (code, out, err) = run(vec!["--json", "configure", "--sender", ADMIN, "0"]).await;
+    assert_eq!(code, 0, "{out}\n{err}");
+    let mails = w.smtp().messages().len();
+    let (code, out, err) = run(vec!["--json", "check-tenant"]).await;
+    assert_eq!(code, 0, "{out}\n{err}");
+    let lines = json_lines(&out);
+    step(&lines, "app-id-missing");
+    let picked = step(&lines, "through-configured-device");
+    assert_eq!(picked["device"], "0", "{picked}");
+    let label = picked["label"].as_str().unwrap().to_string();
+    assert!(label.starts_with("WF-C5890 Series (127.0.0.1:"), "{label}");
+    let result = lines.iter().find_map(|l| l.get("result")).unwrap();
+    assert_eq!(result["device"], "0", "{result}");
+    assert_eq!(result["test"]["ok"], true, "{result}");
+    assert_eq!(result["report"]["passed"], true, "{result}");
+    assert_eq!(
+        w.smtp().messages().len(),
+        mails,
+        "a connection test sends no mail"
+    );
+    // `--device` alone picks the same device.
+    let (code, out, err) = run(vec!["--json", "check-tenant", "--device"]).await;
+    assert_eq!(code, 0, "{out}\n{err}");
+    assert_eq!(
+        step(&json_lines(&out), "through-configured-device")["device"],
+        "0"
+    );
+
+    // The report has it: through the device, passed.
+    let (code, json, err) = run(vec!["report", "--format", "json", "--output", "-"]).await;
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(r["tenant_check"]["passed"], true, "{r}");
+    assert_eq!(r["tenant_check"]["through_device"], label.as_str(), "{r}");
+    for lang in ["en", "be"] {
+        let pdf = home.0.join(format!("tenant-{lang}.pdf"));
+        let (code, _, err) = run(vec![
+            "--lang",
+            lang,
+            "report",
+            "--output",
+            pdf.to_str().unwrap(),
+        ])
+        .await;
+        assert_eq!(code, 0, "{err}");
+        let text = tool("pdftotext", &[pdf.as_os_str(), OsStr::new("-")]);
+        let flat = squash(&text);
+        for want in [
+            message(lang, "report-tenant", &[]),
+            message(lang, "report-tenant-through-device", &[("device", &label)]),
+            message(lang, "report-tenant-passed", &[]),
+        ] {
+            assert!(flat.contains(&squash(&want)), "{lang}: {want:?} in {text}");
+        }
+    }
+
+    // The trail cannot be opened: the check still runs, and says so.
+    let (code, out, err) = run_cli_with(
+        CLI,
+        &w,
+        &[
+            "--lang",
+            "en",
+            "--world",
+            &world,
+            "check-tenant",
+            "--device",
+            "0",
+        ],
+        &[("PRINTOAUTH_AUDIT", home.0.as_os_str())],
+        true,
+    )
+    .await;
+    assert_eq!(code, 0, "{out}\n{err}");
+    assert!(
+        err.contains("the check goes on without recording it"),
+        "{err}"
+    );
+    assert!(
+        out.contains(&message("en", "cli-tenant-ready", &[])),
+        "{out}"
+    );
+
+    // A new practice world: the device the trail names was in the earlier one.
+    let (w2, file2) = WorldFile::start(
+        WorldConfig {
+            devices: vec![device("WF-C5890 Series")],
+            ..Default::default()
+        },
+        "tenant-trail-2",
+    )
+    .await;
+    without_app_id(&file2);
+    let world2 = file2.arg();
+    let (code, out, err) = run_cli_with(
+        CLI,
+        &w2,
+        &["--json", "--world", &world2, "check-tenant"],
+        &env,
+        true,
+    )
+    .await;
+    assert_eq!(code, 1, "{out}\n{err}");
+    let gone = json_lines(&out)
+        .into_iter()
+        .find(|l| l["error"]["code"] == "configured-device-gone")
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(gone["error"]["params"]["device"], label.as_str(), "{gone}");
+    w2.stop();
     w.stop();
 }

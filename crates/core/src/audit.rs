@@ -40,7 +40,7 @@ pub const FILE_NAME: &str = "audit.sqlite3";
 
 /// The schema this build writes. Each step of [`MIGRATIONS`] brings a database from
 /// one version to the next.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// The schema, version by version (index 0 makes version 1). Never edit a released
 /// step: add the next one.
@@ -92,6 +92,19 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX sign_ins_by_device ON sign_ins (device, practice);",
     // 3: a failed device's fix (`{code, params}`), for the customer's report.
     "ALTER TABLE entries ADD COLUMN fix_json TEXT;",
+    // 4: each tenant check (printoauth's own, or through a configured device), for
+    // the customer's report: each check's id, status and fix (`{code, params}`), never
+    // its cause, evidence or the account's token.
+    "CREATE TABLE tenant_checks (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        practice INTEGER NOT NULL,
+        front_end TEXT NOT NULL,
+        through_device TEXT,
+        passed INTEGER NOT NULL,
+        checks_json TEXT NOT NULL
+    );
+    CREATE INDEX tenant_checks_by_practice ON tenant_checks (practice, id);",
 ];
 
 /// Why the audit database could not be used (`detail`: SQLite's or the system's words).
@@ -252,6 +265,25 @@ pub struct Unfinished {
     pub run: AuditRun,
     /// The run's devices without an end, in the run's order.
     pub devices: Vec<AuditDevice>,
+}
+
+/// A tenant check as the audit trail keeps it ([`AuditLog::record_tenant_check`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordedTenantCheck {
+    /// Increasing with time.
+    pub seq: i64,
+    /// When the check was made (RFC 3339, UTC).
+    pub at: String,
+    /// Against the emulated world (practice mode).
+    pub practice: bool,
+    /// "cli" or "app".
+    pub front_end: String,
+    /// Through a configured device's own connection test: that device's label
+    /// (`None`: printoauth's own sign-in and test mail).
+    pub through_device: Option<String>,
+    pub passed: bool,
+    /// Each check: its id, status and fix.
+    pub checks: Vec<crate::report::ReportCheck>,
 }
 
 /// How a front end's run is described (beside what the batch reports).
@@ -492,6 +524,95 @@ impl AuditLog {
         .optional()
         .map(Option::flatten)
         .map_err(|er| self.err(er))
+    }
+
+    /// Records a tenant check: when (`check.checked_at`, else now), in which world
+    /// and front end, through which device, whether it passed, and each check's id,
+    /// status and fix. Nothing else of the check is kept (see the module's note).
+    pub fn record_tenant_check(
+        &self,
+        check: &crate::report::ReportTenantCheck,
+        practice: bool,
+        front_end: &str,
+    ) -> Result<(), AuditError> {
+        let checks = serde_json::to_string(&check.checks).unwrap_or_else(|_| "[]".into());
+        let at = check.checked_at.clone().unwrap_or_else(now);
+        let c = self.conn.lock().unwrap();
+        c.execute(
+            "INSERT INTO tenant_checks (at, practice, front_end, through_device, passed, checks_json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                at,
+                practice,
+                front_end,
+                check.through_device,
+                check.passed,
+                checks
+            ],
+        )
+        .map(|_| ())
+        .map_err(|er| self.err(er))
+    }
+
+    /// The tenant check recorded last (of practice mode or not, as `practice` says).
+    pub fn latest_tenant_check(
+        &self,
+        practice: bool,
+    ) -> Result<Option<RecordedTenantCheck>, AuditError> {
+        let c = self.conn.lock().unwrap();
+        c.query_row(
+            "SELECT id, at, practice, front_end, through_device, passed, checks_json
+             FROM tenant_checks WHERE practice = ?1 ORDER BY id DESC LIMIT 1",
+            [practice],
+            |r| {
+                Ok(RecordedTenantCheck {
+                    seq: r.get(0)?,
+                    at: r.get(1)?,
+                    practice: r.get(2)?,
+                    front_end: r.get(3)?,
+                    through_device: r.get(4)?,
+                    passed: r.get(5)?,
+                    checks: serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default(),
+                })
+            },
+        )
+        .optional()
+        .map_err(|er| self.err(er))
+    }
+
+    /// The first device a run set up (its result done), with that run: the newest run
+    /// (of practice mode or not, as `practice` says) that set one up, its devices in
+    /// the order given. `None` when no recorded run set up a device.
+    pub fn configured_device(
+        &self,
+        practice: bool,
+    ) -> Result<Option<(AuditRun, AuditDevice)>, AuditError> {
+        let ids: Vec<String> = {
+            let c = self.conn.lock().unwrap();
+            let mut st = c
+                .prepare(
+                    "SELECT id FROM runs WHERE practice = ?1 AND EXISTS (
+                        SELECT 1 FROM entries e WHERE e.run_id = runs.id AND e.action = 'done')
+                     ORDER BY started_at DESC, rowid DESC",
+                )
+                .map_err(|e| self.err(e))?;
+            let rows = st
+                .query_map([practice], |r| r.get::<_, String>(0))
+                .map_err(|e| self.err(e))?;
+            rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?
+        };
+        for id in ids {
+            let Some(run) = self.run(&id)? else { continue };
+            if let Some(d) = run
+                .devices
+                .iter()
+                .find(|d| d.last == Some(AuditAction::Done))
+                .cloned()
+            {
+                return Ok(Some((run, d)));
+            }
+        }
+        Ok(None)
     }
 
     /// The runs, newest first (at most `limit`).
@@ -933,7 +1054,13 @@ mod tests {
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
-        for t in ["entries", "run_devices", "runs", "schema_version"] {
+        for t in [
+            "entries",
+            "run_devices",
+            "runs",
+            "schema_version",
+            "tenant_checks",
+        ] {
             assert!(tables.iter().any(|x| x == t), "{t} in {tables:?}");
         }
         #[cfg(unix)]
@@ -970,6 +1097,196 @@ mod tests {
         let log = AuditLog::open(&p2).unwrap();
         assert_eq!(log.schema_version().unwrap(), SCHEMA_VERSION);
         assert!(log.runs(10).unwrap().is_empty());
+    }
+
+    /// A database as schema 3 left it (what a build before the tenant checks wrote),
+    /// with one run whose device `a` was done, is brought to schema 4 with its records
+    /// kept, and takes tenant checks.
+    #[test]
+    fn a_schema_3_database_is_migrated_and_keeps_its_runs() {
+        let (_d, p) = temp_db();
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        {
+            let c = Connection::open(&p).unwrap();
+            c.execute_batch("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+                .unwrap();
+            for step in &MIGRATIONS[..3] {
+                c.execute_batch(step).unwrap();
+            }
+            c.execute_batch(
+                "INSERT INTO schema_version (version) VALUES (3);
+                 INSERT INTO runs VALUES ('r3', '2026-11-01T10:00:00.000Z', 'cli', 'run', 0,
+                     'exchange-online', 'scanner@contoso.example', NULL);
+                 INSERT INTO run_devices VALUES ('r3', 'a', 'Printer A', 0, 'exchange-online',
+                     'scanner@contoso.example');
+                 INSERT INTO entries (run_id, device, at, action, is_write, result)
+                     VALUES ('r3', 'a', '2026-11-01T10:01:00.000Z', 'done', 0, 'ok');",
+            )
+            .unwrap();
+        }
+        let log = AuditLog::open(&p).unwrap();
+        assert_eq!(log.schema_version().unwrap(), 4);
+        assert_eq!(log.runs(10).unwrap()[0].id, "r3");
+        assert_eq!(log.latest_tenant_check(false).unwrap(), None);
+        let (run, device) = log.configured_device(false).unwrap().unwrap();
+        assert_eq!((run.id.as_str(), device.id.as_str()), ("r3", "a"));
+        log.record_tenant_check(&tenant_check(true, None), false, "cli")
+            .unwrap();
+        assert!(log.latest_tenant_check(false).unwrap().unwrap().passed);
+        // Opening it again migrates nothing more.
+        drop(log);
+        assert_eq!(AuditLog::open(&p).unwrap().schema_version().unwrap(), 4);
+    }
+
+    fn tenant_check(passed: bool, device: Option<&str>) -> crate::report::ReportTenantCheck {
+        use crate::tenant_check::{CheckId, CheckStatus};
+        crate::report::ReportTenantCheck {
+            passed,
+            checks: vec![
+                crate::report::ReportCheck {
+                    id: CheckId::SignIn,
+                    status: CheckStatus::Passed,
+                    fix: None,
+                },
+                crate::report::ReportCheck {
+                    id: CheckId::SmtpAuthMailbox,
+                    status: if passed {
+                        CheckStatus::Passed
+                    } else {
+                        CheckStatus::Failed
+                    },
+                    fix: (!passed).then(|| {
+                        serde_json::to_value(crate::diagnosis::Fix::enable_smtp_auth_mailbox(
+                            "scanner@contoso.example",
+                        ))
+                        .unwrap()
+                    }),
+                },
+            ],
+            checked_at: None,
+            through_device: device.map(str::to_string),
+        }
+    }
+
+    /// Each tenant check is kept with when, where and through which device; the
+    /// newest of a world is the latest; nothing but ids, statuses and fixes is stored.
+    #[test]
+    fn tenant_checks_are_recorded_per_world_without_secrets() {
+        let (_d, p) = temp_db();
+        let log = AuditLog::open(&p).unwrap();
+        assert_eq!(log.latest_tenant_check(false).unwrap(), None);
+        log.record_tenant_check(&tenant_check(true, None), false, "cli")
+            .unwrap();
+        let mut through = tenant_check(false, Some("WF-C5890 Series (10.0.0.5)"));
+        through.checked_at = Some("2026-12-02T10:00:00Z".into());
+        log.record_tenant_check(&through, false, "app").unwrap();
+        log.record_tenant_check(&tenant_check(true, None), true, "cli")
+            .unwrap();
+        drop(log);
+
+        let log = AuditLog::open(&p).unwrap();
+        let last = log.latest_tenant_check(false).unwrap().unwrap();
+        assert_eq!(last.at, "2026-12-02T10:00:00Z");
+        assert_eq!(last.front_end, "app");
+        assert!(!last.practice && !last.passed);
+        assert_eq!(
+            last.through_device.as_deref(),
+            Some("WF-C5890 Series (10.0.0.5)")
+        );
+        assert_eq!(last.checks, through.checks);
+        let practice = log.latest_tenant_check(true).unwrap().unwrap();
+        assert!(practice.practice && practice.passed && practice.through_device.is_none());
+        // Recorded now when the check gave no time.
+        assert!(practice.at.starts_with("20") && practice.at.ends_with('Z'));
+        assert!(practice.seq > last.seq);
+
+        // The stored checks: ids, statuses, fixes (`{code, params}`) and nothing else.
+        let c = log.conn.lock().unwrap();
+        let json: String = c
+            .query_row(
+                "SELECT checks_json FROM tenant_checks WHERE passed = 0",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        for check in v.as_array().unwrap() {
+            let mut keys: Vec<&str> = check
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect();
+            keys.sort();
+            assert_eq!(keys, ["fix", "id", "status"], "{check}");
+        }
+        assert_eq!(v[1]["fix"]["code"], "enable-smtp-auth-mailbox");
+    }
+
+    /// The device to check the tenant through: the first done device of the newest
+    /// run that set one up, in its world.
+    #[test]
+    fn the_configured_device_is_the_first_done_of_the_newest_run_that_set_one_up() {
+        let (_d, p) = temp_db();
+        let log = Arc::new(AuditLog::open(&p).unwrap());
+        assert_eq!(log.configured_device(false).unwrap(), None);
+        // `half_run`: `a` done, `b` not.
+        let first = half_run(&log);
+        let (run, d) = log.configured_device(false).unwrap().unwrap();
+        assert_eq!(
+            (run.id.as_str(), d.id.as_str(), d.label.as_str()),
+            (first.as_str(), "a", "Printer A")
+        );
+        assert_eq!(
+            log.configured_device(true).unwrap(),
+            None,
+            "practice is apart"
+        );
+
+        // A newer run that set nothing up leaves the earlier one's device.
+        let rec = log.recorder(ctx());
+        log.record_run_start(
+            rec.run_id(),
+            &rec.context,
+            Mode::Run,
+            &[("c".into(), target())],
+        )
+        .unwrap();
+        rec.step("c", Step::LoggedIn, None, &target());
+        assert_eq!(log.configured_device(false).unwrap().unwrap().1.id, "a");
+
+        // A newer run where the second device was done: that one.
+        let rec = log.recorder(ctx());
+        log.record_run_start(
+            rec.run_id(),
+            &rec.context,
+            Mode::Run,
+            &[("x".into(), target()), ("y".into(), target())],
+        )
+        .unwrap();
+        rec.finished(
+            "x",
+            &DeviceState::Failed {
+                failed_at: Step::LoggedIn,
+                fix: crate::diagnosis::Fix::RetryOrReport {},
+                error: crate::run::RunError::RunCancelled {}.into(),
+                device: None,
+                manual: None,
+            },
+            None,
+        );
+        let after = settings(AuthMethod::OAuth2);
+        rec.finished(
+            "y",
+            &DeviceState::Done {
+                changes: vec![],
+                settings: after,
+                seen_receipt: None,
+            },
+            None,
+        );
+        let (run, d) = log.configured_device(false).unwrap().unwrap();
+        assert_eq!((run.id.as_str(), d.id.as_str()), (rec.run_id(), "y"));
     }
 
     /// A run of two devices: `a` gets through to done, `b` stops after OAuth2 was set.

@@ -1,6 +1,7 @@
 //! The customer's report of a run: the site, the date, each device (what was found,
-//! what changed before → after, done or failed with its fix) and, when given, the
-//! tenant check; as JSON, CSV or PDF.
+//! what changed before → after, done or failed with its fix) and the tenant check
+//! (the one given, else the last one the audit trail recorded: when it was made, and
+//! through which device when it ran through one); as JSON, CSV or PDF.
 //!
 //! The report is built from the audit trail ([`Report::from_audit`]), which holds no
 //! password, token or sign-in code; [`Report::from_audit`] also drops any settings
@@ -13,7 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::audit::{AuditAction, AuditError, AuditLog};
+use crate::audit::{AuditAction, AuditError, AuditLog, RecordedTenantCheck};
 use crate::devices::EmailService;
 use crate::run::{Change, Step};
 use crate::tenant_check::{CheckId, CheckStatus, TenantCheckReport};
@@ -81,17 +82,52 @@ pub struct ReportCheck {
     pub fix: Option<serde_json::Value>,
 }
 
-/// The tenant check's outcome, as reported.
+/// The tenant check's outcome, as reported (and as the audit trail keeps it): each
+/// check's id, status and fix, never its cause or evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportTenantCheck {
     pub passed: bool,
     pub checks: Vec<ReportCheck>,
+    /// When the check was made (RFC 3339, UTC).
+    #[serde(default)]
+    pub checked_at: Option<String>,
+    /// Through a configured device's own connection test: that device's label
+    /// (`None`: printoauth's own sign-in and test mail).
+    #[serde(default)]
+    pub through_device: Option<String>,
+}
+
+impl ReportTenantCheck {
+    /// The outcome of a check that ran through the device `label`
+    /// ([`crate::tenant_check::check_through_device`]).
+    pub fn through_device(r: &TenantCheckReport, label: &str) -> Self {
+        ReportTenantCheck {
+            through_device: Some(label.to_string()),
+            ..ReportTenantCheck::from(r)
+        }
+    }
+}
+
+impl From<RecordedTenantCheck> for ReportTenantCheck {
+    fn from(r: RecordedTenantCheck) -> Self {
+        ReportTenantCheck {
+            passed: r.passed,
+            checks: r.checks,
+            checked_at: Some(r.at),
+            through_device: r.through_device,
+        }
+    }
 }
 
 impl From<&TenantCheckReport> for ReportTenantCheck {
     fn from(r: &TenantCheckReport) -> Self {
         ReportTenantCheck {
             passed: r.passed,
+            checked_at: Some(
+                r.finished_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            ),
+            through_device: None,
             checks: r
                 .checks
                 .iter()
@@ -177,7 +213,11 @@ fn split_label(label: &str, id: &str) -> (Option<String>, Option<String>) {
 
 impl Report {
     /// The report of run `run_id` (the newest run when `None`) as the audit trail
-    /// recorded it.
+    /// recorded it, with `tenant_check`; without one, the tenant check the trail
+    /// recorded last in the run's world (practice mode or not), whenever it was made
+    /// (before the run, as a technician checks the tenant first, or after it) and
+    /// whichever front end made it: the newest is what the tenant is known to be now.
+    /// The report says when it was made.
     pub fn from_audit(
         log: &AuditLog,
         run_id: Option<&str>,
@@ -247,6 +287,12 @@ impl Report {
                 }
             })
             .collect();
+        let tenant_check = match tenant_check {
+            Some(t) => Some(ReportTenantCheck::from(t)),
+            None => log
+                .latest_tenant_check(run.practice)?
+                .map(ReportTenantCheck::from),
+        };
         Ok(Report {
             site: site.to_string(),
             created_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -256,7 +302,7 @@ impl Report {
             service: run.service,
             sender: run.sender,
             devices,
-            tenant_check: tenant_check.map(ReportTenantCheck::from),
+            tenant_check,
         })
     }
 
@@ -266,10 +312,41 @@ impl Report {
 
     /// One line per device under a header of stable column names (RFC 4180, fields a
     /// spreadsheet would take for a formula defused). `changes`: `field: before → after`,
-    /// joined by "; "; `fix`: its code and params as JSON.
+    /// joined by "; "; `fix`: its code and params as JSON. The tenant check's columns
+    /// come last, the same on every line (empty without one): `tenant_check` passed or
+    /// failed, when, through which device, and `tenant_check_failed`: each failed
+    /// check as `id: fix`, joined by "; ".
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
         csv_line(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
+        let tc = self.tenant_check.as_ref();
+        let tenant = [
+            tc.map(|t| if t.passed { "passed" } else { "failed" }.to_string())
+                .unwrap_or_default(),
+            tc.and_then(|t| t.checked_at.clone()).unwrap_or_default(),
+            tc.and_then(|t| t.through_device.clone())
+                .unwrap_or_default(),
+            tc.map(|t| {
+                t.checks
+                    .iter()
+                    .filter(|c| c.status == CheckStatus::Failed)
+                    .map(|c| {
+                        let id = kebab(c.id);
+                        match c
+                            .fix
+                            .as_ref()
+                            .and_then(|f| f.get("code"))
+                            .and_then(|c| c.as_str())
+                        {
+                            Some(fix) => format!("{id}: {fix}"),
+                            None => id,
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+            .unwrap_or_default(),
+        ];
         for d in &self.devices {
             let changes = d
                 .changes
@@ -312,7 +389,9 @@ impl Report {
                         .map(|p| p.to_string())
                         .unwrap_or_default(),
                     changes,
-                ],
+                ]
+                .into_iter()
+                .chain(tenant.iter().cloned()),
             );
         }
         out
@@ -442,6 +521,22 @@ impl Report {
         if let Some(tc) = &self.tenant_check {
             doc.gap();
             doc.para(Style::Heading, &t("report-tenant", &[]));
+            if let Some(at) = &tc.checked_at {
+                doc.para(
+                    Style::Body,
+                    &t("report-tenant-checked-at", &[("time", at.clone())]),
+                );
+            }
+            match &tc.through_device {
+                Some(device) => doc.para(
+                    Style::Body,
+                    &t(
+                        "report-tenant-through-device",
+                        &[("device", device.clone())],
+                    ),
+                ),
+                None => doc.para(Style::Body, &t("report-tenant-own", &[])),
+            }
             doc.para(
                 Style::Strong,
                 &t(
@@ -454,10 +549,7 @@ impl Report {
                 ),
             );
             for c in &tc.checks {
-                let id = serde_json::to_value(c.id)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default();
+                let id = kebab(c.id);
                 let status = match c.status {
                     CheckStatus::Passed => "report-check-passed",
                     CheckStatus::Failed => "report-check-failed",
@@ -503,8 +595,16 @@ fn settings_words(w: &dyn Words, s: &serde_json::Value) -> String {
     parts.join("; ")
 }
 
+/// A check's id as its JSON says it ("smtp-auth-mailbox").
+fn kebab(id: CheckId) -> String {
+    serde_json::to_value(id)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 /// The CSV's columns, in order.
-pub const CSV_COLUMNS: [&str; 13] = [
+pub const CSV_COLUMNS: [&str; 17] = [
     "site",
     "date",
     "run",
@@ -518,6 +618,10 @@ pub const CSV_COLUMNS: [&str; 13] = [
     "fix",
     "fix_params",
     "changes",
+    "tenant_check",
+    "tenant_checked_at",
+    "tenant_check_device",
+    "tenant_check_failed",
 ];
 
 // ---- PDF layout ----
@@ -1023,6 +1127,8 @@ mod tests {
                         serde_json::json!({"code": "enable-smtp-auth-mailbox", "params": {"mailbox": "a@b.example"}}),
                     ),
                 }],
+                checked_at: Some("2026-12-02T08:30:00Z".into()),
+                through_device: Some("WF-C5890 Series (10.0.0.9)".into()),
             }),
         }
     }
@@ -1069,6 +1175,8 @@ mod tests {
             "report-error error-device-oauth2-unavailable (device-oauth2-unavailable)",
             "report-fix fix-update-firmware",
             "report-tenant",
+            "report-tenant-checked-at 2026-12-02T08:30:00Z",
+            "report-tenant-through-device WF-C5890 Series (10.0.0.9)",
             "report-tenant-failed",
             "check-smtp-auth-mailbox: report-check-failed",
             "report-fix fix-enable-smtp-auth-mailbox",
@@ -1076,6 +1184,15 @@ mod tests {
         ] {
             assert!(lines.iter().any(|l| l == want), "{want:?} in {lines:?}");
         }
+        assert!(!lines.iter().any(|l| l == "report-tenant-own"));
+        // printoauth's own check says so.
+        let mut r = sample(1);
+        r.tenant_check.as_mut().unwrap().through_device = None;
+        assert!(r
+            .lay_out(&Ids)
+            .lines
+            .iter()
+            .any(|l| l.text == "report-tenant-own"));
         // Without a tenant check, none is reported.
         let mut r = sample(1);
         r.tenant_check = None;
@@ -1096,6 +1213,21 @@ mod tests {
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[0], CSV_COLUMNS.join(","));
         assert!(rows[2].contains(",failed,oauth2-set,device-oauth2-unavailable,update-firmware,"));
+        // The tenant check's columns, last, on every line.
+        for row in &rows[1..] {
+            assert!(
+                row.ends_with(
+                    ",failed,2026-12-02T08:30:00Z,WF-C5890 Series (10.0.0.9),\
+                     smtp-auth-mailbox: enable-smtp-auth-mailbox"
+                ),
+                "{row}"
+            );
+        }
+        let mut none = sample(1);
+        none.tenant_check = None;
+        let csv = none.to_csv();
+        let row = csv.split("\r\n").nth(1).unwrap();
+        assert!(row.ends_with(",,,,"), "{row}");
         assert!(
             rows[2].contains("\"{\"\"model\"\":\"\"X\"\"}\""),
             "{}",
@@ -1105,5 +1237,158 @@ mod tests {
         let mut r = sample(1);
         r.devices[0].label = "=HYPERLINK(\"x\")".into();
         assert!(r.to_csv().contains(",\"'=HYPERLINK(\"\"x\"\")\","));
+    }
+
+    /// Every check's name (`check-<id>`, what the PDF shows for each check, whether the
+    /// check ran through a device or not) and the fixes a check through a device gives
+    /// are in every catalogue, translated.
+    #[test]
+    fn every_check_and_device_check_fix_has_words_in_every_language() {
+        let line = |source: &str, id: &str| {
+            source
+                .lines()
+                .find(|l| l.starts_with(&format!("{id} =")))
+                .map(str::to_string)
+        };
+        let mut ids: Vec<String> = CheckId::ALL
+            .iter()
+            .map(|c| format!("check-{}", kebab(*c)))
+            .collect();
+        // The fixes of tenant_check::check_through_device's own findings (the rest
+        // are the live check's, which the app's catalogue test covers).
+        for fix in [
+            crate::diagnosis::Fix::Configure {},
+            crate::diagnosis::Fix::CheckDeviceNetwork {},
+            crate::diagnosis::Fix::SignInAgain {},
+            crate::diagnosis::Fix::CheckTls {
+                host: "h".into(),
+                tls_name: "h".into(),
+            },
+            crate::diagnosis::Fix::enable_smtp_auth("m@x"),
+        ] {
+            let v = serde_json::to_value(fix).unwrap();
+            ids.push(format!("fix-{}", v["code"].as_str().unwrap()));
+        }
+        for id in &ids {
+            let english = line(CATALOGUES[0].1, id).unwrap_or_else(|| panic!("en lacks {id}"));
+            for (lang, source) in &CATALOGUES[1..] {
+                let here = line(source, id).unwrap_or_else(|| panic!("{lang} lacks {id}"));
+                assert_ne!(here, english, "{lang} {id} is not translated");
+            }
+        }
+    }
+
+    fn temp_log() -> (std::path::PathBuf, AuditLog) {
+        let dir =
+            std::env::temp_dir().join(format!("printoauth-report-test-{}", uuid::Uuid::new_v4()));
+        let log = AuditLog::open(&dir.join(crate::audit::FILE_NAME)).unwrap();
+        (dir, log)
+    }
+
+    fn run_of(log: &AuditLog, practice: bool) -> String {
+        let id = uuid::Uuid::new_v4().to_string();
+        let ctx = crate::audit::RunContext {
+            front_end: "cli".into(),
+            practice,
+            ..Default::default()
+        };
+        log.record_run_start(
+            &id,
+            &ctx,
+            crate::run::Mode::Run,
+            &[(
+                "0".to_string(),
+                crate::devices::OAuthTarget::exchange_online("a@b.example"),
+            )],
+        )
+        .unwrap();
+        id
+    }
+
+    fn check(passed: bool, device: Option<&str>, at: &str) -> ReportTenantCheck {
+        ReportTenantCheck {
+            passed,
+            checks: vec![ReportCheck {
+                id: CheckId::SignIn,
+                status: if passed {
+                    CheckStatus::Passed
+                } else {
+                    CheckStatus::Failed
+                },
+                fix: (!passed).then(|| serde_json::json!({"code": "sign-in-again", "params": {}})),
+            }],
+            checked_at: Some(at.into()),
+            through_device: device.map(str::to_string),
+        }
+    }
+
+    /// Without a tenant check given, the report takes the newest one the trail
+    /// recorded in the run's world; one given wins.
+    #[test]
+    fn the_report_takes_the_newest_recorded_tenant_check_of_its_world() {
+        let (dir, log) = temp_log();
+        let real = run_of(&log, false);
+        let practice = run_of(&log, true);
+        let r = Report::from_audit(&log, Some(&real), "", None).unwrap();
+        assert_eq!(r.tenant_check, None);
+
+        log.record_tenant_check(&check(false, None, "2026-12-01T10:00:00Z"), false, "cli")
+            .unwrap();
+        log.record_tenant_check(
+            &check(
+                true,
+                Some("WF-C5890 Series (10.0.0.9)"),
+                "2026-12-02T10:00:00Z",
+            ),
+            false,
+            "app",
+        )
+        .unwrap();
+        log.record_tenant_check(&check(false, None, "2026-12-03T10:00:00Z"), true, "cli")
+            .unwrap();
+
+        let r = Report::from_audit(&log, Some(&real), "", None).unwrap();
+        assert_eq!(
+            r.tenant_check,
+            Some(check(
+                true,
+                Some("WF-C5890 Series (10.0.0.9)"),
+                "2026-12-02T10:00:00Z"
+            ))
+        );
+        let r = Report::from_audit(&log, Some(&practice), "", None).unwrap();
+        assert_eq!(
+            r.tenant_check,
+            Some(check(false, None, "2026-12-03T10:00:00Z"))
+        );
+        // Its JSON says when and through which device.
+        let v: serde_json::Value = serde_json::from_str(
+            &Report::from_audit(&log, Some(&real), "", None)
+                .unwrap()
+                .to_json(),
+        )
+        .unwrap();
+        assert_eq!(v["tenant_check"]["checked_at"], "2026-12-02T10:00:00Z");
+        assert_eq!(
+            v["tenant_check"]["through_device"],
+            "WF-C5890 Series (10.0.0.9)"
+        );
+
+        // A check given wins over the trail's.
+        let given = TenantCheckReport {
+            passed: true,
+            account: Some("a@b.example".into()),
+            from: None,
+            to: None,
+            checks: vec![],
+            started_at: chrono::Utc::now(),
+            finished_at: chrono::Utc::now(),
+        };
+        let r = Report::from_audit(&log, Some(&real), "", Some(&given)).unwrap();
+        let tc = r.tenant_check.unwrap();
+        assert!(tc.passed && tc.checks.is_empty() && tc.through_device.is_none());
+        assert!(tc.checked_at.is_some());
+        drop(log);
+        let _ = std::fs::remove_dir_all(dir);
     }
 }
