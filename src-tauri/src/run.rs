@@ -236,12 +236,7 @@ fn recorder(state: &AppState, req: &RunRequest) -> Option<Arc<dyn AuditSink>> {
     for d in &req.devices {
         if let Ok(e) = state.registry.get(&d.id) {
             practice |= e.view.practice;
-            let model = e.view.model.clone().unwrap_or_else(|| d.id.clone());
-            let label = match e.view.addresses.first() {
-                Some(a) => format!("{model} ({a})"),
-                None => model,
-            };
-            labels.insert(d.id.clone(), label);
+            labels.insert(d.id.clone(), audit_label(&e.view));
         }
     }
     let recorder = log.recorder(RunContext {
@@ -253,6 +248,16 @@ fn recorder(state: &AppState, req: &RunRequest) -> Option<Arc<dyn AuditSink>> {
     *state.last_run.lock().unwrap() = Some(recorder.run_id().to_string());
     let r: Arc<dyn AuditSink> = recorder;
     Some(r)
+}
+
+/// A device's name in the audit trail and the customer's report: its model and
+/// address ("WF-C5890 Series (192.0.2.7)").
+pub fn audit_label(view: &crate::models::DeviceView) -> String {
+    let model = view.model.clone().unwrap_or_else(|| view.id.clone());
+    match view.addresses.first() {
+        Some(a) => format!("{model} ({a})"),
+        None => model,
+    }
 }
 
 /// The devices the last run (in practice mode or not) left unfinished.

@@ -3,6 +3,7 @@
 //! sign-in, then a test mail with XOAUTH2), each result with its cause and fix.
 
 use printoauth_core::identity::APP_ID_ENV;
+use printoauth_core::report::ReportTenantCheck;
 use printoauth_core::tenant_check::{
     run_tenant_check, DeviceTenantCheck, Prerequisite, TenantCheckConfig, TenantCheckProgress,
     TenantCheckReport,
@@ -68,6 +69,10 @@ pub async fn check(
         .to
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty());
+    // Practice mode checks the emulated tenant; a check that sends nothing (no valid
+    // application id) is not recorded.
+    let practice = is_practice(&state).await;
+    let checks_something = printoauth_core::identity::is_app_id(&cfg.client_id);
     state.consent.set_auto_open(true);
     let app2 = app.clone();
     let report = run_tenant_check(cfg, move |p| {
@@ -100,7 +105,32 @@ pub async fn check(
     if state.run.lock().unwrap().is_none() {
         state.consent.finish(&app);
     }
+    if checks_something {
+        record(&state, &ReportTenantCheck::from(&report), practice);
+    }
     Ok(report)
+}
+
+async fn is_practice(state: &AppState) -> bool {
+    #[cfg(feature = "practice")]
+    {
+        state.practice.lock().await.is_some()
+    }
+    #[cfg(not(feature = "practice"))]
+    {
+        let _ = state;
+        false
+    }
+}
+
+/// Keeps the check's outcome in the audit trail (the customer's report shows the
+/// newest one); a trail that cannot take it is logged, the check's answer stands.
+fn record(state: &AppState, check: &ReportTenantCheck, practice: bool) {
+    if let Some(log) = state.audit.as_ref() {
+        if let Err(e) = log.record_tenant_check(check, practice, "app") {
+            eprintln!("printoauth: the tenant check was not recorded: {e}");
+        }
+    }
 }
 
 /// The check through a configured device (no application id needed): logs in to the
@@ -120,9 +150,16 @@ pub async fn check_through_device(
     let d: &dyn DeviceDriver = driver.as_ref();
     let core_err = |e| AppError::from(printoauth_core::Error::from(e));
     d.login(&creds).await.map_err(core_err)?;
-    printoauth_core::tenant_check::check_through_device(d, id)
+    let r = printoauth_core::tenant_check::check_through_device(d, id)
         .await
-        .map_err(core_err)
+        .map_err(core_err)?;
+    let label = crate::run::audit_label(&entry.view);
+    record(
+        state,
+        &ReportTenantCheck::through_device(&r.report, &label),
+        entry.view.practice,
+    );
+    Ok(r)
 }
 
 pub fn cancel(state: &AppState) {

@@ -5,7 +5,7 @@
 // trying to sign in to …?" and consent on the emulator's pages, as on Microsoft's), and every device ending Signed in, saved and verified.
 // Screenshots of each main screen go to tests/artifacts/screens/ and must not be blank.
 // The customer's report of the run is saved from the Results screen (a PDF with the
-// site, every device and its result, fonts embedded).
+// site, every device and its result, what changed, the tenant check, fonts embedded).
 // It also counts the human actions per device (printed for scripts/bench.sh).
 // Then no secret anywhere it should not be: the app runs with a home of its own, and
 // neither the devices' or the administrator's password, nor a sign-in code the window
@@ -195,6 +195,12 @@ test(`practice mode: ${N} devices configured through the wizard and the embedded
   }
   const doneLines = reportText.split("\n").filter((l) => l.includes("Result: set up and verified"));
   assert.equal(doneLines.length, N, `every device's result in the report:\n${reportText}`);
+  // The tenant check the app just ran is in it (the audit trail keeps each check).
+  assert.match(reportText, /Microsoft 365 check/);
+  assert.match(reportText, /Checked by printoauth: a sign-in and a test mail\./);
+  assert.match(reportText, /Every check passed\./);
+  // What changed, before → after, with its arrow drawn (not "->" or "?").
+  assert.match(reportText, /→ OAuth2/, reportText);
   const fonts = execFileSync("pdffonts", [reportPath], { encoding: "utf8" });
   const fontRows = fonts.split("\n").slice(2).filter((l) => l.trim());
   assert.ok(fontRows.length > 0 && fontRows.every((l) => / yes +yes +/.test(l)), `every font embedded:\n${fonts}`);
