@@ -568,11 +568,22 @@ pub fn diagnose_mail(e: &MailError) -> Diagnosis {
 pub fn diagnose_device_sign_in(detail: &str) -> Diagnosis {
     use IdentityError as E;
     let e = IdentityError::from_oauth("", Some(detail));
+    // A device quotes Entra ID's description (often without the error's name): "the
+    // user declined", "access was denied", "cancelled" is the person saying no.
+    let lower = detail.to_lowercase();
+    let said_no = ["declined", "denied", "cancelled", "canceled"]
+        .iter()
+        .any(|w| lower.contains(w));
     match e {
         E::IdentityConditionalAccessBlocked { .. }
         | E::IdentitySecurityDefaultsBlocked { .. }
         | E::IdentityAdminConsentRequired { .. }
-        | E::IdentityConsentRequired { .. } => diagnose_identity(&e, ""),
+        | E::IdentityConsentRequired { .. }
+        | E::IdentityAuthorizationDeclined { .. } => diagnose_identity(&e, ""),
+        E::IdentityRejected { aadsts, .. } if said_no => Diagnosis {
+            cause: Cause::SignInDeclined { aadsts },
+            fix: Fix::SignInAgain {},
+        },
         _ => Diagnosis {
             cause: Cause::SignInFailed {
                 detail: detail.into(),
@@ -758,5 +769,18 @@ mod tests {
                 aadsts: None
             }
         );
+        // The person said no, in Entra ID's words as a device quotes them.
+        for said in [
+            "Sign-in failed. User declined to consent to access the app.",
+            "AADSTS65004: User declined to consent to access the app.",
+            "The sign-in was cancelled.",
+        ] {
+            let d = diagnose_device_sign_in(said);
+            assert!(
+                matches!(d.cause, Cause::SignInDeclined { .. }),
+                "{said}: {d:?}"
+            );
+            assert_eq!(d.fix, Fix::SignInAgain {});
+        }
     }
 }

@@ -491,6 +491,16 @@ pub async fn check_through_device(
     let settings = driver.read_email_settings().await?;
     let account = settings.oauth_account.clone();
     let from = settings.sender.clone().or(account.clone());
+    if settings.auth_method == AuthMethod::OAuth2 && !settings.signed_in {
+        // Set to OAuth2 but its last sign-in failed: what the device says about it
+        // (declined, blocked, consent missing) is the answer.
+        if let Ok(crate::devices::SignInStatus::Failed { detail }) = driver.sign_in_status().await
+        {
+            let d = crate::diagnosis::diagnose_device_sign_in(&detail);
+            fail_sign_in(&mut b, &d);
+            return Ok(finish(b, account, from, None));
+        }
+    }
     if settings.auth_method != AuthMethod::OAuth2 || !settings.signed_in {
         // Not configured yet: the test would say nothing about the tenant.
         let d = Diagnosis {
@@ -517,6 +527,24 @@ pub async fn check_through_device(
     let sender = from.clone().unwrap_or_else(|| mailbox.clone());
     record_device_test(&mut b, &test, &mailbox, &sender, &settings);
     Ok(finish(b, account, from, Some(test)))
+}
+
+/// A device's failed sign-in: the sign-in check, and the check its cause names
+/// (Conditional Access, security defaults, consent — a declined sign-in is consent
+/// not given).
+fn fail_sign_in(b: &mut Builder, d: &Diagnosis) {
+    let specific = match &d.cause {
+        Cause::ConditionalAccessBlocked { .. } => Some(CheckId::DeviceCodeFlowAllowed),
+        Cause::SecurityDefaultsOn { .. } => Some(CheckId::SecurityDefaults),
+        Cause::AdminConsentRequired { .. }
+        | Cause::ConsentNotGranted { .. }
+        | Cause::SignInDeclined { .. } => Some(CheckId::Consent),
+        _ => None,
+    };
+    if let Some(id) = specific {
+        b.fail(id, d, None);
+    }
+    b.fail(CheckId::SignIn, d, None);
 }
 
 /// Maps a device's connection test to the checks: the server's reply when the device
@@ -560,18 +588,7 @@ fn record_device_test(
         } else {
             &quoted
         });
-        let specific = match &d.cause {
-            Cause::ConditionalAccessBlocked { .. } => Some(CheckId::DeviceCodeFlowAllowed),
-            Cause::SecurityDefaultsOn { .. } => Some(CheckId::SecurityDefaults),
-            Cause::AdminConsentRequired { .. } | Cause::ConsentNotGranted { .. } => {
-                Some(CheckId::Consent)
-            }
-            _ => None,
-        };
-        if let Some(id) = specific {
-            b.fail(id, &d, None);
-        }
-        b.fail(CheckId::SignIn, &d, None);
+        fail_sign_in(b, &d);
         d
     } else if lower.contains("secure") || lower.contains("ssl") || lower.contains("tls") {
         Diagnosis {

@@ -7,7 +7,9 @@
 mod common;
 
 use common::{creds, driver, save_and_verify, wait_signed_in};
-use printoauth_core::devices::{DeviceDriver, DeviceError, EpsonWebConfig, OAuthTarget};
+use printoauth_core::devices::{
+    DeviceDriver, DeviceError, EpsonWebConfig, OAuthTarget, SignInStatus,
+};
 use printoauth_core::diagnosis::{Cause, Fix};
 use printoauth_core::tenant_check::{check_through_device, CheckId, CheckStatus};
 use printoauth_sim::world::World;
@@ -118,6 +120,53 @@ async fn the_device_check_maps_smtp_auth_off_a_mailbox_off_and_a_lapsed_sign_in_
             ),
             "{model}: {:?}",
             s.cause
+        );
+        w.stop();
+    }
+}
+
+/// The administrator declined the device's sign-in (Cancel on Microsoft's page): the
+/// device is set to OAuth2, saved, and says its sign-in failed. The check names the
+/// declined sign-in (consent not given) and its fix: sign in again and accept.
+#[tokio::test]
+async fn a_declined_device_sign_in_is_named_with_its_fix() {
+    for model in ["WF-C5890 Series", "ET-4850 Series"] {
+        let w = world_of(&[model]).await;
+        let d = driver(&w, 0);
+        d.login(&creds(&w, 0)).await.unwrap();
+        d.configure_oauth2(&OAuthTarget::exchange_online(ADMIN))
+            .await
+            .unwrap();
+        let code = d.start_sign_in().await.unwrap();
+        w.identity().decline(&code.user_code).unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            match d.sign_in_status().await.unwrap() {
+                SignInStatus::Failed { .. } => break,
+                other => assert!(
+                    std::time::Instant::now() < deadline,
+                    "{model}: the device never said its sign-in failed: {other:?}"
+                ),
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        d.save().await.unwrap();
+
+        let r = check_through_device(&d, "device-0").await.unwrap();
+        assert!(!r.report.passed, "{model}: {r:?}");
+        assert!(r.test.is_none(), "nothing to test without a sign-in");
+        let s = r.report.check(CheckId::SignIn);
+        assert_eq!(s.status, CheckStatus::Failed, "{model}: {r:?}");
+        assert!(
+            matches!(s.cause, Some(Cause::SignInDeclined { .. })),
+            "{model}: {:?}",
+            s.cause
+        );
+        assert_eq!(s.fix, Some(Fix::SignInAgain {}));
+        assert_eq!(
+            r.report.check(CheckId::Consent).status,
+            CheckStatus::Failed,
+            "{model}: a declined sign-in is consent not given"
         );
         w.stop();
     }
