@@ -147,15 +147,15 @@ cli-col-result = ВЫНІК
 cli-col-change = ДА -> ПАСЛЯ
 cli-audit-ok = добра
 cli-audit-not-started = не пачата
-cli-audit-action-logged-in = уваход выкананы
-cli-audit-action-oauth2-set = OAuth2 усталяваны
-cli-audit-action-sign-in-started = уваход у рахунак пачаты
-cli-audit-action-signed-in = уваход у рахунак выкананы
-cli-audit-action-saved = захавана (OK)
-cli-audit-action-verified = праверана
-cli-audit-action-done = гатова
-cli-audit-action-failed = не ўдалося
-cli-audit-action-cancelled = скасавана
+audit-action-logged-in = уваход выкананы
+audit-action-oauth2-set = OAuth2 усталяваны
+audit-action-sign-in-started = уваход у рахунак пачаты
+audit-action-signed-in = уваход у рахунак выкананы
+audit-action-saved = захавана (OK)
+audit-action-verified = праверана
+audit-action-done = гатова
+audit-action-failed = не ўдалося
+audit-action-cancelled = скасавана
 
 ## Праграма: рамка, навігацыя, мовы
 ## Назвы, якія паказвае сама прылада ў Web Config (Email Server > Basic, Authentication
@@ -240,6 +240,8 @@ app-add-device = Дадаць
 app-add-device-working = Праверка { $host }…
 app-unfinished-title = Прылады, якія апошні запуск ({ $time }) не скончыў: { $count }
 app-unfinished-changed = часткова зменена
+app-unfinished-last = апошні крок: { $step }
+app-unfinished-not-started = не пачата
 app-unfinished-waiting = Ніводнай з іх яшчэ няма ў спісе: іх можна будзе працягнуць, калі яны знойдуцца.
 app-unfinished-resume = Працягнуць ({ $count })
 app-unfinished-dismiss = Не зараз

@@ -139,15 +139,15 @@ cli-col-result = RESULT
 cli-col-change = BEFORE -> AFTER
 cli-audit-ok = ok
 cli-audit-not-started = not started
-cli-audit-action-logged-in = logged in
-cli-audit-action-oauth2-set = OAuth2 set
-cli-audit-action-sign-in-started = sign-in started
-cli-audit-action-signed-in = signed in
-cli-audit-action-saved = saved (OK)
-cli-audit-action-verified = verified
-cli-audit-action-done = done
-cli-audit-action-failed = failed
-cli-audit-action-cancelled = cancelled
+audit-action-logged-in = logged in
+audit-action-oauth2-set = OAuth2 set
+audit-action-sign-in-started = sign-in started
+audit-action-signed-in = signed in
+audit-action-saved = saved (OK)
+audit-action-verified = verified
+audit-action-done = done
+audit-action-failed = failed
+audit-action-cancelled = cancelled
 
 ## App: frame, navigation, languages
 ## Names the device itself shows in Web Config (Email Server > Basic, Authentication
@@ -230,6 +230,8 @@ app-add-device = Add
 app-add-device-working = Looking at { $host }…
 app-unfinished-title = Devices the last run ({ $time }) did not finish: { $count }
 app-unfinished-changed = partly changed
+app-unfinished-last = last step: { $step }
+app-unfinished-not-started = not started
 app-unfinished-waiting = None of them is in the list yet: they can be resumed once they are found.
 app-unfinished-resume = Resume them ({ $count })
 app-unfinished-dismiss = Not now

@@ -139,15 +139,15 @@ cli-col-result = परिणाम
 cli-col-change = पहले -> बाद में
 cli-audit-ok = ठीक
 cli-audit-not-started = शुरू नहीं हुआ
-cli-audit-action-logged-in = लॉग इन किया
-cli-audit-action-oauth2-set = OAuth2 सेट किया
-cli-audit-action-sign-in-started = साइन-इन शुरू हुआ
-cli-audit-action-signed-in = साइन इन हो गया
-cli-audit-action-saved = सहेजा गया (OK)
-cli-audit-action-verified = सत्यापित
-cli-audit-action-done = पूरा हुआ
-cli-audit-action-failed = विफल
-cli-audit-action-cancelled = रद्द किया गया
+audit-action-logged-in = लॉग इन किया
+audit-action-oauth2-set = OAuth2 सेट किया
+audit-action-sign-in-started = साइन-इन शुरू हुआ
+audit-action-signed-in = साइन इन हो गया
+audit-action-saved = सहेजा गया (OK)
+audit-action-verified = सत्यापित
+audit-action-done = पूरा हुआ
+audit-action-failed = विफल
+audit-action-cancelled = रद्द किया गया
 
 ## ऐप: फ़्रेम, नेविगेशन, भाषाएँ
 ## डिवाइस Web Config में जो नाम खुद दिखाता है (Email Server > Basic, Authentication
@@ -230,6 +230,8 @@ app-add-device = जोड़ें
 app-add-device-working = { $host } को देखा जा रहा है…
 app-unfinished-title = पिछले रन ({ $time }) में अधूरे रहे डिवाइस: { $count }
 app-unfinished-changed = आंशिक रूप से बदला गया
+app-unfinished-last = अंतिम चरण: { $step }
+app-unfinished-not-started = शुरू नहीं हुआ
 app-unfinished-waiting = इनमें से कोई भी अभी सूची में नहीं है: मिलने पर इन्हें फिर से जारी किया जा सकता है।
 app-unfinished-resume = फिर से जारी करें ({ $count })
 app-unfinished-dismiss = अभी नहीं

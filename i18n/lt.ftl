@@ -147,15 +147,15 @@ cli-col-result = REZULTATAS
 cli-col-change = PRIEŠ -> PO
 cli-audit-ok = gerai
 cli-audit-not-started = nepradėta
-cli-audit-action-logged-in = prisijungta
-cli-audit-action-oauth2-set = OAuth2 nustatytas
-cli-audit-action-sign-in-started = prisijungimas pradėtas
-cli-audit-action-signed-in = prisijungta prie paskyros
-cli-audit-action-saved = išsaugota (OK)
-cli-audit-action-verified = patikrinta
-cli-audit-action-done = atlikta
-cli-audit-action-failed = nepavyko
-cli-audit-action-cancelled = atšaukta
+audit-action-logged-in = prisijungta
+audit-action-oauth2-set = OAuth2 nustatytas
+audit-action-sign-in-started = prisijungimas pradėtas
+audit-action-signed-in = prisijungta prie paskyros
+audit-action-saved = išsaugota (OK)
+audit-action-verified = patikrinta
+audit-action-done = atlikta
+audit-action-failed = nepavyko
+audit-action-cancelled = atšaukta
 
 ## Programa: langas, naršymas, kalbos
 ## Pavadinimai, kuriuos Web Config rodo pats įrenginys (Email Server > Basic, Authentication
@@ -240,6 +240,8 @@ app-add-device = Pridėti
 app-add-device-working = Tikrinamas { $host }…
 app-unfinished-title = Įrenginiai, kurių paskutinis vykdymas ({ $time }) nebaigė: { $count }
 app-unfinished-changed = iš dalies pakeistas
+app-unfinished-last = paskutinis žingsnis: { $step }
+app-unfinished-not-started = nepradėta
 app-unfinished-waiting = Nė vieno jų dar nėra sąraše: juos bus galima tęsti, kai jie bus rasti.
 app-unfinished-resume = Tęsti ({ $count })
 app-unfinished-dismiss = Ne dabar

@@ -139,15 +139,15 @@ cli-col-result = РЕЗУЛТАТ
 cli-col-change = ПРЕД -> ПОТОА
 cli-audit-ok = во ред
 cli-audit-not-started = не е започнато
-cli-audit-action-logged-in = најавен
-cli-audit-action-oauth2-set = OAuth2 поставен
-cli-audit-action-sign-in-started = најавувањето започна
-cli-audit-action-signed-in = најавен на сметката
-cli-audit-action-saved = зачувано (OK)
-cli-audit-action-verified = потврдено
-cli-audit-action-done = готово
-cli-audit-action-failed = неуспешно
-cli-audit-action-cancelled = откажано
+audit-action-logged-in = најавен
+audit-action-oauth2-set = OAuth2 поставен
+audit-action-sign-in-started = најавувањето започна
+audit-action-signed-in = најавен на сметката
+audit-action-saved = зачувано (OK)
+audit-action-verified = потврдено
+audit-action-done = готово
+audit-action-failed = неуспешно
+audit-action-cancelled = откажано
 
 ## Апликација: рамка, навигација, јазици
 ## Имињата што ги прикажува самиот уред во Web Config (Email Server > Basic, Authentication
@@ -230,6 +230,8 @@ app-add-device = Додај
 app-add-device-working = Се проверува { $host }…
 app-unfinished-title = Уреди што последното извршување ({ $time }) не ги заврши: { $count }
 app-unfinished-changed = делумно изменет
+app-unfinished-last = последен чекор: { $step }
+app-unfinished-not-started = не е започнато
 app-unfinished-waiting = Ниту еден од нив сè уште не е во списокот: ќе може да се продолжат кога ќе се најдат.
 app-unfinished-resume = Продолжи ги ({ $count })
 app-unfinished-dismiss = Не сега

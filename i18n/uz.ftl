@@ -139,15 +139,15 @@ cli-col-result = NATIJA
 cli-col-change = OLDIN -> KEYIN
 cli-audit-ok = ok
 cli-audit-not-started = boshlanmagan
-cli-audit-action-logged-in = kirildi
-cli-audit-action-oauth2-set = OAuth2 o‘rnatildi
-cli-audit-action-sign-in-started = kirish boshlandi
-cli-audit-action-signed-in = tizimga kirildi
-cli-audit-action-saved = saqlandi (OK)
-cli-audit-action-verified = tekshirildi
-cli-audit-action-done = tayyor
-cli-audit-action-failed = muvaffaqiyatsiz
-cli-audit-action-cancelled = bekor qilindi
+audit-action-logged-in = kirildi
+audit-action-oauth2-set = OAuth2 o‘rnatildi
+audit-action-sign-in-started = kirish boshlandi
+audit-action-signed-in = tizimga kirildi
+audit-action-saved = saqlandi (OK)
+audit-action-verified = tekshirildi
+audit-action-done = tayyor
+audit-action-failed = muvaffaqiyatsiz
+audit-action-cancelled = bekor qilindi
 
 ## Ilova: oyna, navigatsiya, tillar
 ## Qurilmaning o‘zi Web Config’da ko‘rsatadigan nomlar (Email Server > Basic, Authentication
@@ -230,6 +230,8 @@ app-add-device = Qo‘shish
 app-add-device-working = { $host } tekshirilmoqda…
 app-unfinished-title = Oxirgi ishga tushirish ({ $time }) tugatmagan qurilmalar: { $count }
 app-unfinished-changed = qisman o‘zgartirilgan
+app-unfinished-last = oxirgi qadam: { $step }
+app-unfinished-not-started = boshlanmagan
 app-unfinished-waiting = Ularning hech biri hali ro‘yxatda yo‘q: topilgach, davom ettirish mumkin.
 app-unfinished-resume = Davom ettirish ({ $count })
 app-unfinished-dismiss = Hozir emas

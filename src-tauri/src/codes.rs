@@ -14,6 +14,7 @@
 
 use std::collections::BTreeMap;
 
+use printoauth_core::audit::AuditAction;
 use printoauth_core::devices::{
     AuthMethod, DeviceError, EmailService, EmailSettings, FirmwareFamily, SecureConnection,
     SettingMismatch, WaitReason,
@@ -504,6 +505,20 @@ pub fn families() -> BTreeMap<&'static str, BTreeMap<String, Vec<String>>> {
                 NeedsAttention {},
                 NotOnOauth2 {},
                 NotReadable {},
+            })),
+        ),
+        (
+            "audit-action",
+            codes(&every!(AuditAction {
+                LoggedIn,
+                Oauth2Set,
+                SignInStarted,
+                SignedIn,
+                Saved,
+                Verified,
+                Done,
+                Failed,
+                Cancelled,
             })),
         ),
         (

@@ -244,6 +244,8 @@ pub struct UnfinishedDevice {
     pub label: String,
     /// Whether the run had changed anything on it.
     pub began_writing: bool,
+    /// The last step recorded for it (`None`: never started).
+    pub last: Option<printoauth_core::audit::AuditAction>,
 }
 
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -256,6 +258,10 @@ pub struct RunRequest {
     pub service: EmailService,
     pub embedded_sign_in: bool,
     pub remember_passwords: bool,
+    /// The audit trail's run this one resumes ("Resume" on an unfinished run).
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub resumes: Option<String>,
 }
 
 impl std::fmt::Debug for RunRequest {
@@ -270,6 +276,8 @@ impl std::fmt::Debug for RunRequest {
             .field("sender", &self.sender)
             .field("service", &self.service)
             .field("embedded_sign_in", &self.embedded_sign_in)
+            .field("remember_passwords", &self.remember_passwords)
+            .field("resumes", &self.resumes)
             .finish()
     }
 }

@@ -110,6 +110,103 @@ pub fn open(state: &AppState, path: &str, folder: bool) -> Result<(), AppError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::models::{ReportRequest, RunRequest};
+    use printoauth_core::audit::AuditLog;
+    use printoauth_core::report::Format;
+
+    /// An app state with an audit trail and a reports folder in a fresh temporary folder.
+    fn state() -> (AppState, PathBuf) {
+        let dir =
+            std::env::temp_dir().join(format!("printoauth-app-report-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let session = crate::session::SessionDir::create_in(&dir).unwrap();
+        let audit = AuditLog::open(&dir.join("audit.sqlite3")).unwrap();
+        let state = AppState::new(session, None)
+            .with_audit(Some(audit))
+            .with_reports(Some(dir.join(FOLDER)));
+        (state, dir)
+    }
+
+    fn request(format: Format) -> ReportRequest {
+        ReportRequest {
+            format,
+            site: " Contoso Kaunas ".into(),
+            lang: "lt-LT".into(),
+            run_id: None,
+            practice: true,
+        }
+    }
+
+    #[test]
+    fn the_last_run_is_saved_whole_in_the_reports_folder_and_only_there_opened() {
+        let (state, dir) = state();
+        // No run yet: said so, nothing written.
+        let e = save(&state, &request(Format::Json)).unwrap_err();
+        assert_eq!(e.code, "report-no-run");
+        assert!(!dir.join(FOLDER).exists());
+
+        // A run the app recorded (no devices: the batch's start is enough here).
+        let req = RunRequest {
+            devices: vec![],
+            admin_user: None,
+            shared_password: None,
+            sender: "scan@contoso.example".into(),
+            service: printoauth_core::devices::EmailService::ExchangeOnline,
+            embedded_sign_in: true,
+            remember_passwords: false,
+            resumes: Some("earlier-run".into()),
+        };
+        let sink = crate::run::recorder(&state, &req).unwrap();
+        sink.batch_started(printoauth_core::run::Mode::Run, &[]);
+        let run_id = state.last_run.lock().unwrap().clone().unwrap();
+        let log = state.audit.as_ref().unwrap();
+        assert_eq!(
+            log.run(&run_id).unwrap().unwrap().resumes.as_deref(),
+            Some("earlier-run"),
+            "a resumed run names the run it resumes"
+        );
+
+        let saved = save(&state, &request(Format::Json)).unwrap();
+        assert_eq!(saved.run_id, run_id);
+        let path = PathBuf::from(&saved.path);
+        assert_eq!(path.parent(), Some(dir.join(FOLDER).as_path()));
+        assert_eq!(
+            saved.file_name,
+            format!("printoauth-report-{}.json", &run_id[..8])
+        );
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        assert_eq!(json["site"], "Contoso Kaunas", "the site, trimmed");
+        assert_eq!(json["run_id"], run_id.as_str());
+        let pdf = save(&state, &request(Format::Pdf)).unwrap();
+        assert!(std::fs::read(&pdf.path).unwrap().starts_with(b"%PDF-"));
+        assert_eq!(pdf.bytes, std::fs::metadata(&pdf.path).unwrap().len());
+
+        // Only a saved report, in the reports folder, is opened.
+        assert!(saved_file(&state, &saved.path).is_ok());
+        let outside = dir.join("printoauth-report-elsewhere.json");
+        std::fs::write(&outside, "{}").unwrap();
+        for p in [
+            outside.display().to_string(),
+            dir.join(FOLDER)
+                .join("..")
+                .join("audit.sqlite3")
+                .display()
+                .to_string(),
+            dir.join(FOLDER).display().to_string(),
+            "/etc/passwd".to_string(),
+        ] {
+            let e = saved_file(&state, &p).unwrap_err();
+            assert_eq!(e.code, "report-not-found", "{p}");
+        }
+        std::fs::remove_file(&saved.path).unwrap();
+        assert_eq!(
+            saved_file(&state, &saved.path).unwrap_err().code,
+            "report-not-found"
+        );
+        state.shutdown();
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn reports_go_to_the_documents_folder_else_the_data_folder() {

@@ -229,7 +229,7 @@ pub async fn run_mode(
 
 /// The audit trail's recorder of this batch (`None` without a trail): the devices named
 /// by model and address, practice runs marked as such.
-fn recorder(state: &AppState, req: &RunRequest) -> Option<Arc<dyn AuditSink>> {
+pub fn recorder(state: &AppState, req: &RunRequest) -> Option<Arc<dyn AuditSink>> {
     let log = state.audit.as_ref()?;
     let mut labels = HashMap::new();
     let mut practice = false;
@@ -242,7 +242,7 @@ fn recorder(state: &AppState, req: &RunRequest) -> Option<Arc<dyn AuditSink>> {
     let recorder = log.recorder(RunContext {
         front_end: "app".into(),
         practice,
-        resumes: None,
+        resumes: req.resumes.clone(),
         labels,
     });
     *state.last_run.lock().unwrap() = Some(recorder.run_id().to_string());
@@ -278,6 +278,7 @@ pub fn unfinished(state: &AppState, practice: bool) -> Result<Option<UnfinishedR
                 id: d.id,
                 label: d.label,
                 began_writing: d.began_writing,
+                last: d.last,
             })
             .collect(),
     }))

@@ -15,10 +15,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ARTIFACTS, openApp, screenshot, until } from "./lib/webdriver.mjs";
-import { tempDir } from "./lib/desktop.mjs";
+import { fakeOpener, tempDir } from "./lib/desktop.mjs";
 import { actions, ADMIN, ADMIN_PASSWORD, PRACTICE_DEVICE_PASSWORD, openWizard, otherWindow, results, sel, signIn, startPractice, startRun } from "./lib/flows.mjs";
 
 const N = Number(process.env.PRINTOAUTH_E2E_DEVICES ?? 6);
@@ -35,6 +35,9 @@ test(`practice mode: ${N} devices configured through the wizard and the embedded
     RUST_LOG: "trace",
   };
   mkdirSync(env.TMPDIR);
+  // The desktop's opener: what "Open" and "Show in folder" hand it is written down.
+  const opener = fakeOpener(home);
+  env.PATH = `${opener.bin}:${process.env.PATH}`;
   const { session, stop } = await openApp(t, env, "practice-batch.log");
   const codes = [];
   const reportTexts = [];
@@ -205,6 +208,14 @@ test(`practice mode: ${N} devices configured through the wizard and the embedded
   const fontRows = fonts.split("\n").slice(2).filter((l) => l.trim());
   assert.ok(fontRows.length > 0 && fontRows.every((l) => / yes +yes +/.test(l)), `every font embedded:\n${fonts}`);
   await screenshot(session, "screens/en-report-saved", assert);
+  // Open and Show in folder hand the report, and its folder, to the desktop.
+  await session.click(sel("report-open"));
+  await session.click(sel("report-show-folder"));
+  const opened = await until("the desktop to get the report and its folder", 10_000, () => {
+    const lines = existsSync(opener.opened) ? readFileSync(opener.opened, "utf8").trim().split("\n") : [];
+    return lines.length >= 2 && lines;
+  });
+  assert.deepEqual(opened, [reportPath, path.dirname(reportPath)]);
   reportTexts.push(reportText);
 
   // No secret in the app's files, while it runs and after it quit, nor in its output.

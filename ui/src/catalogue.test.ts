@@ -62,6 +62,7 @@ describe("the codes the engine exports", () => {
     expect([...families.keys()].sort()).toEqual(
       [
         "alternative-",
+        "audit-action-",
         "cause-",
         "change-",
         "check-",

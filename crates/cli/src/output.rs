@@ -559,19 +559,11 @@ impl Out {
     }
 
     fn audit_action(&self, a: Option<AuditAction>) -> String {
-        let id = match a {
-            None => "cli-audit-not-started",
-            Some(AuditAction::LoggedIn) => "cli-audit-action-logged-in",
-            Some(AuditAction::Oauth2Set) => "cli-audit-action-oauth2-set",
-            Some(AuditAction::SignInStarted) => "cli-audit-action-sign-in-started",
-            Some(AuditAction::SignedIn) => "cli-audit-action-signed-in",
-            Some(AuditAction::Saved) => "cli-audit-action-saved",
-            Some(AuditAction::Verified) => "cli-audit-action-verified",
-            Some(AuditAction::Done) => "cli-audit-action-done",
-            Some(AuditAction::Failed) => "cli-audit-action-failed",
-            Some(AuditAction::Cancelled) => "cli-audit-action-cancelled",
-        };
-        self.t(id, &[])
+        match a {
+            None => self.t("cli-audit-not-started", &[]),
+            // One family, shared with the app (its resume banner).
+            Some(a) => self.t(&format!("audit-action-{}", a.as_str()), &[]),
+        }
     }
 
     /// An RFC 3339 time from the trail, in local time.

@@ -494,8 +494,7 @@ pub async fn check_through_device(
     if settings.auth_method == AuthMethod::OAuth2 && !settings.signed_in {
         // Set to OAuth2 but its last sign-in failed: what the device says about it
         // (declined, blocked, consent missing) is the answer.
-        if let Ok(crate::devices::SignInStatus::Failed { detail }) = driver.sign_in_status().await
-        {
+        if let Ok(crate::devices::SignInStatus::Failed { detail }) = driver.sign_in_status().await {
             let d = crate::diagnosis::diagnose_device_sign_in(&detail);
             fail_sign_in(&mut b, &d);
             return Ok(finish(b, account, from, None));

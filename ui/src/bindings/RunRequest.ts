@@ -2,4 +2,8 @@
 import type { DeviceCredentials } from "./DeviceCredentials";
 import type { EmailService } from "./EmailService";
 
-export type RunRequest = { devices: Array<DeviceCredentials>, adminUser: string | null, sharedPassword: string | null, sender: string, service: EmailService, embeddedSignIn: boolean, rememberPasswords: boolean, };
+export type RunRequest = { devices: Array<DeviceCredentials>, adminUser: string | null, sharedPassword: string | null, sender: string, service: EmailService, embeddedSignIn: boolean, rememberPasswords: boolean, 
+/**
+ * The audit trail's run this one resumes ("Resume" on an unfinished run).
+ */
+resumes?: string | null, };

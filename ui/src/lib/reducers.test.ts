@@ -293,7 +293,9 @@ describe("wizard validation", () => {
       service: "exchange-online",
       embeddedSignIn: true,
       rememberPasswords: false,
+      resumes: null,
     });
+    expect(buildRunRequest({ ...valid, resumes: "r1" }, ["a"]).resumes).toBe("r1");
     const per = buildRunRequest({ ...valid, adminUser: "admin", perDevice: true, passwords: { a: "pa", b: "pb" } }, ["a", "b"]);
     expect(per.sharedPassword).toBeNull();
     expect(per.adminUser).toBe("admin");
@@ -308,7 +310,7 @@ describe("resumeSelection", () => {
     startedAt: "2026-12-02T10:00:00.000Z",
     sender: "scanner@contoso.example",
     service: "exchange-online",
-    devices: ids.map((id) => ({ id, label: `WF-${id} (192.0.2.1)`, beganWriting: id !== "c" })),
+    devices: ids.map((id) => ({ id, label: `WF-${id} (192.0.2.1)`, beganWriting: id !== "c", last: null })),
   });
 
   it("selects the unfinished devices in the list, in the run's order", () => {

@@ -262,6 +262,8 @@ export interface WizardForm {
   service: EmailService;
   embeddedSignIn: boolean;
   rememberPasswords: boolean;
+  /** The audit trail's run the next run resumes ("Resume" on an unfinished run). */
+  resumes: string | null;
 }
 
 export function emptyWizardForm(): WizardForm {
@@ -274,6 +276,7 @@ export function emptyWizardForm(): WizardForm {
     service: "exchange-online",
     embeddedSignIn: true,
     rememberPasswords: false,
+    resumes: null,
   };
 }
 
@@ -326,6 +329,7 @@ export function buildRunRequest(form: WizardForm, devices: readonly string[]): R
     service: form.service,
     embeddedSignIn: form.embeddedSignIn,
     rememberPasswords: form.rememberPasswords,
+    resumes: form.resumes,
   };
 }
 

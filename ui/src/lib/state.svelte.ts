@@ -63,6 +63,8 @@ export const app = $state({
     service: "exchange-online" as EmailService,
     embeddedSignIn: true,
     rememberPasswords: false,
+    /** The audit trail's run the next run resumes (set by "Resume"). */
+    resumes: null as string | null,
   },
   troubleshootDevice: null as string | null,
   /** The last inventory: what each device showed when read (by device id). */
@@ -218,6 +220,8 @@ export function resumeUnfinished(): void {
   app.selected = ids;
   app.wizard.sender = u.sender;
   app.wizard.service = u.service;
+  // The new run is recorded as resuming this one.
+  app.wizard.resumes = u.runId;
   app.unfinished = null;
   app.screen = "wizard";
 }

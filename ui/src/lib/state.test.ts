@@ -253,8 +253,8 @@ describe("the last run's unfinished devices", () => {
     sender: "scanner@contoso.example",
     service: "outlook-com",
     devices: [
-      { id: "u1", label: "WF-C5890 Series (192.0.2.9)", beganWriting: true },
-      { id: "u2", label: "ET-4850 Series (192.0.2.10)", beganWriting: false },
+      { id: "u1", label: "WF-C5890 Series (192.0.2.9)", beganWriting: true, last: "saved" },
+      { id: "u2", label: "ET-4850 Series (192.0.2.10)", beganWriting: false, last: null },
     ],
   };
 
@@ -274,6 +274,8 @@ describe("the last run's unfinished devices", () => {
     expect(app.selected).toEqual(["u2"]);
     expect(app.wizard.sender).toBe("scanner@contoso.example");
     expect(app.wizard.service).toBe("outlook-com");
+    // The new run is recorded as resuming r1.
+    expect(app.wizard.resumes).toBe("r1");
     expect(app.screen).toBe("wizard");
     expect(app.unfinished).toBeNull();
   });
