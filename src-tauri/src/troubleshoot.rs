@@ -38,6 +38,8 @@ pub fn view(device: &str, h: &DeviceHealth) -> HealthView {
     }
 }
 
+/// The log-in for reading a device: the password given, else the one remembered,
+/// else (practice mode) the emulated device's own.
 pub(crate) fn credentials(
     state: &AppState,
     id: &str,
@@ -47,13 +49,18 @@ pub(crate) fn credentials(
     let entry = state.registry.get(id)?;
     let password = password
         .filter(|p| !p.is_empty())
-        .or_else(|| state.secrets_for(entry.view.practice).get(id))
-        .ok_or_else(|| {
-            AppError::new(ErrorCode::PasswordMissing).with(
-                "device",
-                entry.view.model.clone().unwrap_or_else(|| id.to_string()),
-            )
-        })?;
+        .or_else(|| state.secrets_for(entry.view.practice).get(id));
+    // Practice mode: the emulated device's own log-in (as a run and the health check
+    // take it), unless the user gave another.
+    if let (None, Some(own)) = (&password, &entry.practice_login) {
+        return Ok(own.clone());
+    }
+    let password = password.ok_or_else(|| {
+        AppError::new(ErrorCode::PasswordMissing).with(
+            "device",
+            entry.view.model.clone().unwrap_or_else(|| id.to_string()),
+        )
+    })?;
     Ok(
         match user.map(|u| u.trim().to_string()).filter(|u| !u.is_empty()) {
             Some(u) => AdminCredentials::with_user(u, password),

@@ -2,7 +2,8 @@
 // sign-in lapses (practice fault "expired-sign-in": its tokens lapse and a scan to
 // email fails with 361). The Devices screen flags it (and only it); one "Sign in
 // again" batch signs it in through the embedded sign-in window; the next check finds
-// it healthy and the banner is gone.
+// it healthy and the banner is gone. Before the lapse, the Microsoft 365 screen checks
+// the tenant through the first configured device (no application id needed).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openApp, screenshot, until } from "./lib/webdriver.mjs";
@@ -40,6 +41,29 @@ test("health: a lapsed sign-in is flagged and one batch signs it in again", { ti
   await until("the check after the run", 30_000, async () =>
     session.script(`return !document.querySelector('[data-testid="health-banner"]')`),
   );
+
+  // Without an application id, the Microsoft 365 screen checks through a configured
+  // device (its own connection test): the first signed-in device, every check passed.
+  await session.click(sel("nav-tenant"));
+  await session.waitFor(sel("tenant-device-check"));
+  assert.equal(
+    await session.script(`return document.querySelector('[data-testid="tenant-device-select"]').value`),
+    a,
+    "the first configured device is chosen",
+  );
+  await session.click(sel("tenant-device-check-start"));
+  const checks = await until("the check through the device", 60_000, async () => {
+    const r = await session.script(
+      `return [...document.querySelectorAll('[data-testid="check-row"]')].map(r => [r.getAttribute('data-check-id'), r.getAttribute('data-status')])`,
+    );
+    const alert = await session.script(`const e = document.querySelector('[data-testid="screen-tenant"] [role="alert"]'); return e && e.textContent`);
+    if (alert) throw new Error(`the check through the device failed: ${alert}`);
+    return r.length >= 7 && Object.fromEntries(r);
+  });
+  assert.ok(Object.values(checks).every((st) => st === "passed"), JSON.stringify(checks));
+  assert.ok((await session.textOf(sel("tenant-device-said"))).trim().length > 0, "what the device said is shown");
+  await session.click(sel("nav-devices"));
+  await session.waitFor(sel("screen-devices"));
 
   // b's sign-in lapses: the app flags b, and only b, with its cause.
   await setFault(session, "expired-sign-in", b);
