@@ -122,7 +122,8 @@ const MIGRATIONS: &[&str] = &[
 ///   `device-*` errors only (in `run-sender-invalid` and `mail-address-invalid` it is
 ///   a mail address), and never with an `@`.
 /// - `host`, `port`, `tls_name`: the mail server's name and port and the TLS name
-///   expected of it (`mail-*`; smtp.office365.com and the like).
+///   expected of it (smtp.office365.com and the like); `host` for `mail-*` errors
+///   only (a discovery error's `host` is what the user typed), never with an `@`.
 /// - `url`: the sign-in authority's address (`identity-*`), kept only as
 ///   `http(s)://…` without user, query or fragment.
 /// - `path`: the device page's path a status came from (`url.path()`, no query); kept
@@ -139,7 +140,7 @@ const MIGRATIONS: &[&str] = &[
 /// Never kept (not named here): `detail`, `description`, `error`, `reply`, `text`,
 /// `device_message`, `redacted_html`, `redacted_text`, `mismatches`, `value`,
 /// `given`, `account`, `mailbox`, `from`, `location` (a file on the technician's
-/// computer), and any name speaking of a code, token, password, secret or
+/// computer), and any name speaking of a code, token, password, secret, key or
 /// credential, even if it were added here.
 pub const ERROR_PARAMS_KEPT: &[&str] = &[
     "address",
@@ -185,9 +186,8 @@ fn keeps_value(code: &str, name: &str, v: &serde_json::Value) -> bool {
         name,
         "port" | "status" | "attempts" | "waited_secs" | "after_secs" | "aadsts"
     );
-    let plain = |s: &str| {
-        s.chars().count() <= ERROR_PARAM_MAX_CHARS && !s.chars().any(char::is_control)
-    };
+    let plain =
+        |s: &str| s.chars().count() <= ERROR_PARAM_MAX_CHARS && !s.chars().any(char::is_control);
     let text_ok = |s: &str| {
         plain(s)
             && match name {
@@ -196,7 +196,11 @@ fn keeps_value(code: &str, name: &str, v: &serde_json::Value) -> bool {
                         && !s.contains('@')
                         && !s.contains(char::is_whitespace)
                 }
-                "host" => !s.contains('@') && !s.contains(char::is_whitespace),
+                "host" => {
+                    code.starts_with("mail-")
+                        && !s.contains('@')
+                        && !s.contains(char::is_whitespace)
+                }
                 "path" => {
                     s.starts_with('/')
                         && !s.contains(['?', '#', '@'])
@@ -1353,15 +1357,23 @@ mod tests {
         let e = log.entries("r4").unwrap();
         assert_eq!(e[0].result, "device-unreachable");
         assert!(log.errors("r4").unwrap().is_empty());
-        assert_eq!(log.fixes("r4").unwrap()["a"]["code"], "check-device-connection");
+        assert_eq!(
+            log.fixes("r4").unwrap()["a"]["code"],
+            "check-device-connection"
+        );
         let r = crate::report::Report::from_audit(&log, Some("r4"), "", None).unwrap();
         assert_eq!(r.devices[0].error.as_deref(), Some("device-unreachable"));
         assert_eq!(r.devices[0].error_params, None);
 
         // A new run's failure keeps the error's params.
         let rec = log.recorder(ctx());
-        log.record_run_start(rec.run_id(), &rec.context, Mode::Run, &[("a".into(), target())])
-            .unwrap();
+        log.record_run_start(
+            rec.run_id(),
+            &rec.context,
+            Mode::Run,
+            &[("a".into(), target())],
+        )
+        .unwrap();
         rec.finished("a", &failed(unreachable("Secret-Detail")), None);
         let errors = log.errors(rec.run_id()).unwrap();
         assert_eq!(
@@ -1464,7 +1476,11 @@ mod tests {
         };
         assert!(ok("device-unreachable", "address", json!("10.0.0.7:443")));
         assert!(ok("device-unreachable", "address", json!("fe80::1")));
-        assert!(!ok("run-sender-invalid", "address", json!("scanner@contoso.example")));
+        assert!(!ok(
+            "run-sender-invalid",
+            "address",
+            json!("scanner@contoso.example")
+        ));
         assert!(!ok("mail-address-invalid", "address", json!("10.0.0.7")));
         assert!(ok("mail-timed-out", "host", json!("smtp.office365.com")));
         assert!(ok("mail-timed-out", "port", json!(587)));
@@ -1479,12 +1495,173 @@ mod tests {
             json!("https://user:Secret-Pw@login.example/")
         ));
         assert!(!ok("identity-authority-invalid", "url", json!("not a url")));
-        assert!(ok("device-page-not-understood", "missing", json!("x".repeat(120))));
-        // Every real error keeps only allowed names.
+        assert!(ok(
+            "device-page-not-understood",
+            "missing",
+            json!("x".repeat(120))
+        ));
+        assert!(!ok("discovery-probe-invalid-host", "host", json!("typed")));
+        // No kept name speaks of a secret.
         for k in ERROR_PARAMS_KEPT {
             assert!(!names_a_secret(k), "{k}");
         }
         assert_eq!(error_record(&json!({"params": {}})), None);
+    }
+
+    /// What is kept says the message whole for the errors whose words need only
+    /// addresses, pages and numbers; those that need a secret, free text or something
+    /// personal (a device's quoted words, a value typed, an account) stay incomplete
+    /// (the report then says their code).
+    #[test]
+    fn the_kept_params_complete_the_messages_that_need_no_secret() {
+        use crate::devices::{DeviceError as D, FirmwareFamily};
+        use crate::identity::IdentityError as I;
+        use crate::mail::MailError as M;
+        use crate::run::RunError as R;
+        let cat = crate::i18n::Catalogue::new("en");
+        let said = |e: crate::Error| {
+            let rec = error_record(&serde_json::to_value(&e).unwrap()).unwrap();
+            (cat.coded("error", &rec), rec)
+        };
+        let s = |v: &str| v.to_string();
+        let whole: Vec<crate::Error> = vec![
+            D::DeviceUnreachable {
+                address: s("10.0.0.7:443"),
+                detail: s("refused"),
+            }
+            .into(),
+            D::DeviceUnsupported {
+                vendor: s("Brother"),
+                address: s("10.0.0.7"),
+            }
+            .into(),
+            D::DeviceNotRecognised {
+                address: s("10.0.0.7"),
+                detail: s("HTTP 404"),
+            }
+            .into(),
+            D::DeviceHttpsUnavailable {
+                address: s("10.0.0.7"),
+                detail: s("x"),
+            }
+            .into(),
+            D::DeviceTlsTooOld {
+                address: s("10.0.0.7"),
+                detail: s("x"),
+            }
+            .into(),
+            D::DeviceCertificateChanged {
+                address: s("10.0.0.7"),
+                pinned_sha256: "ab".repeat(32),
+                found_sha256: "cd".repeat(32),
+            }
+            .into(),
+            D::DeviceHttpStatus {
+                path: s("/PRESENTATION/TOP"),
+                status: 500,
+                attempts: 4,
+            }
+            .into(),
+            D::DeviceRestartTimeout {
+                address: s("10.0.0.7"),
+                waited_secs: 180,
+            }
+            .into(),
+            D::DevicePageNotUnderstood {
+                page: s("email-server-basic"),
+                missing: s("button 'Sign In'"),
+                redacted_html: s("<html/>"),
+            }
+            .into(),
+            D::DeviceLoginRejected {
+                family: FirmwareFamily::Consumer,
+            }
+            .into(),
+            D::DeviceSessionLost { attempts: 3 }.into(),
+            D::DeviceOauth2Unavailable {
+                scope: s("email-server"),
+                model: None,
+                firmware: None,
+                offered: vec![s("SMTP AUTH")],
+            }
+            .into(),
+            D::DeviceSaveNotConfirmed {
+                page: s("email-server-basic"),
+                redacted_html: s(""),
+            }
+            .into(),
+            D::DeviceJobHistoryUnreadable {
+                missing: s("column 'Result'"),
+                redacted_text: s(""),
+            }
+            .into(),
+            R::RunSignInTimedOut { waited_secs: 900 }.into(),
+            M::MailConnectionFailed {
+                host: s("smtp.office365.com"),
+                port: 587,
+                detail: s(""),
+            }
+            .into(),
+            M::MailTlsFailed {
+                host: s("smtp.office365.com"),
+                port: 587,
+                tls_name: s("smtp.office365.com"),
+                detail: s(""),
+            }
+            .into(),
+            I::IdentityTimedOut { after_secs: 900 }.into(),
+            I::IdentityAuthorityUnreachable {
+                url: s("https://login.microsoftonline.com/organizations"),
+                detail: s(""),
+            }
+            .into(),
+        ];
+        for e in whole {
+            let (words, rec) = said(e);
+            assert!(words.is_some(), "{rec}");
+        }
+        let reply = crate::mail::SmtpReply {
+            code: 550,
+            enhanced: None,
+            text: s("no"),
+        };
+        let incomplete: Vec<crate::Error> = vec![
+            D::DevicePinStore {
+                location: s("/home/alice/pins.json"),
+                detail: s(""),
+            }
+            .into(),
+            D::DeviceRefused {
+                page: s("p"),
+                device_message: s("Invalid"),
+            }
+            .into(),
+            D::DeviceInvalidValue {
+                field: s("sender"),
+                value: s("x"),
+            }
+            .into(),
+            R::RunSignInFailed {
+                detail: s("declined"),
+            }
+            .into(),
+            M::MailSendAsDenied {
+                account: s("a@b.example"),
+                from: s("c@d.example"),
+                reply,
+            }
+            .into(),
+            I::IdentityRejected {
+                aadsts: None,
+                error: s("invalid_grant"),
+                description: s(""),
+            }
+            .into(),
+        ];
+        for e in incomplete {
+            let (words, rec) = said(e);
+            assert_eq!(words, None, "{rec}");
+        }
     }
 
     /// A failed device's error reaches the database with its allowed params only: no
@@ -1500,7 +1677,9 @@ mod tests {
             rec.run_id(),
             &rec.context,
             Mode::Run,
-            &ids.iter().map(|i| (i.to_string(), target())).collect::<Vec<_>>(),
+            &ids.iter()
+                .map(|i| (i.to_string(), target()))
+                .collect::<Vec<_>>(),
         )
         .unwrap();
         rec.finished("a", &failed(unreachable("refused Secret-Detail-1")), None);
@@ -1570,7 +1749,10 @@ mod tests {
         use serde_json::json;
         assert_eq!(errors["a"]["params"], json!({"address": "10.0.0.7:443"}));
         assert_eq!(errors["b"]["params"], json!({"field": "sender"}));
-        assert_eq!(errors["c"], json!({"code": "mail-send-as-denied", "params": {}}));
+        assert_eq!(
+            errors["c"],
+            json!({"code": "mail-send-as-denied", "params": {}})
+        );
         assert_eq!(errors["d"]["params"], json!({}));
         assert_eq!(errors["e"]["params"], json!({"waited_secs": 900}));
         drop(rec);

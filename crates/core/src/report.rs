@@ -293,9 +293,9 @@ impl Report {
                     error_params: last
                         .filter(|_| failed)
                         .and_then(|e| {
-                            errors
-                                .get(&d.id)
-                                .filter(|r| r.get("code").and_then(|c| c.as_str()) == Some(&e.result))
+                            errors.get(&d.id).filter(|r| {
+                                r.get("code").and_then(|c| c.as_str()) == Some(&e.result)
+                            })
                         })
                         .and_then(|r| r.get("params").cloned()),
                 }
