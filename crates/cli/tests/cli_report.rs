@@ -1,7 +1,8 @@
 //! The customer's report through the command line: a practice tenant check, then a
-//! practice batch with one device that cannot do OAuth2, then `report` as PDF in each
-//! of the six languages (the text pdftotext extracts holds every device and its
-//! result, and the tenant check the trail recorded, in that language; pdffonts lists
+//! practice batch with one device that cannot do OAuth2 and one whose web server keeps
+//! answering HTTP 500, then `report` as PDF in each of the six languages (the text
+//! pdftotext extracts holds every device and its result, the failed devices' errors as
+//! whole sentences, and the tenant check the trail recorded, in that language; pdffonts lists
 //! only embedded fonts; no device password, administrator password, token or sign-in
 //! code is in the PDF's bytes or its text), and as CSV and JSON. And `check-tenant`
 //! without an application id: the registration it needs, then the check through the
@@ -13,7 +14,7 @@ use std::process::Command;
 
 use printoauth_sim::config::WorldConfig;
 use printoauth_testkit::cli::{json_lines, run_cli_with};
-use printoauth_testkit::practice::{device, WorldFile, ADMIN, ADMIN_PW};
+use printoauth_testkit::practice::{device, set_device_faults, WorldFile, ADMIN, ADMIN_PW};
 use serde_json::Value;
 
 const CLI: &str = env!("CARGO_BIN_EXE_printoauth");
@@ -51,6 +52,25 @@ fn tool(name: &str, args: &[&OsStr]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The fields of one CSV line (RFC 4180 quoting).
+fn csv_fields(row: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = row.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                fields.last_mut().unwrap().push('"');
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => fields.push(String::new()),
+            c => fields.last_mut().unwrap().push(c),
+        }
+    }
+    fields
+}
+
 fn contains(hay: &[u8], needle: &str) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
@@ -64,12 +84,19 @@ impl Drop for Home {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_practice_run_is_reported_in_every_language_without_secrets() {
-    // Two devices that can do OAuth2 and one model no firmware gives it.
-    let models = ["WF-C5890 Series", "ET-4850 Series", "WF-2930 Series"];
+    // Two devices that can do OAuth2, one model no firmware gives it, and one whose
+    // web server keeps answering HTTP 500 (its error's sentence needs its params).
+    let models = [
+        "WF-C5890 Series",
+        "ET-4850 Series",
+        "WF-2930 Series",
+        "AM-C4000 Series",
+    ];
     let passwords = [
         "Rep-Secret-4Hq2-Pw",
         "Rep-Secret-8Lw3-Pw",
         "Rep-Secret-1Zt6-Pw",
+        "Rep-Secret-6Kc9-Pw",
     ];
     let devices = models
         .iter()
@@ -88,6 +115,7 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
         "report",
     )
     .await;
+    set_device_faults(&w, 3, serde_json::json!({"http_500_next": 1_000_000})).await;
     let home = Home(std::env::temp_dir().join(format!("printoauth-report-{}", std::process::id())));
     let _ = std::fs::remove_dir_all(&home.0);
     std::fs::create_dir_all(&home.0).unwrap();
@@ -110,7 +138,7 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
     .await;
     assert_eq!(code, 0, "the practice tenant is ready: {out}\n{err}");
 
-    // The batch: the sign-ins approved; the third device fails.
+    // The batch: the sign-ins approved; the third and fourth devices fail.
     let (code, out, err) = run_cli_with(
         CLI,
         &w,
@@ -124,12 +152,13 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
             "0",
             "1",
             "2",
+            "3",
         ],
         &env,
         true,
     )
     .await;
-    assert_eq!(code, 1, "one device fails: {out}\n{err}");
+    assert_eq!(code, 1, "two devices fail: {out}\n{err}");
     let lines = json_lines(&out);
     let mut codes = Vec::new();
     for l in &lines {
@@ -145,7 +174,7 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
         .iter()
         .map(|o| o["state"]["state"].as_str().unwrap())
         .collect();
-    assert_eq!(states, ["done", "done", "failed"], "{outcomes}");
+    assert_eq!(states, ["done", "done", "failed", "failed"], "{outcomes}");
 
     // The secrets: the device passwords, the administrator's, the codes, the tokens.
     let mut secrets: Vec<String> = passwords.iter().map(|p| p.to_string()).collect();
@@ -158,7 +187,35 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
     secrets.push("0.PRACTICE.".into());
 
     let site = "Contoso Head Office";
-    let expected = [("0", "done"), ("1", "done"), ("2", "failed")];
+    let expected = [
+        ("0", "done"),
+        ("1", "done"),
+        ("2", "failed"),
+        ("3", "failed"),
+    ];
+
+    // The fourth device's error with the params the trail kept: the status, the
+    // device page's path and the attempts (nothing else).
+    let (code, json, err) = run_cli_with(
+        CLI,
+        &w,
+        &["report", "--format", "json", "--output", "-"],
+        &env,
+        true,
+    )
+    .await;
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&json).unwrap();
+    let d3 = &r["devices"][3];
+    assert_eq!(d3["error"], "device-http-status", "{d3}");
+    let params = d3["error_params"].as_object().unwrap();
+    let mut names: Vec<&str> = params.keys().map(String::as_str).collect();
+    names.sort();
+    assert_eq!(names, ["attempts", "path", "status"], "{d3}");
+    assert_eq!(params["status"], 500, "{d3}");
+    let path = params["path"].as_str().unwrap().to_string();
+    assert!(path.starts_with("/PRESENTATION/"), "{d3}");
+    let attempts = params["attempts"].as_u64().unwrap().to_string();
     for lang in LANGS {
         let pdf = home.0.join(format!("report-{lang}.pdf"));
         let (code, out, err) = run_cli_with(
@@ -216,6 +273,29 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
         }
         // In the devices' order, each result before the next device.
         assert!(at.windows(2).all(|p| p[0] < p[1]), "{lang}: {at:?}\n{text}");
+        // The failed devices' errors, whole sentences in the language, with their code.
+        for (from, to, code, args) in [
+            (at[4], at[6], "device-oauth2-unavailable", vec![]),
+            (
+                at[6],
+                flat.len(),
+                "device-http-status",
+                vec![
+                    ("status", "500"),
+                    ("path", path.as_str()),
+                    ("attempts", attempts.as_str()),
+                ],
+            ),
+        ] {
+            let sentence = message(lang, &format!("error-{code}"), &args);
+            assert!(!sentence.contains("{ $"), "{lang}: {sentence}");
+            let line = squash(&message(
+                lang,
+                "report-error",
+                &[("error", &format!("{sentence} ({code})"))],
+            ));
+            assert!(flat[from..to].contains(&line), "{lang}: {line:?} in {text}");
+        }
         // The failed device's fix: a firmware update.
         assert!(
             !flat.contains(&message(lang, "report-result-cancelled", &[])),
@@ -298,22 +378,35 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
     assert_eq!(
         rows[0],
         "site,date,run,device,label,model,address,result,failed_at,error,fix,fix_params,changes,\
-         tenant_check,tenant_checked_at,tenant_check_device,tenant_check_failed"
+         tenant_check,tenant_checked_at,tenant_check_device,tenant_check_failed,error_params"
     );
-    assert_eq!(rows.len(), 4, "{csv}");
+    assert_eq!(rows.len(), 5, "{csv}");
     for (i, (id, result)) in expected.iter().enumerate() {
         let row = rows[i + 1];
         assert!(row.starts_with(&format!("{site},")), "{row}");
-        let cols: Vec<&str> = row.split(',').collect();
+        let cols = csv_fields(row);
+        assert_eq!(cols.len(), 18, "{row}");
         assert_eq!(cols[3], *id, "{row}");
         assert_eq!(cols[5], models[i], "{row}");
-        assert!(row.contains(&format!(",{result},")), "{row}");
+        assert_eq!(cols[7], *result, "{row}");
         // The tenant check, on every line: passed, when, not through a device.
-        let tail = &cols[cols.len() - 4..];
+        let tail = &cols[cols.len() - 5..cols.len() - 1];
         assert_eq!(tail[0], "passed", "{row}");
         assert!(tail[1].starts_with("20"), "{row}");
         assert_eq!(&tail[2..], ["", ""], "{row}");
+        // Last, the error's params (JSON) of a failed device.
+        let error_params = &cols[cols.len() - 1];
+        if *result == "failed" {
+            let v: Value = serde_json::from_str(error_params).unwrap();
+            assert!(v.is_object(), "{row}");
+        } else {
+            assert_eq!(error_params, "", "{row}");
+        }
     }
+    let last = csv_fields(rows[4]);
+    let v: Value = serde_json::from_str(last.last().unwrap()).unwrap();
+    assert_eq!(v["status"], 500, "{}", rows[4]);
+    assert_eq!(v["path"], path.as_str(), "{}", rows[4]);
     assert!(rows[3].contains("device-oauth2-unavailable"), "{}", rows[3]);
     assert!(rows[3].contains("update-firmware"), "{}", rows[3]);
     assert!(rows[1].contains("authentication-method: "), "{}", rows[1]);
@@ -330,7 +423,7 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
     assert_eq!(code, 0, "{err}");
     let r: Value = serde_json::from_str(&json).unwrap();
     let devs = r["devices"].as_array().unwrap();
-    assert_eq!(devs.len(), 3);
+    assert_eq!(devs.len(), 4);
     for (d, (id, result)) in devs.iter().zip(expected) {
         assert_eq!(d["id"], id);
         assert_eq!(d["result"], result);
@@ -343,6 +436,12 @@ async fn a_practice_run_is_reported_in_every_language_without_secrets() {
     assert_eq!(auth["before"], "SMTP AUTH", "{auth}");
     assert_eq!(auth["after"], "OAuth2", "{auth}");
     assert_eq!(devs[2]["error"], "device-oauth2-unavailable");
+    assert_eq!(
+        devs[2]["error_params"]["scope"], "email-server",
+        "{}",
+        devs[2]
+    );
+    assert_eq!(devs[3]["error"], "device-http-status");
     assert_eq!(devs[2]["fix"]["code"], "update-firmware");
     assert_eq!(devs[2]["fix"]["params"]["model"], models[2]);
     // The tenant check the trail recorded: printoauth's own, passed, each check.

@@ -20,7 +20,9 @@
 //!
 //! No password, token or sign-in code is ever stored: the records carry the device's
 //! id, the step, the target (service and sender), the e-mail settings the device shows
-//! (which hold none) and error codes (never their free-text parameters).
+//! (which hold none) and a failed device's error: its code, and of its parameters only
+//! those [`ERROR_PARAMS_KEPT`] names, with plain values ([`error_record`]), never its
+//! free text.
 //!
 //! A device is *unfinished* when the run it was part of recorded no end for it
 //! (done or failed): the run was killed, or cancelled, before it was through. Only the
@@ -40,7 +42,7 @@ pub const FILE_NAME: &str = "audit.sqlite3";
 
 /// The schema this build writes. Each step of [`MIGRATIONS`] brings a database from
 /// one version to the next.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// The schema, version by version (index 0 makes version 1). Never edit a released
 /// step: add the next one.
@@ -105,7 +107,152 @@ const MIGRATIONS: &[&str] = &[
         checks_json TEXT NOT NULL
     );
     CREATE INDEX tenant_checks_by_practice ON tenant_checks (practice, id);",
+    // 5: a failed device's error as `{code, params}` (`result` keeps the code), its
+    // params only those `error_record` keeps, for the customer's report.
+    "ALTER TABLE entries ADD COLUMN error_json TEXT;",
 ];
+
+/// The error parameters the audit trail keeps ([`error_record`]), so the customer's
+/// report can say the whole sentence ("The device at 10.0.0.5 does not answer."). The
+/// rule: a parameter is kept only when it is named here, and a name is here only when
+/// what the engine puts in it is neither a secret, nor free text (words of a device,
+/// a server or the system), nor personal. Where each comes from:
+///
+/// - `address`: the device's host and port (`DeviceAddress::display`); kept for
+///   `device-*` errors only (in `run-sender-invalid` and `mail-address-invalid` it is
+///   a mail address), and never with an `@`.
+/// - `host`, `port`, `tls_name`: the mail server's name and port and the TLS name
+///   expected of it (smtp.office365.com and the like); `host` for `mail-*` errors
+///   only (a discovery error's `host` is what the user typed), never with an `@`.
+/// - `url`: the sign-in authority's address (`identity-*`), kept only as
+///   `http(s)://…` without user, query or fragment.
+/// - `path`: the device page's path a status came from (`url.path()`, no query); kept
+///   only as `/…` without `?`, `#` or `@`.
+/// - `page`, `missing`, `field`, `scope`, `step`: the driver's own names of a page,
+///   of what it missed on it (a label, a button, a menu path), of a setting, of the
+///   mail page, of a step.
+/// - `vendor`, `model`, `firmware`, `family`, `offered`: what the device or its
+///   discovery says it is, and the sign-in methods its page offers.
+/// - `pinned_sha256`, `found_sha256`: fingerprints of the device's certificates
+///   (public).
+/// - `status`, `attempts`, `waited_secs`, `after_secs`, `aadsts`: numbers.
+///
+/// Never kept (not named here): `detail`, `description`, `error`, `reply`, `text`,
+/// `device_message`, `redacted_html`, `redacted_text`, `mismatches`, `value`,
+/// `given`, `account`, `mailbox`, `from`, `location` (a file on the technician's
+/// computer), and any name speaking of a code, token, password, secret, key or
+/// credential, even if it were added here.
+pub const ERROR_PARAMS_KEPT: &[&str] = &[
+    "address",
+    "host",
+    "port",
+    "tls_name",
+    "url",
+    "path",
+    "page",
+    "missing",
+    "field",
+    "scope",
+    "step",
+    "vendor",
+    "model",
+    "firmware",
+    "family",
+    "offered",
+    "pinned_sha256",
+    "found_sha256",
+    "status",
+    "attempts",
+    "waited_secs",
+    "after_secs",
+    "aadsts",
+];
+
+/// The longest string parameter kept, in characters.
+const ERROR_PARAM_MAX_CHARS: usize = 120;
+
+/// A name that speaks of a secret.
+fn names_a_secret(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    ["code", "token", "password", "secret", "credential", "key"]
+        .iter()
+        .any(|s| n.contains(s))
+}
+
+/// Whether the value of the kept parameter `name` of error `code` may be stored.
+fn keeps_value(code: &str, name: &str, v: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    let numeric = matches!(
+        name,
+        "port" | "status" | "attempts" | "waited_secs" | "after_secs" | "aadsts"
+    );
+    let plain =
+        |s: &str| s.chars().count() <= ERROR_PARAM_MAX_CHARS && !s.chars().any(char::is_control);
+    let text_ok = |s: &str| {
+        plain(s)
+            && match name {
+                "address" => {
+                    code.starts_with("device-")
+                        && !s.contains('@')
+                        && !s.contains(char::is_whitespace)
+                }
+                "host" => {
+                    code.starts_with("mail-")
+                        && !s.contains('@')
+                        && !s.contains(char::is_whitespace)
+                }
+                "path" => {
+                    s.starts_with('/')
+                        && !s.contains(['?', '#', '@'])
+                        && !s.contains(char::is_whitespace)
+                }
+                "url" => {
+                    (s.starts_with("https://") || s.starts_with("http://"))
+                        && !s.contains(['?', '#', '@'])
+                        && !s.contains(char::is_whitespace)
+                }
+                _ => !numeric,
+            }
+    };
+    match v {
+        Value::Number(_) => true,
+        Value::Bool(_) => !numeric,
+        Value::String(s) => text_ok(s),
+        Value::Array(items) => {
+            !numeric
+                && items.len() <= 20
+                && items.iter().all(|i| match i {
+                    Value::Number(_) | Value::Bool(_) => true,
+                    Value::String(s) => text_ok(s),
+                    _ => false,
+                })
+        }
+        Value::Null | Value::Object(_) => false,
+    }
+}
+
+/// What the audit trail keeps of an error (`{code, params}`, as the engine serialises
+/// it): the code, and the params [`ERROR_PARAMS_KEPT`] names whose values are numbers,
+/// booleans, strings of at most 120 characters without control characters, or lists
+/// of those (with the checks that list gives per name). `None` without a code.
+pub fn error_record(error: &serde_json::Value) -> Option<serde_json::Value> {
+    let code = error.get("code")?.as_str()?;
+    let params: serde_json::Map<String, serde_json::Value> = error
+        .get("params")
+        .and_then(|p| p.as_object())
+        .map(|p| {
+            p.iter()
+                .filter(|(k, v)| {
+                    ERROR_PARAMS_KEPT.contains(&k.as_str())
+                        && !names_a_secret(k)
+                        && keeps_value(code, k, v)
+                })
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(serde_json::json!({ "code": code, "params": params }))
+}
 
 /// Why the audit database could not be used (`detail`: SQLite's or the system's words).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -469,8 +616,8 @@ impl AuditLog {
         let c = self.conn.lock().unwrap();
         c.execute(
             "INSERT INTO entries (run_id, device, at, action, is_write, before_json, after_json,
-                                  changes_json, failed_at, result, fix_json)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                  changes_json, failed_at, result, fix_json, error_json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             params![
                 e.run_id,
                 e.device,
@@ -486,6 +633,7 @@ impl AuditLog {
                     .and_then(|v| v.as_str().map(str::to_string)),
                 e.result,
                 json(e.fix.clone()),
+                json(e.error.as_ref().and_then(error_record)),
             ],
         )
         .map(|_| ())
@@ -753,6 +901,35 @@ impl AuditLog {
         Ok(out)
     }
 
+    /// The errors recorded for a run's failed devices (`{code, params}`, the params as
+    /// [`error_record`] kept them), by device. Entries recorded before schema 5 have
+    /// none (their code is in [`AuditEntry::result`]).
+    pub fn errors(
+        &self,
+        run_id: &str,
+    ) -> Result<std::collections::HashMap<String, serde_json::Value>, AuditError> {
+        let c = self.conn.lock().unwrap();
+        let mut st = c
+            .prepare(
+                "SELECT device, error_json FROM entries
+                 WHERE run_id = ?1 AND error_json IS NOT NULL ORDER BY id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([run_id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out = std::collections::HashMap::new();
+        for row in rows {
+            let (device, json) = row.map_err(|e| self.err(e))?;
+            if let Ok(v) = serde_json::from_str(&json) {
+                out.insert(device, v);
+            }
+        }
+        Ok(out)
+    }
+
     /// The devices the last run (of practice mode or not, as `practice` says) left
     /// unfinished, with that run; `None` when it finished every device (or there is
     /// no run yet).
@@ -796,6 +973,9 @@ pub struct NewEntry<'a> {
     /// Failed: the fix (`{code, params}`; the params name addresses, models and
     /// Microsoft's admin-center paths, never a secret).
     pub fix: Option<serde_json::Value>,
+    /// Failed: the error (`{code, params}` as the engine serialises it); only what
+    /// [`error_record`] keeps of it is stored.
+    pub error: Option<serde_json::Value>,
 }
 
 fn migrate(conn: &Connection, path: &Path) -> Result<(), AuditError> {
@@ -914,6 +1094,7 @@ impl AuditSink for RunRecorder {
             failed_at: None,
             result: "ok",
             fix: None,
+            error: None,
         }));
     }
 
@@ -935,6 +1116,7 @@ impl AuditSink for RunRecorder {
                     failed_at: None,
                     result: "ok",
                     fix: None,
+                    error: None,
                 })
                 .and_then(|()| {
                     self.log.record_sign_in(
@@ -970,6 +1152,7 @@ impl AuditSink for RunRecorder {
                     failed_at: Some(*failed_at),
                     result: &code,
                     fix: serde_json::to_value(fix).ok(),
+                    error: serde_json::to_value(error).ok(),
                 })
             }
             _ => return,
@@ -1125,7 +1308,7 @@ mod tests {
             .unwrap();
         }
         let log = AuditLog::open(&p).unwrap();
-        assert_eq!(log.schema_version().unwrap(), 4);
+        assert_eq!(log.schema_version().unwrap(), SCHEMA_VERSION);
         assert_eq!(log.runs(10).unwrap()[0].id, "r3");
         assert_eq!(log.latest_tenant_check(false).unwrap(), None);
         let (run, device) = log.configured_device(false).unwrap().unwrap();
@@ -1135,7 +1318,472 @@ mod tests {
         assert!(log.latest_tenant_check(false).unwrap().unwrap().passed);
         // Opening it again migrates nothing more.
         drop(log);
-        assert_eq!(AuditLog::open(&p).unwrap().schema_version().unwrap(), 4);
+        assert_eq!(
+            AuditLog::open(&p).unwrap().schema_version().unwrap(),
+            SCHEMA_VERSION
+        );
+    }
+
+    /// A database as schema 4 left it (before errors' params were kept), with a run
+    /// whose device `a` failed, is brought to schema 5: the old entry keeps working
+    /// (its code, no params), and new failures keep their params.
+    #[test]
+    fn a_schema_4_database_is_migrated_and_its_failures_keep_their_codes() {
+        let (_d, p) = temp_db();
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        {
+            let c = Connection::open(&p).unwrap();
+            c.execute_batch("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+                .unwrap();
+            for step in &MIGRATIONS[..4] {
+                c.execute_batch(step).unwrap();
+            }
+            c.execute_batch(
+                r#"INSERT INTO schema_version (version) VALUES (4);
+                 INSERT INTO runs VALUES ('r4', '2026-11-01T10:00:00.000Z', 'cli', 'run', 0,
+                     'exchange-online', 'scanner@contoso.example', NULL);
+                 INSERT INTO run_devices VALUES ('r4', 'a', 'WF-C5890 Series (10.0.0.7)', 0,
+                     'exchange-online', 'scanner@contoso.example');
+                 INSERT INTO entries (run_id, device, at, action, is_write, failed_at, result,
+                         fix_json)
+                     VALUES ('r4', 'a', '2026-11-01T10:01:00.000Z', 'failed', 0, 'logged-in',
+                         'device-unreachable',
+                         '{"code":"check-device-connection","params":{"address":"10.0.0.7"}}');"#,
+            )
+            .unwrap();
+        }
+        let log = Arc::new(AuditLog::open(&p).unwrap());
+        assert_eq!(log.schema_version().unwrap(), 5);
+        let e = log.entries("r4").unwrap();
+        assert_eq!(e[0].result, "device-unreachable");
+        assert!(log.errors("r4").unwrap().is_empty());
+        assert_eq!(
+            log.fixes("r4").unwrap()["a"]["code"],
+            "check-device-connection"
+        );
+        let r = crate::report::Report::from_audit(&log, Some("r4"), "", None).unwrap();
+        assert_eq!(r.devices[0].error.as_deref(), Some("device-unreachable"));
+        assert_eq!(r.devices[0].error_params, None);
+
+        // A new run's failure keeps the error's params.
+        let rec = log.recorder(ctx());
+        log.record_run_start(
+            rec.run_id(),
+            &rec.context,
+            Mode::Run,
+            &[("a".into(), target())],
+        )
+        .unwrap();
+        rec.finished("a", &failed(unreachable("Secret-Detail")), None);
+        let errors = log.errors(rec.run_id()).unwrap();
+        assert_eq!(
+            errors["a"],
+            serde_json::json!({"code": "device-unreachable", "params": {"address": "10.0.0.7:443"}})
+        );
+        drop(log);
+        assert_eq!(
+            AuditLog::open(&p).unwrap().schema_version().unwrap(),
+            SCHEMA_VERSION
+        );
+    }
+
+    fn failed(e: crate::Error) -> DeviceState {
+        DeviceState::Failed {
+            failed_at: Step::LoggedIn,
+            fix: crate::diagnosis::fix_for_error(&e),
+            error: e,
+            device: None,
+            manual: None,
+        }
+    }
+
+    fn unreachable(detail: &str) -> crate::Error {
+        crate::devices::DeviceError::DeviceUnreachable {
+            address: "10.0.0.7:443".into(),
+            detail: detail.into(),
+        }
+        .into()
+    }
+
+    /// The filter keeps the named params with plain values, and nothing else: no
+    /// secret, no free text, nothing personal, whatever its name or size.
+    #[test]
+    fn an_error_record_keeps_the_allowed_params_only() {
+        use serde_json::json;
+        let kept = error_record(&json!({
+            "code": "device-http-status",
+            "params": {
+                "path": "/PRESENTATION/ADVANCED/PASSWORD/TOP",
+                "status": 500,
+                "attempts": 4,
+                "offered": ["SMTP AUTH", "POP before SMTP"],
+                "family": "business",
+                "model": null,
+                "user_code": "ABCD-EFGH",
+                "device_code": "DC-Secret-1",
+                "detail": "connection refused (os error 111) Secret-Detail",
+                "description": "AADSTS70016 Secret-Description",
+                "reply": {"code": 535, "text": "5.7.3 Secret-Reply"},
+                "text": "Secret-Text",
+                "device_message": "Secret-Device-Message",
+                "value": "Secret-Value",
+                "account": "someone@contoso.example",
+                "mailbox": "mailbox@contoso.example",
+                "from": "from@contoso.example",
+                "error": "invalid_grant",
+                "location": "/home/alice/.config/printoauth/pins.json",
+                "password": "Secret-Password",
+                "access_token": "eyJSecret",
+                "redacted_html": "<html>Secret-Html</html>",
+            }
+        }))
+        .unwrap();
+        assert_eq!(
+            kept,
+            json!({"code": "device-http-status", "params": {
+                "path": "/PRESENTATION/ADVANCED/PASSWORD/TOP",
+                "status": 500,
+                "attempts": 4,
+                "offered": ["SMTP AUTH", "POP before SMTP"],
+                "family": "business",
+            }})
+        );
+        // Values: too long, control characters, nested, the wrong kind, a query, a
+        // user in a URL, a mail address where a device's address belongs.
+        let kept = error_record(&json!({
+            "code": "device-page-not-understood",
+            "params": {
+                "page": "x".repeat(121),
+                "missing": "button 'OK'\nSecret-Line",
+                "field": {"nested": "Secret-Nested"},
+                "status": "500",
+                "scope": ["email-server", ["nested"]],
+                "path": "/PRESENTATION/TOP?token=Secret-Query",
+                "address": "admin@10.0.0.7",
+                "vendor": "Epson",
+            }
+        }))
+        .unwrap();
+        assert_eq!(
+            kept,
+            json!({"code": "device-page-not-understood", "params": {"vendor": "Epson"}})
+        );
+        let ok = |code: &str, k: &str, v: serde_json::Value| {
+            !error_record(&json!({"code": code, "params": {k: v}})).unwrap()["params"]
+                .as_object()
+                .unwrap()
+                .is_empty()
+        };
+        assert!(ok("device-unreachable", "address", json!("10.0.0.7:443")));
+        assert!(ok("device-unreachable", "address", json!("fe80::1")));
+        assert!(!ok(
+            "run-sender-invalid",
+            "address",
+            json!("scanner@contoso.example")
+        ));
+        assert!(!ok("mail-address-invalid", "address", json!("10.0.0.7")));
+        assert!(ok("mail-timed-out", "host", json!("smtp.office365.com")));
+        assert!(ok("mail-timed-out", "port", json!(587)));
+        assert!(ok(
+            "identity-authority-unreachable",
+            "url",
+            json!("https://login.microsoftonline.com/organizations")
+        ));
+        assert!(!ok(
+            "identity-authority-invalid",
+            "url",
+            json!("https://user:Secret-Pw@login.example/")
+        ));
+        assert!(!ok("identity-authority-invalid", "url", json!("not a url")));
+        assert!(ok(
+            "device-page-not-understood",
+            "missing",
+            json!("x".repeat(120))
+        ));
+        assert!(!ok("discovery-probe-invalid-host", "host", json!("typed")));
+        // No kept name speaks of a secret.
+        for k in ERROR_PARAMS_KEPT {
+            assert!(!names_a_secret(k), "{k}");
+        }
+        assert_eq!(error_record(&json!({"params": {}})), None);
+    }
+
+    /// What is kept says the message whole for the errors whose words need only
+    /// addresses, pages and numbers; those that need a secret, free text or something
+    /// personal (a device's quoted words, a value typed, an account) stay incomplete
+    /// (the report then says their code).
+    #[test]
+    fn the_kept_params_complete_the_messages_that_need_no_secret() {
+        use crate::devices::{DeviceError as D, FirmwareFamily};
+        use crate::identity::IdentityError as I;
+        use crate::mail::MailError as M;
+        use crate::run::RunError as R;
+        let cat = crate::i18n::Catalogue::new("en");
+        let said = |e: crate::Error| {
+            let rec = error_record(&serde_json::to_value(&e).unwrap()).unwrap();
+            (cat.coded("error", &rec), rec)
+        };
+        let s = |v: &str| v.to_string();
+        let whole: Vec<crate::Error> = vec![
+            D::DeviceUnreachable {
+                address: s("10.0.0.7:443"),
+                detail: s("refused"),
+            }
+            .into(),
+            D::DeviceUnsupported {
+                vendor: s("Brother"),
+                address: s("10.0.0.7"),
+            }
+            .into(),
+            D::DeviceNotRecognised {
+                address: s("10.0.0.7"),
+                detail: s("HTTP 404"),
+            }
+            .into(),
+            D::DeviceHttpsUnavailable {
+                address: s("10.0.0.7"),
+                detail: s("x"),
+            }
+            .into(),
+            D::DeviceTlsTooOld {
+                address: s("10.0.0.7"),
+                detail: s("x"),
+            }
+            .into(),
+            D::DeviceCertificateChanged {
+                address: s("10.0.0.7"),
+                pinned_sha256: "ab".repeat(32),
+                found_sha256: "cd".repeat(32),
+            }
+            .into(),
+            D::DeviceHttpStatus {
+                path: s("/PRESENTATION/TOP"),
+                status: 500,
+                attempts: 4,
+            }
+            .into(),
+            D::DeviceRestartTimeout {
+                address: s("10.0.0.7"),
+                waited_secs: 180,
+            }
+            .into(),
+            D::DevicePageNotUnderstood {
+                page: s("email-server-basic"),
+                missing: s("button 'Sign In'"),
+                redacted_html: s("<html/>"),
+            }
+            .into(),
+            D::DeviceLoginRejected {
+                family: FirmwareFamily::Consumer,
+            }
+            .into(),
+            D::DeviceSessionLost { attempts: 3 }.into(),
+            D::DeviceOauth2Unavailable {
+                scope: s("email-server"),
+                model: None,
+                firmware: None,
+                offered: vec![s("SMTP AUTH")],
+            }
+            .into(),
+            D::DeviceSaveNotConfirmed {
+                page: s("email-server-basic"),
+                redacted_html: s(""),
+            }
+            .into(),
+            D::DeviceJobHistoryUnreadable {
+                missing: s("column 'Result'"),
+                redacted_text: s(""),
+            }
+            .into(),
+            R::RunSignInTimedOut { waited_secs: 900 }.into(),
+            M::MailConnectionFailed {
+                host: s("smtp.office365.com"),
+                port: 587,
+                detail: s(""),
+            }
+            .into(),
+            M::MailTlsFailed {
+                host: s("smtp.office365.com"),
+                port: 587,
+                tls_name: s("smtp.office365.com"),
+                detail: s(""),
+            }
+            .into(),
+            I::IdentityTimedOut { after_secs: 900 }.into(),
+            I::IdentityAuthorityUnreachable {
+                url: s("https://login.microsoftonline.com/organizations"),
+                detail: s(""),
+            }
+            .into(),
+        ];
+        for e in whole {
+            let (words, rec) = said(e);
+            assert!(words.is_some(), "{rec}");
+        }
+        let reply = crate::mail::SmtpReply {
+            code: 550,
+            enhanced: None,
+            text: s("no"),
+        };
+        let incomplete: Vec<crate::Error> = vec![
+            D::DevicePinStore {
+                location: s("/home/alice/pins.json"),
+                detail: s(""),
+            }
+            .into(),
+            D::DeviceRefused {
+                page: s("p"),
+                device_message: s("Invalid"),
+            }
+            .into(),
+            D::DeviceInvalidValue {
+                field: s("sender"),
+                value: s("x"),
+            }
+            .into(),
+            R::RunSignInFailed {
+                detail: s("declined"),
+            }
+            .into(),
+            M::MailSendAsDenied {
+                account: s("a@b.example"),
+                from: s("c@d.example"),
+                reply,
+            }
+            .into(),
+            I::IdentityRejected {
+                aadsts: None,
+                error: s("invalid_grant"),
+                description: s(""),
+            }
+            .into(),
+        ];
+        for e in incomplete {
+            let (words, rec) = said(e);
+            assert_eq!(words, None, "{rec}");
+        }
+    }
+
+    /// A failed device's error reaches the database with its allowed params only: no
+    /// secret or free-text value is anywhere in the database's files, whatever the
+    /// caller hands in.
+    #[test]
+    fn failed_devices_errors_are_stored_without_secrets() {
+        let (d, p) = temp_db();
+        let log = Arc::new(AuditLog::open(&p).unwrap());
+        let rec = log.recorder(ctx());
+        let ids = ["a", "b", "c", "d", "e"];
+        log.record_run_start(
+            rec.run_id(),
+            &rec.context,
+            Mode::Run,
+            &ids.iter()
+                .map(|i| (i.to_string(), target()))
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+        rec.finished("a", &failed(unreachable("refused Secret-Detail-1")), None);
+        rec.finished(
+            "b",
+            &failed(
+                crate::devices::DeviceError::DeviceInvalidValue {
+                    field: "sender".into(),
+                    value: "Secret-Value-2".into(),
+                }
+                .into(),
+            ),
+            None,
+        );
+        rec.finished(
+            "c",
+            &failed(
+                crate::mail::MailError::MailSendAsDenied {
+                    account: "secret-account-3@contoso.example".into(),
+                    from: "secret-from-3@contoso.example".into(),
+                    reply: crate::mail::SmtpReply {
+                        code: 550,
+                        enhanced: Some("5.7.60".into()),
+                        text: "Secret-Reply-3".into(),
+                    },
+                }
+                .into(),
+            ),
+            None,
+        );
+        rec.finished(
+            "d",
+            &failed(
+                crate::run::RunError::RunSignInFailed {
+                    detail: "Secret-Detail-4".into(),
+                }
+                .into(),
+            ),
+            None,
+        );
+        // A caller handing in secret-looking params by name: the record drops them.
+        log.record(&NewEntry {
+            run_id: rec.run_id(),
+            device: "e",
+            action: AuditAction::Failed,
+            before: None,
+            after: None,
+            changes: None,
+            failed_at: Some(Step::WaitingForConsent),
+            result: "run-sign-in-timed-out",
+            fix: None,
+            error: Some(serde_json::json!({
+                "code": "run-sign-in-timed-out",
+                "params": {
+                    "waited_secs": 900,
+                    "user_code": "SECRETUC5",
+                    "detail": "Secret-Detail-5",
+                    "reply": "Secret-Reply-5",
+                    "account": "secret-account-5@contoso.example",
+                    "refresh_token": "Secret-Refresh-5",
+                    "password": "Secret-Password-5",
+                }
+            })),
+        })
+        .unwrap();
+        let errors = log.errors(rec.run_id()).unwrap();
+        use serde_json::json;
+        assert_eq!(errors["a"]["params"], json!({"address": "10.0.0.7:443"}));
+        assert_eq!(errors["b"]["params"], json!({"field": "sender"}));
+        assert_eq!(
+            errors["c"],
+            json!({"code": "mail-send-as-denied", "params": {}})
+        );
+        assert_eq!(errors["d"]["params"], json!({}));
+        assert_eq!(errors["e"]["params"], json!({"waited_secs": 900}));
+        drop(rec);
+        drop(log);
+        let mut bytes = Vec::new();
+        for f in std::fs::read_dir(p.parent().unwrap()).unwrap() {
+            bytes.extend(std::fs::read(f.unwrap().path()).unwrap());
+        }
+        assert!(contains(&bytes, "10.0.0.7:443"), "the record is there");
+        for s in [
+            "Secret-Detail-1",
+            "Secret-Value-2",
+            "secret-account-3",
+            "secret-from-3",
+            "Secret-Reply-3",
+            "Secret-Detail-4",
+            "SECRETUC5",
+            "user_code",
+            "Secret-Detail-5",
+            "Secret-Reply-5",
+            "secret-account-5",
+            "Secret-Refresh-5",
+            "Secret-Password-5",
+        ] {
+            assert!(!contains(&bytes, s), "{s} in the database");
+        }
+        drop(d);
+    }
+
+    fn contains(hay: &[u8], needle: &str) -> bool {
+        hay.windows(needle.len()).any(|w| w == needle.as_bytes())
     }
 
     fn tenant_check(passed: bool, device: Option<&str>) -> crate::report::ReportTenantCheck {

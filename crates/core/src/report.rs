@@ -62,7 +62,7 @@ pub struct ReportDevice {
     pub result: DeviceResult,
     /// Failed: the step not reached.
     pub failed_at: Option<Step>,
-    /// Failed: the error's code (its free-text parameters are never recorded).
+    /// Failed: the error's code (its params, as far as recorded, in `error_params`).
     pub error: Option<String>,
     /// Failed: what to do about it (`{code, params}`).
     pub fix: Option<serde_json::Value>,
@@ -72,6 +72,11 @@ pub struct ReportDevice {
     pub after: Option<serde_json::Value>,
     /// Done: what differs, field by field.
     pub changes: Vec<Change>,
+    /// Failed: the error's params the audit trail kept (addresses, pages, numbers;
+    /// never a secret or free text: [`crate::audit::ERROR_PARAMS_KEPT`]). `None` for
+    /// runs recorded before they were kept.
+    #[serde(default)]
+    pub error_params: Option<serde_json::Value>,
 }
 
 /// One check of the tenant check.
@@ -242,6 +247,7 @@ impl Report {
         };
         let entries = log.entries(&run.id)?;
         let fixes = log.fixes(&run.id)?;
+        let errors = log.errors(&run.id)?;
         let devices = run
             .devices
             .iter()
@@ -284,6 +290,14 @@ impl Report {
                     before: scrub(before),
                     after: scrub(last.and_then(|e| e.after.clone())),
                     changes: last.and_then(|e| e.changes.clone()).unwrap_or_default(),
+                    error_params: last
+                        .filter(|_| failed)
+                        .and_then(|e| {
+                            errors.get(&d.id).filter(|r| {
+                                r.get("code").and_then(|c| c.as_str()) == Some(&e.result)
+                            })
+                        })
+                        .and_then(|r| r.get("params").cloned()),
                 }
             })
             .collect();
@@ -315,7 +329,8 @@ impl Report {
     /// joined by "; "; `fix`: its code and params as JSON. The tenant check's columns
     /// come last, the same on every line (empty without one): `tenant_check` passed or
     /// failed, when, through which device, and `tenant_check_failed`: each failed
-    /// check as `id: fix`, joined by "; ".
+    /// check as `id: fix`, joined by "; ". Then `error_params`: a failed device's
+    /// error params the audit trail kept, as JSON.
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
         csv_line(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
@@ -391,7 +406,12 @@ impl Report {
                     changes,
                 ]
                 .into_iter()
-                .chain(tenant.iter().cloned()),
+                .chain(tenant.iter().cloned())
+                .chain([d
+                    .error_params
+                    .as_ref()
+                    .map(|p| p.to_string())
+                    .unwrap_or_default()]),
             );
         }
         out
@@ -473,8 +493,7 @@ impl Report {
                 doc.para(Style::Body, &t("report-failed-at", &[("step", step)]));
             }
             if let Some(code) = &d.error {
-                let words = w
-                    .coded("error", &serde_json::json!({ "code": code, "params": {} }))
+                let words = error_words(w, d, code)
                     .map(|s| format!("{s} ({code})"))
                     .unwrap_or_else(|| code.clone());
                 doc.para(Style::Body, &t("report-error", &[("error", words)]));
@@ -570,6 +589,37 @@ impl Report {
     }
 }
 
+/// A failed device's error in words: its message with the params the audit trail
+/// kept; when that message still needs a value, a device error takes the device's
+/// address and model the report knows. `None`: the message needs more than that.
+fn error_words(w: &dyn Words, d: &ReportDevice, code: &str) -> Option<String> {
+    let mut params = d
+        .error_params
+        .as_ref()
+        .and_then(|p| p.as_object())
+        .cloned()
+        .unwrap_or_default();
+    let coded = |params: &serde_json::Map<String, serde_json::Value>| {
+        w.coded(
+            "error",
+            &serde_json::json!({ "code": code, "params": params }),
+        )
+    };
+    coded(&params).or_else(|| {
+        if !code.starts_with("device-") {
+            return None;
+        }
+        for (k, v) in [("address", &d.address), ("model", &d.model)] {
+            if let Some(v) = v {
+                params
+                    .entry(k)
+                    .or_insert_with(|| serde_json::Value::String(v.clone()));
+            }
+        }
+        coded(&params)
+    })
+}
+
 /// The settings found, in words: the authentication method, the sender and server.
 fn settings_words(w: &dyn Words, s: &serde_json::Value) -> String {
     let mut parts = Vec::new();
@@ -604,7 +654,7 @@ fn kebab(id: CheckId) -> String {
 }
 
 /// The CSV's columns, in order.
-pub const CSV_COLUMNS: [&str; 17] = [
+pub const CSV_COLUMNS: [&str; 18] = [
     "site",
     "date",
     "run",
@@ -622,6 +672,7 @@ pub const CSV_COLUMNS: [&str; 17] = [
     "tenant_checked_at",
     "tenant_check_device",
     "tenant_check_failed",
+    "error_params",
 ];
 
 // ---- PDF layout ----
@@ -1116,6 +1167,8 @@ mod tests {
                         before: None,
                         after: "a@b.example".into(),
                     }],
+                    error_params: (i % 2 == 1)
+                        .then(|| serde_json::json!({"scope": "email-server"})),
                 })
                 .collect(),
             tenant_check: Some(ReportTenantCheck {
@@ -1213,13 +1266,18 @@ mod tests {
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[0], CSV_COLUMNS.join(","));
         assert!(rows[2].contains(",failed,oauth2-set,device-oauth2-unavailable,update-firmware,"));
-        // The tenant check's columns, last, on every line.
-        for row in &rows[1..] {
+        // The tenant check's columns on every line, then the error's params.
+        for (i, row) in rows[1..].iter().enumerate() {
+            let params = if i % 2 == 1 {
+                "\"{\"\"scope\"\":\"\"email-server\"\"}\""
+            } else {
+                ""
+            };
             assert!(
-                row.ends_with(
+                row.ends_with(&format!(
                     ",failed,2026-12-02T08:30:00Z,WF-C5890 Series (10.0.0.9),\
-                     smtp-auth-mailbox: enable-smtp-auth-mailbox"
-                ),
+                     smtp-auth-mailbox: enable-smtp-auth-mailbox,{params}"
+                )),
                 "{row}"
             );
         }
@@ -1320,6 +1378,119 @@ mod tests {
             checked_at: Some(at.into()),
             through_device: device.map(str::to_string),
         }
+    }
+
+    /// A failed device's error is said whole: with the params the trail kept, or, for
+    /// an entry recorded without them, with the device's address from its label; a
+    /// message that needs more than the report knows falls back to the code.
+    #[test]
+    fn a_failed_devices_error_is_said_whole() {
+        use crate::devices::DeviceError;
+        use crate::i18n::Catalogue;
+        let (dir, log) = temp_log();
+        let log = std::sync::Arc::new(log);
+        let ctx = crate::audit::RunContext {
+            front_end: "cli".into(),
+            labels: [
+                ("0", "WF-C5890 Series (10.0.0.7)"),
+                ("1", "ET-4850 Series (10.0.0.8)"),
+                ("2", "AM-C4000 Series (10.0.0.9)"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+            ..Default::default()
+        };
+        let rec = log.recorder(ctx.clone());
+        let target = crate::devices::OAuthTarget::exchange_online("a@b.example");
+        log.record_run_start(
+            rec.run_id(),
+            &ctx,
+            crate::run::Mode::Run,
+            &["0", "1", "2"].map(|i| (i.to_string(), target.clone())),
+        )
+        .unwrap();
+        let failed = |e: crate::Error| crate::run::DeviceState::Failed {
+            failed_at: Step::LoggedIn,
+            fix: crate::diagnosis::fix_for_error(&e),
+            error: e,
+            device: None,
+            manual: None,
+        };
+        use crate::audit::AuditSink;
+        rec.finished(
+            "0",
+            &failed(
+                DeviceError::DeviceHttpStatus {
+                    path: "/PRESENTATION/ADVANCED/PASSWORD/TOP".into(),
+                    status: 500,
+                    attempts: 4,
+                }
+                .into(),
+            ),
+            None,
+        );
+        // As a build before schema 5 recorded it: the code only.
+        for (device, code) in [("1", "device-unreachable"), ("2", "device-restart-timeout")] {
+            log.record(&crate::audit::NewEntry {
+                run_id: rec.run_id(),
+                device,
+                action: AuditAction::Failed,
+                before: None,
+                after: None,
+                changes: None,
+                failed_at: Some(Step::LoggedIn),
+                result: code,
+                fix: None,
+                error: None,
+            })
+            .unwrap();
+        }
+        let r = Report::from_audit(&log, Some(rec.run_id()), "", None).unwrap();
+        assert_eq!(
+            r.devices[0].error_params,
+            Some(serde_json::json!({
+                "path": "/PRESENTATION/ADVANCED/PASSWORD/TOP", "status": 500, "attempts": 4
+            }))
+        );
+        assert_eq!(r.devices[1].error_params, None);
+        let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+        assert_eq!(json["devices"][0]["error_params"]["status"], 500);
+        let csv = r.to_csv();
+        let row = csv.split("\r\n").nth(1).unwrap();
+        assert!(
+            row.ends_with(
+                ",\"{\"\"attempts\"\":4,\"\"path\"\":\"\"/PRESENTATION/ADVANCED/PASSWORD/TOP\"\",\
+                 \"\"status\"\":500}\""
+            ),
+            "{row}"
+        );
+        let said = |lang: &str| -> String {
+            r.lay_out(&Catalogue::new(lang))
+                .lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let en = said("en");
+        for want in [
+            "Error: The device kept answering with error 500 (page \
+             /PRESENTATION/ADVANCED/PASSWORD/TOP, 4 attempts). (device-http-status)",
+            "Error: The device at 10.0.0.8 does not answer. (device-unreachable)",
+            "Error: device-restart-timeout",
+        ] {
+            assert!(en.contains(want), "{want:?} in {en}");
+        }
+        let be = said("be");
+        let want = "Памылка: Прылада працягвала адказваць памылкай 500 (старонка \
+                    /PRESENTATION/ADVANCED/PASSWORD/TOP, спроб: 4). (device-http-status)";
+        assert!(be.contains(want), "{want:?} in {be}");
+        drop(log);
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     /// Without a tenant check given, the report takes the newest one the trail
