@@ -70,9 +70,10 @@ pub async fn check(
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty());
     // Practice mode checks the emulated tenant; a check that sends nothing (no valid
-    // application id) is not recorded.
+    // application id) or is cancelled is not recorded.
     let practice = is_practice(&state).await;
     let checks_something = printoauth_core::identity::is_app_id(&cfg.client_id);
+    let cancelled = cfg.cancel.clone();
     state.consent.set_auto_open(true);
     let app2 = app.clone();
     let report = run_tenant_check(cfg, move |p| {
@@ -105,7 +106,7 @@ pub async fn check(
     if state.run.lock().unwrap().is_none() {
         state.consent.finish(&app);
     }
-    if checks_something {
+    if checks_something && !cancelled.is_cancelled() {
         record(&state, &ReportTenantCheck::from(&report), practice);
     }
     Ok(report)
