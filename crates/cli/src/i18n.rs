@@ -23,23 +23,12 @@ pub fn choose(flag: Option<&str>) -> &'static str {
 mod tests {
     use std::collections::BTreeSet;
 
-    use fluent_bundle::FluentResource;
-    use fluent_syntax::ast;
     use printoauth_core::i18n::CATALOGUES;
 
     use super::*;
 
     fn ids(source: &str) -> BTreeSet<String> {
-        let res = match FluentResource::try_new(source.to_string()) {
-            Ok(r) => r,
-            Err((_, errors)) => panic!("catalogue does not parse: {errors:?}"),
-        };
-        res.entries()
-            .filter_map(|e| match e {
-                ast::Entry::Message(m) => Some(m.id.name.to_string()),
-                _ => None,
-            })
-            .collect()
+        printoauth_core::i18n::message_ids(source).unwrap_or_else(|e| panic!("{e}"))
     }
 
     /// Every source file of the CLI, to find the message ids the code uses.

@@ -445,6 +445,13 @@ pub struct RunContext {
     pub labels: std::collections::HashMap<String, String>,
 }
 
+/// The entries' columns that hold a `{code, params}` value.
+#[derive(Clone, Copy)]
+enum JsonColumn {
+    Fix,
+    Error,
+}
+
 /// The open audit database.
 #[derive(Debug)]
 pub struct AuditLog {
@@ -879,26 +886,7 @@ impl AuditLog {
         &self,
         run_id: &str,
     ) -> Result<std::collections::HashMap<String, serde_json::Value>, AuditError> {
-        let c = self.conn.lock().unwrap();
-        let mut st = c
-            .prepare(
-                "SELECT device, fix_json FROM entries
-                 WHERE run_id = ?1 AND fix_json IS NOT NULL ORDER BY id",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map([run_id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-            })
-            .map_err(|e| self.err(e))?;
-        let mut out = std::collections::HashMap::new();
-        for row in rows {
-            let (device, json) = row.map_err(|e| self.err(e))?;
-            if let Ok(v) = serde_json::from_str(&json) {
-                out.insert(device, v);
-            }
-        }
-        Ok(out)
+        self.json_by_device(run_id, JsonColumn::Fix)
     }
 
     /// The errors recorded for a run's failed devices (`{code, params}`, the params as
@@ -908,13 +896,28 @@ impl AuditLog {
         &self,
         run_id: &str,
     ) -> Result<std::collections::HashMap<String, serde_json::Value>, AuditError> {
-        let c = self.conn.lock().unwrap();
-        let mut st = c
-            .prepare(
+        self.json_by_device(run_id, JsonColumn::Error)
+    }
+
+    /// A JSON column of a run's entries, by device (the newest entry's where there
+    /// are several; unreadable JSON is left out).
+    fn json_by_device(
+        &self,
+        run_id: &str,
+        column: JsonColumn,
+    ) -> Result<std::collections::HashMap<String, serde_json::Value>, AuditError> {
+        let sql = match column {
+            JsonColumn::Fix => {
+                "SELECT device, fix_json FROM entries
+                 WHERE run_id = ?1 AND fix_json IS NOT NULL ORDER BY id"
+            }
+            JsonColumn::Error => {
                 "SELECT device, error_json FROM entries
-                 WHERE run_id = ?1 AND error_json IS NOT NULL ORDER BY id",
-            )
-            .map_err(|e| self.err(e))?;
+                 WHERE run_id = ?1 AND error_json IS NOT NULL ORDER BY id"
+            }
+        };
+        let c = self.conn.lock().unwrap();
+        let mut st = c.prepare(sql).map_err(|e| self.err(e))?;
         let rows = st
             .query_map([run_id], |r| {
                 Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))

@@ -42,6 +42,20 @@ pub fn supported(locale: &str) -> Option<&'static str> {
     CATALOGUES.iter().map(|(l, _)| *l).find(|l| *l == primary)
 }
 
+/// The ids of a catalogue's messages (terms left out); an error naming what does not
+/// parse.
+pub fn message_ids(source: &str) -> Result<std::collections::BTreeSet<String>, String> {
+    let res = FluentResource::try_new(source.to_string())
+        .map_err(|(_, errors)| format!("the catalogue does not parse: {errors:?}"))?;
+    Ok(res
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect())
+}
+
 impl Catalogue {
     pub fn new(lang: &str) -> Catalogue {
         let (lang, source) = CATALOGUES
@@ -184,21 +198,10 @@ impl From<u16> for Arg {
 mod tests {
     use std::collections::BTreeSet;
 
-    use fluent_syntax::ast;
-
     use super::*;
 
     fn ids(source: &str) -> BTreeSet<String> {
-        let res = match FluentResource::try_new(source.to_string()) {
-            Ok(r) => r,
-            Err((_, errors)) => panic!("catalogue does not parse: {errors:?}"),
-        };
-        res.entries()
-            .filter_map(|e| match e {
-                ast::Entry::Message(m) => Some(m.id.name.to_string()),
-                _ => None,
-            })
-            .collect()
+        message_ids(source).unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]
