@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openApp, screenshot, until } from "./lib/webdriver.mjs";
-import { openWizard, otherWindow, results, sel, setFault, signIn, startPractice, startRun } from "./lib/flows.mjs";
+import { openWizard, otherWindow, results, sel, setFault, signIn, signInEach, startPractice, startRun } from "./lib/flows.mjs";
 
 function flagged(session) {
   return session.script(
@@ -23,15 +23,7 @@ test("health: a lapsed sign-in is flagged and one batch signs it in again", { ti
   // Both configured: one batch, one sign-in window.
   await openWizard(session);
   await startRun(session);
-  const consent = await otherWindow(session, main);
-  await session.switchTo(consent);
-  let previous;
-  for (let i = 0; i < 2; i++) {
-    const end = await signIn(session, { skipCode: previous });
-    assert.equal(end.page, "signed-in", JSON.stringify(end));
-    previous = end.code;
-  }
-  await session.switchTo(main);
+  await signInEach(session, main, 2);
   assert.deepEqual(await results(session, 2), { [a]: "done", [b]: "done" });
   await until("the sign-in window to close", 20_000, async () => (await session.windows()).length === 1);
 

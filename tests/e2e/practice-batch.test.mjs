@@ -15,26 +15,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ARTIFACTS, openApp, screenshot, until } from "./lib/webdriver.mjs";
-import { fakeOpener, tempDir } from "./lib/desktop.mjs";
+import { fakeOpener, privateHome } from "./lib/desktop.mjs";
 import { actions, ADMIN, ADMIN_PASSWORD, PRACTICE_DEVICE_PASSWORD, openWizard, otherWindow, results, sel, signIn, startPractice, startRun } from "./lib/flows.mjs";
 
 const N = Number(process.env.PRINTOAUTH_E2E_DEVICES ?? 6);
 
 test(`practice mode: ${N} devices configured through the wizard and the embedded sign-in`, { timeout: 240_000 }, async (t) => {
-  const home = tempDir(t, "printoauth-e2e-home-");
-  const env = {
-    HOME: home,
-    XDG_DATA_HOME: path.join(home, ".local/share"),
-    XDG_CONFIG_HOME: path.join(home, ".config"),
-    XDG_CACHE_HOME: path.join(home, ".cache"),
-    // The sign-in window's private web data folder is made here.
-    TMPDIR: path.join(home, "tmp"),
-    RUST_LOG: "trace",
-  };
-  mkdirSync(env.TMPDIR);
+  const { home, env } = privateHome(t, "printoauth-e2e-home-");
+  env.RUST_LOG = "trace";
   // The desktop's opener: what "Open" and "Show in folder" hand it is written down.
   const opener = fakeOpener(home);
   env.PATH = `${opener.bin}:${process.env.PATH}`;

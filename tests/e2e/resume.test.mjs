@@ -7,11 +7,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import path from "node:path";
 import { APP, openApp, screenshot, until } from "./lib/webdriver.mjs";
-import { tempDir } from "./lib/desktop.mjs";
-import { otherWindow, results, sel, signIn, startPractice, startRun } from "./lib/flows.mjs";
+import { privateHome } from "./lib/desktop.mjs";
+import { results, sel, signInEach, startPractice, startRun } from "./lib/flows.mjs";
 
 /** The app's processes that run with this home (found in /proc). */
 function appPids(home) {
@@ -36,15 +36,7 @@ function rows(session, testid) {
 }
 
 test("a batch killed mid-run is offered at the next start and resumed", { timeout: 300_000 }, async (t) => {
-  const home = tempDir(t, "printoauth-e2e-resume-");
-  const env = {
-    HOME: home,
-    XDG_DATA_HOME: path.join(home, ".local/share"),
-    XDG_CONFIG_HOME: path.join(home, ".config"),
-    XDG_CACHE_HOME: path.join(home, ".cache"),
-    TMPDIR: path.join(home, "tmp"),
-  };
-  mkdirSync(env.TMPDIR);
+  const { home, env } = privateHome(t, "printoauth-e2e-resume-");
 
   // The first start: two devices, the batch waits for their sign-ins.
   const first = await openApp(t, env, "resume-1.log");
@@ -81,15 +73,7 @@ test("a batch killed mid-run is offered at the next start and resumed", { timeou
   await session.waitFor(sel("screen-wizard"));
   const main = await session.windowHandle();
   await startRun(session);
-  const consent = await otherWindow(session, main);
-  await session.switchTo(consent);
-  let previous;
-  for (let i = 0; i < 2; i++) {
-    const end = await signIn(session, { skipCode: previous });
-    assert.equal(end.page, "signed-in", JSON.stringify(end));
-    previous = end.code;
-  }
-  await session.switchTo(main);
+  await signInEach(session, main, 2);
   assert.deepEqual(await results(session, 2), Object.fromEntries(ids.map((id) => [id, "done"])));
   await second.stop();
 

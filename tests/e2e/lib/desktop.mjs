@@ -12,6 +12,24 @@ export function tempDir(t, prefix) {
 }
 
 /**
+ * A home of the app's own for test `t` (removed when it ends): the environment that
+ * puts the app's data, settings, caches and temporary files under it.
+ */
+export function privateHome(t, prefix) {
+  const home = tempDir(t, prefix);
+  const env = {
+    HOME: home,
+    XDG_DATA_HOME: path.join(home, ".local/share"),
+    XDG_CONFIG_HOME: path.join(home, ".config"),
+    XDG_CACHE_HOME: path.join(home, ".cache"),
+    // The sign-in window's private web data folder is made here.
+    TMPDIR: path.join(home, "tmp"),
+  };
+  mkdirSync(env.TMPDIR);
+  return { home, env };
+}
+
+/**
  * The desktop's opener, standing in for the browser: an `xdg-open` in `dir`/bin that
  * writes down what it was given, one argument a line, in `dir`/opened.txt. Put `bin`
  * first on the app's PATH.

@@ -105,6 +105,22 @@ export async function signInBeside(session, main, options) {
   return state;
 }
 
+/**
+ * Signs `n` devices in, one after the other, in the sign-in window that opens beside
+ * `main` (each on its own code), then returns to `main`. Throws unless each ends
+ * signed in.
+ */
+export async function signInEach(session, main, n) {
+  await session.switchTo(await otherWindow(session, main));
+  let previous;
+  for (let i = 0; i < n; i++) {
+    const end = await signIn(session, { skipCode: previous });
+    if (end.page !== "signed-in") throw new Error(`device ${i + 1} not signed in: ${JSON.stringify(end)}`);
+    previous = end.code;
+  }
+  await session.switchTo(main);
+}
+
 /** From Results: the trainer turns `fault` off for `deviceId` on Devices, then back to Results. */
 export async function clearFault(session, fault, deviceId) {
   await session.click(sel("nav-devices"));
