@@ -1285,20 +1285,27 @@ mod tests {
         assert!(log.runs(10).unwrap().is_empty());
     }
 
+    /// A database at `p` as a build writing schema `version` made it; the caller adds
+    /// its rows.
+    fn db_at_schema(p: &Path, version: usize) -> Connection {
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        let c = Connection::open(p).unwrap();
+        c.execute_batch("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+            .unwrap();
+        for step in &MIGRATIONS[..version] {
+            c.execute_batch(step).unwrap();
+        }
+        c
+    }
+
     /// A database as schema 3 left it (what a build before the tenant checks wrote),
     /// with one run whose device `a` was done, is brought to schema 4 with its records
     /// kept, and takes tenant checks.
     #[test]
     fn a_schema_3_database_is_migrated_and_keeps_its_runs() {
         let (_d, p) = temp_db();
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         {
-            let c = Connection::open(&p).unwrap();
-            c.execute_batch("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-                .unwrap();
-            for step in &MIGRATIONS[..3] {
-                c.execute_batch(step).unwrap();
-            }
+            let c = db_at_schema(&p, 3);
             c.execute_batch(
                 "INSERT INTO schema_version (version) VALUES (3);
                  INSERT INTO runs VALUES ('r3', '2026-11-01T10:00:00.000Z', 'cli', 'run', 0,
@@ -1333,14 +1340,8 @@ mod tests {
     #[test]
     fn a_schema_4_database_is_migrated_and_its_failures_keep_their_codes() {
         let (_d, p) = temp_db();
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         {
-            let c = Connection::open(&p).unwrap();
-            c.execute_batch("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-                .unwrap();
-            for step in &MIGRATIONS[..4] {
-                c.execute_batch(step).unwrap();
-            }
+            let c = db_at_schema(&p, 4);
             c.execute_batch(
                 r#"INSERT INTO schema_version (version) VALUES (4);
                  INSERT INTO runs VALUES ('r4', '2026-11-01T10:00:00.000Z', 'cli', 'run', 0,
